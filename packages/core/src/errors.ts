@@ -1,0 +1,8 @@
+// The error classes are defined once, in @init/random (the lowest package that validates input),
+// and re-exported here so a framework that depends on @init/core alone can catch them.
+export {
+  InitRangeError,
+  InitTypeError,
+  isInitError,
+  type InitErrorCode,
+} from '@init/random';

@@ -1,0 +1,116 @@
+import { assertArrayFitsDType, assertDType, allocate, dtypeForArray } from './dtype.js';
+import type { DType, DTypeArrayMap, TypedArray } from './dtype.js';
+import { InitRangeError } from './errors.js';
+import { assertPartition, type PartitionInfo } from './partition.js';
+import { assertFlatIndexable, assertShape, sizeOf } from './shape.js';
+import type { Tensor } from './tensor.js';
+
+/** Options of {@link Initializer.fill}. */
+export interface FillOptions {
+  /** The dtype to write; by default the initializer's dtype if `out` holds it, else what `out` implies. */
+  readonly dtype?: DType;
+  /** Where this shard sits in the full tensor; the values are then exactly that slice of the full tensor. */
+  readonly partitionInfo?: PartitionInfo;
+}
+
+/**
+ * One validated request, as subclasses see it: the shard's shape and size, the dtype, and the
+ * partition (undefined for a whole tensor). `fullShape` is the shape that scales and fans come from.
+ */
+export interface FillRequest {
+  readonly shape: readonly number[];
+  readonly size: number;
+  readonly dtype: DType;
+  readonly partition: PartitionInfo | undefined;
+  readonly fullShape: readonly number[];
+}
+
+/**
+ * The base class of every initializer: something that makes a tensor of a given shape and dtype.
+ *
+ * Subclasses validate their options in the constructor, so a bad option fails where it was written,
+ * and implement `generate`, which writes the values of one request into a buffer of the right size.
+ * `apply` and `fill` do the shared checks (shape, dtype, partition, buffer) once, here.
+ */
+export abstract class Initializer {
+  /**
+   * The name the class is serialized under (Keras's spelling). A string, not `constructor.name`,
+   * so it survives minification.
+   */
+  static readonly className: string = 'Initializer';
+
+  /** The dtype used when a call names none. */
+  abstract readonly dtype: DType;
+
+  /** The class's serialized name. */
+  get className(): string {
+    return (this.constructor as typeof Initializer).className;
+  }
+
+  /**
+   * Makes a new tensor of `shape`.
+   * @param shape non-negative integer dims; `[]` is a scalar.
+   * @param dtype defaults to the initializer's dtype.
+   * @param partitionInfo makes the result the slice `[varOffset, varOffset + shape)` of the tensor
+   *   that `apply(partitionInfo.fullShape)` returns; scales are computed from the full shape.
+   * @throws InitTypeError / InitRangeError on a bad shape, dtype or partition.
+   */
+  apply<D extends DType = DType>(shape: readonly number[], dtype?: D, partitionInfo?: PartitionInfo): Tensor<D> {
+    const request = this.request(shape, dtype ?? this.dtype, partitionInfo);
+    const data = allocate(request.dtype, request.size);
+    this.generate(data, request);
+    return Object.freeze({
+      shape: Object.freeze([...request.shape]),
+      dtype: request.dtype as D,
+      data: data as DTypeArrayMap[D],
+    });
+  }
+
+  /**
+   * Writes the values for `shape` into a caller's buffer (a framework's own tensor storage) without
+   * allocating the result, and returns that buffer. The values are exactly those `apply` returns.
+   * @throws InitRangeError when `out.length` differs from the shape's size;
+   *   InitTypeError when `out` cannot hold the dtype.
+   */
+  fill<T extends TypedArray>(out: T, shape: readonly number[], options: FillOptions = {}): T {
+    const where = this.className;
+    const dtype = options.dtype === undefined ? dtypeForArray(where, out, this.dtype) : assertDType(where, options.dtype);
+    const request = this.request(shape, dtype, options.partitionInfo);
+    assertArrayFitsDType(where, out, request.dtype);
+    if (out.length !== request.size) {
+      throw new InitRangeError(
+        `${where}: out must have ${request.size} elements for shape [${request.shape.join(', ')}]. Received: ${out.length} elements.`,
+        'ERR_INIT_INVALID_SHAPE',
+      );
+    }
+    this.generate(out, request);
+    return out;
+  }
+
+  /** The options that rebuild this initializer: JSON-safe, read back by `deserialize`. */
+  abstract getConfig(): Record<string, unknown>;
+
+  /** Writes the values of a validated request into `out`, whose length is `request.size`. */
+  protected abstract generate(out: TypedArray, request: FillRequest): void;
+
+  /** Checks the dtype against what this class supports; float-only classes override it. */
+  protected checkDType(dtype: DType): DType {
+    return dtype;
+  }
+
+  private request(shape: readonly number[], dtype: unknown, partitionInfo: PartitionInfo | undefined): FillRequest {
+    const where = this.className;
+    const checkedShape = assertShape(where, shape);
+    const checkedDType = this.checkDType(assertDType(where, dtype));
+    const partition = partitionInfo === undefined ? undefined : assertPartition(where, checkedShape, partitionInfo);
+    const fullShape = partition?.fullShape ?? checkedShape;
+    if (partition !== undefined) assertFlatIndexable(where, fullShape);
+    return {
+      shape: checkedShape,
+      size: sizeOf(where, checkedShape),
+      dtype: checkedDType,
+      partition,
+      fullShape,
+    };
+  }
+}
