@@ -1,0 +1,82 @@
+// Each published package as a user receives it: packed with pnpm (which rewrites workspace:
+// ranges), linted by publint and attw, and installed with plain npm into a scratch project outside
+// the workspace, taking only the packages a user picks.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { assertBuilt, bin, packageDir, packageNames, published, run, type PackageName } from './workspace.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'init-pack-'));
+const tarballs = new Map<PackageName, string>();
+
+beforeAll(() => {
+  for (const name of packageNames) {
+    assertBuilt(name);
+    const before = new Set(readdirSync(scratch));
+    run(bin('pnpm'), ['pack', '--pack-destination', scratch], packageDir(name));
+    const tarball = readdirSync(scratch).find((file) => file.endsWith('.tgz') && !before.has(file));
+    if (tarball === undefined) throw new Error(`pnpm pack wrote no tarball for @init/${name}`);
+    tarballs.set(name, join(scratch, tarball));
+  }
+});
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe.each(packageNames)('@init/%s', (name) => {
+  test('publint finds nothing to fix', async () => {
+    const { messages, pkg } = await publint({ pkgDir: packageDir(name), level: 'suggestion', strict: true, pack: 'pnpm' });
+    expect(messages.map((message) => formatMessage(message, pkg))).toEqual([]);
+  });
+
+  test('attw finds no type resolution problems (esm-only profile)', () => {
+    const tarball = tarballs.get(name) as string;
+    // attw exits non-zero on any problem; its table says which entry point and resolution failed.
+    const output = run(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'table'], scratch);
+    expect(output).toMatch(/No problems found/);
+  });
+
+  test('the tarball ships dist and sources but no tests or fixtures', () => {
+    const files = run('tar', ['-tzf', tarballs.get(name) as string], scratch).split('\n');
+    expect(files).toContain('package/dist/index.js');
+    expect(files).toContain('package/dist/index.d.ts');
+    expect(files).toContain('package/src/index.ts');
+    expect(files.filter((file) => file.endsWith('.test.ts') || file.includes('__fixtures__'))).toEqual([]);
+  });
+});
+
+describe('pick and choose', () => {
+  function installInScratchProject(name: PackageName): string {
+    const project = mkdtempSync(join(tmpdir(), `init-consumer-${name}-`));
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    const wanted = [...published[name], name].map((dependency) => tarballs.get(dependency) as string);
+    run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...wanted], project);
+    return project;
+  }
+
+  test('@init/core installs with plain npm from its tarballs and imports outside the workspace', () => {
+    const project = installInScratchProject('core');
+    const script = `
+      import { Constant, computeFans } from '@init/core';
+      const tensor = new Constant({ value: [1, 1, 1, 1, -8, 1, 1, 1, 1] }).apply([3, 3]);
+      console.log(JSON.stringify({ data: Array.from(tensor.data), fans: computeFans([3, 3, 16, 32]) }));
+    `;
+    const output = run(process.execPath, ['--input-type=module', '-e', script], project);
+    expect(JSON.parse(output)).toEqual({ data: [1, 1, 1, 1, -8, 1, 1, 1, 1], fans: { fanIn: 144, fanOut: 288 } });
+    // Only what was asked for: no presets, no docs.
+    expect(readdirSync(join(project, 'node_modules', '@init')).sort()).toEqual(['core', 'linalg', 'random']);
+    rmSync(project, { recursive: true, force: true });
+  });
+
+  test('@init/presets installs on top of core and imports outside the workspace', () => {
+    const project = installInScratchProject('presets');
+    const script = `
+      import { constant_initializer } from '@init/presets';
+      console.log(JSON.stringify(Array.from(new constant_initializer({ value: 3 }).apply([2]).data)));
+    `;
+    expect(JSON.parse(run(process.execPath, ['--input-type=module', '-e', script], project))).toEqual([3, 3]);
+    rmSync(project, { recursive: true, force: true });
+  });
+});
