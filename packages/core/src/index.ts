@@ -10,9 +10,42 @@ export {
 } from './dtype.js';
 export { InitRangeError, InitTypeError, isInitError, type InitErrorCode } from './errors.js';
 export { computeFans, type FanLayout, type Fans } from './fans.js';
+export { Identity, type IdentityOptions } from './identity.js';
 export { Initializer, type FillOptions, type FillRequest } from './initializer.js';
 export { Ones, type OnesOptions } from './ones.js';
+export { Orthogonal, type OrthogonalOptions } from './orthogonal.js';
 export type { PartitionInfo } from './partition.js';
+export {
+  ENGINES,
+  RandomInitializer,
+  type Engine,
+  type RandomInitializerConfig,
+  type RandomInitializerOptions,
+} from './random-initializer.js';
+export { RandomNormal, type NormalOptions, type RandomNormalOptions } from './random-normal.js';
+export { RandomUniform, type RandomUniformOptions } from './random-uniform.js';
+export {
+  deserialize,
+  registerInitializer,
+  registeredClassNames,
+  serialize,
+  type ConfigValue,
+  type InitializerClass,
+  type SerializedInitializer,
+} from './registry.js';
+export type { InitializerSeed, SeedConfig } from './seed.js';
 export { MAX_ELEMENTS } from './shape.js';
 export type { Tensor } from './tensor.js';
+export { TruncatedNormal, type TruncatedNormalOptions } from './truncated-normal.js';
+export { UniformUnitScaling, type UniformUnitScalingOptions } from './uniform-unit-scaling.js';
+export {
+  DISTRIBUTIONS,
+  FAN_MODES,
+  TRUNCATED_NORMAL_STDDEV,
+  VarianceScaling,
+  type Distribution,
+  type FanMode,
+  type VarianceScalingConfig,
+  type VarianceScalingOptions,
+} from './variance-scaling.js';
 export { Zeros, type ZerosOptions } from './zeros.js';

@@ -57,3 +57,13 @@ function assertFinite(where: string, argument: string, value: number, rounded: n
     'ERR_INIT_INVALID_ARGUMENT',
   );
 }
+
+/**
+ * Converts a computed float to what a float `dtype` array stores: the value for float32/float64
+ * (the typed array rounds float32), the rounded-to-nearest-even bits for float16 and bfloat16.
+ */
+export function floatStorer(dtype: DType): (value: number) => number {
+  if (dtype === 'float16') return float32ToFloat16Bits;
+  if (dtype === 'bfloat16') return float32ToBfloat16Bits;
+  return (value) => value;
+}

@@ -1,0 +1,80 @@
+// The golden ("no regression") cases: every initializer class, seed 42, a few shapes and dtypes.
+// The values they produce are a contract: scripts/write-golden.ts records them in
+// src/__fixtures__/golden.json, and src/golden.test.ts checks them. Changing them is a major release.
+import {
+  Constant,
+  Identity,
+  Ones,
+  Orthogonal,
+  RandomNormal,
+  RandomUniform,
+  TruncatedNormal,
+  UniformUnitScaling,
+  VarianceScaling,
+  Zeros,
+  type DType,
+  type Initializer,
+  type PartitionInfo,
+} from '../src/index.js';
+
+export interface GoldenCase {
+  readonly name: string;
+  readonly make: () => Initializer;
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+  readonly partitionInfo?: PartitionInfo;
+}
+
+const seed = 42;
+const floatDTypes: readonly DType[] = ['float32', 'float64', 'float16', 'bfloat16'];
+const shapes: readonly (readonly number[])[] = [[5], [3, 4], [2, 2, 3, 2]];
+
+const classes: Record<string, () => Initializer> = {
+  Zeros: () => new Zeros(),
+  Ones: () => new Ones(),
+  Constant: () => new Constant({ value: [0.5, -1.25, 3] }),
+  RandomUniform: () => new RandomUniform({ minval: -1, maxval: 2, seed }),
+  RandomNormal: () => new RandomNormal({ mean: 0.5, stddev: 2, seed }),
+  TruncatedNormal: () => new TruncatedNormal({ stddev: 0.5, seed }),
+  UniformUnitScaling: () => new UniformUnitScaling({ factor: 1.43, seed }),
+  'VarianceScaling normal fan_in': () => new VarianceScaling({ scale: 2, seed }),
+  'VarianceScaling truncated_normal fan_avg': () => new VarianceScaling({ mode: 'fan_avg', distribution: 'truncated_normal', seed }),
+  'VarianceScaling untruncated_normal fan_out': () => new VarianceScaling({ mode: 'fan_out', distribution: 'untruncated_normal', seed }),
+  'VarianceScaling uniform fan_avg': () => new VarianceScaling({ mode: 'fan_avg', distribution: 'uniform', seed }),
+  'Orthogonal qr': () => new Orthogonal({ seed }),
+  'Orthogonal svd': () => new Orthogonal({ method: 'svd', seed }),
+  Identity: () => new Identity({ gain: 2 }),
+};
+
+function cases(): GoldenCase[] {
+  const result: GoldenCase[] = [];
+  for (const [name, make] of Object.entries(classes)) {
+    for (const shape of shapes) {
+      if (name.startsWith('Orthogonal') && shape.length < 2) continue;
+      if (name === 'Identity' && shape.length !== 2) continue;
+      for (const dtype of floatDTypes) result.push({ name, make, shape, dtype });
+    }
+  }
+  result.push({ name: 'RandomUniform int32', make: () => new RandomUniform({ minval: -5, maxval: 100, seed }), shape: [3, 4], dtype: 'int32' });
+  result.push({ name: 'Ones int32', make: () => new Ones(), shape: [2], dtype: 'int32' });
+  result.push({ name: 'Zeros bool', make: () => new Zeros(), shape: [2], dtype: 'bool' });
+  result.push({
+    name: 'VarianceScaling normal fan_in, row shard',
+    make: classes['VarianceScaling normal fan_in'] as () => Initializer,
+    shape: [2, 4],
+    dtype: 'float32',
+    partitionInfo: { fullShape: [6, 4], varOffset: [3, 0] },
+  });
+  return result;
+}
+
+export const goldenCases: readonly GoldenCase[] = cases();
+
+export function caseId(golden: GoldenCase): string {
+  const shard = golden.partitionInfo === undefined ? '' : ` of [${golden.partitionInfo.fullShape.join(',')}] at [${golden.partitionInfo.varOffset.join(',')}]`;
+  return `${golden.name} [${golden.shape.join(',')}] ${golden.dtype}${shard}`;
+}
+
+export function computeGolden(golden: GoldenCase): number[] {
+  return Array.from(golden.make().apply(golden.shape, golden.dtype, golden.partitionInfo).data as ArrayLike<number>);
+}

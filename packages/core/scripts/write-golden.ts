@@ -1,0 +1,10 @@
+// Records the golden vectors: `pnpm --filter @init/core run golden`. Run it only for a release that
+// changes seeded values on purpose (a major release), and say so in the changeset.
+import { writeFileSync } from 'node:fs';
+import { caseId, computeGolden, goldenCases } from './golden-cases.js';
+
+const fixture: Record<string, number[]> = {};
+for (const golden of goldenCases) fixture[caseId(golden)] = computeGolden(golden);
+const target = new URL('../src/__fixtures__/golden.json', import.meta.url);
+writeFileSync(target, `${JSON.stringify(fixture, null, 1)}\n`);
+console.log(`wrote ${Object.keys(fixture).length} golden vectors to ${target.pathname}`);

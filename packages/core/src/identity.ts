@@ -1,0 +1,66 @@
+import { InitRangeError } from '@init/random';
+import { assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
+import { Initializer, type FillRequest } from './initializer.js';
+import { positiveNumber } from './numbers.js';
+import { forEachRun } from './partition.js';
+import { floatStorer } from './values.js';
+
+/** Options of {@link Identity}. */
+export interface IdentityOptions {
+  /** The value on the diagonal. Default `1`. */
+  readonly gain?: number;
+  /** The default dtype. Default `'float32'`. */
+  readonly dtype?: FloatDType;
+}
+
+/**
+ * Makes `gain` times the identity matrix: ones on the main diagonal of a 2-D shape of any
+ * rows × cols (as Keras 3's `Identity`; TensorFlow.js accepts only square shapes), zeros elsewhere.
+ * With `partitionInfo`, each shard is its slice of the full eye.
+ *
+ * @example
+ * ```ts
+ * new Identity({ gain: 2 }).apply([2, 3]).data; // Float32Array [2, 0, 0, 0, 2, 0]
+ * ```
+ * @throws InitRangeError for a shape that is not 2-D or a gain that is not a positive finite number;
+ *   InitTypeError for an int or bool dtype.
+ */
+export class Identity extends Initializer {
+  static override readonly className: string = 'Identity';
+  readonly dtype: FloatDType;
+  readonly gain: number;
+
+  constructor(options: IdentityOptions = {}) {
+    super();
+    this.dtype = assertFloatDType('Identity', options.dtype ?? 'float32');
+    this.gain = positiveNumber('Identity', 'gain', options.gain ?? 1);
+  }
+
+  getConfig(): { gain: number; dtype: FloatDType } {
+    return { gain: this.gain, dtype: this.dtype };
+  }
+
+  protected override checkDType(dtype: DType): FloatDType {
+    return assertFloatDType('Identity', dtype);
+  }
+
+  protected generate(out: TypedArray, request: FillRequest): void {
+    const { fullShape } = request;
+    if (fullShape.length !== 2) {
+      throw new InitRangeError(
+        `Identity: shape must be 2-D. Received: [${fullShape.join(', ')}].`,
+        'ERR_INIT_INVALID_SHAPE',
+      );
+    }
+    const cols = fullShape[1] as number;
+    const diagonal = floatStorer(request.dtype)(this.gain);
+    out.fill(0);
+    forEachRun(request.shape, request.partition, (localStart, fullStart, length) => {
+      // Element (i, j) has flat index i·cols + j; it is on the diagonal when that equals i·(cols + 1).
+      for (let k = 0; k < length; k++) {
+        const flat = fullStart + k;
+        if (flat % (cols + 1) === 0 && Math.floor(flat / cols) === flat / (cols + 1)) out[localStart + k] = diagonal;
+      }
+    });
+  }
+}

@@ -1,0 +1,104 @@
+import { describe, expect, test } from 'vitest';
+import { Identity, InitRangeError, InitTypeError, Orthogonal } from './index.js';
+import { sliceOf, valuesOf } from '../test/support.js';
+
+/** max |AᵀA − gain²·I| over the smaller Gram matrix (columns if rows ≥ cols, rows otherwise). */
+function orthogonalityResidual(values: readonly number[], rows: number, cols: number, gain: number): number {
+  const tall = rows >= cols;
+  const k = tall ? cols : rows;
+  const n = tall ? rows : cols;
+  const at = (i: number, j: number): number => (tall ? (values[j * cols + i] as number) : (values[i * cols + j] as number));
+  let worst = 0;
+  for (let a = 0; a < k; a++) {
+    for (let b = 0; b < k; b++) {
+      let dot = 0;
+      for (let t = 0; t < n; t++) dot += at(a, t) * at(b, t);
+      worst = Math.max(worst, Math.abs(dot - (a === b ? gain * gain : 0)));
+    }
+  }
+  return worst;
+}
+
+describe('Orthogonal', () => {
+  test.each([
+    { shape: [16, 16], method: 'qr' },
+    { shape: [40, 12], method: 'qr' },
+    { shape: [12, 40], method: 'qr' },
+    { shape: [3, 3, 8, 16], method: 'qr' },
+    { shape: [2, 2, 4, 64], method: 'qr' },
+    { shape: [16, 16], method: 'svd' },
+    { shape: [40, 12], method: 'svd' },
+    { shape: [12, 40], method: 'svd' },
+    { shape: [3, 3, 8, 16], method: 'svd' },
+  ] as const)('$shape with method $method is orthogonal (float64 residual ≤ 1e-12)', ({ shape, method }) => {
+    const cols = shape[shape.length - 1] as number;
+    const rows = shape.reduce((a, b) => a * b, 1) / cols;
+    const gain = 1.5;
+    const values = valuesOf(new Orthogonal({ gain, method, seed: 5 }).apply(shape, 'float64'));
+    expect(orthogonalityResidual(values, rows, cols, gain)).toBeLessThanOrEqual(1e-12);
+  });
+
+  test('float32, float16 and bfloat16 are orthogonal to their precision', () => {
+    const tolerances = { float32: 1e-5, float16: 2e-2, bfloat16: 1e-1 } as const;
+    for (const [dtype, tolerance] of Object.entries(tolerances)) {
+      const values = valuesOf(new Orthogonal({ seed: 6 }).apply([24, 24], dtype as 'float32'));
+      expect(orthogonalityResidual(values, 24, 24, 1)).toBeLessThanOrEqual(tolerance);
+    }
+  });
+
+  test('the qr method is Haar-distributed: E[Q₀₀²] = 1/n over many seeds', () => {
+    // For a Haar matrix of size n, Q₀₀² ~ Beta(1/2, (n−1)/2): mean 1/n, variance 2(n−1)/(n²(n+2)).
+    const n = 8;
+    const draws = 2000;
+    let sum = 0;
+    let traceSum = 0;
+    for (let seed = 0; seed < draws; seed++) {
+      const q = valuesOf(new Orthogonal({ seed }).apply([n, n], 'float64'));
+      sum += (q[0] as number) ** 2;
+      for (let i = 0; i < n; i++) traceSum += q[i * n + i] as number;
+    }
+    const standardError = Math.sqrt((2 * (n - 1)) / (n * n * (n + 2)) / draws);
+    // 5 standard errors: false-alarm rate ≈ 5.7e-7. E[tr Q] = 0 with Var[tr Q] = 1 for Haar O(n).
+    expect(Math.abs(sum / draws - 1 / n)).toBeLessThanOrEqual(5 * standardError);
+    expect(Math.abs(traceSum / draws)).toBeLessThanOrEqual(5 / Math.sqrt(draws));
+  });
+
+  test('a shard is the slice of the full matrix, for rows and columns', () => {
+    const init = new Orthogonal({ seed: 9 });
+    const full = init.apply([10, 6]);
+    const rows = init.apply([4, 6], undefined, { fullShape: [10, 6], varOffset: [3, 0] });
+    const cols = init.apply([10, 2], undefined, { fullShape: [10, 6], varOffset: [0, 4] });
+    expect(Array.from(rows.data)).toEqual(sliceOf(full.data, [10, 6], [3, 0], [4, 6]));
+    expect(Array.from(cols.data)).toEqual(sliceOf(full.data, [10, 6], [0, 4], [10, 2]));
+  });
+
+  test('errors', () => {
+    expect(() => new Orthogonal().apply([5])).toThrow(InitRangeError);
+    expect(() => new Orthogonal().apply([5])).toThrow('Orthogonal: shape must have at least 2 dimensions. Received: [5].');
+    expect(() => new Orthogonal({ method: 'gram_schmidt' as never })).toThrow("Orthogonal: method must be one of 'qr', 'svd'.");
+    expect(() => new Orthogonal({ gain: 0 })).toThrow('Orthogonal: gain must be a positive finite number. Received: 0.');
+    expect(() => new Orthogonal({ dtype: 'int32' as never })).toThrow(InitTypeError);
+    expect(new Orthogonal().apply([0, 4]).data).toHaveLength(0);
+  });
+});
+
+describe('Identity', () => {
+  test('square, tall and wide eyes times gain', () => {
+    expect(Array.from(new Identity().apply([2, 2]).data)).toEqual([1, 0, 0, 1]);
+    expect(Array.from(new Identity({ gain: 2 }).apply([2, 3]).data)).toEqual([2, 0, 0, 0, 2, 0]);
+    expect(Array.from(new Identity({ gain: 3 }).apply([3, 2]).data)).toEqual([3, 0, 0, 3, 0, 0]);
+    expect(Array.from(new Identity().apply([1, 2], 'bfloat16').data)).toEqual([0x3f80, 0]);
+  });
+
+  test('a shard is the slice of the full eye', () => {
+    const full = new Identity().apply([7, 5]);
+    const shard = new Identity().apply([3, 2], undefined, { fullShape: [7, 5], varOffset: [2, 1] });
+    expect(Array.from(shard.data)).toEqual(sliceOf(full.data, [7, 5], [2, 1], [3, 2]));
+    expect(Array.from(shard.data)).toEqual([0, 1, 0, 0, 0, 0]);
+  });
+
+  test('errors', () => {
+    expect(() => new Identity().apply([2, 2, 2])).toThrow('Identity: shape must be 2-D. Received: [2, 2, 2].');
+    expect(() => new Identity().apply([2, 2], 'int32' as never)).toThrow(/floating-point dtype/);
+  });
+});

@@ -1,0 +1,166 @@
+import { keyFromSeed, setGlobalSeed, split } from '@init/random';
+import fc from 'fast-check';
+import { afterEach, describe, expect, test } from 'vitest';
+import {
+  InitRangeError,
+  InitTypeError,
+  Orthogonal,
+  RandomNormal,
+  RandomUniform,
+  TruncatedNormal,
+  UniformUnitScaling,
+  VarianceScaling,
+  type FloatDType,
+  type Initializer,
+} from './index.js';
+import { sliceOf } from '../test/support.js';
+
+type Factory = (seed?: number | string | bigint | ReturnType<typeof keyFromSeed>) => Initializer;
+const factories: Record<string, Factory> = {
+  RandomUniform: (seed) => new RandomUniform({ minval: -1, maxval: 2, ...(seed === undefined ? {} : { seed }) }),
+  RandomNormal: (seed) => new RandomNormal({ mean: 0.5, stddev: 2, ...(seed === undefined ? {} : { seed }) }),
+  TruncatedNormal: (seed) => new TruncatedNormal({ stddev: 0.3, ...(seed === undefined ? {} : { seed }) }),
+  UniformUnitScaling: (seed) => new UniformUnitScaling({ factor: 1.2, ...(seed === undefined ? {} : { seed }) }),
+  'VarianceScaling normal': (seed) => new VarianceScaling({ scale: 2, ...(seed === undefined ? {} : { seed }) }),
+  'VarianceScaling uniform fan_avg': (seed) =>
+    new VarianceScaling({ mode: 'fan_avg', distribution: 'uniform', ...(seed === undefined ? {} : { seed }) }),
+  'VarianceScaling truncated_normal fan_out': (seed) =>
+    new VarianceScaling({ mode: 'fan_out', distribution: 'truncated_normal', ...(seed === undefined ? {} : { seed }) }),
+  'VarianceScaling untruncated_normal': (seed) =>
+    new VarianceScaling({ distribution: 'untruncated_normal', ...(seed === undefined ? {} : { seed }) }),
+  Orthogonal: (seed) => new Orthogonal(seed === undefined ? {} : { seed }),
+};
+
+afterEach(() => setGlobalSeed(null));
+
+describe.each(Object.entries(factories))('%s', (_, make) => {
+  test('seeded: the same values on every call and from an equal seed', () => {
+    const a = make(42).apply([6, 5]);
+    expect(make(42).apply([6, 5]).data).toEqual(a.data);
+    expect(make(42).apply([6, 5]).data).toEqual(make(42).apply([6, 5]).data);
+    expect(make(43).apply([6, 5]).data).not.toEqual(a.data);
+  });
+
+  test('seeds may be numbers, bigints, strings or Keys', () => {
+    expect(make(7n).apply([4, 4]).data).toEqual(make(keyFromSeed(7n)).apply([4, 4]).data);
+    expect(make('encoder/kernel').apply([4, 4]).data).toEqual(make(keyFromSeed('encoder/kernel')).apply([4, 4]).data);
+    const [first, second] = split(keyFromSeed(1), 2);
+    expect(make(first).apply([4, 4]).data).not.toEqual(make(second).apply([4, 4]).data);
+  });
+
+  test('unseeded: fresh values per call, reproducible after setGlobalSeed', () => {
+    const init = make();
+    expect(init.apply([4, 4]).data).not.toEqual(init.apply([4, 4]).data);
+    setGlobalSeed(99);
+    const first = [make().apply([4, 4]).data, make().apply([4, 4]).data];
+    setGlobalSeed(99);
+    const again = [make().apply([4, 4]).data, make().apply([4, 4]).data];
+    expect(again).toEqual(first);
+    expect(first[0]).not.toEqual(first[1]);
+  });
+
+  test('fill writes exactly what apply returns', () => {
+    const expected = make(3).apply([5, 7], 'float64').data;
+    const out = new Float64Array(35);
+    expect(make(3).fill(out, [5, 7])).toBe(out);
+    expect(out).toEqual(expected);
+  });
+
+  test('any shard equals the slice of the full tensor (property: rows, columns, blocks)', () => {
+    const dtypes: FloatDType[] = ['float32', 'float64', 'float16', 'bfloat16'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 4 }).chain((fullShape) =>
+          fc.tuple(
+            fc.constant(fullShape),
+            fc.tuple(...fullShape.map((dim) => fc.integer({ min: 0, max: dim }).chain((start) => fc.tuple(fc.constant(start), fc.integer({ min: start, max: dim }))))),
+            fc.constantFrom(...dtypes),
+          ),
+        ),
+        ([fullShape, ranges, dtype]) => {
+          const full = make(2024).apply(fullShape, dtype);
+          const varOffset = ranges.map(([start]) => start);
+          const shape = ranges.map(([start, end]) => end - start);
+          const shard = make(2024).apply(shape, dtype, { fullShape, varOffset });
+          expect(Array.from(shard.data)).toEqual(sliceOf(full.data, fullShape, varOffset, shape));
+        },
+      ),
+      { seed: 7, numRuns: 60 },
+    );
+  });
+
+  test('refuses int and bool dtypes (the seed\'s _assert_float_dtype)', () => {
+    expect(() => make(1).apply([2, 2], 'bool')).toThrow(InitTypeError);
+    expect(() => make(1).apply([2, 2], 'uint8')).toThrow(/must be a floating-point dtype/);
+  });
+});
+
+test('fans and bounds come from the full shape when sharded', () => {
+  // A row shard of a [1000, 10] dense kernel must use fan_in = 1000, not the shard's 10 rows.
+  const init = new VarianceScaling({ distribution: 'uniform', seed: 1 });
+  const shard = init.apply([10, 10], 'float64', { fullShape: [1000, 10], varOffset: [500, 0] });
+  const limit = Math.sqrt(3 / 1000);
+  expect(Math.max(...Array.from(shard.data, Math.abs))).toBeLessThan(limit);
+  expect(Math.max(...Array.from(shard.data, Math.abs))).toBeGreaterThan(limit / 2);
+  const unit = new UniformUnitScaling({ seed: 1 });
+  const unitShard = unit.apply([10, 10], 'float64', { fullShape: [1000, 10], varOffset: [0, 0] });
+  expect(Math.max(...Array.from(unitShard.data, Math.abs))).toBeLessThan(Math.sqrt(3 / 1000));
+});
+
+describe('RandomUniform with int32', () => {
+  test('integers in [minval, maxval), each value present', () => {
+    const values = Array.from(new RandomUniform({ minval: -3, maxval: 4, dtype: 'int32', seed: 2 }).apply([1000]).data);
+    expect(new Set(values)).toEqual(new Set([-3, -2, -1, 0, 1, 2, 3]));
+  });
+
+  test('a float initializer asked for int32 at call time works when maxval was given', () => {
+    const values = new RandomUniform({ minval: 0, maxval: 10, seed: 2 }).apply([50], 'int32').data;
+    expect(values).toBeInstanceOf(Int32Array);
+    expect(Math.max(...values)).toBeLessThan(10);
+  });
+
+  test('int32 needs an explicit integer maxval', () => {
+    expect(() => new RandomUniform({ dtype: 'int32' })).toThrow("RandomUniform: maxval must be given for dtype 'int32'");
+    expect(() => new RandomUniform().apply([2], 'int32')).toThrow(/maxval must be given/);
+    expect(() => new RandomUniform({ maxval: 2.5, dtype: 'int32' })).toThrow("RandomUniform: maxval must be an integer in [-2^31, 2^31] for dtype 'int32'. Received: 2.5.");
+  });
+});
+
+describe('option errors', () => {
+  test.each([
+    [() => new RandomUniform({ minval: 1, maxval: 1 }), InitRangeError, 'RandomUniform: minval must be less than maxval. Received: minval=1, maxval=1.'],
+    [() => new RandomUniform({ minval: Number.NaN }), InitRangeError, 'RandomUniform: minval must be a finite number. Received: NaN.'],
+    [() => new RandomNormal({ stddev: -1 }), InitRangeError, 'RandomNormal: stddev must be a non-negative finite number. Received: -1.'],
+    [() => new TruncatedNormal({ stddev: Infinity }), InitRangeError, 'TruncatedNormal: stddev must be a non-negative finite number. Received: Infinity.'],
+    [() => new TruncatedNormal({ mean: '0' as never }), InitTypeError, 'TruncatedNormal: mean must be a finite number. Received: "0".'],
+    [() => new VarianceScaling({ scale: -1 }), InitRangeError, 'VarianceScaling: scale must be a positive finite number. Received: -1.'],
+    [() => new VarianceScaling({ scale: 0 }), InitRangeError, 'VarianceScaling: scale must be a positive finite number. Received: 0.'],
+    [() => new VarianceScaling({ mode: 'fanIn' as never }), InitTypeError, "VarianceScaling: mode must be one of 'fan_in', 'fan_out', 'fan_avg'. Received: \"fanIn\"."],
+    [() => new VarianceScaling({ distribution: 'gaussian' as never }), InitTypeError, "VarianceScaling: distribution must be one of 'normal', 'truncated_normal', 'untruncated_normal', 'uniform'. Received: \"gaussian\"."],
+    [() => new VarianceScaling({ engine: 'numpy' as never }), InitTypeError, "VarianceScaling: engine must be one of 'counter', 'tfjs'. Received: \"numpy\"."],
+    [() => new VarianceScaling({ engine: 'tfjs', distribution: 'truncated_normal' }), InitTypeError, "with engine 'tfjs'"],
+    [() => new UniformUnitScaling({ factor: 0 }), InitRangeError, 'UniformUnitScaling: factor must be a positive finite number. Received: 0.'],
+    [() => new RandomNormal({ seed: -1 }), InitRangeError, 'RandomNormal: seed must be a non-negative safe integer, a bigint below 2^64, a string or a Key. Received: -1.'],
+    [() => new RandomNormal({ seed: 1.5 }), InitRangeError, 'Received: 1.5.'],
+    [() => new RandomNormal({ seed: Number.NaN }), InitRangeError, 'Received: NaN.'],
+    [() => new RandomNormal({ seed: 2n ** 64n }), InitRangeError, 'RandomNormal: seed must be a bigint in [0, 2^64). Received: 18446744073709551616n.'],
+    [() => new RandomNormal({ seed: {} as never }), InitTypeError, 'Received: an object.'],
+    [() => new RandomNormal({ seed: 'abc', engine: 'tfjs' }), InitTypeError, "RandomNormal: seed must be a number (or absent) with engine 'tfjs'"],
+    [() => new RandomNormal({ dtype: 'int32' as never }), InitTypeError, "RandomNormal: dtype must be a floating-point dtype ('float32', 'float64', 'float16' or 'bfloat16'). Received: \"int32\"."],
+  ] as const)('%#: %s', (make, type, message) => {
+    expect(make).toThrow(type);
+    expect(make).toThrow(message);
+  });
+
+  test('stddev 0 gives the mean, without hanging', () => {
+    expect(Array.from(new TruncatedNormal({ mean: 3, stddev: 0, seed: 1 }).apply([4]).data)).toEqual([3, 3, 3, 3]);
+    expect(Array.from(new RandomNormal({ mean: -2, stddev: 0, seed: 1 }).apply([2]).data)).toEqual([-2, -2]);
+  });
+
+  test('the tfjs engine refuses shards', () => {
+    const init = new RandomNormal({ seed: 1, engine: 'tfjs' });
+    expect(() => init.apply([2, 2], 'float32', { fullShape: [4, 2], varOffset: [0, 0] })).toThrow(
+      "RandomNormal: partitionInfo must be absent with engine 'tfjs'",
+    );
+  });
+});

@@ -1,0 +1,104 @@
+import { fillUniform, fillUniformInt, fillUniformTfjs, InitRangeError, InitTypeError, argumentMessage } from '@init/random';
+import { assertDType, assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
+import type { FillRequest } from './initializer.js';
+import { finiteNumber } from './numbers.js';
+import { RandomInitializer, type RandomInitializerConfig, type RandomInitializerOptions } from './random-initializer.js';
+
+/** Options of {@link RandomUniform}. */
+export interface RandomUniformOptions extends Omit<RandomInitializerOptions, 'dtype'> {
+  /** The lower bound, included. Default `0`. */
+  readonly minval?: number;
+  /** The upper bound, excluded. Default `1` for float dtypes; required for int32. */
+  readonly maxval?: number;
+  /** The default dtype: a float dtype, or int32 for integers in [minval, maxval). Default `'float32'`. */
+  readonly dtype?: FloatDType | 'int32';
+}
+
+/**
+ * Draws values uniformly from `[minval, maxval)`; with dtype int32, integers in that range, every
+ * one equally likely. TF1's `random_uniform_initializer`, with its defaults (minval 0, maxval 1).
+ *
+ * Never returns `maxval`, not even after rounding to float32 or a 16-bit format.
+ *
+ * With `engine: 'tfjs'` and the same numeric seed, minval and maxval, the values equal
+ * `tf.initializers.randomUniform({ minval, maxval, seed })` of TensorFlow.js. Give both bounds
+ * explicitly when matching it: TensorFlow.js defaults to [-0.05, 0.05) and, through its `||`
+ * defaults, even turns an explicit `minval: 0` into -0.05.
+ *
+ * @example
+ * ```ts
+ * const init = new RandomUniform({ minval: -1, maxval: 1, seed: 42 });
+ * init.apply([2, 2]).data; // the same four values on every call
+ * new RandomUniform({ minval: 0, maxval: 6, dtype: 'int32', seed: 1 }).apply([3]).data; // Int32Array of dice rolls - 1
+ * ```
+ * @throws InitRangeError when minval ≥ maxval or a bound is not finite; InitTypeError for an
+ *   unknown dtype or engine, or int32 without maxval.
+ */
+export class RandomUniform extends RandomInitializer {
+  static override readonly className: string = 'RandomUniform';
+  readonly dtype: FloatDType | 'int32';
+  readonly minval: number;
+  readonly maxval: number;
+  /** Whether maxval was given: integer dtypes need an explicit upper bound, as in TF. */
+  private readonly maxvalGiven: boolean;
+
+  constructor(options: RandomUniformOptions = {}) {
+    super(options);
+    const dtype = assertDType('RandomUniform', options.dtype ?? 'float32');
+    this.dtype = dtype === 'int32' ? dtype : assertFloatDType('RandomUniform', dtype);
+    this.minval = finiteNumber('RandomUniform', 'minval', options.minval ?? 0);
+    this.maxvalGiven = options.maxval !== undefined;
+    this.maxval = finiteNumber('RandomUniform', 'maxval', options.maxval ?? 1);
+    if (!(this.minval < this.maxval)) {
+      throw new InitRangeError(
+        `RandomUniform: minval must be less than maxval. Received: minval=${this.minval}, maxval=${this.maxval}.`,
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
+    if (!Number.isFinite(this.maxval - this.minval)) {
+      // low + (high − low)·u would be infinite or NaN.
+      throw new InitRangeError(
+        `RandomUniform: maxval - minval must be a finite number. Received: minval=${this.minval}, maxval=${this.maxval}.`,
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
+    if (this.dtype === 'int32') this.checkDType('int32');
+  }
+
+  getConfig(): RandomInitializerConfig & { minval: number; maxval: number } {
+    return { minval: this.minval, maxval: this.maxval, ...this.randomConfig() };
+  }
+
+  /** Float dtypes, and int32 when both bounds are integers and maxval was given. */
+  protected override checkDType(dtype: DType): DType {
+    if (dtype !== 'int32') return super.checkDType(dtype);
+    if (!this.maxvalGiven) {
+      throw new InitTypeError(
+        "RandomUniform: maxval must be given for dtype 'int32' (its default of 1 is for floats). Received: undefined.",
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
+    for (const [argument, bound] of [['minval', this.minval], ['maxval', this.maxval]] as const) {
+      if (!Number.isInteger(bound) || bound < -(2 ** 31) || bound > 2 ** 31) {
+        throw new InitRangeError(
+          argumentMessage('RandomUniform', argument, "be an integer in [-2^31, 2^31] for dtype 'int32'", bound),
+          'ERR_INIT_INVALID_ARGUMENT',
+        );
+      }
+    }
+    return dtype;
+  }
+
+  protected generate(out: TypedArray, request: FillRequest): void {
+    const low = this.minval;
+    const high = this.maxval;
+    if (this.engine === 'tfjs') {
+      fillUniformTfjs(out as Float32Array, this.tfjsSeed(request), { low, high, dtype: request.dtype as FloatDType | 'int32' });
+    } else if (request.dtype === 'int32') {
+      this.drawCounter(out, request, (slice, key, offset) => fillUniformInt(slice as Int32Array, key, { low, high, offset }));
+    } else {
+      const dtype = request.dtype as FloatDType;
+      this.drawCounter(out, request, (slice, key, offset) => fillUniform(slice as Float32Array, key, { low, high, offset, dtype }));
+    }
+  }
+}

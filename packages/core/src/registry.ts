@@ -1,0 +1,211 @@
+import { InitTypeError, argumentMessage, describeValue } from '@init/random';
+import { Constant } from './constant.js';
+import { Identity } from './identity.js';
+import { Initializer } from './initializer.js';
+import { Ones } from './ones.js';
+import { Orthogonal } from './orthogonal.js';
+import { RandomNormal } from './random-normal.js';
+import { RandomUniform } from './random-uniform.js';
+import { seedFromConfig } from './seed.js';
+import { TruncatedNormal } from './truncated-normal.js';
+import { UniformUnitScaling } from './uniform-unit-scaling.js';
+import { VarianceScaling } from './variance-scaling.js';
+import { Zeros } from './zeros.js';
+
+/** A JSON value as configs hold them. */
+export type ConfigValue = null | boolean | number | string | readonly ConfigValue[] | { readonly [key: string]: ConfigValue };
+
+/** An initializer in serialized form: Keras's `{ class_name, config }`, spelled in camelCase. */
+export interface SerializedInitializer {
+  readonly className: string;
+  readonly config: Record<string, unknown>;
+}
+
+/** An Initializer subclass that the registry can rebuild: `new Class(config)` with a static className. */
+export interface InitializerClass {
+  readonly className: string;
+  new (options: never): Initializer;
+}
+
+// Classes registered by users. Built-ins are not stored here: they are looked up by a function
+// (no module-level work, so importing core registers nothing and bundles can drop unused classes).
+const registered: Map<string, InitializerClass> = /* @__PURE__ */ new Map();
+
+function builtinClass(name: string): InitializerClass | undefined {
+  switch (name) {
+    case 'Zeros':
+      return Zeros;
+    case 'Ones':
+      return Ones;
+    case 'Constant':
+      return Constant;
+    case 'RandomUniform':
+      return RandomUniform;
+    case 'RandomNormal':
+      return RandomNormal;
+    case 'TruncatedNormal':
+      return TruncatedNormal;
+    case 'UniformUnitScaling':
+      return UniformUnitScaling;
+    case 'VarianceScaling':
+      return VarianceScaling;
+    case 'Orthogonal':
+      return Orthogonal;
+    case 'Identity':
+      return Identity;
+    default:
+      return undefined;
+  }
+}
+
+/** The class names `deserialize` knows: the built-ins and every registered class. */
+export function registeredClassNames(): string[] {
+  const builtins = ['Zeros', 'Ones', 'Constant', 'RandomUniform', 'RandomNormal', 'TruncatedNormal', 'UniformUnitScaling', 'VarianceScaling', 'Orthogonal', 'Identity'];
+  return [...builtins, ...registered.keys()];
+}
+
+/**
+ * Makes a class of a user's own (or of another @init package, such as the presets) known to
+ * `deserialize` under its static `className`. Returns the class, so it can wrap a declaration.
+ * @throws InitTypeError when the class does not extend Initializer, has no className, or its name
+ *   is taken by a different class.
+ * @example
+ * ```ts
+ * class Halves extends Constant { static override readonly className = 'Halves'; constructor() { super({ value: 0.5 }); } }
+ * registerInitializer(Halves);
+ * deserialize({ className: 'Halves', config: {} }).apply([2]).data; // Float32Array [0.5, 0.5]
+ * ```
+ */
+export function registerInitializer<C extends InitializerClass>(cls: C): C {
+  if (typeof cls !== 'function' || !(cls.prototype instanceof Initializer)) {
+    throw new InitTypeError(argumentMessage('registerInitializer', 'cls', 'be a class that extends Initializer', cls), 'ERR_INIT_INVALID_ARGUMENT');
+  }
+  const name: unknown = cls.className;
+  if (typeof name !== 'string' || name === '' || name === Initializer.className || !Object.prototype.hasOwnProperty.call(cls, 'className')) {
+    throw new InitTypeError(
+      argumentMessage('registerInitializer', 'cls.className', 'be a non-empty string of the class itself', name),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  const existing = builtinClass(name) ?? registered.get(name);
+  if (existing !== undefined && existing !== cls) {
+    throw new InitTypeError(
+      argumentMessage('registerInitializer', 'cls.className', 'not be the name of another registered class', name),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  registered.set(name, cls);
+  return cls;
+}
+
+/**
+ * An initializer as a JSON-safe `{ className, config }` object; `deserialize` rebuilds it.
+ * @example
+ * ```ts
+ * serialize(new VarianceScaling({ scale: 2, seed: 42 }));
+ * // { className: 'VarianceScaling', config: { scale: 2, mode: 'fan_in', distribution: 'normal', layout: 'tf', seed: 42, dtype: 'float32', engine: 'counter' } }
+ * ```
+ */
+export function serialize(initializer: Initializer): SerializedInitializer {
+  if (!(initializer instanceof Initializer)) {
+    throw new InitTypeError(argumentMessage('serialize', 'initializer', 'be an Initializer', initializer), 'ERR_INIT_INVALID_ARGUMENT');
+  }
+  return { className: initializer.className, config: initializer.getConfig() };
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 32;
+
+/**
+ * Rebuilds an initializer from `{ className, config }`. Reads Keras's forms too: `class_name`, and
+ * snake_case config keys (`verify_shape`); `module` and `registered_name` of Keras 3 are ignored.
+ *
+ * The input is data, never code: only plain objects and arrays of JSON values are read, and an
+ * unknown class name, a `__proto__`/`constructor`/`prototype` key, a getter, a class instance or an
+ * unknown config key is refused with an error before anything is built.
+ * @throws InitTypeError (ERR_INIT_UNKNOWN_IDENTIFIER or ERR_INIT_INVALID_CONFIG).
+ */
+export function deserialize(serialized: unknown): Initializer {
+  const outer = readPlainObject('deserialize', 'the serialized initializer', serialized, 0);
+  for (const key of Object.keys(outer)) {
+    if (!['className', 'class_name', 'config', 'module', 'registered_name'].includes(key)) {
+      throw configError(`deserialize: the serialized initializer must have only className and config. Received: the key ${describeValue(key)}.`);
+    }
+  }
+  const name = outer.className ?? outer.class_name;
+  if (typeof name !== 'string') {
+    throw configError(argumentMessage('deserialize', 'className', 'be a string', name));
+  }
+  const cls = builtinClass(name) ?? registered.get(name);
+  if (cls === undefined) {
+    throw new InitTypeError(
+      argumentMessage('deserialize', 'className', `name a registered initializer (${registeredClassNames().join(', ')})`, name),
+      'ERR_INIT_UNKNOWN_IDENTIFIER',
+    );
+  }
+  const config = outer.config === undefined || outer.config === null ? {} : readPlainObject(name, 'config', outer.config, 1);
+  const options: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config)) {
+    options[camelCase(key)] = key === 'seed' ? seedFromConfig(name, value) ?? undefined : value;
+  }
+  // Keras writes `seed: null` for an unseeded initializer and `dtype: null` for "the default".
+  for (const key of Object.keys(options)) if (options[key] === null || options[key] === undefined) delete options[key];
+  // A built-in's options are exactly its config keys; a user's class checks its own options.
+  const builtin = builtinClass(name);
+  const allowed = builtin === undefined ? Object.keys(options) : Object.keys(new (builtin as unknown as new () => Initializer)().getConfig());
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) {
+      throw configError(argumentMessage(name, `config key ${describeValue(key)}`, `be one of ${allowed.join(', ') || '(none)'}`, options[key]));
+    }
+  }
+  return new cls(options as never);
+}
+
+function camelCase(key: string): string {
+  return key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+function configError(message: string): InitTypeError {
+  return new InitTypeError(message, 'ERR_INIT_INVALID_CONFIG');
+}
+
+/**
+ * Reads a plain object (prototype Object.prototype or null) of JSON values without running user
+ * code: data properties only, no accessors, no forbidden keys, bounded depth.
+ */
+function readPlainObject(where: string, argument: string, value: unknown, depth: number): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw configError(argumentMessage(where, argument, 'be a plain object', value));
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) {
+    throw configError(argumentMessage(where, argument, 'be a plain object', value));
+  }
+  const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of Reflect.ownKeys(value)) {
+    if (typeof key === 'symbol' || FORBIDDEN_KEYS.has(key)) {
+      throw configError(`${where}: ${argument} must not have the key ${typeof key === 'symbol' ? 'a symbol' : describeValue(key)}.`);
+    }
+    result[key] = readJsonValue(where, `${argument}.${key}`, Object.getOwnPropertyDescriptor(value, key), depth + 1);
+  }
+  return result;
+}
+
+function readJsonValue(where: string, argument: string, descriptor: PropertyDescriptor | undefined, depth: number): unknown {
+  if (descriptor === undefined || !('value' in descriptor)) {
+    throw configError(`${where}: ${argument} must be a data property, not a getter or setter.`);
+  }
+  if (depth > MAX_DEPTH) throw configError(`${where}: ${argument} must be nested at most ${MAX_DEPTH} levels deep.`);
+  const value: unknown = descriptor.value;
+  if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) throw configError(argumentMessage(where, argument, 'be a plain array', value));
+    const items: unknown[] = [];
+    for (let index = 0; index < value.length; index++) {
+      items.push(readJsonValue(where, `${argument}[${index}]`, Object.getOwnPropertyDescriptor(value, index), depth + 1));
+    }
+    return items;
+  }
+  if (typeof value === 'object') return readPlainObject(where, argument, value, depth);
+  throw configError(argumentMessage(where, argument, 'be a JSON value', value));
+}

@@ -1,0 +1,57 @@
+import { fillUniform } from '@init/random';
+import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
+import type { FillRequest } from './initializer.js';
+import { positiveNumber } from './numbers.js';
+import { RandomInitializer, type RandomInitializerOptions } from './random-initializer.js';
+import type { SeedConfig } from './seed.js';
+
+/** Options of {@link UniformUnitScaling}. */
+export interface UniformUnitScalingOptions extends Omit<RandomInitializerOptions, 'engine'> {
+  /** Multiplies the bound; Sussillo & Abbott found about 1.43 for ReLU and 1.15 for tanh. Default `1`. */
+  readonly factor?: number;
+}
+
+/**
+ * Draws from `[−maxVal, maxVal)` with `maxVal = factor · √(3 / inputSize)`, where `inputSize` is
+ * the product of all dims but the last (at least 1): the input size of a dense layer or a
+ * convolution, so that `x · W` keeps the variance of `x`. TF1's `uniform_unit_scaling_initializer`.
+ * With `partitionInfo`, `inputSize` comes from the full shape.
+ *
+ * @see Sussillo & Abbott, "Random Walk Initialization for Training Very Deep Feedforward Networks", 2014. https://arxiv.org/abs/1412.6558
+ * @example
+ * ```ts
+ * new UniformUnitScaling({ factor: 1.43, seed: 3 }).apply([256, 128]); // bound 1.43·√(3/256)
+ * ```
+ * @throws InitRangeError for a factor that is not a positive finite number; InitTypeError for an
+ *   int or bool dtype.
+ */
+export class UniformUnitScaling extends RandomInitializer {
+  static override readonly className: string = 'UniformUnitScaling';
+  readonly dtype: FloatDType;
+  readonly factor: number;
+
+  constructor(options: UniformUnitScalingOptions = {}) {
+    super(options);
+    this.dtype = assertFloatDType('UniformUnitScaling', options.dtype ?? 'float32');
+    this.factor = positiveNumber('UniformUnitScaling', 'factor', options.factor ?? 1);
+  }
+
+  getConfig(): { factor: number; seed: SeedConfig; dtype: FloatDType } {
+    const { seed, dtype } = this.randomConfig();
+    return { factor: this.factor, seed, dtype: dtype as FloatDType };
+  }
+
+  /** The bound for a (full) shape. */
+  maxVal(fullShape: readonly number[]): number {
+    let inputSize = 1;
+    for (let axis = 0; axis < fullShape.length - 1; axis++) inputSize *= fullShape[axis] as number;
+    // "Avoid errors when initializing zero-size tensors", as the seed says.
+    return Math.sqrt(3 / Math.max(inputSize, 1)) * this.factor;
+  }
+
+  protected generate(out: TypedArray, request: FillRequest): void {
+    const high = this.maxVal(request.fullShape);
+    const dtype = request.dtype as FloatDType;
+    this.drawCounter(out, request, (slice, key, offset) => fillUniform(slice as Float32Array, key, { low: -high, high, offset, dtype }));
+  }
+}
