@@ -1,0 +1,120 @@
+/**
+ * Argument checks shared by `qr`, `svd` and `orthogonalize`.
+ *
+ * @init/linalg sits beside @init/random in the dependency graph and must not import it, so it
+ * cannot use the project's InitRangeError/InitTypeError. It throws the standard RangeError and
+ * TypeError instead, with messages in the same form
+ * (`<where>: <argument> must <requirement>. Received: <value>.`); @init/core validates its own
+ * arguments before it calls in here, so its users still see the coded errors.
+ */
+
+/**
+ * A row-major matrix as the functions of this package accept it: a Float64Array, a Float32Array
+ * (widened to float64 on the way in) or a plain array of numbers.
+ */
+export type MatrixInput = Float64Array | Float32Array | readonly number[];
+
+/**
+ * Formats a received value for an error message without calling user code (no toString, no
+ * getters), in the style of @init/random's `describeValue`.
+ */
+function describe(value: unknown): string {
+  switch (typeof value) {
+    case 'number':
+      return Object.is(value, -0) ? '-0' : String(value);
+    case 'bigint':
+      return `${value}n`;
+    case 'string':
+      return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+    case 'boolean':
+    case 'undefined':
+      return String(value);
+    case 'symbol':
+      return 'a symbol';
+    case 'function':
+      return 'a function';
+    default:
+      break;
+  }
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (ArrayBuffer.isView(value)) {
+    const kind = Object.prototype.toString.call(value).slice(8, -1);
+    const article = /^[AEIOU]/.test(kind) ? 'an' : 'a';
+    const length = (value as unknown as { length?: unknown }).length;
+    return typeof length === 'number' ? `${article} ${kind} of length ${length}` : `${article} ${kind}`;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null) return 'an object';
+  return `an object of type ${Object.prototype.toString.call(value).slice(8, -1)}`;
+}
+
+/** `<where>: <argument> must <requirement>. Received: <value>.` */
+export function argumentMessage(where: string, argument: string, requirement: string, received: unknown): string {
+  return `${where}: ${argument} must ${requirement}. Received: ${describe(received)}.`;
+}
+
+/** Throws unless `value` is a non-negative safe integer (a matrix dimension). */
+export function checkDimension(where: string, argument: string, value: unknown): asserts value is number {
+  if (typeof value !== 'number') {
+    throw new TypeError(argumentMessage(where, argument, 'be a non-negative safe integer', value));
+  }
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(argumentMessage(where, argument, 'be a non-negative safe integer', value));
+  }
+}
+
+/**
+ * Checks `a` against `rows × cols` and returns the largest absolute value in it.
+ *
+ * Every element must be a finite number: Householder reflections and ml-matrix's SVD would turn a
+ * single NaN or Infinity into a matrix full of NaN (and the SVD's iteration may never stop), and
+ * the project's rule is that bad input throws instead.
+ */
+export function checkMatrix(where: string, a: unknown, rows: unknown, cols: unknown): number {
+  checkDimension(where, 'rows', rows);
+  checkDimension(where, 'cols', cols);
+  if (!(a instanceof Float64Array || a instanceof Float32Array || Array.isArray(a))) {
+    throw new TypeError(argumentMessage(where, 'a', 'be a Float64Array, a Float32Array or an array of numbers', a));
+  }
+  const expected = rows * cols;
+  if (a.length !== expected) {
+    throw new RangeError(
+      argumentMessage(where, 'a', `have rows × cols = ${rows} × ${cols} = ${expected} elements`, a),
+    );
+  }
+  let maxAbs = 0;
+  for (let index = 0; index < expected; index++) {
+    const value: unknown = a[index];
+    // Number.isFinite is false for non-numbers too, so holes and strings in plain arrays land here.
+    if (!Number.isFinite(value)) {
+      throw new RangeError(argumentMessage(where, `a[${index}]`, 'be a finite number', value));
+    }
+    const magnitude = Math.abs(value as number);
+    if (magnitude > maxAbs) maxAbs = magnitude;
+  }
+  return maxAbs;
+}
+
+/**
+ * A power of two that brings `maxAbs` into [2^-128, 2^128], or 1 when it already lies there (or
+ * is 0).
+ *
+ * Multiplying by a power of two is exact, and Householder QR commutes with it exactly, so scaling
+ * an extreme input first changes nothing but the chance of overflow (a column norm of entries near
+ * 1e308) or of squares underflowing to zero (entries near 1e-200). The factor is built by repeated
+ * multiplication, not Math.log2, whose last bit may differ between JavaScript engines.
+ */
+export function rangeScale(maxAbs: number): number {
+  const high = 2 ** 128;
+  const low = 2 ** -128;
+  let scale = 1;
+  if (maxAbs > high) {
+    while (maxAbs * scale > high) scale *= 2 ** -64;
+  } else if (maxAbs > 0 && maxAbs < low) {
+    // Steps of 2^64 reach the smallest subnormal, 2^-1074, at scale 2^960, below the overflow
+    // threshold 2^1024.
+    while (maxAbs * scale < low) scale *= 2 ** 64;
+  }
+  return scale;
+}

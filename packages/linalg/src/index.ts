@@ -1,0 +1,7 @@
+export type { MatrixInput } from './arguments.js';
+export { orthogonalize } from './orthogonalize.js';
+export type { OrthogonalizeMethod, OrthogonalizeOptions } from './orthogonalize.js';
+export { qr } from './qr.js';
+export type { QrResult } from './qr.js';
+export { svd } from './svd.js';
+export type { SvdResult } from './svd.js';

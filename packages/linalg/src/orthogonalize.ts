@@ -1,0 +1,113 @@
+import { argumentMessage, checkMatrix, rangeScale, type MatrixInput } from './arguments.js';
+import { accumulateQ, createWorkspace, DEFAULT_BLOCK_SIZE, householderFactor, type Workspace } from './householder.js';
+import { columnMajorToRowMajor, copyScaled, transposeScaled } from './layout.js';
+import { singularVectors } from './svd.js';
+
+/**
+ * How `orthogonalize` makes a matrix orthogonal: `'qr'` (Householder QR with the sign of R's
+ * diagonal moved into Q, Haar distributed for Gaussian input) or `'svd'` (the singular vectors,
+ * TensorFlow 1's original algorithm).
+ */
+export type OrthogonalizeMethod = 'qr' | 'svd';
+
+/** Options of `orthogonalize`. */
+export interface OrthogonalizeOptions {
+  /** `'qr'` (default) or `'svd'`. */
+  readonly method?: OrthogonalizeMethod | undefined;
+}
+
+const METHODS: readonly OrthogonalizeMethod[] = ['qr', 'svd'];
+
+/**
+ * Returns a `rows × cols` matrix with orthonormal columns (rows ≥ cols) or orthonormal rows
+ * (rows < cols) derived from `a`: `QᵀQ = I` or `QQᵀ = I`.
+ *
+ * - `'qr'` (default): the reduced QR factor `Q` of `a` with column j multiplied by
+ *   `sign(R[j][j])` (a zero counts as +1), i.e. the Q of the unique QR factorization whose R has a
+ *   non-negative diagonal. When `a` has i.i.d. standard normal entries the result is distributed
+ *   by Haar measure (uniformly) on the orthonormal frames (Mezzadri 2007), as in TensorFlow ≥ 1.x,
+ *   Keras, PyTorch's `orthogonal_` and JAX. For rows < cols, the transpose of `a` is factored and
+ *   the result transposed back.
+ * - `'svd'`: TensorFlow 1's original `orthogonal_initializer` algorithm. With the thin SVD
+ *   `a = U·diag(s)·Vᵀ` (ml-matrix), the result is `U` when rows > cols and `Vᵀ` otherwise. It is
+ *   orthonormal but not Haar distributed.
+ *
+ * Same input, same output, bit for bit. `a` is never modified; the result is a new Float64Array.
+ *
+ * @param a - The matrix, row-major: a Float64Array, a Float32Array or an array of numbers, of
+ *   length `rows · cols`.
+ * @param rows - The number of rows, a non-negative safe integer.
+ * @param cols - The number of columns, a non-negative safe integer.
+ * @param options - `{ method }`, `'qr'` by default.
+ * @returns A new row-major `rows × cols` Float64Array (empty when rows or cols is 0).
+ * @throws TypeError when `a` is not an accepted array type, a dimension is not a number, or
+ *   `options` is not an object or names an unknown method.
+ * @throws RangeError when a dimension is negative, fractional or unsafe, when `a.length` is not
+ *   `rows · cols`, or when an element of `a` is not a finite number.
+ * @see F. Mezzadri, "How to generate random matrices from the classical compact groups",
+ *   Notices of the AMS 54 (2007), on the sign correction; A. M. Saxe et al., "Exact solutions to
+ *   the nonlinear dynamics of learning in deep linear neural networks" (2014), on orthogonal
+ *   initialization.
+ * @example
+ * ```ts
+ * import { orthogonalize } from '@init/linalg';
+ *
+ * orthogonalize(new Float64Array([3, 1, 4, 2]), 2, 2);
+ * // ≈ Float64Array [0.6, -0.8, 0.8, 0.6]
+ * orthogonalize(new Float64Array([3, 1, 4, 2]), 2, 2, { method: 'svd' });
+ * // ≈ Float64Array [0.8, 0.6, -0.6, 0.8] up to signs ml-matrix chooses (printed in the README)
+ * ```
+ */
+export function orthogonalize(
+  a: MatrixInput,
+  rows: number,
+  cols: number,
+  options: OrthogonalizeOptions = {},
+): Float64Array {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(argumentMessage('orthogonalize', 'options', 'be an object or undefined', options));
+  }
+  const method = options.method ?? 'qr';
+  if (!METHODS.includes(method)) {
+    throw new TypeError(argumentMessage('orthogonalize', 'method', "be one of 'qr', 'svd'", method));
+  }
+  const maxAbs = checkMatrix('orthogonalize', a, rows, cols);
+  if (rows === 0 || cols === 0) return new Float64Array(0);
+  if (method === 'svd') {
+    // The thin SVD's U is rows × k and V is cols × k, k = min(rows, cols); TF1 takes U when the
+    // matrix is tall and Vᵀ (rows × cols) when it is square or wide.
+    if (rows > cols) return singularVectors(a, rows, cols, maxAbs, 'left');
+    const v = singularVectors(a, rows, cols, maxAbs, 'right');
+    return columnMajorToRowMajor(v, rows, cols);
+  }
+  const scale = rangeScale(maxAbs);
+  if (rows >= cols) {
+    const workspace = createWorkspace(rows, cols, DEFAULT_BLOCK_SIZE);
+    transposeScaled(a, rows, cols, scale, workspace.w);
+    return columnMajorToRowMajor(signedQ(workspace), rows, cols);
+  }
+  // Wide: factor B = aᵀ (cols × rows). B's column-major copy is a's row-major data as it stands,
+  // and B's column-major Q (cols × rows) is the row-major rows × cols result, so neither side
+  // needs a transpose.
+  const workspace = createWorkspace(cols, rows, DEFAULT_BLOCK_SIZE);
+  copyScaled(a, scale, workspace.w);
+  // slice: the workspace's Q is a view into a heap that also holds scratch; hand out a copy.
+  return signedQ(workspace).slice();
+}
+
+/**
+ * The reduced Q (column-major m × n, m ≥ n) of the workspace's matrix, with column j multiplied by
+ * sign(R[j][j]) so that R's diagonal becomes non-negative (a zero diagonal counts as positive).
+ */
+function signedQ(workspace: Workspace): Float64Array {
+  const { m, n, w } = workspace;
+  const tau = householderFactor(workspace);
+  const q = accumulateQ(workspace, tau);
+  for (let j = 0; j < n; j++) {
+    if (w[j * m + j]! < 0) {
+      const column = j * m;
+      for (let i = 0; i < m; i++) q[column + i] = -q[column + i]!;
+    }
+  }
+  return q;
+}
