@@ -1,0 +1,124 @@
+/**
+ * Argument checks shared by the fill functions. Each returns the checked value or throws an
+ * InitTypeError / InitRangeError in the project's message form.
+ */
+
+import { InitRangeError, InitTypeError, argumentMessage } from '../errors.js';
+import type { FloatFormat } from '../math/float-bits.js';
+
+/** The typed arrays the float fills write. float16 and bfloat16 values are stored as raw bits. */
+export type FloatArray = Float32Array | Float64Array | Uint16Array;
+
+/** The element types the float fills produce; float16/bfloat16 need a Uint16Array. */
+export type FillDType = FloatFormat;
+
+const FILL_DTYPES: readonly string[] = ['float32', 'float64', 'float16', 'bfloat16'];
+
+let typedArrayTagGetter: ((this: unknown) => string | undefined) | undefined;
+
+/**
+ * The constructor name of a typed array (`'Float32Array'`, …), or undefined for anything else.
+ * Uses the %TypedArray%.prototype[Symbol.toStringTag] getter, which cannot be spoofed by a plain object
+ * and works across realms (an array from an iframe or a vm context).
+ */
+export function typedArrayKind(value: unknown): string | undefined {
+  if (!ArrayBuffer.isView(value)) return undefined;
+  typedArrayTagGetter ??= Object.getOwnPropertyDescriptor(
+    Object.getPrototypeOf(Uint8Array.prototype) as object,
+    Symbol.toStringTag,
+  )!.get as (this: unknown) => string | undefined;
+  return typedArrayTagGetter.call(value);
+}
+
+/** Checks out/dtype of a float fill and returns the format to write. */
+export function resolveFloatFormat(where: string, out: unknown, dtype: unknown): FillDType {
+  if (dtype !== undefined && (typeof dtype !== 'string' || !FILL_DTYPES.includes(dtype))) {
+    throw new InitTypeError(
+      argumentMessage(where, 'dtype', "be one of 'float32', 'float64', 'float16', 'bfloat16'", dtype),
+      'ERR_INIT_INVALID_DTYPE',
+    );
+  }
+  const kind = typedArrayKind(out);
+  const expected =
+    kind === 'Float32Array' ? ['float32'] : kind === 'Float64Array' ? ['float64'] : kind === 'Uint16Array' ? ['float16', 'bfloat16'] : undefined;
+  if (expected === undefined) {
+    throw new InitTypeError(
+      argumentMessage(where, 'out', 'be a Float32Array, a Float64Array, or a Uint16Array with dtype float16 or bfloat16', out),
+      'ERR_INIT_INVALID_DTYPE',
+    );
+  }
+  if (dtype === undefined) {
+    if (kind === 'Uint16Array') {
+      throw new InitTypeError(
+        argumentMessage(where, 'dtype', "be 'float16' or 'bfloat16' when out is a Uint16Array", dtype),
+        'ERR_INIT_INVALID_DTYPE',
+      );
+    }
+    return expected[0] as FillDType;
+  }
+  if (!expected.includes(dtype as string)) {
+    throw new InitTypeError(
+      argumentMessage(where, 'dtype', `fit out (a ${kind}, which holds ${expected.join(' or ')})`, dtype),
+      'ERR_INIT_INVALID_DTYPE',
+    );
+  }
+  return dtype as FillDType;
+}
+
+/** Checks `offset` (default 0): a non-negative safe integer with offset + length ≤ 2^53. */
+export function resolveOffset(where: string, offset: unknown, length: number): number {
+  if (offset === undefined) return 0;
+  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0 || offset + length > 9007199254740992) {
+    throw new InitRangeError(
+      argumentMessage(where, 'offset', 'be a non-negative safe integer with offset + out.length ≤ 2^53', offset),
+      'ERR_INIT_INVALID_PARTITION',
+    );
+  }
+  return offset;
+}
+
+/** Checks an optional finite number, returning the default when it is undefined. */
+export function resolveFinite(where: string, name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new InitRangeError(argumentMessage(where, name, 'be a finite number', value), 'ERR_INIT_INVALID_ARGUMENT');
+  }
+  return value;
+}
+
+/** Checks stddev: finite and ≥ 0 (default 1). */
+export function resolveStddev(where: string, value: unknown): number {
+  if (value === undefined) return 1;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new InitRangeError(
+      argumentMessage(where, 'stddev', 'be a non-negative finite number', value),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  return value;
+}
+
+/** Checks that low < high and that high − low is finite. */
+export function requireInterval(where: string, low: number, high: number): void {
+  if (!(low < high)) {
+    throw new InitRangeError(
+      argumentMessage(where, 'low', `be less than high (${high})`, low),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  if (!Number.isFinite(high - low)) {
+    throw new InitRangeError(
+      argumentMessage(where, 'high - low', 'be finite', high - low),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+}
+
+/** Checks that the options argument is an object or undefined, and returns it as a record. */
+export function optionsRecord(where: string, options: unknown): Record<string, unknown> {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new InitTypeError(argumentMessage(where, 'options', 'be an object', options), 'ERR_INIT_INVALID_ARGUMENT');
+  }
+  return options as Record<string, unknown>;
+}

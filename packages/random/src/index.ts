@@ -1,0 +1,20 @@
+export { InitRangeError, InitTypeError, argumentMessage, describeValue, isInitError } from './errors.js';
+export type { InitErrorCode } from './errors.js';
+export { foldIn, isKey, keyFromSeed, keyFromString, keyToString, split } from './keys.js';
+export type { Key, Seed } from './keys.js';
+export { freshKey, setGlobalSeed } from './global-seed.js';
+export type { FillDType, FloatArray } from './distributions/arguments.js';
+export { fillUniform } from './distributions/uniform.js';
+export type { UniformOptions } from './distributions/uniform.js';
+export { fillNormal, fillTruncatedNormal } from './distributions/normal.js';
+export type { NormalOptions } from './distributions/normal.js';
+export { fillUniformInt } from './distributions/uniform-int.js';
+export type { UniformIntOptions } from './distributions/uniform-int.js';
+export { fillNormalTfjs, fillTruncatedNormalTfjs, fillUniformTfjs } from './distributions/tfjs.js';
+export type { NormalTfjsOptions, UniformTfjsOptions } from './distributions/tfjs.js';
+export {
+  bfloat16BitsToNumber,
+  float16BitsToNumber,
+  float32ToBfloat16Bits,
+  float32ToFloat16Bits,
+} from './math/float-bits.js';
