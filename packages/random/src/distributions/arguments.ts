@@ -68,7 +68,7 @@ export function resolveFloatFormat(where: string, out: unknown, dtype: unknown):
 /** Checks `offset` (default 0): a non-negative safe integer with offset + length ≤ 2^53. */
 export function resolveOffset(where: string, offset: unknown, length: number): number {
   if (offset === undefined) return 0;
-  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0 || offset + length > 9007199254740992) {
+  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0 || offset > 9007199254740992 - length) {
     throw new InitRangeError(
       argumentMessage(where, 'offset', 'be a non-negative safe integer with offset + out.length ≤ 2^53', offset),
       'ERR_INIT_INVALID_PARTITION',

@@ -373,7 +373,7 @@ function runFloatKernel<P>(
  * @example
  * ```ts
  * fillNormal(new Float32Array(3), keyFromSeed(42));
- * // Float32Array [-0.25290632247924805, 1.0530261993408203, -0.6012476086616516]
+ * // Float32Array [1.1743378639221191, -0.7825480103492737, -0.6067344546318054]
  * ```
  */
 export function fillNormal<T extends FloatArray>(out: T, key: Key, options?: NormalOptions): T {
@@ -402,7 +402,7 @@ export function fillNormal<T extends FloatArray>(out: T, key: Key, options?: Nor
  * @example
  * ```ts
  * fillTruncatedNormal(new Float32Array(3), keyFromSeed(42));
- * // Float32Array [-0.25290632247924805, 1.0530261993408203, -0.6012476086616516]
+ * // Float32Array [1.1743378639221191, -0.7825480103492737, -0.6067344546318054]
  * ```
  */
 export function fillTruncatedNormal<T extends FloatArray>(out: T, key: Key, options?: NormalOptions): T {

@@ -137,7 +137,7 @@ function uniformAlea(out: Float32Array | Int32Array, seed: string, low: number, 
  * @example
  * ```ts
  * fillUniformTfjs(new Float32Array(3), 42);
- * // Float32Array [0.7415648698806763, 0.5189545750617981, 0.6049380898475647]
+ * // Float32Array [0.6848635077476501, 0.5463244915008545, 0.8455933332443237]
  * // (= tf.randomUniform([3], 0, 1, 'float32', 42).dataSync())
  * ```
  */
@@ -263,7 +263,7 @@ function fillPolar<T extends FloatArray>(where: string, out: T, seed: number | u
  * @example
  * ```ts
  * fillNormalTfjs(new Float32Array(2), 42);
- * // Float32Array [-0.8235781788825989, -0.13530804216861725]
+ * // Float32Array [1.9053093194961548, 0.4774465560913086]
  * // (= tf.randomNormal([2], 0, 1, 'float32', 42).dataSync())
  * ```
  */
@@ -286,7 +286,7 @@ export function fillNormalTfjs<T extends FloatArray>(out: T, seed: number | unde
  * @example
  * ```ts
  * fillTruncatedNormalTfjs(new Float32Array(2), 42);
- * // Float32Array [-0.8235781788825989, -0.13530804216861725]
+ * // Float32Array [1.9053093194961548, 0.4774465560913086]
  * // (= tf.truncatedNormal([2], 0, 1, 'float32', 42).dataSync())
  * ```
  */

@@ -119,7 +119,7 @@ const LIMITS: Record<string, readonly [number, number]> = {
  * @example
  * ```ts
  * fillUniformInt(new Int32Array(5), keyFromSeed(42), { low: 0, high: 10 });
- * // Int32Array [1, 6, 8, 3, 0]
+ * // Int32Array [8, 3, 0, 2, 0]
  * ```
  */
 export function fillUniformInt<T extends Int32Array | Float32Array | Float64Array>(

@@ -182,7 +182,7 @@ function uniform53Kernel(
  * @example
  * ```ts
  * fillUniform(new Float32Array(3), keyFromSeed(42));
- * // Float32Array [0.1380634307861328, 0.5316663980484009, 0.3587862253189087]
+ * // Float32Array [0.9962380528450012, 0.868065357208252, 0.14790159463882446]
  * ```
  */
 export function fillUniform<T extends FloatArray>(out: T, key: Key, options?: UniformOptions): T {
