@@ -1,6 +1,6 @@
 // Fuzzing every initializer over shapes, dtypes, parameters and partitions: each call returns a
 // tensor of the right length with no NaN, or throws one of our errors. Never anything else, never
-// a hang (fast-check's interruptAfterTimeLimit would report one as a failure of the run).
+// a hang (the test's time limit would report one).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
@@ -82,7 +82,7 @@ describe('fuzz', () => {
           for (const value of valuesOf(result)) expect(Number.isNaN(value)).toBe(false);
         },
       ),
-      { seed: 424242, numRuns: 3000, interruptAfterTimeLimit: 60_000 },
+      { seed: 424242, numRuns: 1500 },
     );
-  });
+  }, 120_000);
 });

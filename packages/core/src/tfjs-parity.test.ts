@@ -47,7 +47,13 @@ describe.each(shapes)('shape %j', (...shape) => {
   });
 });
 
-test('RandomUniform int32 matches tf.randomUniform with dtype int32', () => {
-  const ours = new RandomUniform({ minval: 0, maxval: 10, dtype: 'int32', seed: 5, engine: 'tfjs' }).apply([50]).data;
-  expect(ours).toEqual(tfjsValues(tfl.initializers.randomUniform({ minval: 0, maxval: 10, seed: 5 }), [50], 'int32'));
+test('RandomUniform int32 matches tfjs-layers with dtype int32', () => {
+  const ours = new RandomUniform({ minval: 1, maxval: 10, dtype: 'int32', seed: 5, engine: 'tfjs' }).apply([50]).data;
+  expect(ours).toEqual(tfjsValues(tfl.initializers.randomUniform({ minval: 1, maxval: 10, seed: 5 }), [50], 'int32'));
+});
+
+test("TensorFlow.js's || default turns minval 0 into -0.05; ours keeps 0 (documented in the README)", () => {
+  const tfjsZero = tfjsValues(tfl.initializers.randomUniform({ minval: 0, maxval: 1, seed: 8 }), [20]);
+  expect(new RandomUniform({ minval: -0.05, maxval: 1, seed: 8, engine: 'tfjs' }).apply([20]).data).toEqual(tfjsZero);
+  expect(new RandomUniform({ minval: 0, maxval: 1, seed: 8, engine: 'tfjs' }).apply([20]).data).not.toEqual(tfjsZero);
 });

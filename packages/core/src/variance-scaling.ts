@@ -96,7 +96,10 @@ export class VarianceScaling extends RandomInitializer {
     }
   }
 
-  getConfig(): VarianceScalingConfig {
+  // Declared wider than VarianceScalingConfig (which is what this class returns) so that subclasses
+  // whose scale, mode and distribution are fixed by the class, such as GlorotUniform in
+  // @init/presets, can serialize only their own options, as Keras 3 does.
+  getConfig(): RandomInitializerConfig & Partial<VarianceScalingConfig> {
     return { scale: this.scale, mode: this.mode, distribution: this.distribution, layout: this.layout, ...this.randomConfig() };
   }
 
