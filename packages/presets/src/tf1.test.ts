@@ -1,12 +1,54 @@
-import { Constant, Ones, Zeros } from '@init/core';
+import {
+  Constant,
+  Ones,
+  Orthogonal,
+  RandomNormal,
+  RandomUniform,
+  serialize,
+  TruncatedNormal,
+  UniformUnitScaling,
+  VarianceScaling,
+  Zeros,
+  deserialize,
+} from '@init/core';
 import { describe, expect, test } from 'vitest';
-import { constant_initializer, ones_initializer, zeros_initializer } from './index.js';
+import {
+  constant_initializer,
+  glorot_normal_initializer,
+  glorot_uniform_initializer,
+  GlorotNormal,
+  GlorotUniform,
+  ones_initializer,
+  orthogonal_initializer,
+  random_normal_initializer,
+  random_uniform_initializer,
+  truncated_normal_initializer,
+  uniform_unit_scaling_initializer,
+  variance_scaling_initializer,
+  zeros_initializer,
+} from './index.js';
 
 describe('TF1 aliases', () => {
-  test('are the core classes themselves', () => {
-    expect(zeros_initializer).toBe(Zeros);
-    expect(ones_initializer).toBe(Ones);
-    expect(constant_initializer).toBe(Constant);
+  test.each([
+    ['zeros_initializer', zeros_initializer, Zeros],
+    ['ones_initializer', ones_initializer, Ones],
+    ['constant_initializer', constant_initializer, Constant],
+    ['random_uniform_initializer', random_uniform_initializer, RandomUniform],
+    ['random_normal_initializer', random_normal_initializer, RandomNormal],
+    ['truncated_normal_initializer', truncated_normal_initializer, TruncatedNormal],
+    ['uniform_unit_scaling_initializer', uniform_unit_scaling_initializer, UniformUnitScaling],
+    ['variance_scaling_initializer', variance_scaling_initializer, VarianceScaling],
+  ] as const)('%s is the core class itself', (_, alias, cls) => {
+    expect(alias).toBe(cls);
+  });
+
+  test("have the seed's defaults, not Keras's", () => {
+    expect(new random_uniform_initializer().getConfig()).toMatchObject({ minval: 0, maxval: 1 });
+    expect(new random_normal_initializer().getConfig()).toMatchObject({ mean: 0, stddev: 1 });
+    expect(new truncated_normal_initializer().getConfig()).toMatchObject({ mean: 0, stddev: 1 });
+    expect(new uniform_unit_scaling_initializer().getConfig()).toMatchObject({ factor: 1 });
+    expect(new variance_scaling_initializer().getConfig()).toMatchObject({ scale: 1, mode: 'fan_in', distribution: 'normal' });
+    expect(new constant_initializer().apply([2]).data).toEqual(new Float32Array([0, 0]));
   });
 
   test("behave as the seed's functions did", () => {
@@ -15,5 +57,68 @@ describe('TF1 aliases', () => {
     expect(Array.from(laplacian.data)).toEqual([1, 1, 1, 1, -8, 1, 1, 1, 1]);
     expect(Array.from(new zeros_initializer({ dtype: 'bool' }).apply([2]).data)).toEqual([0, 0]);
     expect(Array.from(new ones_initializer().apply([2]).data)).toEqual([1, 1]);
+    // The seed's "larger shape" example: the last value fills the rest.
+    expect(Array.from(new constant_initializer({ value: [0, 1, 2, 3, 4, 5, 6, 7] }).apply([3, 4]).data)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 7, 7, 7, 7]);
+  });
+});
+
+describe('orthogonal_initializer', () => {
+  test("defaults to the seed's SVD algorithm and is an Orthogonal", () => {
+    const init = new orthogonal_initializer({ seed: 4 });
+    expect(init).toBeInstanceOf(Orthogonal);
+    expect(init.method).toBe('svd');
+    expect(init.apply([5, 3]).data).toEqual(new Orthogonal({ seed: 4, method: 'svd' }).apply([5, 3]).data);
+    expect(new orthogonal_initializer({ method: 'qr', gain: 2 }).method).toBe('qr');
+  });
+
+  test('makes orthonormal columns (QᵀQ = I to float64 rounding)', () => {
+    const [rows, cols] = [9, 4];
+    const q = new orthogonal_initializer({ seed: 8 }).apply([rows, cols], 'float64').data;
+    for (let a = 0; a < cols; a++) {
+      for (let b = 0; b < cols; b++) {
+        let dot = 0;
+        for (let r = 0; r < rows; r++) dot += (q[r * cols + a] as number) * (q[r * cols + b] as number);
+        expect(dot).toBeCloseTo(a === b ? 1 : 0, 12);
+      }
+    }
+  });
+
+  test('round-trips through core as Orthogonal with method svd', () => {
+    const init = new orthogonal_initializer({ seed: 2 });
+    const serialized = serialize(init);
+    expect(serialized).toEqual({ className: 'Orthogonal', config: { gain: 1, method: 'svd', seed: 2, dtype: 'float32' } });
+    expect(deserialize(serialized).apply([4, 4]).data).toEqual(init.apply([4, 4]).data);
+  });
+
+  test('documented example', () => {
+    expect(Array.from(new orthogonal_initializer({ seed: 1 }).apply([2, 2], 'float64').data)).toEqual([
+      0.7029429262907743, 0.7112462600096839, -0.7112462600096839, 0.7029429262907743,
+    ]);
+  });
+});
+
+describe('glorot_uniform_initializer / glorot_normal_initializer', () => {
+  test("are VarianceScaling with fan_avg and the seed's distributions", () => {
+    expect(glorot_uniform_initializer(3, 'float64').getConfig()).toEqual({
+      scale: 1, mode: 'fan_avg', distribution: 'uniform', layout: 'tf', seed: 3, dtype: 'float64', engine: 'counter',
+    });
+    expect(glorot_normal_initializer().getConfig()).toEqual({
+      scale: 1, mode: 'fan_avg', distribution: 'normal', layout: 'tf', seed: null, dtype: 'float32', engine: 'counter',
+    });
+  });
+
+  test('glorot_uniform_initializer(seed) gives the values of GlorotUniform({ seed })', () => {
+    expect(glorot_uniform_initializer(42).apply([3, 3, 4, 8]).data).toEqual(new GlorotUniform({ seed: 42 }).apply([3, 3, 4, 8]).data);
+  });
+
+  test("glorot_normal_initializer is the seed's uncorrected draw: 0.87962566… times Keras's GlorotNormal", () => {
+    const seed = glorot_normal_initializer(42).apply([2, 3], 'float64').data;
+    const keras = new GlorotNormal({ seed: 42 }).apply([2, 3], 'float64').data;
+    seed.forEach((value, i) => expect(value / (keras[i] as number)).toBeCloseTo(0.87962566103423978, 14));
+  });
+
+  test('refuse int dtypes and bad seeds', () => {
+    expect(() => glorot_uniform_initializer(1, 'int32' as never)).toThrow(/dtype must be a floating-point dtype/);
+    expect(() => glorot_normal_initializer(-1)).toThrow(/seed must be a non-negative safe integer/);
   });
 });

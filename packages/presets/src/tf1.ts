@@ -1,11 +1,93 @@
-// The seed's TF1 aliases (tensorflow/python/ops/init_ops.py), with the seed's own semantics:
-// each snake_case name is the class itself, so `new constant_initializer({ value })` works as
-// `tf.constant_initializer(value)` did. snake_case appears only here, at the package edge.
-import { Constant, Ones, Zeros } from '@init/core';
+// The seed's TF1 aliases (tensorflow/python/ops/init_ops.py), with the seed's own semantics: each
+// snake_case class name is the @init/core class, so `new constant_initializer({ value })` works as
+// `tf.constant_initializer(value)` did, with the seed's defaults (uniform [0, 1), normal σ = 1,
+// VarianceScaling's uncorrected 'normal'). snake_case appears only here, at the package edge.
+import {
+  Constant,
+  Ones,
+  Orthogonal,
+  RandomNormal,
+  RandomUniform,
+  TruncatedNormal,
+  UniformUnitScaling,
+  VarianceScaling,
+  Zeros,
+  type FloatDType,
+  type InitializerSeed,
+  type OrthogonalOptions,
+} from '@init/core';
 
 /** TF1's `zeros_initializer`: the class {@link Zeros}. */
 export const zeros_initializer = Zeros;
 /** TF1's `ones_initializer`: the class {@link Ones}. */
 export const ones_initializer = Ones;
-/** TF1's `constant_initializer`: the class {@link Constant}. */
+/** TF1's `constant_initializer`: the class {@link Constant} (value 0 by default). */
 export const constant_initializer = Constant;
+/** TF1's `random_uniform_initializer`: the class {@link RandomUniform}, on [0, 1) by default. */
+export const random_uniform_initializer = RandomUniform;
+/** TF1's `random_normal_initializer`: the class {@link RandomNormal}, mean 0 and stddev 1 by default. */
+export const random_normal_initializer = RandomNormal;
+/** TF1's `truncated_normal_initializer`: the class {@link TruncatedNormal}, stddev 1 by default, truncated at ±2σ. */
+export const truncated_normal_initializer = TruncatedNormal;
+/** TF1's `uniform_unit_scaling_initializer`: the class {@link UniformUnitScaling}. */
+export const uniform_unit_scaling_initializer = UniformUnitScaling;
+/**
+ * TF1's `variance_scaling_initializer`: the class {@link VarianceScaling}, whose default
+ * distribution `'normal'` is the seed's: a ±2σ truncated normal with σ = √(scale / n), not
+ * corrected for the truncation.
+ */
+export const variance_scaling_initializer = VarianceScaling;
+
+/**
+ * TF1's `orthogonal_initializer` as the seed wrote it: an {@link Orthogonal} whose default method
+ * is `'svd'`, the seed's algorithm (the singular vectors of a uniform [0, 1) matrix), where
+ * `Orthogonal` itself defaults to the Haar-distributed `'qr'` of later TF, Keras and PyTorch. Pass
+ * `method: 'qr'` to get that. It serializes as `Orthogonal` with `method: 'svd'` in its config, so
+ * it deserializes to the same values.
+ *
+ * @see Saxe, McClelland & Ganguli, "Exact solutions to the nonlinear dynamics of learning in deep linear neural networks", 2013. https://arxiv.org/abs/1312.6120
+ * @example
+ * ```ts
+ * new orthogonal_initializer({ seed: 1 }).apply([2, 2], 'float64').data;
+ * // Float64Array [0.7029429262907743, 0.7112462600096839, -0.7112462600096839, 0.7029429262907743]
+ * ```
+ * @throws as {@link Orthogonal}: InitRangeError for a rank below 2 or a gain that is not a positive
+ *   finite number; InitTypeError for an unknown method or an int or bool dtype.
+ */
+export class orthogonal_initializer extends Orthogonal {
+  constructor(options: OrthogonalOptions = {}) {
+    super({ ...options, method: options.method ?? 'svd' });
+  }
+}
+
+/**
+ * TF1's `glorot_uniform_initializer(seed, dtype)`: VarianceScaling with scale 1, mode
+ * `'fan_avg'` and a uniform distribution, i.e. uniform on `[−√(6 / (fanIn + fanOut)), +…)`.
+ *
+ * @see Glorot & Bengio, "Understanding the difficulty of training deep feedforward neural networks", 2010. https://proceedings.mlr.press/v9/glorot10a.html
+ * @example
+ * ```ts
+ * glorot_uniform_initializer(42).apply([2, 3]).data; // the values of new GlorotUniform({ seed: 42 })
+ * ```
+ * @throws InitTypeError / InitRangeError from {@link VarianceScaling} for a bad seed or a non-float dtype.
+ */
+export function glorot_uniform_initializer(seed?: InitializerSeed, dtype: FloatDType = 'float32'): VarianceScaling {
+  return new VarianceScaling({ scale: 1, mode: 'fan_avg', distribution: 'uniform', dtype, ...(seed === undefined ? {} : { seed }) });
+}
+
+/**
+ * TF1's `glorot_normal_initializer(seed, dtype)` as the seed wrote it: VarianceScaling with scale
+ * 1, mode `'fan_avg'` and the seed's `'normal'`: a ±2σ truncated normal with
+ * σ = `√(2 / (fanIn + fanOut))`, *not* corrected for the truncation, so the values' standard
+ * deviation is about 0.88·σ. Keras 3's {@link GlorotNormal} corrects it.
+ *
+ * @see Glorot & Bengio, "Understanding the difficulty of training deep feedforward neural networks", 2010. https://proceedings.mlr.press/v9/glorot10a.html
+ * @example
+ * ```ts
+ * glorot_normal_initializer(42).apply([2, 3]).data; // 0.87962566… times new GlorotNormal({ seed: 42 })'s values
+ * ```
+ * @throws InitTypeError / InitRangeError from {@link VarianceScaling} for a bad seed or a non-float dtype.
+ */
+export function glorot_normal_initializer(seed?: InitializerSeed, dtype: FloatDType = 'float32'): VarianceScaling {
+  return new VarianceScaling({ scale: 1, mode: 'fan_avg', distribution: 'normal', dtype, ...(seed === undefined ? {} : { seed }) });
+}

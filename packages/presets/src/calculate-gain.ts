@@ -1,0 +1,121 @@
+// PyTorch's torch.nn.init.calculate_gain: the factor by which a nonlinearity's output variance must
+// be compensated, so that a layer keeps the scale of its input.
+import { InitRangeError, InitTypeError } from '@init/core';
+import { argumentMessage } from './message.js';
+
+/** The names `calculateGain` knows: `torch.nn.functional` names, as PyTorch spells them. */
+export type Nonlinearity =
+  | 'linear'
+  | 'conv1d'
+  | 'conv2d'
+  | 'conv3d'
+  | 'conv_transpose1d'
+  | 'conv_transpose2d'
+  | 'conv_transpose3d'
+  | 'sigmoid'
+  | 'tanh'
+  | 'relu'
+  | 'leaky_relu'
+  | 'selu';
+
+/** Every {@link Nonlinearity}, in PyTorch's order. */
+export const NONLINEARITIES: readonly Nonlinearity[] = [
+  'linear',
+  'conv1d',
+  'conv2d',
+  'conv3d',
+  'conv_transpose1d',
+  'conv_transpose2d',
+  'conv_transpose3d',
+  'sigmoid',
+  'tanh',
+  'relu',
+  'leaky_relu',
+  'selu',
+];
+
+/** PyTorch's default negative slope for `'leaky_relu'` when no param is given. */
+const DEFAULT_NEGATIVE_SLOPE = 0.01;
+
+/**
+ * The recommended gain for a nonlinearity, PyTorch's table:
+ *
+ * | nonlinearity | gain |
+ * | --- | --- |
+ * | `linear`, `conv1d/2d/3d`, `conv_transpose1d/2d/3d`, `sigmoid` | `1` |
+ * | `tanh` | `5/3` |
+ * | `relu` | `√2` |
+ * | `leaky_relu` | `√(2 / (1 + slope²))`, slope = `param`, default `0.01` |
+ * | `selu` | `3/4` |
+ *
+ * `param` is the negative slope of `'leaky_relu'`; as in PyTorch, the other nonlinearities ignore
+ * it (kaiming initialization always passes one), but it must still be a finite number when given.
+ * PyTorch warns that SELU networks aiming at self-normalization should use `'linear'` (variance
+ * `1/n`), not `'selu'`, whose 3/4 was chosen empirically for gradient flow.
+ *
+ * @see https://pytorch.org/docs/stable/nn.init.html#torch.nn.init.calculate_gain
+ * @example
+ * ```ts
+ * calculateGain('relu');             // 1.4142135623730951
+ * calculateGain('leaky_relu', 0.2);  // 1.3867504905630728
+ * calculateGain('tanh');             // 1.6666666666666667
+ * ```
+ * @throws InitTypeError (ERR_INIT_UNKNOWN_IDENTIFIER) for an unknown nonlinearity, listing the
+ *   valid ones; InitTypeError / InitRangeError (ERR_INIT_INVALID_ARGUMENT) for a param that is not
+ *   a finite number.
+ */
+export function calculateGain(nonlinearity: Nonlinearity, param?: number): number {
+  if (typeof nonlinearity !== 'string' || !(NONLINEARITIES as readonly string[]).includes(nonlinearity)) {
+    throw new InitTypeError(
+      argumentMessage('calculateGain', 'nonlinearity', `be one of ${NONLINEARITIES.map((name) => `'${name}'`).join(', ')}`, nonlinearity),
+      'ERR_INIT_UNKNOWN_IDENTIFIER',
+    );
+  }
+  if (param !== undefined && !(typeof param === 'number' && Number.isFinite(param))) {
+    // PyTorch refuses booleans and non-numbers for leaky_relu ("negative_slope ... not a valid
+    // number"); here every nonlinearity refuses them, and NaN/±Infinity too, which would give a
+    // gain of NaN or 0.
+    const message = argumentMessage('calculateGain', 'param', 'be a finite number (the negative slope of leaky_relu) or undefined', param);
+    throw typeof param === 'number'
+      ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
+      : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
+  }
+  switch (nonlinearity) {
+    case 'tanh':
+      return 5 / 3;
+    case 'relu':
+      return Math.sqrt(2);
+    case 'leaky_relu': {
+      const slope = param ?? DEFAULT_NEGATIVE_SLOPE;
+      return Math.sqrt(2 / (1 + slope * slope));
+    }
+    case 'selu':
+      // PyTorch's value, found empirically (pytorch/pytorch#50664).
+      return 3 / 4;
+    default:
+      // linear, the convolutions and their transposes, and sigmoid.
+      return 1;
+  }
+}
+
+/**
+ * `calculateGain(nonlinearity, param)²`, computed without the square root, so that the VarianceScaling
+ * scale of the kaiming helpers is `2` for ReLU rather than `√2·√2 = 2.0000000000000004`. Arguments
+ * must already be checked.
+ */
+export function squaredGain(nonlinearity: Nonlinearity, param: number | undefined): number {
+  switch (nonlinearity) {
+    case 'tanh':
+      return 25 / 9;
+    case 'relu':
+      return 2;
+    case 'leaky_relu': {
+      const slope = param ?? DEFAULT_NEGATIVE_SLOPE;
+      return 2 / (1 + slope * slope);
+    }
+    case 'selu':
+      return 9 / 16;
+    default:
+      return 1;
+  }
+}
