@@ -26,12 +26,13 @@ import { createJsKernels, type BlockKernels } from './kernels.js';
 import { createWasmKernels } from './wasm-kernels.js';
 
 /**
- * Panel width of the blocked algorithms, chosen by measurement (see the package README): at
- * 1024 × 1024, widths 24–48 were within noise of each other and clearly ahead of 8 or 96; a
- * 32-column V of 1024 rows is 256 KiB, which stays in a 512 KiB L2 while it streams past the
- * target columns.
+ * Panel width of the blocked algorithms, chosen by measurement (README, "Decisions"): with the
+ * SIMD kernels, 8 was fastest at 256, 512 and 1024 (1024: about 0.35 s against 0.6 s at 32). A
+ * narrow V (8 columns of 1024 rows, 64 KiB) stays in L1/L2 as it streams past each column pair,
+ * and the scalar work that grows with the width — panel factorization, T, the small triangular
+ * products per column — stays small.
  */
-export const DEFAULT_BLOCK_SIZE = 32;
+export const DEFAULT_BLOCK_SIZE = 8;
 
 /** Below this, a sum of squares may have lost terms to underflow; above HUGE it may overflow. */
 const TINY = 2 ** -900;

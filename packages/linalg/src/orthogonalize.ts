@@ -55,7 +55,7 @@ const METHODS: readonly OrthogonalizeMethod[] = ['qr', 'svd'];
  * orthogonalize(new Float64Array([3, 1, 4, 2]), 2, 2);
  * // ≈ Float64Array [0.6, -0.8, 0.8, 0.6]
  * orthogonalize(new Float64Array([3, 1, 4, 2]), 2, 2, { method: 'svd' });
- * // ≈ Float64Array [0.8, 0.6, -0.6, 0.8] up to signs ml-matrix chooses (printed in the README)
+ * // ≈ Float64Array [0.9145142956773045, 0.4045535848337569, 0.4045535848337569, -0.9145142956773045]
  * ```
  */
 export function orthogonalize(
