@@ -37,5 +37,5 @@ describe('threefry2x32 (Random123 known answers)', () => {
       threefry2x32x20(words[0]!, words[1]!, words[2]!, words[3]!, unrolled, 0);
       expect(Array.from(unrolled)).toEqual(Array.from(looped));
     }
-  });
+  }, 60_000);
 });
