@@ -31,41 +31,34 @@ export interface InitializerClass {
 // (no module-level work, so importing core registers nothing and bundles can drop unused classes).
 const registered: Map<string, InitializerClass> = /* @__PURE__ */ new Map();
 
+/** The built-in classes by name, made on demand so that no table exists at import time. */
+function builtinClasses(): Readonly<Record<string, InitializerClass>> {
+  return {
+    Zeros,
+    Ones,
+    Constant,
+    RandomUniform,
+    RandomNormal,
+    TruncatedNormal,
+    UniformUnitScaling,
+    VarianceScaling,
+    Orthogonal,
+    Identity,
+  };
+}
+
 function builtinClass(name: string): InitializerClass | undefined {
-  switch (name) {
-    case 'Zeros':
-      return Zeros;
-    case 'Ones':
-      return Ones;
-    case 'Constant':
-      return Constant;
-    case 'RandomUniform':
-      return RandomUniform;
-    case 'RandomNormal':
-      return RandomNormal;
-    case 'TruncatedNormal':
-      return TruncatedNormal;
-    case 'UniformUnitScaling':
-      return UniformUnitScaling;
-    case 'VarianceScaling':
-      return VarianceScaling;
-    case 'Orthogonal':
-      return Orthogonal;
-    case 'Identity':
-      return Identity;
-    default:
-      return undefined;
-  }
+  const classes = builtinClasses();
+  return Object.prototype.hasOwnProperty.call(classes, name) ? classes[name] : undefined;
 }
 
 /** The class names `deserialize` knows: the built-ins and every registered class. */
 export function registeredClassNames(): string[] {
-  const builtins = ['Zeros', 'Ones', 'Constant', 'RandomUniform', 'RandomNormal', 'TruncatedNormal', 'UniformUnitScaling', 'VarianceScaling', 'Orthogonal', 'Identity'];
-  return [...builtins, ...registered.keys()];
+  return [...Object.keys(builtinClasses()), ...registered.keys()];
 }
 
 /**
- * Makes a class of a user's own (or of another @init package, such as the presets) known to
+ * Makes a class of a user's own (or of another `@init` package, such as the presets) known to
  * `deserialize` under its static `className`. Returns the class, so it can wrap a declaration.
  * @throws InitTypeError when the class does not extend Initializer, has no className, or its name
  *   is taken by a different class.
