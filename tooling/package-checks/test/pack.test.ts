@@ -33,9 +33,15 @@ describe.each(packageNames)('@init/%s', (name) => {
 
   test('attw finds no type resolution problems (esm-only profile)', () => {
     const tarball = tarballs.get(name) as string;
-    // attw exits non-zero on any problem; its table says which entry point and resolution failed.
-    const output = run(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'table'], scratch);
-    expect(output).toMatch(/No problems found/);
+    // attw exits non-zero on a problem in a resolution the profile checks; the esm-only profile
+    // ignores node10 and node16-cjs, where an ESM-only package is expected to fail.
+    const report = JSON.parse(run(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'json'], scratch)) as {
+      problems: Record<string, { resolutionKind?: string }[]>;
+    };
+    const checked = Object.values(report.problems)
+      .flat()
+      .filter((problem) => problem.resolutionKind !== 'node10' && problem.resolutionKind !== 'node16-cjs');
+    expect(checked).toEqual([]);
   });
 
   test('the tarball ships dist and sources but no tests or fixtures', () => {
