@@ -124,7 +124,9 @@ function normal23Kernel(
       if (!accepted) continue;
       z = tables.result[0]!;
     }
-    out[index++] = mean + stddev * (word & 256 ? -z : z);
+    // Bit 8 is the sign; 1 − ((word >>> 7) & 2) is ±1 without a branch, which a random sign
+    // would mispredict half the time. Negation is exact, so the value is the same as a branch's.
+    out[index++] = mean + stddev * (z * (1 - ((word >>> 7) & 2)));
   }
 }
 
@@ -182,7 +184,7 @@ function normal52Kernel(
       if (!accepted) continue;
       z = tables.result[0]!;
     }
-    out[index++] = mean + stddev * (first & 256 ? -z : z);
+    out[index++] = mean + stddev * (z * (1 - ((first >>> 7) & 2)));
   }
 }
 
@@ -244,7 +246,7 @@ function truncated23Kernel(
     }
     // TensorFlow's rule on the standard sample: |z| < 2, redrawn otherwise.
     if (z >= 2) continue;
-    if (word & 256) z = -z;
+    z *= 1 - ((word >>> 7) & 2); // the sign from bit 8, without a branch
     const v = mean + stddev * z;
     // And the stored value itself must lie strictly inside, after rounding to the output format.
     if ((v < lowerSafe || v > upperSafe) && !roundedInside(v, params)) continue;
@@ -307,7 +309,7 @@ function truncated52Kernel(
       if (!accepted) continue;
     }
     if (z >= 2) continue;
-    if (first & 256) z = -z;
+    z *= 1 - ((first >>> 7) & 2);
     const v = mean + stddev * z;
     if ((v < lowerSafe || v > upperSafe) && !roundedInside(v, params)) continue;
     out[index++] = v;
