@@ -8,7 +8,14 @@ export {
   type FloatDType,
   type TypedArray,
 } from './dtype.js';
-export { InitRangeError, InitTypeError, isInitError, type InitErrorCode } from './errors.js';
+export {
+  argumentMessage,
+  describeValue,
+  InitRangeError,
+  InitTypeError,
+  isInitError,
+  type InitErrorCode,
+} from './errors.js';
 export { computeFans, type FanLayout, type Fans } from './fans.js';
 export { Identity, type IdentityOptions } from './identity.js';
 export { Initializer, type FillOptions, type FillRequest } from './initializer.js';
@@ -22,7 +29,8 @@ export {
   type RandomInitializerConfig,
   type RandomInitializerOptions,
 } from './random-initializer.js';
-export { RandomNormal, type NormalOptions, type RandomNormalOptions } from './random-normal.js';
+export { NormalInitializer, type NormalDraws, type NormalOptions } from './normal-initializer.js';
+export { RandomNormal, type RandomNormalOptions } from './random-normal.js';
 export { RandomUniform, type RandomUniformOptions } from './random-uniform.js';
 export {
   deserialize,

@@ -1,9 +1,5 @@
 import { fillTruncatedNormal, fillTruncatedNormalTfjs } from '@init/random';
-import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
-import type { FillRequest } from './initializer.js';
-import { finiteNumber, nonNegativeNumber } from './numbers.js';
-import { RandomInitializer, type RandomInitializerConfig } from './random-initializer.js';
-import type { NormalOptions } from './random-normal.js';
+import { NormalInitializer, type NormalDraws, type NormalOptions } from './normal-initializer.js';
 
 /** Options of {@link TruncatedNormal}. */
 export type TruncatedNormalOptions = NormalOptions;
@@ -25,32 +21,11 @@ export type TruncatedNormalOptions = NormalOptions;
  * @throws InitRangeError for a negative or non-finite stddev or a non-finite mean; InitTypeError
  *   for an int or bool dtype, or an unknown engine.
  */
-export class TruncatedNormal extends RandomInitializer {
+export class TruncatedNormal extends NormalInitializer {
   static override readonly className: string = 'TruncatedNormal';
-  readonly dtype: FloatDType;
-  readonly mean: number;
-  readonly stddev: number;
+  protected readonly draws: NormalDraws = { counter: fillTruncatedNormal, tfjs: fillTruncatedNormalTfjs };
 
   constructor(options: TruncatedNormalOptions = {}) {
     super(options);
-    this.dtype = assertFloatDType('TruncatedNormal', options.dtype ?? 'float32');
-    this.mean = finiteNumber('TruncatedNormal', 'mean', options.mean ?? 0);
-    this.stddev = nonNegativeNumber('TruncatedNormal', 'stddev', options.stddev ?? 1);
-  }
-
-  getConfig(): RandomInitializerConfig & { mean: number; stddev: number } {
-    return { mean: this.mean, stddev: this.stddev, ...this.randomConfig() };
-  }
-
-  protected generate(out: TypedArray, request: FillRequest): void {
-    const { mean, stddev } = this;
-    const dtype = request.dtype as FloatDType;
-    if (this.engine === 'tfjs') {
-      fillTruncatedNormalTfjs(out as Float32Array, this.tfjsSeed(request), { mean, stddev, dtype });
-    } else {
-      this.drawCounter(out, request, (slice, key, offset) =>
-        fillTruncatedNormal(slice as Float32Array, key, { mean, stddev, offset, dtype }),
-      );
-    }
   }
 }

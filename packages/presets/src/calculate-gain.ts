@@ -1,7 +1,6 @@
 // PyTorch's torch.nn.init.calculate_gain: the factor by which a nonlinearity's output variance must
 // be compensated, so that a layer keeps the scale of its input.
-import { InitRangeError, InitTypeError } from '@init/core';
-import { argumentMessage } from './message.js';
+import { InitRangeError, InitTypeError, argumentMessage } from '@init/core';
 
 /** The names `calculateGain` knows: `torch.nn.functional` names, as PyTorch spells them. */
 export type Nonlinearity =

@@ -16,10 +16,11 @@ import {
   VarianceScaling,
   Zeros,
   type InitializerSeed,
+  argumentMessage,
+  describeValue,
 } from '@init/core';
 import { closestNames } from './edit-distance.js';
 import { GlorotNormal, GlorotUniform, HeNormal, HeUniform, LecunNormal, LecunUniform, type KerasPresetOptions } from './keras-presets.js';
-import { argumentMessage, describeValue } from './message.js';
 
 /**
  * Keras 3's string identifiers: the snake_case names of its initializer classes and its aliases

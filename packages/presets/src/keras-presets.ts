@@ -10,8 +10,8 @@ import {
   type FloatDType,
   type InitializerSeed,
   type RandomInitializerConfig,
+  argumentMessage,
 } from '@init/core';
-import { argumentMessage } from './message.js';
 
 /**
  * Options of the Keras presets ({@link GlorotUniform} … {@link LecunNormal}): only what Keras 3

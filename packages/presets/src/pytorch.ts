@@ -1,9 +1,15 @@
 // PyTorch's xavier_* and kaiming_* for people porting PyTorch models: the same formulas and
 // options, with fans read from PyTorch's [out, in, ...kernel] layout. Each returns a core
 // VarianceScaling with layout 'torch', so it serializes and deserializes like any initializer.
-import { InitTypeError, VarianceScaling, InitRangeError, type FloatDType, type InitializerSeed } from '@init/core';
+import {
+  InitTypeError,
+  VarianceScaling,
+  InitRangeError,
+  type FloatDType,
+  type InitializerSeed,
+  argumentMessage,
+} from '@init/core';
 import { NONLINEARITIES, squaredGain, type Nonlinearity } from './calculate-gain.js';
-import { argumentMessage } from './message.js';
 
 /** Options of {@link xavierUniform} and {@link xavierNormal}. */
 export interface XavierOptions {

@@ -1,0 +1,52 @@
+import { fillNormal, fillNormalTfjs } from '@init/random';
+import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
+import type { FillRequest } from './initializer.js';
+import { finiteNumber, nonNegativeNumber } from './numbers.js';
+import { RandomInitializer, type RandomInitializerConfig, type RandomInitializerOptions } from './random-initializer.js';
+
+/** Options of {@link RandomNormal} and {@link TruncatedNormal}. */
+export interface NormalOptions extends RandomInitializerOptions {
+  /** The mean. Default `0`. */
+  readonly mean?: number;
+  /** The standard deviation (of the untruncated normal). Default `1`. */
+  readonly stddev?: number;
+}
+
+/** The two streams a normal initializer draws from: the counter-based one and TensorFlow.js's. */
+export interface NormalDraws {
+  readonly counter: typeof fillNormal;
+  readonly tfjs: typeof fillNormalTfjs;
+}
+
+/**
+ * What RandomNormal and TruncatedNormal share: mean, stddev, float dtypes, and a draw from the
+ * counter-based or the TensorFlow.js stream. Subclasses name the two fill functions.
+ */
+export abstract class NormalInitializer extends RandomInitializer {
+  readonly dtype: FloatDType;
+  readonly mean: number;
+  readonly stddev: number;
+  protected abstract readonly draws: NormalDraws;
+
+  protected constructor(options: NormalOptions) {
+    super(options);
+    const where = this.className;
+    this.dtype = assertFloatDType(where, options.dtype ?? 'float32');
+    this.mean = finiteNumber(where, 'mean', options.mean ?? 0);
+    this.stddev = nonNegativeNumber(where, 'stddev', options.stddev ?? 1);
+  }
+
+  getConfig(): RandomInitializerConfig & { mean: number; stddev: number } {
+    return { mean: this.mean, stddev: this.stddev, ...this.randomConfig() };
+  }
+
+  protected generate(out: TypedArray, request: FillRequest): void {
+    const { mean, stddev } = this;
+    const dtype = request.dtype as FloatDType;
+    if (this.engine === 'tfjs') {
+      this.draws.tfjs(out as Float32Array, this.tfjsSeed(request), { mean, stddev, dtype });
+    } else {
+      this.drawCounter(out, request, (slice, key, offset) => this.draws.counter(slice as Float32Array, key, { mean, stddev, offset, dtype }));
+    }
+  }
+}

@@ -1,0 +1,12 @@
+// The build of every published package: one ESM entry with its declarations, tree-shaken.
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  treeshake: true,
+});
