@@ -30,12 +30,62 @@ function apiSidebar(): DefaultTheme.SidebarItem[] {
   return [overview, ...navigation.map((item) => toItem(item, 0))];
 }
 
+const documentationSidebar: DefaultTheme.SidebarItem[] = [
+  {
+    text: 'Introduction',
+    items: [
+      { text: 'Getting started', link: '/getting-started' },
+      { text: 'Gallery', link: '/gallery' },
+    ],
+  },
+  {
+    text: 'Guide',
+    items: [
+      { text: 'Tensors, dtypes and fans', link: '/guide/' },
+      { text: 'Seeds, keys and reproducibility', link: '/guide/seeds' },
+      { text: 'Sharded initialization', link: '/guide/sharding' },
+      { text: 'TF1, Keras 3, TensorFlow.js, PyTorch', link: '/guide/frameworks' },
+      { text: 'Migrating', link: '/guide/migrating' },
+    ],
+  },
+  {
+    text: 'Initializers',
+    items: [
+      { text: 'Overview', link: '/initializers/' },
+      { text: 'Zeros', link: '/initializers/zeros' },
+      { text: 'Ones', link: '/initializers/ones' },
+      { text: 'Constant', link: '/initializers/constant' },
+      { text: 'RandomUniform', link: '/initializers/random-uniform' },
+      { text: 'RandomNormal', link: '/initializers/random-normal' },
+      { text: 'TruncatedNormal', link: '/initializers/truncated-normal' },
+      { text: 'UniformUnitScaling', link: '/initializers/uniform-unit-scaling' },
+      { text: 'VarianceScaling', link: '/initializers/variance-scaling' },
+      { text: 'Orthogonal', link: '/initializers/orthogonal' },
+      { text: 'Identity', link: '/initializers/identity' },
+      { text: 'GlorotUniform', link: '/initializers/glorot-uniform' },
+      { text: 'GlorotNormal', link: '/initializers/glorot-normal' },
+      { text: 'HeUniform', link: '/initializers/he-uniform' },
+      { text: 'HeNormal', link: '/initializers/he-normal' },
+      { text: 'LecunUniform', link: '/initializers/lecun-uniform' },
+      { text: 'LecunNormal', link: '/initializers/lecun-normal' },
+      { text: 'PyTorch: xavier, kaiming', link: '/initializers/pytorch' },
+    ],
+  },
+  {
+    text: 'Reference',
+    items: [
+      { text: 'Benchmarks', link: '/benchmarks' },
+      { text: 'API reference', link: '/api/' },
+    ],
+  },
+];
+
 export default defineConfig({
   lang: 'en-US',
   title: '@init',
   description: "TensorFlow's parameter initializers, rebuilt as small npm packages for JavaScript.",
   // This README and the test/ and scripts/ folders are for contributors, not pages of the site.
-  srcExclude: ['README.md', 'test/**', 'scripts/**'],
+  srcExclude: ['README.md', 'test/**', 'scripts/**', 'examples/**'],
   // Everything is served from this origin: no web fonts, no CDN, no hosted search.
   head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   vite: {
@@ -48,26 +98,20 @@ export default defineConfig({
     },
     // Pre-bundle the packages' own npm dependencies when the dev server starts, instead of finding
     // them on the first page view and reloading the page.
-    optimizeDeps: { include: ['@init/random > seedrandom', '@init/linalg > ml-matrix'] },
+    optimizeDeps: { include: ['@init/random > seedrandom', '@init/linalg > ml-matrix', '@observablehq/plot'] },
   },
   themeConfig: {
     nav: [
       { text: 'Getting started', link: '/getting-started' },
-      { text: 'Guide', link: '/guide' },
+      { text: 'Guide', link: '/guide/' },
+      { text: 'Initializers', link: '/initializers/' },
+      { text: 'Gallery', link: '/gallery' },
+      { text: 'Benchmarks', link: '/benchmarks' },
       { text: 'API', link: '/api/' },
     ],
     sidebar: {
       '/api/': apiSidebar(),
-      '/': [
-        {
-          text: 'Documentation',
-          items: [
-            { text: 'Getting started', link: '/getting-started' },
-            { text: 'Guide: tensors, fans and shards', link: '/guide' },
-            { text: 'API reference', link: '/api/' },
-          ],
-        },
-      ],
+      '/': documentationSidebar,
     },
     search: { provider: 'local' },
     outline: { level: [2, 3] },
