@@ -13,6 +13,7 @@ const docsDir = fileURLToPath(new URL('..', import.meta.url));
 const includes = [
   { page: 'benchmarks.md', file: 'packages/random/README.md', region: 'benchmark-table', startsWith: '| task | ns/element |' },
   { page: 'benchmarks.md', file: 'packages/linalg/README.md', region: 'benchmark-table', startsWith: '| task | median |' },
+  { page: 'benchmarks.md', file: 'packages/core/README.md', region: 'benchmark-table', startsWith: '| benchmark | ns/element |' },
   { page: 'guide/frameworks.md', file: 'packages/presets/README.md', region: 'framework-table', startsWith: '| | TF1 (the seed) |' },
 ];
 
