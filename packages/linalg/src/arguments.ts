@@ -118,3 +118,17 @@ export function rangeScale(maxAbs: number): number {
   }
   return scale;
 }
+
+/**
+ * Throws when un-scaling a factor overflowed: the factorization itself runs scaled, but a column
+ * norm (an entry of R, a singular value) above the largest double cannot be returned.
+ */
+export function checkFinite(where: string, factor: string, values: Float64Array): void {
+  for (let index = 0; index < values.length; index++) {
+    if (!Number.isFinite(values[index]!)) {
+      throw new RangeError(
+        `${where}: ${factor} must be finite, but a column norm of a exceeds the largest double (about 1.8e308); scale a down first. Received: ${values[index]} at index ${index}.`,
+      );
+    }
+  }
+}

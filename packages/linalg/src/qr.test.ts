@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import { setWasmKernelsEnabled } from './householder.js';
+import { orthogonalize } from './orthogonalize.js';
 import { qr } from './qr.js';
+import { svd } from './svd.js';
 import { TestRandom } from './testing/gaussian.js';
 import {
   bitIdentical,
@@ -248,5 +250,23 @@ describe('qr argument errors', () => {
     const call = () => (qr as (...values: unknown[]) => unknown)(...args);
     expect(call).toThrow(ErrorClass);
     expect(call).toThrow(message);
+  });
+});
+
+describe('factors beyond the double range', () => {
+  test('qr and svd throw instead of returning Infinity; orthogonalize still works', () => {
+    const rows = 20;
+    const cols = 12;
+    const a = new Float64Array(rows * cols).fill(1.7e308);
+    expect(() => qr(a, rows, cols)).toThrow(RangeError);
+    expect(() => qr(a, rows, cols)).toThrow(/qr: r must be finite, but a column norm of a exceeds the largest double/);
+    expect(() => svd(a, rows, cols)).toThrow(/svd: s must be finite/);
+    expect(orthogonalize(a, rows, cols).every(Number.isFinite)).toBe(true);
+  });
+
+  test('the documented example', () => {
+    const { q, r } = qr(new Float64Array([3, 1, 4, 2]), 2, 2);
+    expect(Array.from(q, (x) => Math.round(x * 1e12) / 1e12)).toEqual([-0.6, -0.8, -0.8, 0.6]);
+    expect(Array.from(r, (x) => Math.round(x * 1e12) / 1e12)).toEqual([-5, -2.2, 0, 0.4]);
   });
 });

@@ -1,4 +1,4 @@
-import { checkMatrix, rangeScale, type MatrixInput } from './arguments.js';
+import { checkFinite, checkMatrix, rangeScale, type MatrixInput } from './arguments.js';
 import { accumulateQ, createWorkspace, DEFAULT_BLOCK_SIZE, householderFactor } from './householder.js';
 import { columnMajorToRowMajor, transposeScaled } from './layout.js';
 
@@ -40,7 +40,7 @@ export interface QrResult {
  *
  * const { q, r } = qr(new Float64Array([3, 1, 4, 2]), 2, 2);
  * // q ≈ [-0.6, -0.8, -0.8, 0.6]
- * // r ≈ [-5, -2.2, 0, -0.4]
+ * // r ≈ [-5, -2.2, 0, 0.4]
  * ```
  */
 export function qr(a: MatrixInput, rows: number, cols: number): QrResult {
@@ -59,5 +59,6 @@ export function qr(a: MatrixInput, rows: number, cols: number): QrResult {
     const last = Math.min(j, k - 1);
     for (let i = 0; i <= last; i++) r[i * cols + j] = work[column + i]! * unscale;
   }
+  checkFinite('qr', 'r', r);
   return { q, r };
 }

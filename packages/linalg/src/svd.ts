@@ -1,5 +1,5 @@
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
-import { checkMatrix, rangeScale, type MatrixInput } from './arguments.js';
+import { checkFinite, checkMatrix, rangeScale, type MatrixInput } from './arguments.js';
 
 /** The thin SVD of a `rows × cols` matrix, row-major, with `k = min(rows, cols)`. */
 export interface SvdResult {
@@ -55,6 +55,7 @@ export function svd(a: MatrixInput, rows: number, cols: number): SvdResult {
   const s = new Float64Array(k);
   const unscale = 1 / scale;
   for (let index = 0; index < k; index++) s[index] = values[index]! * unscale;
+  checkFinite('svd', 's', s);
   return {
     u: readColumns(decomposition.leftSingularVectors, rows, k),
     s,

@@ -12,7 +12,6 @@ export { fillUniformInt } from './distributions/uniform-int.js';
 export type { UniformIntOptions } from './distributions/uniform-int.js';
 export { fillNormalTfjs, fillTruncatedNormalTfjs, fillUniformTfjs } from './distributions/tfjs.js';
 export type { NormalTfjsOptions, UniformTfjsOptions } from './distributions/tfjs.js';
-export type { FloatFormat } from './math/float-bits.js';
 export {
   bfloat16BitsToNumber,
   float16BitsToNumber,

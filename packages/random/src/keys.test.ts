@@ -79,9 +79,9 @@ describe('foldIn and split', () => {
     expect(keyToString(foldIn(keyFromSeed(43), 3))).not.toBe(keyToString(foldIn(root, 3)));
   });
 
-  test.each([-1, 1.5, NaN, Infinity])('split rejects n = %s', (n) => {
+  test.each([-1, 1.5, NaN, Infinity, 2 ** 32])('split rejects n = %s', (n) => {
     expect(() => split(root, n)).toThrow(InitRangeError);
-    expect(() => split(root, n)).toThrow(/^split: n must be a non-negative safe integer\. Received: /);
+    expect(() => split(root, n)).toThrow(/^split: n must be an integer in \[0, 4294967295\]\. Received: /);
   });
 
   test.each([-1, 0.5, NaN])('foldIn rejects data = %s', (data) => {

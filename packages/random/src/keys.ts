@@ -242,7 +242,7 @@ export function deriveKey(words: readonly [number, number], counter0: number, co
  * child never changes another, which is what keeps a model's other weights fixed when a layer is added.
  *
  * Integer n: `Threefry2x32-20(key, (n mod 2^32, 0x80000000 | ⌊n / 2^32⌋))`; string s:
- * `Threefry2x32-20(key, (h0, 0xC0000000 | (h1 & 0x3FFFFFFF)))` with `(h0, h1)` the string hash.
+ * `Threefry2x32-20(key, (h0, 0xC0000000 | (h1 & 0x1FFFFFFF)))` with `(h0, h1)` the string hash.
  *
  * @param key - The parent key.
  * @param data - A non-negative safe integer or a string.
@@ -270,13 +270,17 @@ export function foldIn(key: Key, data: number | string): Key {
   if (typeof data === 'string') {
     const hash = new Int32Array(2);
     hashString(data, STRING_FOLD_IV, hash);
-    return deriveKey(words, hash[0]!, DOMAIN_FOLD_STRING | (hash[1]! & 0x3fffffff));
+    // 29 bits of the hash: the top three bits of the counter's high word name the derivation.
+    return deriveKey(words, hash[0]!, DOMAIN_FOLD_STRING | (hash[1]! & 0x1fffffff));
   }
   throw new InitTypeError(
     argumentMessage('foldIn', 'data', 'be a non-negative safe integer or a string', data),
     'ERR_INIT_INVALID_ARGUMENT',
   );
 }
+
+/** The most keys one split makes: the length limit of an array. */
+const MAX_SPLIT = 2 ** 32 - 1;
 
 /**
  * Derives `n` independent child keys. `split(key, n)[j]` does not depend on `n`, so asking for more
@@ -296,8 +300,9 @@ export function foldIn(key: Key, data: number | string): Key {
  */
 export function split(key: Key, n: number): Key[] {
   const words = requireKeyWords('split', key);
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
-    throw new InitRangeError(argumentMessage('split', 'n', 'be a non-negative safe integer', n), 'ERR_INIT_INVALID_ARGUMENT');
+  // At most the length of an array: a larger n could only exhaust memory.
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0 || n > MAX_SPLIT) {
+    throw new InitRangeError(argumentMessage('split', 'n', `be an integer in [0, ${MAX_SPLIT}]`, n), 'ERR_INIT_INVALID_ARGUMENT');
   }
   const keys: Key[] = [];
   for (let index = 0; index < n; index++) {

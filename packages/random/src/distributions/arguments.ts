@@ -4,13 +4,12 @@
  */
 
 import { InitRangeError, InitTypeError, argumentMessage } from '../errors.js';
-import type { FloatFormat } from '../math/float-bits.js';
 
 /** The typed arrays the float fills write. float16 and bfloat16 values are stored as raw bits. */
 export type FloatArray = Float32Array | Float64Array | Uint16Array;
 
 /** The element types the float fills produce; float16/bfloat16 need a Uint16Array. */
-export type FillDType = FloatFormat;
+export type FillDType = 'float32' | 'float64' | 'float16' | 'bfloat16';
 
 const FILL_DTYPES: readonly string[] = ['float32', 'float64', 'float16', 'bfloat16'];
 

@@ -1,6 +1,6 @@
 /**
  * Normal and truncated normal floats from the default engine, by the 256-layer ziggurat
- * (see ziggurat.ts). About 98.8% of attempts take the fast path: one word, one table comparison,
+ * (see ziggurat.ts). About 98.5% of attempts take the fast path: one word, one table comparison,
  * one multiplication.
  *
  * float32, float16 and bfloat16 use one word per attempt — layer from bits 0–7, sign from bit 8,
@@ -22,7 +22,7 @@ import {
   roundToFormat,
 } from '../math/float-bits.js';
 import type { FloatFormat } from '../math/float-bits.js';
-import { acceptWedge, sampleTail, zigguratTables } from './ziggurat.js';
+import { acceptWedge, sampleTail, ZIGGURAT_R, zigguratTables } from './ziggurat.js';
 import {
   optionsRecord,
   resolveFinite,
@@ -331,8 +331,17 @@ function resolveNormal(where: string, out: unknown, key: unknown, options: unkno
   const offset = resolveOffset(where, record['offset'], (out as FloatArray).length);
   const mean = resolveFinite(where, 'mean', record['mean'], 0);
   const stddev = resolveStddev(where, record['stddev']);
+  if (!Number.isFinite(roundToFormat(mean, format))) {
+    throw new InitRangeError(argumentMessage(where, 'mean', `be within the finite range of ${format}`, mean), 'ERR_INIT_INVALID_ARGUMENT');
+  }
   return { words, format, offset, mean, stddev };
 }
+
+/**
+ * The largest |z| the ziggurat can return: its tail sampler gives R − ln(u)/R with u ≥ 2^-53.
+ * `mean ± Z_MAX·stddev` finite in the output format means no sample can overflow to infinity.
+ */
+const Z_MAX = ZIGGURAT_R + (53 * Math.LN2) / ZIGGURAT_R;
 
 function runFloatKernel<P>(
   out: FloatArray,
@@ -380,6 +389,12 @@ function runFloatKernel<P>(
  */
 export function fillNormal<T extends FloatArray>(out: T, key: Key, options?: NormalOptions): T {
   const resolved = resolveNormal('fillNormal', out, key, options);
+  if (!Number.isFinite(roundToFormat(Math.abs(resolved.mean) + Z_MAX * resolved.stddev, resolved.format))) {
+    throw new InitRangeError(
+      argumentMessage('fillNormal', 'stddev', `keep mean ± ${Z_MAX.toFixed(2)}·stddev (the widest sample) within the finite range of ${resolved.format}`, resolved.stddev),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
   if (out.length === 0) return out;
   runFloatKernel(out, resolved, normal23Kernel, normal52Kernel, { mean: resolved.mean, stddev: resolved.stddev });
   return out;
@@ -413,10 +428,9 @@ export function fillTruncatedNormal<T extends FloatArray>(out: T, key: Key, opti
   const { mean, stddev, format } = resolved;
   if (stddev === 0) {
     // Degenerate: TensorFlow returns mean. No words are drawn.
-    const value = roundToFormat(mean, format);
     if (format === 'float16') (out as Uint16Array).fill(float32ToFloat16Bits(mean));
     else if (format === 'bfloat16') (out as Uint16Array).fill(float32ToBfloat16Bits(mean));
-    else (out as Float32Array | Float64Array).fill(value);
+    else (out as Float32Array | Float64Array).fill(roundToFormat(mean, format));
     return out;
   }
   const lower = mean - 2 * stddev;

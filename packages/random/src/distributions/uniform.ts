@@ -49,10 +49,19 @@ interface UniformParams {
 
 /**
  * Finds the grid indices [kMin, kMax] whose values round into [low, high) in `format`, by binary
- * search (the map k ↦ round(low + k·step) is non-decreasing). Exported for fillUniformInt's sibling
- * checks and tests.
+ * search (the map k ↦ round(low + k·step) is non-decreasing).
  */
 export function uniformGrid(where: string, low: number, high: number, format: FloatFormat): UniformParams {
+  // Bounds the format cannot hold would leave only a sliver of the grid inside them (every other
+  // draw rejected: a near-hang, and a distribution that is not the one asked for).
+  for (const [argument, bound] of [['low', low], ['high', high]] as const) {
+    if (!Number.isFinite(roundToFormat(bound, format))) {
+      throw new InitRangeError(
+        argumentMessage(where, argument, `be within the finite range of ${format}`, bound),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
+  }
   const bits = format === 'float64' ? 53 : 24;
   const size = 2 ** bits;
   const step = (high - low) / size;
