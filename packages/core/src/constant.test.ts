@@ -114,6 +114,15 @@ describe('Constant values', () => {
     expect(() => new Constant({ value: [] }).apply([2])).toThrow('Constant: value must have at least one element');
   });
 
+  test('a cyclic or absurdly deep value is refused, not looped over', () => {
+    const cyclic: unknown[] = [];
+    cyclic.push(cyclic);
+    expect(() => new Constant({ value: cyclic as never })).toThrow('Constant: value must be nested at most 32 levels deep.');
+    let deep: unknown = 1;
+    for (let level = 0; level < 20000; level++) deep = [deep];
+    expect(() => new Constant({ value: deep as never })).toThrow(InitTypeError);
+  });
+
   test('bad options', () => {
     expect(() => new Constant({ verifyShape: 'yes' as never })).toThrow(
       'Constant: verifyShape must be a boolean. Received: "yes".',

@@ -119,6 +119,9 @@ export class Constant extends Initializer {
   }
 }
 
+/** The deepest nesting a Constant value may have (the registry's config depth limit too). */
+const MAX_RANK = 32;
+
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((dim, axis) => dim === b[axis]);
 }
@@ -148,7 +151,13 @@ function readValue(value: unknown): ReadValue {
     );
   }
   const shape: number[] = [];
-  for (let level: unknown = value; Array.isArray(level); level = level[0]) shape.push(level.length);
+  for (let level: unknown = value; Array.isArray(level); level = level[0]) {
+    // A bound on the rank also stops a cyclic array (a = [a]) from looping forever.
+    if (shape.length === MAX_RANK) {
+      throw new InitTypeError(`Constant: value must be nested at most ${MAX_RANK} levels deep.`, 'ERR_INIT_INVALID_ARGUMENT');
+    }
+    shape.push(level.length);
+  }
   const values: (number | boolean)[] = [];
   const configValue = walk(value, 0, shape, values);
   return { values, shape, configValue };

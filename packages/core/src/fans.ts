@@ -1,4 +1,4 @@
-import { InitTypeError, argumentMessage } from '@init/random';
+import { oneOf } from './numbers.js';
 import { assertShape } from './shape.js';
 
 /** How a weight's axes are laid out. */
@@ -10,7 +10,8 @@ export interface Fans {
   readonly fanOut: number;
 }
 
-const LAYOUTS: readonly FanLayout[] = ['tf', 'torch'];
+/** The weight layouts, in the order error messages list them. */
+export const LAYOUTS: readonly FanLayout[] = Object.freeze(['tf', 'torch']);
 
 /**
  * The number of input and output units of a weight shape, with the seed's `_compute_fans` rules.
@@ -34,12 +35,7 @@ const LAYOUTS: readonly FanLayout[] = ['tf', 'torch'];
  */
 export function computeFans(shape: readonly number[], layout: FanLayout = 'tf'): Fans {
   assertShape('computeFans', shape);
-  if (!LAYOUTS.includes(layout)) {
-    throw new InitTypeError(
-      argumentMessage('computeFans', 'layout', `be one of ${LAYOUTS.map((name) => `'${name}'`).join(', ')}`, layout),
-      'ERR_INIT_UNKNOWN_IDENTIFIER',
-    );
-  }
+  oneOf('computeFans', 'layout', layout, LAYOUTS);
   const rank = shape.length;
   if (rank === 0) return { fanIn: 1, fanOut: 1 };
   if (rank === 1) return { fanIn: shape[0] as number, fanOut: shape[0] as number };

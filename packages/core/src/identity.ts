@@ -1,9 +1,9 @@
 import { InitRangeError } from '@init/random';
 import { assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import { Initializer, type FillRequest } from './initializer.js';
-import { positiveNumber } from './numbers.js';
+import { finiteNumber } from './numbers.js';
 import { forEachRun } from './partition.js';
-import { floatStorer } from './values.js';
+import { encodeValue } from './values.js';
 
 /** Options of {@link Identity}. */
 export interface IdentityOptions {
@@ -22,7 +22,7 @@ export interface IdentityOptions {
  * ```ts
  * new Identity({ gain: 2 }).apply([2, 3]).data; // Float32Array [2, 0, 0, 0, 2, 0]
  * ```
- * @throws InitRangeError for a shape that is not 2-D or a gain that is not a positive finite number;
+ * @throws InitRangeError for a shape that is not 2-D or a gain that is not finite or too large for the dtype;
  *   InitTypeError for an int or bool dtype.
  */
 export class Identity extends Initializer {
@@ -33,7 +33,7 @@ export class Identity extends Initializer {
   constructor(options: IdentityOptions = {}) {
     super();
     this.dtype = assertFloatDType('Identity', options.dtype ?? 'float32');
-    this.gain = positiveNumber('Identity', 'gain', options.gain ?? 1);
+    this.gain = finiteNumber('Identity', 'gain', options.gain ?? 1);
   }
 
   getConfig(): { gain: number; dtype: FloatDType } {
@@ -53,7 +53,7 @@ export class Identity extends Initializer {
       );
     }
     const cols = fullShape[1] as number;
-    const diagonal = floatStorer(request.dtype)(this.gain);
+    const diagonal = encodeValue('Identity', 'gain', this.gain, request.dtype);
     out.fill(0);
     forEachRun(request.shape, request.partition, (localStart, fullStart, length) => {
       // Element (i, j) has flat index i·cols + j; it is on the diagonal when that equals i·(cols + 1).

@@ -16,7 +16,7 @@ export {
   isInitError,
   type InitErrorCode,
 } from './errors.js';
-export { computeFans, type FanLayout, type Fans } from './fans.js';
+export { computeFans, LAYOUTS, type FanLayout, type Fans } from './fans.js';
 export { Identity, type IdentityOptions } from './identity.js';
 export { Initializer, type FillOptions, type FillRequest } from './initializer.js';
 export { Ones, type OnesOptions } from './ones.js';
@@ -38,6 +38,7 @@ export {
   registeredClassNames,
   serialize,
   type ConfigValue,
+  type DeserializeOptions,
   type InitializerClass,
   type SerializedInitializer,
 } from './registry.js';

@@ -34,6 +34,12 @@ describe('Initializer.fill', () => {
     expect(call).toThrow("Ones: out is a Uint16Array, so options.dtype must say 'float16' or 'bfloat16'.");
   });
 
+  test('rejects options that are not an object', () => {
+    expect(() => new Zeros().fill(new Float32Array(2), [2], null as never)).toThrow(
+      'Zeros: options must be an object { dtype?, partitionInfo? }. Received: null.',
+    );
+  });
+
   test('rejects a buffer of the wrong length or type', () => {
     expect(() => new Zeros().fill(new Float32Array(5), [2, 3])).toThrow(InitRangeError);
     expect(() => new Zeros().fill(new Float32Array(5), [2, 3])).toThrow(

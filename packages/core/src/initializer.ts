@@ -1,6 +1,6 @@
 import { assertArrayFitsDType, assertDType, allocate, dtypeForArray } from './dtype.js';
 import type { DType, DTypeArrayMap, TypedArray } from './dtype.js';
-import { InitRangeError } from './errors.js';
+import { argumentMessage, InitRangeError, InitTypeError } from './errors.js';
 import { assertPartition, type PartitionInfo } from './partition.js';
 import { assertFlatIndexable, assertShape, sizeOf } from './shape.js';
 import type { Tensor } from './tensor.js';
@@ -55,15 +55,14 @@ export abstract class Initializer {
    *   that `apply(partitionInfo.fullShape)` returns; scales are computed from the full shape.
    * @throws InitTypeError / InitRangeError on a bad shape, dtype or partition.
    */
-  apply<D extends DType = DType>(shape: readonly number[], dtype?: D, partitionInfo?: PartitionInfo): Tensor<D> {
+  apply(shape: readonly number[]): Tensor;
+  apply<D extends DType>(shape: readonly number[], dtype: D, partitionInfo?: PartitionInfo): Tensor<D>;
+  apply(shape: readonly number[], dtype: undefined, partitionInfo: PartitionInfo): Tensor;
+  apply(shape: readonly number[], dtype?: DType, partitionInfo?: PartitionInfo): Tensor {
     const request = this.request(shape, dtype ?? this.dtype, partitionInfo);
     const data = allocate(request.dtype, request.size);
     this.generate(data, request);
-    return Object.freeze({
-      shape: Object.freeze([...request.shape]),
-      dtype: request.dtype as D,
-      data: data as DTypeArrayMap[D],
-    });
+    return Object.freeze({ shape: Object.freeze([...request.shape]), dtype: request.dtype, data });
   }
 
   /**
@@ -74,6 +73,9 @@ export abstract class Initializer {
    */
   fill<T extends TypedArray>(out: T, shape: readonly number[], options: FillOptions = {}): T {
     const where = this.className;
+    if (typeof options !== 'object' || options === null) {
+      throw new InitTypeError(argumentMessage(where, 'options', 'be an object { dtype?, partitionInfo? }', options), 'ERR_INIT_INVALID_ARGUMENT');
+    }
     const dtype = options.dtype === undefined ? dtypeForArray(where, out, this.dtype) : assertDType(where, options.dtype);
     const request = this.request(shape, dtype, options.partitionInfo);
     assertArrayFitsDType(where, out, request.dtype);

@@ -76,7 +76,10 @@ describe('Orthogonal', () => {
     expect(() => new Orthogonal().apply([5])).toThrow(InitRangeError);
     expect(() => new Orthogonal().apply([5])).toThrow('Orthogonal: shape must have at least 2 dimensions. Received: [5].');
     expect(() => new Orthogonal({ method: 'gram_schmidt' as never })).toThrow("Orthogonal: method must be one of 'qr', 'svd'.");
-    expect(() => new Orthogonal({ gain: 0 })).toThrow('Orthogonal: gain must be a positive finite number. Received: 0.');
+    expect(() => new Orthogonal({ gain: Number.NaN })).toThrow('Orthogonal: gain must be a finite number. Received: NaN.');
+    expect(() => new Orthogonal({ gain: 1e39, seed: 1 }).apply([3, 3])).toThrow('Orthogonal: gain must round to a finite float32');
+    expect(() => new Identity({ gain: 1e5 }).apply([2, 2], 'float16')).toThrow('Identity: gain must round to a finite float16');
+    expect(() => new Orthogonal({ engine: 'tfjs' } as never)).toThrow("Orthogonal: engine must be one of 'counter'. Received: \"tfjs\".");
     expect(() => new Orthogonal({ dtype: 'int32' as never })).toThrow(InitTypeError);
     expect(new Orthogonal().apply([0, 4]).data).toHaveLength(0);
   });
@@ -95,6 +98,12 @@ describe('Identity', () => {
     const shard = new Identity().apply([3, 2], undefined, { fullShape: [7, 5], varOffset: [2, 1] });
     expect(Array.from(shard.data)).toEqual(sliceOf(full.data, [7, 5], [2, 1], [3, 2]));
     expect(Array.from(shard.data)).toEqual([0, 1, 0, 0, 0, 0]);
+  });
+
+  test('any finite gain, as Keras and PyTorch allow', () => {
+    expect(Array.from(new Identity({ gain: -2 }).apply([2, 2]).data)).toEqual([-2, 0, 0, -2]);
+    const q = new Orthogonal({ seed: 3 }).apply([3, 3], 'float64').data;
+    expect(new Orthogonal({ gain: -1, seed: 3 }).apply([3, 3], 'float64').data).toEqual(q.map((x) => -x));
   });
 
   test('errors', () => {

@@ -2,12 +2,12 @@ import { orthogonalize, type OrthogonalizeMethod } from '@init/linalg';
 import { fillNormal, fillUniform, InitRangeError } from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
-import { oneOf, positiveNumber } from './numbers.js';
+import { finiteNumber, oneOf } from './numbers.js';
 import { forEachRun } from './partition.js';
 import { RandomInitializer, type RandomInitializerOptions } from './random-initializer.js';
 import { callKey, keyOf, type SeedConfig } from './seed.js';
 import { sizeOf } from './shape.js';
-import { floatStorer } from './values.js';
+import { encodeValue, floatStorer } from './values.js';
 
 /** Options of {@link Orthogonal}. */
 export interface OrthogonalOptions extends Omit<RandomInitializerOptions, 'engine'> {
@@ -36,7 +36,7 @@ const METHODS: readonly OrthogonalizeMethod[] = ['qr', 'svd'];
  * ```ts
  * const q = new Orthogonal({ seed: 42 }).apply([4, 4], 'float64').data; // QᵀQ = I to ~1e-15
  * ```
- * @throws InitRangeError for a shape of rank < 2 or a gain that is not a positive finite number;
+ * @throws InitRangeError for a shape of rank < 2 or a gain that is not finite or too large for the dtype;
  *   InitTypeError for an unknown method or an int or bool dtype.
  */
 export class Orthogonal extends RandomInitializer {
@@ -46,9 +46,9 @@ export class Orthogonal extends RandomInitializer {
   readonly method: OrthogonalizeMethod;
 
   constructor(options: OrthogonalOptions = {}) {
-    super(options);
+    super(options, ['counter']);
     this.dtype = assertFloatDType('Orthogonal', options.dtype ?? 'float32');
-    this.gain = positiveNumber('Orthogonal', 'gain', options.gain ?? 1);
+    this.gain = finiteNumber('Orthogonal', 'gain', options.gain ?? 1);
     this.method = oneOf('Orthogonal', 'method', options.method ?? 'qr', METHODS);
   }
 
@@ -67,6 +67,8 @@ export class Orthogonal extends RandomInitializer {
     }
     const size = sizeOf('Orthogonal', fullShape);
     if (request.size === 0) return;
+    // Every value has magnitude at most |gain|: if gain fits the dtype, so does the matrix.
+    encodeValue('Orthogonal', 'gain', this.gain, request.dtype);
     const cols = fullShape[fullShape.length - 1] as number;
     const rows = size / cols;
     const random = new Float64Array(size);

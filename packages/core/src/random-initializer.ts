@@ -15,7 +15,8 @@ import { assertSeed, callKey, keyOf, seedToConfig, type InitializerSeed, type Se
  */
 export type Engine = 'counter' | 'tfjs';
 
-export const ENGINES: readonly Engine[] = ['counter', 'tfjs'];
+/** The engines, in the order error messages list them. */
+export const ENGINES: readonly Engine[] = Object.freeze(['counter', 'tfjs']);
 
 /** The options every random initializer shares. */
 export interface RandomInitializerOptions {
@@ -48,11 +49,15 @@ export abstract class RandomInitializer extends Initializer {
   readonly engine: Engine;
   private readonly key: Key | undefined;
 
-  protected constructor(options: Omit<RandomInitializerOptions, 'dtype'>) {
+  /**
+   * @param engines the engines the class can draw with; counter-only classes pass `['counter']`,
+   *   so an `engine` option slipped past their types is refused rather than ignored.
+   */
+  protected constructor(options: Omit<RandomInitializerOptions, 'dtype'>, engines: readonly Engine[] = ENGINES) {
     super();
     const where = this.className;
     this.seed = assertSeed(where, options.seed);
-    this.engine = oneOf(where, 'engine', options.engine ?? 'counter', ENGINES);
+    this.engine = oneOf(where, 'engine', options.engine ?? 'counter', engines);
     if (this.engine === 'tfjs' && this.seed !== undefined && typeof this.seed !== 'number') {
       throw new InitTypeError(
         argumentMessage(where, 'seed', "be a number (or absent) with engine 'tfjs', as TensorFlow.js takes it", this.seed),

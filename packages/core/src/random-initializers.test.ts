@@ -157,6 +157,21 @@ describe('option errors', () => {
     expect(Array.from(new RandomNormal({ mean: -2, stddev: 0, seed: 1 }).apply([2]).data)).toEqual([-2, -2]);
   });
 
+  test('counter-only classes refuse an engine option that slipped past their types', () => {
+    expect(() => new UniformUnitScaling({ seed: 1, engine: 'tfjs' } as never)).toThrow(
+      "UniformUnitScaling: engine must be one of 'counter'. Received: \"tfjs\".",
+    );
+  });
+
+  test('parameters the dtype cannot hold are refused, never turned into infinities', () => {
+    expect(() => new RandomUniform({ minval: -1e300, maxval: 1e300, seed: 1 }).apply([4])).toThrow(/low must be within the finite range of float32/);
+    expect(() => new RandomUniform({ maxval: 1e5, seed: 1 }).apply([4], 'float16')).toThrow(/high must be within the finite range of float16/);
+    expect(() => new RandomNormal({ stddev: 1e300, seed: 1 }).apply([4])).toThrow(InitRangeError);
+    expect(() => new RandomNormal({ mean: 1e39, seed: 1 }).apply([4])).toThrow(/mean must be within the finite range of float32/);
+    expect(() => new VarianceScaling({ scale: 1e80, seed: 1 }).apply([4, 4])).toThrow(InitRangeError);
+    expect(new RandomNormal({ stddev: 1e300, seed: 1 }).apply([4], 'float64').data.every(Number.isFinite)).toBe(true);
+  });
+
   test('the tfjs engine refuses shards', () => {
     const init = new RandomNormal({ seed: 1, engine: 'tfjs' });
     expect(() => init.apply([2, 2], 'float32', { fullShape: [4, 2], varOffset: [0, 0] })).toThrow(

@@ -65,8 +65,9 @@ export class RandomUniform extends RandomInitializer {
     if (this.dtype === 'int32') this.checkDType('int32');
   }
 
-  getConfig(): RandomInitializerConfig & { minval: number; maxval: number } {
-    return { minval: this.minval, maxval: this.maxval, ...this.randomConfig() };
+  /** `maxval` is null when it was left to its float default, so int32 still demands one after a round trip. */
+  getConfig(): RandomInitializerConfig & { minval: number; maxval: number | null } {
+    return { minval: this.minval, maxval: this.maxvalGiven ? this.maxval : null, ...this.randomConfig() };
   }
 
   /** Float dtypes, and int32 when both bounds are integers and maxval was given. */

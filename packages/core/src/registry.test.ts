@@ -61,6 +61,26 @@ describe('serialize / deserialize', () => {
     expect(deserialize({ className: 'Zeros' })).toBeInstanceOf(Zeros);
   });
 
+  test("a RandomUniform whose maxval was defaulted still demands one for int32 after a round trip", () => {
+    const init = new RandomUniform({ minval: 0, seed: 1 });
+    expect(init.getConfig().maxval).toBeNull();
+    const rebuilt = deserialize(JSON.parse(JSON.stringify(serialize(init))));
+    expect(() => rebuilt.apply([2], 'int32')).toThrow(/maxval must be given/);
+    expect(rebuilt.apply([3]).data).toEqual(init.apply([3]).data);
+  });
+
+  test("Keras 3's OrthogonalInitializer name, and classes looked up for one call only", () => {
+    expect(deserialize({ class_name: 'OrthogonalInitializer', config: { gain: 2, seed: 1 } })).toBeInstanceOf(Orthogonal);
+    class Twos extends Constant {
+      static override readonly className: string = 'Twos';
+      constructor() {
+        super({ value: 2 });
+      }
+    }
+    expect(Array.from(deserialize({ className: 'Twos' }, { classes: [Twos] }).apply([2]).data)).toEqual([2, 2]);
+    expect(() => deserialize({ className: 'Twos' })).toThrow(/className must name a registered initializer/);
+  });
+
   test('unknown names list the known ones', () => {
     const call = (): unknown => deserialize({ className: 'HeNormal', config: {} });
     expect(call).toThrow(InitTypeError);

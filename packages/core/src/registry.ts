@@ -106,19 +106,30 @@ export function serialize(initializer: Initializer): SerializedInitializer {
   return { className: initializer.className, config: initializer.getConfig() };
 }
 
+/** Options of {@link deserialize}. */
+export interface DeserializeOptions {
+  /**
+   * More classes to look names up in, for this call only (nothing is registered): how
+   * `@init/presets` reads its own classes.
+   */
+  readonly classes?: readonly InitializerClass[];
+}
+
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 32;
 
 /**
- * Rebuilds an initializer from `{ className, config }`. Reads Keras's forms too: `class_name`, and
- * snake_case config keys (`verify_shape`); `module` and `registered_name` of Keras 3 are ignored.
+ * Rebuilds an initializer from `{ className, config }`. Reads Keras's forms too: `class_name`,
+ * snake_case config keys (`verify_shape`), Keras 3's `OrthogonalInitializer`; `module` and
+ * `registered_name` of Keras 3 are ignored. Names are looked up among the built-in classes, the
+ * registered ones and `options.classes`.
  *
  * The input is data, never code: only plain objects and arrays of JSON values are read, and an
  * unknown class name, a `__proto__`/`constructor`/`prototype` key, a getter, a class instance or an
  * unknown config key is refused with an error before anything is built.
  * @throws InitTypeError (ERR_INIT_UNKNOWN_IDENTIFIER or ERR_INIT_INVALID_CONFIG).
  */
-export function deserialize(serialized: unknown): Initializer {
+export function deserialize(serialized: unknown, options: DeserializeOptions = {}): Initializer {
   const outer = readPlainObject('deserialize', 'the serialized initializer', serialized, 0);
   for (const key of Object.keys(outer)) {
     if (!['className', 'class_name', 'config', 'module', 'registered_name'].includes(key)) {
@@ -129,29 +140,33 @@ export function deserialize(serialized: unknown): Initializer {
   if (typeof name !== 'string') {
     throw configError(argumentMessage('deserialize', 'className', 'be a string', name));
   }
-  const cls = builtinClass(name) ?? registered.get(name);
+  // Keras 3 saves its orthogonal initializer under the class name OrthogonalInitializer.
+  const className = name === 'OrthogonalInitializer' ? 'Orthogonal' : name;
+  const extra = options.classes?.find((candidate) => candidate.className === className);
+  const cls = builtinClass(className) ?? registered.get(className) ?? extra;
   if (cls === undefined) {
+    const known = [...registeredClassNames(), ...(options.classes ?? []).map((candidate) => candidate.className)];
     throw new InitTypeError(
-      argumentMessage('deserialize', 'className', `name a registered initializer (${registeredClassNames().join(', ')})`, name),
+      argumentMessage('deserialize', 'className', `name a registered initializer (${known.join(', ')})`, name),
       'ERR_INIT_UNKNOWN_IDENTIFIER',
     );
   }
   const config = outer.config === undefined || outer.config === null ? {} : readPlainObject(name, 'config', outer.config, 1);
-  const options: Record<string, unknown> = {};
+  const initOptions: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config)) {
-    options[camelCase(key)] = key === 'seed' ? seedFromConfig(name, value) ?? undefined : value;
+    initOptions[camelCase(key)] = key === 'seed' ? seedFromConfig(name, value) ?? undefined : value;
   }
   // Keras writes `seed: null` for an unseeded initializer and `dtype: null` for "the default".
-  for (const key of Object.keys(options)) if (options[key] === null || options[key] === undefined) delete options[key];
+  for (const key of Object.keys(initOptions)) if (initOptions[key] === null || initOptions[key] === undefined) delete initOptions[key];
   // A built-in's options are exactly its config keys; a user's class checks its own options.
-  const builtin = builtinClass(name);
-  const allowed = builtin === undefined ? Object.keys(options) : Object.keys(new (builtin as unknown as new () => Initializer)().getConfig());
-  for (const key of Object.keys(options)) {
+  const builtin = builtinClass(className);
+  const allowed = builtin === undefined ? Object.keys(initOptions) : Object.keys(new (builtin as unknown as new () => Initializer)().getConfig());
+  for (const key of Object.keys(initOptions)) {
     if (!allowed.includes(key)) {
-      throw configError(argumentMessage(name, `config key ${describeValue(key)}`, `be one of ${allowed.join(', ') || '(none)'}`, options[key]));
+      throw configError(argumentMessage(name, `config key ${describeValue(key)}`, `be one of ${allowed.join(', ') || '(none)'}`, initOptions[key]));
     }
   }
-  return new cls(options as never);
+  return new cls(initOptions as never);
 }
 
 function camelCase(key: string): string {

@@ -31,7 +31,7 @@ export class UniformUnitScaling extends RandomInitializer {
   readonly factor: number;
 
   constructor(options: UniformUnitScalingOptions = {}) {
-    super(options);
+    super(options, ['counter']);
     this.dtype = assertFloatDType('UniformUnitScaling', options.dtype ?? 'float32');
     this.factor = positiveNumber('UniformUnitScaling', 'factor', options.factor ?? 1);
   }

@@ -1,6 +1,6 @@
 import { fillNormal, fillTruncatedNormal, fillTruncatedNormalTfjs, fillUniform, fillUniformTfjs, InitTypeError, argumentMessage } from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
-import { computeFans, type FanLayout, type Fans } from './fans.js';
+import { computeFans, LAYOUTS, type FanLayout, type Fans } from './fans.js';
 import type { FillRequest } from './initializer.js';
 import { oneOf, positiveNumber } from './numbers.js';
 import { RandomInitializer, type RandomInitializerConfig, type RandomInitializerOptions } from './random-initializer.js';
@@ -19,8 +19,10 @@ export type FanMode = 'fan_in' | 'fan_out' | 'fan_avg';
  */
 export type Distribution = 'normal' | 'truncated_normal' | 'untruncated_normal' | 'uniform';
 
-export const FAN_MODES: readonly FanMode[] = ['fan_in', 'fan_out', 'fan_avg'];
-export const DISTRIBUTIONS: readonly Distribution[] = ['normal', 'truncated_normal', 'untruncated_normal', 'uniform'];
+/** The fan modes, in the order error messages list them. */
+export const FAN_MODES: readonly FanMode[] = Object.freeze(['fan_in', 'fan_out', 'fan_avg']);
+/** The distributions, in the order error messages list them. */
+export const DISTRIBUTIONS: readonly Distribution[] = Object.freeze(['normal', 'truncated_normal', 'untruncated_normal', 'uniform']);
 
 /**
  * The standard deviation of a standard normal truncated to (−2, 2): √(1 − 4φ(2)/(Φ(2) − Φ(−2))),
@@ -87,7 +89,7 @@ export class VarianceScaling extends RandomInitializer {
     this.scale = positiveNumber(where, 'scale', options.scale ?? 1);
     this.mode = oneOf(where, 'mode', options.mode ?? 'fan_in', FAN_MODES);
     this.distribution = oneOf(where, 'distribution', options.distribution ?? 'normal', DISTRIBUTIONS);
-    this.layout = oneOf(where, 'layout', options.layout ?? 'tf', ['tf', 'torch'] as const);
+    this.layout = oneOf(where, 'layout', options.layout ?? 'tf', LAYOUTS);
     if (this.engine === 'tfjs' && this.distribution !== 'normal' && this.distribution !== 'uniform') {
       throw new InitTypeError(
         argumentMessage(where, 'distribution', "be 'normal' or 'uniform' with engine 'tfjs', the two TensorFlow.js draws", this.distribution),

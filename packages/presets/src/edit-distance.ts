@@ -34,7 +34,11 @@ function normalize(name: string): string {
 export function closestNames(input: string, candidates: readonly string[], limit = 3): string[] {
   const target = normalize(input);
   const threshold = Math.max(2, Math.floor(target.length / 3));
+  // No initializer name is longer than 30 characters; a longer input has nothing close to it, and
+  // the table would cost length × candidates.
+  if (target.length > 64) return [];
   return candidates
+    .filter((name) => Math.abs(normalize(name).length - target.length) <= threshold)
     .map((name, order) => ({ name, order, distance: editDistance(target, normalize(name)) }))
     .filter((entry) => entry.distance <= threshold)
     .sort((x, y) => x.distance - y.distance || x.order - y.order)

@@ -2,6 +2,7 @@ import {
   Constant,
   Identity,
   Initializer,
+  InitTypeError,
   Ones,
   Orthogonal,
   RandomNormal,
@@ -150,10 +151,10 @@ describe('objects', () => {
 
   test('refuses options a preset fixes, and unknown outer keys', () => {
     expect(() => get({ className: 'GlorotUniform', config: { scale: 2 } })).toThrow(
-      expect.objectContaining({ code: 'ERR_INIT_INVALID_CONFIG', message: 'GlorotUniform: config key "scale" must be one of seed, dtype, engine. Received: 2.' }),
+      expect.objectContaining({ code: 'ERR_INIT_INVALID_ARGUMENT', message: expect.stringContaining('GlorotUniform: options must have only the keys seed, dtype and engine') }),
     );
     expect(() => get({ className: 'Zeros', config: {}, extra: 1 } as never)).toThrow(expect.objectContaining({ code: 'ERR_INIT_INVALID_CONFIG' }));
-    expect(() => get({ config: {} } as never)).toThrow('get: identifier.className must be a string. Received: undefined.');
+    expect(() => get({ config: {} } as never)).toThrow('deserialize: className must be a string. Received: undefined.');
     expect(() => get({ className: 'HeNormal', config: { seed: { key: 1 } } })).toThrow(expect.objectContaining({ code: 'ERR_INIT_INVALID_CONFIG' }));
     expect(() => get({ className: 'HeNormal', config: { engine: 'torch' } })).toThrow("HeNormal: engine must be one of 'counter', 'tfjs'. Received: \"torch\".");
   });
@@ -177,7 +178,7 @@ describe('objects', () => {
     expect(() => get(outerProto)).toThrow(/must not have the key "__proto__"/);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     class Fake { className = 'Zeros'; config = {}; }
-    expect(() => get(new Fake())).toThrow('get: identifier must be a plain object. Received: an object of type Object.');
+    expect(() => get(new Fake())).toThrow('deserialize: the serialized initializer must be a plain object. Received: an object of type Object.');
     expect(() => get({ className: 'Zeros', config: new Map() } as never)).toThrow(expect.objectContaining({ code: 'ERR_INIT_INVALID_CONFIG' }));
   });
 
@@ -238,4 +239,19 @@ test('documented example', () => {
   expect(() => get('glorot_unifrom')).toThrow(
     "get: identifier must name a known initializer (did you mean 'glorot_uniform', 'GlorotUniform', 'glorotUniform'?). Received: \"glorot_unifrom\".",
   );
+});
+
+describe('review fixes', () => {
+  test('getters nested in a preset config are refused without being called', () => {
+    let called = 0;
+    const dtype: unknown[] = [];
+    Object.defineProperty(dtype, 0, { enumerable: true, get: () => ((called += 1), 'float32') });
+    expect(() => get({ className: 'GlorotUniform', config: { dtype } } as never)).toThrow(/must be a data property, not a getter or setter/);
+    expect(called).toBe(0);
+  });
+
+  test('a very long unknown name gets no suggestions (no edit-distance table is built for it)', () => {
+    expect(() => get('x'.repeat(1_000_000))).toThrow(InitTypeError);
+    expect(() => get('x'.repeat(1_000_000))).toThrow(/name a known initializer, such as 'glorot_uniform'/);
+  });
 });

@@ -190,91 +190,7 @@ function fromString(id: string): Initializer | undefined {
   }
 }
 
-type PresetClass = new (options: KerasPresetOptions) => Initializer;
-
-function presetClass(name: string): PresetClass | undefined {
-  switch (name) {
-    case 'GlorotUniform':
-      return GlorotUniform;
-    case 'GlorotNormal':
-      return GlorotNormal;
-    case 'HeUniform':
-      return HeUniform;
-    case 'HeNormal':
-      return HeNormal;
-    case 'LecunUniform':
-      return LecunUniform;
-    case 'LecunNormal':
-      return LecunNormal;
-    default:
-      return undefined;
-  }
-}
-
-const OUTER_KEYS = ['className', 'class_name', 'config', 'module', 'registered_name'];
-const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'];
-
-function configError(message: string): InitTypeError {
-  return new InitTypeError(message, 'ERR_INIT_INVALID_CONFIG');
-}
-
-/**
- * The own data properties of a plain object (prototype Object.prototype or null), read without
- * running user code: a getter, a symbol or a `__proto__`/`constructor`/`prototype` key is refused.
- */
-function readPlainObject(where: string, argument: string, value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw configError(argumentMessage(where, argument, 'be a plain object', value));
-  }
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) {
-    throw configError(argumentMessage(where, argument, 'be a plain object', value));
-  }
-  const result = Object.create(null) as Record<string, unknown>;
-  for (const key of Reflect.ownKeys(value)) {
-    if (typeof key === 'symbol' || FORBIDDEN_KEYS.includes(key)) {
-      throw configError(`${where}: ${argument} must not have the key ${typeof key === 'symbol' ? 'a symbol' : describeValue(key)}.`);
-    }
-    const descriptor = Object.getOwnPropertyDescriptor(value, key);
-    if (descriptor === undefined || !('value' in descriptor)) {
-      throw configError(`${where}: ${argument}.${key} must be a data property, not a getter or setter.`);
-    }
-    result[key] = descriptor.value as unknown;
-  }
-  return result;
-}
-
-/**
- * A seed as configs write it. Numbers and strings go to the preset's constructor, which checks
- * them; the `{ key }` form of a derived key is core's format, so core's deserializer reads it
- * (through a RandomNormal, the cheapest class that takes a seed) rather than a copy of its parser.
- */
-function seedFromConfig(where: string, value: unknown): InitializerSeed | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  const seed = readPlainObject(where, 'config.seed', value);
-  if (Object.keys(seed).length !== 1 || typeof seed['key'] !== 'string') {
-    throw configError(argumentMessage(where, 'config.seed', 'be a number, a string, null or { key: string }', value));
-  }
-  return (deserialize({ className: 'RandomNormal', config: { seed: { key: seed['key'] } } }) as RandomNormal).seed;
-}
-
-function presetFromConfig(name: string, cls: PresetClass, config: unknown): Initializer {
-  const fields = config === undefined || config === null ? Object.create(null) as Record<string, unknown> : readPlainObject(name, 'config', config);
-  const options: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (key === 'seed') {
-      const seed = seedFromConfig(name, value);
-      if (seed !== undefined) options['seed'] = seed;
-    } else if (key === 'dtype' || key === 'engine') {
-      // Keras writes null for "the default"; a wrong type or name is the constructor's to refuse.
-      if (value !== null && value !== undefined) options[key] = value;
-    } else {
-      throw configError(argumentMessage(name, `config key ${describeValue(key)}`, 'be one of seed, dtype, engine', value));
-    }
-  }
-  return new cls(options as KerasPresetOptions);
-}
+type PresetClass = (new (options: KerasPresetOptions) => Initializer) & { readonly className: string };
 
 function unknownName(argument: string, received: string, candidates: readonly string[]): InitTypeError {
   // PyTorch users type xavier_* and kaiming_*: look for the Glorot and He names they mean.
@@ -289,24 +205,37 @@ function unknownName(argument: string, received: string, candidates: readonly st
   return new InitTypeError(argumentMessage('get', argument, requirement + hint, received), 'ERR_INIT_UNKNOWN_IDENTIFIER');
 }
 
+/** The six preset classes, for core's deserialize to look names up in (nothing is registered). */
+function presetClasses(): readonly PresetClass[] {
+  return [GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal];
+}
+
+/**
+ * The class name an object declares, read as a data property only (a getter is never called);
+ * undefined when there is none. Used only to suggest names after core refused an unknown one.
+ */
+function declaredClassName(value: object): unknown {
+  for (const key of ['className', 'class_name']) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    if (descriptor !== undefined && 'value' in descriptor) return descriptor.value as unknown;
+  }
+  return undefined;
+}
+
 function fromObject(value: object): Initializer {
-  const outer = readPlainObject('get', 'identifier', value);
-  for (const key of Object.keys(outer)) {
-    if (!OUTER_KEYS.includes(key)) {
-      throw configError(argumentMessage('get', 'identifier', 'have only the keys className (or class_name), config, module and registered_name', key));
+  // Core's deserialize reads the object as data (no getters run, no prototype touched), knows
+  // Keras's forms, and looks the presets up for this call only.
+  const classes = presetClasses();
+  try {
+    return deserialize(value, { classes });
+  } catch (error) {
+    const name = declaredClassName(value);
+    const known = [...registeredClassNames(), ...classes.map((cls) => cls.className), 'OrthogonalInitializer'];
+    if (InitTypeError.isInstance(error) && typeof name === 'string' && !known.includes(name)) {
+      throw unknownName('identifier.className', name, [...CLASS_IDENTIFIERS, ...known.filter((entry) => !CLASS_IDENTIFIERS.includes(entry))]);
     }
+    throw error;
   }
-  const name = outer['className'] ?? outer['class_name'];
-  if (typeof name !== 'string') throw configError(argumentMessage('get', 'identifier.className', 'be a string', name));
-  const preset = presetClass(name);
-  if (preset !== undefined) return presetFromConfig(name, preset, outer['config']);
-  // Keras 3 serializes its orthogonal initializer as OrthogonalInitializer; core calls it Orthogonal.
-  const coreName = name === 'OrthogonalInitializer' ? 'Orthogonal' : name;
-  const known = registeredClassNames();
-  if (!known.includes(coreName)) {
-    throw unknownName('identifier.className', name, [...CLASS_IDENTIFIERS, ...known.filter((entry) => !CLASS_IDENTIFIERS.includes(entry))]);
-  }
-  return deserialize({ className: coreName, config: outer['config'] ?? {} });
 }
 
 /**

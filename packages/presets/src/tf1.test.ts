@@ -43,7 +43,8 @@ describe('TF1 aliases', () => {
   });
 
   test("have the seed's defaults, not Keras's", () => {
-    expect(new random_uniform_initializer().getConfig()).toMatchObject({ minval: 0, maxval: 1 });
+    expect(new random_uniform_initializer().getConfig()).toMatchObject({ minval: 0, maxval: null }); // null: maxval left to its float default, 1
+    expect(new random_uniform_initializer().maxval).toBe(1);
     expect(new random_normal_initializer().getConfig()).toMatchObject({ mean: 0, stddev: 1 });
     expect(new truncated_normal_initializer().getConfig()).toMatchObject({ mean: 0, stddev: 1 });
     expect(new uniform_unit_scaling_initializer().getConfig()).toMatchObject({ factor: 1 });

@@ -78,6 +78,7 @@ describe('parameters the output format cannot hold are refused, not turned into 
     ['fillNormal float16 mean 1e5', () => fillNormal(new Uint16Array(4), key, { mean: 1e5, dtype: 'float16' }), /mean must be within the finite range of float16/],
     ['fillNormal float32 stddev 1e38', () => fillNormal(new Float32Array(4), key, { stddev: 1e38 }), /fillNormal: stddev must keep mean ± 13\.71·stddev/],
     ['fillNormal float64 stddev 1e308', () => fillNormal(new Float64Array(4), key, { stddev: 1e308 }), /within the finite range of float64/],
+    ['fillTruncatedNormal float32 stddev 1e39', () => fillTruncatedNormal(new Float32Array(4), key, { stddev: 1e39 }), /fillTruncatedNormal: stddev must keep mean ± 2·stddev within the finite range of float32/],
     ['fillTruncatedNormal stddev 0, mean 1e39', () => fillTruncatedNormal(new Float32Array(4), key, { mean: 1e39, stddev: 0 }), /mean must be within the finite range of float32/],
     ['fillUniform float32 ±1e300', () => fillUniform(new Float32Array(4), key, { low: -1e300, high: 1e300 }), /fillUniform: low must be within the finite range of float32/],
     ['fillUniform float16 [0, 1e5)', () => fillUniform(new Uint16Array(4), key, { low: 0, high: 1e5, dtype: 'float16' }), /fillUniform: high must be within the finite range of float16/],

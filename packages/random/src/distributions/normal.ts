@@ -435,6 +435,13 @@ export function fillTruncatedNormal<T extends FloatArray>(out: T, key: Key, opti
   }
   const lower = mean - 2 * stddev;
   const upper = mean + 2 * stddev;
+  if (!Number.isFinite(roundToFormat(lower, format)) || !Number.isFinite(roundToFormat(upper, format))) {
+    // Samples beyond the format's range would be redrawn until they fit: a silently narrower law.
+    throw new InitRangeError(
+      argumentMessage(where, 'stddev', `keep mean ± 2·stddev within the finite range of ${format}`, stddev),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
   const lowerSafe = representableAbove(lower, format);
   const upperSafe = representableBelow(upper, format);
   if (!(lowerSafe <= upperSafe) || !Number.isFinite(lower) || !Number.isFinite(upper)) {
