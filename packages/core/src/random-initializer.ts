@@ -34,7 +34,7 @@ export interface RandomInitializerOptions {
 /** The config keys every random initializer writes. */
 export type RandomInitializerConfig = {
   seed: SeedConfig;
-  dtype: DType;
+  dtype: FloatDType | 'int32';
   engine: Engine;
 };
 
@@ -74,7 +74,7 @@ export abstract class RandomInitializer extends Initializer {
 
   /** The config keys shared by every random initializer. */
   protected randomConfig(): RandomInitializerConfig {
-    return { seed: seedToConfig(this.seed), dtype: this.dtype, engine: this.engine };
+    return { seed: seedToConfig(this.seed), dtype: this.dtype as FloatDType | 'int32', engine: this.engine };
   }
 
   /**
