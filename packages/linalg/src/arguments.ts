@@ -71,21 +71,34 @@ export function checkDimension(where: string, argument: string, value: unknown):
  * single NaN or Infinity into a matrix full of NaN (and the SVD's iteration may never stop), and
  * the project's rule is that bad input throws instead.
  */
+/**
+ * 'Float64Array' or 'Float32Array' for such an array from any realm (an iframe, a vm context), read
+ * through the %TypedArray%.prototype[Symbol.toStringTag] getter, which a plain object cannot spoof;
+ * undefined for anything else. (`instanceof` would refuse another realm's arrays.)
+ */
+function floatArrayKind(value: unknown): 'Float64Array' | 'Float32Array' | undefined {
+  if (!ArrayBuffer.isView(value)) return undefined;
+  const tag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, Symbol.toStringTag)?.get?.call(value) as unknown;
+  return tag === 'Float64Array' || tag === 'Float32Array' ? tag : undefined;
+}
+
 export function checkMatrix(where: string, a: unknown, rows: unknown, cols: unknown): number {
   checkDimension(where, 'rows', rows);
   checkDimension(where, 'cols', cols);
-  if (!(a instanceof Float64Array || a instanceof Float32Array || Array.isArray(a))) {
+  const kind = floatArrayKind(a);
+  if (kind === undefined && !Array.isArray(a)) {
     throw new TypeError(argumentMessage(where, 'a', 'be a Float64Array, a Float32Array or an array of numbers', a));
   }
+  const values = a as ArrayLike<unknown>;
   const expected = rows * cols;
-  if (a.length !== expected) {
+  if (values.length !== expected) {
     throw new RangeError(
       argumentMessage(where, 'a', `have rows × cols = ${rows} × ${cols} = ${expected} elements`, a),
     );
   }
   let maxAbs = 0;
   for (let index = 0; index < expected; index++) {
-    const value: unknown = a[index];
+    const value: unknown = values[index];
     // Number.isFinite is false for non-numbers too, so holes and strings in plain arrays land here.
     if (!Number.isFinite(value)) {
       throw new RangeError(argumentMessage(where, `a[${index}]`, 'be a finite number', value));

@@ -270,3 +270,10 @@ describe('factors beyond the double range', () => {
     expect(Array.from(r, (x) => Math.round(x * 1e12) / 1e12)).toEqual([-5, -2.2, 0, 0.4]);
   });
 });
+
+test('accepts a Float64Array from another realm (a vm context)', async () => {
+  const { runInNewContext } = await import('node:vm');
+  const foreign = runInNewContext('new Float64Array([3, 1, 4, 2])') as Float64Array;
+  expect(foreign instanceof Float64Array).toBe(false);
+  expect(qr(foreign, 2, 2).r).toEqual(qr(new Float64Array([3, 1, 4, 2]), 2, 2).r);
+});
