@@ -53,13 +53,14 @@ export class Identity extends Initializer {
       );
     }
     const cols = fullShape[1] as number;
+    const diagonalLength = Math.min(fullShape[0] as number, cols);
     const diagonal = encodeValue('Identity', 'gain', this.gain, request.dtype);
     out.fill(0);
     forEachRun(request.shape, request.partition, (localStart, fullStart, length) => {
-      // Element (i, j) has flat index i·cols + j; it is on the diagonal when that equals i·(cols + 1).
-      for (let k = 0; k < length; k++) {
-        const flat = fullStart + k;
-        if (flat % (cols + 1) === 0 && Math.floor(flat / cols) === flat / (cols + 1)) out[localStart + k] = diagonal;
+      // Diagonal element (i, i) has flat index i·(cols + 1): visit only those inside the run.
+      const end = fullStart + length;
+      for (let i = Math.ceil(fullStart / (cols + 1)); i < diagonalLength && i * (cols + 1) < end; i++) {
+        out[localStart + i * (cols + 1) - fullStart] = diagonal;
       }
     });
   }

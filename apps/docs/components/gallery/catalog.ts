@@ -304,6 +304,37 @@ function num(parsed: Parsed, spec: OptionSpec): number {
   return parseNumber(spec.label, option(parsed, spec));
 }
 
+/** RandomNormal and TruncatedNormal differ only in their class, page and truncation. */
+function normalEntry(
+  name: string,
+  Class: typeof RandomNormal | typeof TruncatedNormal,
+  slug: string,
+  summary: string,
+  truncated: boolean,
+): GalleryEntry {
+  return {
+    name,
+    packageName: '@init/core',
+    slug,
+    summary,
+    seeded: true,
+    dtypes: FLOAT_DTYPES,
+    options: [MEAN_OPTION, STDDEV_OPTION, ENGINE_OPTION],
+    defaultShape: '256, 128',
+    partitionable: counterEngine,
+    create: (parsed) =>
+      new Class({ mean: num(parsed, MEAN_OPTION), stddev: num(parsed, STDDEV_OPTION), ...randomCommon(parsed, option(parsed, ENGINE_OPTION)) } as object),
+    constructorCode: (parsed) =>
+      `new ${name}(${objectLiteral([
+        ['mean', changed(parsed, MEAN_OPTION, true)],
+        ['stddev', changed(parsed, STDDEV_OPTION, true)],
+        ['seed', parsed.seed],
+        ['engine', changed(parsed, ENGINE_OPTION, false)],
+      ])})`,
+    theory: (parsed) => normalOrPoint(num(parsed, MEAN_OPTION), num(parsed, STDDEV_OPTION), truncated),
+  };
+}
+
 export const GALLERY: readonly GalleryEntry[] = [
   {
     name: 'Zeros',
@@ -379,48 +410,8 @@ export const GALLERY: readonly GalleryEntry[] = [
       return parsed.dtype === 'int32' ? uniformIntTheory(low, high, option(parsed, ENGINE_OPTION)) : uniformTheory(low, high);
     },
   },
-  {
-    name: 'RandomNormal',
-    packageName: '@init/core',
-    slug: 'random-normal',
-    summary: 'normal N(mean, stddev²)',
-    seeded: true,
-    dtypes: FLOAT_DTYPES,
-    options: [MEAN_OPTION, STDDEV_OPTION, ENGINE_OPTION],
-    defaultShape: '256, 128',
-    partitionable: counterEngine,
-    create: (parsed) =>
-      new RandomNormal({ mean: num(parsed, MEAN_OPTION), stddev: num(parsed, STDDEV_OPTION), ...randomCommon(parsed, option(parsed, ENGINE_OPTION)) } as object),
-    constructorCode: (parsed) =>
-      `new RandomNormal(${objectLiteral([
-        ['mean', changed(parsed, MEAN_OPTION, true)],
-        ['stddev', changed(parsed, STDDEV_OPTION, true)],
-        ['seed', parsed.seed],
-        ['engine', changed(parsed, ENGINE_OPTION, false)],
-      ])})`,
-    theory: (parsed) => normalOrPoint(num(parsed, MEAN_OPTION), num(parsed, STDDEV_OPTION), false),
-  },
-  {
-    name: 'TruncatedNormal',
-    packageName: '@init/core',
-    slug: 'truncated-normal',
-    summary: 'normal, redrawn until within 2 stddev of the mean',
-    seeded: true,
-    dtypes: FLOAT_DTYPES,
-    options: [MEAN_OPTION, STDDEV_OPTION, ENGINE_OPTION],
-    defaultShape: '256, 128',
-    partitionable: counterEngine,
-    create: (parsed) =>
-      new TruncatedNormal({ mean: num(parsed, MEAN_OPTION), stddev: num(parsed, STDDEV_OPTION), ...randomCommon(parsed, option(parsed, ENGINE_OPTION)) } as object),
-    constructorCode: (parsed) =>
-      `new TruncatedNormal(${objectLiteral([
-        ['mean', changed(parsed, MEAN_OPTION, true)],
-        ['stddev', changed(parsed, STDDEV_OPTION, true)],
-        ['seed', parsed.seed],
-        ['engine', changed(parsed, ENGINE_OPTION, false)],
-      ])})`,
-    theory: (parsed) => normalOrPoint(num(parsed, MEAN_OPTION), num(parsed, STDDEV_OPTION), true),
-  },
+  normalEntry('RandomNormal', RandomNormal, 'random-normal', 'normal N(mean, stddev²)', false),
+  normalEntry('TruncatedNormal', TruncatedNormal, 'truncated-normal', 'normal, redrawn until within 2 stddev of the mean', true),
   {
     name: 'UniformUnitScaling',
     packageName: '@init/core',

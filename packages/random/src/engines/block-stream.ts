@@ -43,6 +43,30 @@ function sameKind<A>(like: A, length: number): A {
 }
 
 /**
+ * Walks the blocks that overlap [offset, offset + length): seeds each block's generator into
+ * `state`, then calls `visit(state, skip, count, start)` — the block's first `skip` elements lie
+ * before the slice, the next `count` are `out[start]`, …, `out[start + count − 1]`.
+ */
+function forEachBlock(
+  offset: number,
+  length: number,
+  key: readonly [number, number],
+  visit: (state: Int32Array, skip: number, count: number, start: number) => void,
+): void {
+  const state = new Int32Array(4);
+  const end = offset + length;
+  let index = offset;
+  while (index < end) {
+    const block = Math.floor(index / BLOCK_SIZE);
+    const blockStart = block * BLOCK_SIZE;
+    const count = Math.min(end, blockStart + BLOCK_SIZE) - index;
+    seedBlock(key[0], key[1], block, state);
+    visit(state, index - blockStart, count, index - offset);
+    index += count;
+  }
+}
+
+/**
  * Runs a kernel over every block that overlaps [offset, offset + out.length). A slice that starts
  * inside a block regenerates that block from its start into a scratch array and copies the tail.
  */
@@ -53,24 +77,15 @@ export function fillBlocks<A extends Float32Array | Float64Array | Int32Array, P
   kernel: BlockKernel<A, P>,
   params: P,
 ): void {
-  const state = new Int32Array(4);
-  const end = offset + out.length;
-  let index = offset;
-  while (index < end) {
-    const block = Math.floor(index / BLOCK_SIZE);
-    const blockStart = block * BLOCK_SIZE;
-    const count = Math.min(end, blockStart + BLOCK_SIZE) - index;
-    const skip = index - blockStart;
-    seedBlock(key[0], key[1], block, state);
+  forEachBlock(offset, out.length, key, (state, skip, count, start) => {
     if (skip === 0) {
-      kernel(out, index - offset, index - offset + count, state, params);
+      kernel(out, start, start + count, state, params);
     } else {
       const scratch = sameKind(out, skip + count);
       kernel(scratch, 0, skip + count, state, params);
-      out.set(scratch.subarray(skip), index - offset);
+      out.set(scratch.subarray(skip), start);
     }
-    index += count;
-  }
+  });
 }
 
 /**
@@ -85,19 +100,9 @@ export function fillBlocksAsHalf<P>(
   params: P,
   toBits: (x: number) => number,
 ): void {
-  const state = new Int32Array(4);
   const scratch = new Float64Array(BLOCK_SIZE);
-  const end = offset + out.length;
-  let index = offset;
-  while (index < end) {
-    const block = Math.floor(index / BLOCK_SIZE);
-    const blockStart = block * BLOCK_SIZE;
-    const count = Math.min(end, blockStart + BLOCK_SIZE) - index;
-    const skip = index - blockStart;
-    seedBlock(key[0], key[1], block, state);
+  forEachBlock(offset, out.length, key, (state, skip, count, start) => {
     kernel(scratch, 0, skip + count, state, params);
-    const start = index - offset;
     for (let j = 0; j < count; j++) out[start + j] = toBits(scratch[skip + j]!);
-    index += count;
-  }
+  });
 }
