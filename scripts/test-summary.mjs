@@ -1,13 +1,16 @@
 // Prints one line for the whole workspace's test run, read from Vitest's JSON report:
 //   N passed, N failed, N skipped
 // CI ends with this line. When the report is missing, the run never got as far as the tests
-// (install or build failed), and that counts as one failure.
+// (install or build failed), and that counts as one failure. `.ci/run` passes the linter's exit
+// status in INIT_LINT_STATUS; a failed lint counts as one more failure.
 import { existsSync, readFileSync } from 'node:fs';
 
+const lintFailures = (process.env.INIT_LINT_STATUS ?? '0') === '0' ? 0 : 1;
+if (lintFailures) console.log('pnpm lint failed (see its report above).');
 const report = new URL('../.test-results/vitest.json', import.meta.url);
 if (!existsSync(report)) {
   console.log('The tests did not run: no .test-results/vitest.json (see the install or build errors above).');
-  console.log('0 passed, 1 failed');
+  console.log(`0 passed, ${1 + lintFailures} failed`);
   process.exit(0);
 }
 const results = JSON.parse(readFileSync(report, 'utf8'));
@@ -16,4 +19,4 @@ const skipped = (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
 const brokenFiles = (results.testResults ?? []).filter(
   (file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0,
 ).length;
-console.log(`${results.numPassedTests} passed, ${results.numFailedTests + brokenFiles} failed, ${skipped} skipped`);
+console.log(`${results.numPassedTests} passed, ${results.numFailedTests + brokenFiles + lintFailures} failed, ${skipped} skipped`);
