@@ -19,4 +19,6 @@ const skipped = (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
 const brokenFiles = (results.testResults ?? []).filter(
   (file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0,
 ).length;
-console.log(`${results.numPassedTests} passed, ${results.numFailedTests + brokenFiles + lintFailures} failed, ${skipped} skipped`);
+console.log(
+  `${results.numPassedTests} passed, ${results.numFailedTests + brokenFiles + lintFailures} failed, ${skipped} skipped`,
+);

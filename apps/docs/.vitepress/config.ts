@@ -19,7 +19,8 @@ function apiSidebar(): DefaultTheme.SidebarItem[] {
   const navigation = JSON.parse(readFileSync(apiNavigationFile, 'utf8')) as ApiNavigationItem[];
   const toItem = (item: ApiNavigationItem, depth: number): DefaultTheme.SidebarItem => {
     const sidebarItem: DefaultTheme.SidebarItem = { text: item.title };
-    if (item.path !== undefined) sidebarItem.link = `/api/${item.path.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')}`;
+    if (item.path !== undefined)
+      sidebarItem.link = `/api/${item.path.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')}`;
     if (item.children !== undefined && item.children.length > 0) {
       sidebarItem.items = item.children.map((child) => toItem(child, depth + 1));
       // Packages stay open; their Classes / Functions / ... groups start folded.

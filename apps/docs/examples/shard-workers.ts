@@ -18,4 +18,7 @@ console.log(assembled.every((value, i) => Object.is(value, whole[i])));
 // Column and block shards work the same way:
 const block = init.apply([2, 3], 'float32', { fullShape, varOffset: [700, 100] }).data;
 const fromWhole = [700, 701].flatMap((row) => [100, 101, 102].map((column) => whole[row * 512 + column]));
-console.log(block.every((value, i) => Object.is(value, fromWhole[i])), block.subarray(0, 3));
+console.log(
+  block.every((value, i) => Object.is(value, fromWhole[i])),
+  block.subarray(0, 3),
+);

@@ -21,7 +21,12 @@ const arena = new Float32Array(inputs * units + units);
 const root = keyFromSeed(2024);
 
 const kernel = new Parameter('dense/kernel', [inputs, units], arena.subarray(0, inputs * units)).initialize(
-  new VarianceScaling({ scale: 2, mode: 'fan_in', distribution: 'truncated_normal', seed: foldIn(root, 'dense/kernel') }),
+  new VarianceScaling({
+    scale: 2,
+    mode: 'fan_in',
+    distribution: 'truncated_normal',
+    seed: foldIn(root, 'dense/kernel'),
+  }),
 );
 const bias = new Parameter('dense/bias', [units], arena.subarray(inputs * units)).initialize(new Zeros());
 
@@ -29,7 +34,12 @@ console.log(kernel.data.buffer === arena.buffer, bias.data.buffer === arena.buff
 console.log(kernel.data.subarray(0, 3), bias.data.subarray(0, 3));
 
 // fill and apply agree value for value:
-const same = new VarianceScaling({ scale: 2, mode: 'fan_in', distribution: 'truncated_normal', seed: foldIn(root, 'dense/kernel') })
+const same = new VarianceScaling({
+  scale: 2,
+  mode: 'fan_in',
+  distribution: 'truncated_normal',
+  seed: foldIn(root, 'dense/kernel'),
+})
   .apply([inputs, units])
   .data.every((value, i) => Object.is(value, kernel.data[i]));
 console.log(same);

@@ -44,47 +44,45 @@ console.log(
   `build-api: documenting ${packages.map((name) => `packages/${name}`).join(', ')} into ${relative(process.cwd(), outDir) || '.'}`,
 );
 
-const app = await Application.bootstrapWithPlugins(
-  {
-    name: 'API reference',
-    entryPointStrategy: 'packages',
-    // One module per package even while only one package has an entry point, so URLs stay stable.
-    alwaysCreateEntryPointModule: true,
-    entryPoints: packages.map((name) => join(packagesDir, name)),
-    // Each package is converted with its own tsconfig.json, whose customConditions resolve sibling
-    // packages to their source, so cross-package types link without a build.
-    packageOptions: {
-      entryPoints: ['src/index.ts'],
-      skipErrorChecking: true,
-      excludePrivate: true,
-      excludeProtected: true,
-      excludeInternal: true,
-      // Package READMEs link to files that are not pages of this site; the reference shows each
-      // package's @packageDocumentation comment instead.
-      readme: 'none',
-      disableSources: true,
-    },
+const app = await Application.bootstrapWithPlugins({
+  name: 'API reference',
+  entryPointStrategy: 'packages',
+  // One module per package even while only one package has an entry point, so URLs stay stable.
+  alwaysCreateEntryPointModule: true,
+  entryPoints: packages.map((name) => join(packagesDir, name)),
+  // Each package is converted with its own tsconfig.json, whose customConditions resolve sibling
+  // packages to their source, so cross-package types link without a build.
+  packageOptions: {
+    entryPoints: ['src/index.ts'],
+    skipErrorChecking: true,
+    excludePrivate: true,
+    excludeProtected: true,
+    excludeInternal: true,
+    // Package READMEs link to files that are not pages of this site; the reference shows each
+    // package's @packageDocumentation comment instead.
     readme: 'none',
     disableSources: true,
-    plugin: ['typedoc-plugin-markdown'],
-    out: outDir,
-    cleanOutputDir: true,
-    // typedoc-plugin-markdown: pages that read well inside VitePress's layout, which already
-    // provides a sidebar and an outline.
-    entryFileName: 'index.md',
-    excludeScopesInPaths: true,
-    hidePageHeader: true,
-    hideBreadcrumbs: true,
-    useCodeBlocks: true,
-    parametersFormat: 'table',
-    interfacePropertiesFormat: 'table',
-    classPropertiesFormat: 'table',
-    typeAliasPropertiesFormat: 'table',
-    enumMembersFormat: 'table',
-    sanitizeComments: true,
-    navigationJson: join(outDir, 'navigation.json'),
   },
-);
+  readme: 'none',
+  disableSources: true,
+  plugin: ['typedoc-plugin-markdown'],
+  out: outDir,
+  cleanOutputDir: true,
+  // typedoc-plugin-markdown: pages that read well inside VitePress's layout, which already
+  // provides a sidebar and an outline.
+  entryFileName: 'index.md',
+  excludeScopesInPaths: true,
+  hidePageHeader: true,
+  hideBreadcrumbs: true,
+  useCodeBlocks: true,
+  parametersFormat: 'table',
+  interfacePropertiesFormat: 'table',
+  classPropertiesFormat: 'table',
+  typeAliasPropertiesFormat: 'table',
+  enumMembersFormat: 'table',
+  sanitizeComments: true,
+  navigationJson: join(outDir, 'navigation.json'),
+});
 
 app.renderer.on(MarkdownPageEvent.END, (page) => {
   if (page.contents === undefined) return;

@@ -18,8 +18,30 @@ describe('the examples shown on the pages', () => {
   });
 
   it('are all included by some page, code and output', () => {
-    const pages = ['getting-started.md', 'guide/index.md', 'guide/seeds.md', 'guide/sharding.md', 'guide/frameworks.md', 'guide/migrating.md']
-      .concat(['zeros', 'ones', 'constant', 'random-uniform', 'random-normal', 'truncated-normal', 'uniform-unit-scaling', 'variance-scaling', 'orthogonal', 'identity', 'glorot-uniform', 'pytorch'].map((slug) => `initializers/${slug}.md`))
+    const pages = [
+      'getting-started.md',
+      'guide/index.md',
+      'guide/seeds.md',
+      'guide/sharding.md',
+      'guide/frameworks.md',
+      'guide/migrating.md',
+    ]
+      .concat(
+        [
+          'zeros',
+          'ones',
+          'constant',
+          'random-uniform',
+          'random-normal',
+          'truncated-normal',
+          'uniform-unit-scaling',
+          'variance-scaling',
+          'orthogonal',
+          'identity',
+          'glorot-uniform',
+          'pytorch',
+        ].map((slug) => `initializers/${slug}.md`),
+      )
       .map((page) => readFileSync(new URL(`../${page}`, import.meta.url), 'utf8'))
       .join('\n');
     for (const name of names) {

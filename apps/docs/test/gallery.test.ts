@@ -39,8 +39,15 @@ function fnv1a(data: ArrayBufferView): string {
 /** What the page should show for a tensor computed here: the decoded first 8 values and the checksum. */
 function expected(tensor: Tensor): { checksum: string; first: number[] } {
   const decode =
-    tensor.dtype === 'float16' ? float16BitsToNumber : tensor.dtype === 'bfloat16' ? bfloat16BitsToNumber : (bits: number) => bits;
-  return { checksum: fnv1a(tensor.data), first: Array.from(tensor.data.subarray(0, 8), (value) => decode(value as number)) };
+    tensor.dtype === 'float16'
+      ? float16BitsToNumber
+      : tensor.dtype === 'bfloat16'
+        ? bfloat16BitsToNumber
+        : (bits: number) => bits;
+  return {
+    checksum: fnv1a(tensor.data),
+    first: Array.from(tensor.data.subarray(0, 8), (value) => decode(value as number)),
+  };
 }
 
 async function revision(page: Page): Promise<number> {
@@ -88,11 +95,13 @@ describe('the gallery in Chromium', () => {
 
   it('draws the settings of its URL, equal to @init/core in Node, and redraws for a new seed', async (context) => {
     requireChromium(context);
-    const query = 'init=VarianceScaling&shape=256,128&dtype=float32&seed=7&scale=2&mode=fan_avg&distribution=truncated_normal';
+    const query =
+      'init=VarianceScaling&shape=256,128&dtype=float32&seed=7&scale=2&mode=fan_avg&distribution=truncated_normal';
     const { page, problems } = await visit(browser!.context, `${server!.url}gallery.html?${query}`);
     try {
       let shown = await settled(page, 0);
-      const init = (seed: number) => new VarianceScaling({ scale: 2, mode: 'fan_avg', distribution: 'truncated_normal', seed });
+      const init = (seed: number) =>
+        new VarianceScaling({ scale: 2, mode: 'fan_avg', distribution: 'truncated_normal', seed });
       expect(shown).toMatchObject({ name: 'VarianceScaling', shape: [256, 128], dtype: 'float32', seed: '7' });
       expect(shown).toMatchObject(expected(init(7).apply([256, 128], 'float32')));
       // The same numbers are visible to the reader, and the code line says what ran.
@@ -101,7 +110,9 @@ describe('the gallery in Chromium', () => {
         "new VarianceScaling({ scale: 2, mode: 'fan_avg', distribution: 'truncated_normal', seed: 7 }).apply([256, 128], 'float32')",
       );
       // The stats table has the theory: std √(2 / 192) for fan_avg = (256 + 128) / 2.
-      expect(await page.getByTestId('gallery-stats').textContent()).toContain(String(Number(Math.sqrt(2 / 192).toPrecision(4))));
+      expect(await page.getByTestId('gallery-stats').textContent()).toContain(
+        String(Number(Math.sqrt(2 / 192).toPrecision(4))),
+      );
       // The theoretical density is drawn over the histogram (a path besides the bars).
       expect(await page.getByTestId('gallery-histogram').locator('svg path').count()).toBeGreaterThan(0);
 
@@ -119,7 +130,14 @@ describe('the gallery in Chromium', () => {
       shown = await settled(page, before);
       expect(shown.seed).toBe('encoder/layer_3/kernel');
       expect(shown).toMatchObject(
-        expected(new VarianceScaling({ scale: 2, mode: 'fan_avg', distribution: 'truncated_normal', seed: 'encoder/layer_3/kernel' }).apply([256, 128], 'float32')),
+        expected(
+          new VarianceScaling({
+            scale: 2,
+            mode: 'fan_avg',
+            distribution: 'truncated_normal',
+            seed: 'encoder/layer_3/kernel',
+          }).apply([256, 128], 'float32'),
+        ),
       );
       // The URL follows, so the settings can be shared.
       expect(new URL(page.url()).searchParams.get('seed')).toBe('encoder/layer_3/kernel');
@@ -152,7 +170,10 @@ describe('the gallery in Chromium', () => {
 
   it('decodes bfloat16 and float16 bits, and matches the presets and the tfjs engine', async (context) => {
     requireChromium(context);
-    const { page, problems } = await visit(browser!.context, `${server!.url}gallery.html?init=HeNormal&shape=3,3,16,32&dtype=bfloat16&seed=5`);
+    const { page, problems } = await visit(
+      browser!.context,
+      `${server!.url}gallery.html?init=HeNormal&shape=3,3,16,32&dtype=bfloat16&seed=5`,
+    );
     try {
       let shown = await settled(page, 0);
       const he = new HeNormal({ seed: 5 }).apply([3, 3, 16, 32], 'bfloat16');
@@ -176,7 +197,9 @@ describe('the gallery in Chromium', () => {
       shown = await settled(page, before);
       // The dtype chosen before (float16) stays when the initializer changes.
       expect(shown).toMatchObject({ name: 'GlorotUniform', dtype: 'float16' });
-      expect(shown).toMatchObject(expected(new GlorotUniform({ seed: 5, engine: 'tfjs' }).apply([256, 128], 'float16')));
+      expect(shown).toMatchObject(
+        expected(new GlorotUniform({ seed: 5, engine: 'tfjs' }).apply([256, 128], 'float16')),
+      );
       // TensorFlow.js's sequential stream cannot be sharded: the demo says so instead.
       expect(shown.shardsIdentical).toBeNull();
       expect(await page.getByTestId('gallery-shards').textContent()).toContain('refuses');
@@ -188,7 +211,10 @@ describe('the gallery in Chromium', () => {
 
   it('fills the tensor in shards that equal the whole, and shows the library errors', async (context) => {
     requireChromium(context);
-    const { page, problems } = await visit(browser!.context, `${server!.url}gallery.html?init=kaimingUniform&shape=96,40&seed=3&shards=3`);
+    const { page, problems } = await visit(
+      browser!.context,
+      `${server!.url}gallery.html?init=kaimingUniform&shape=96,40&seed=3&shards=3`,
+    );
     try {
       let shown = await settled(page, 0);
       expect(shown).toMatchObject(expected(kaimingUniform({ seed: 3 }).apply([96, 40], 'float32')));
@@ -220,7 +246,12 @@ describe('the gallery in Chromium', () => {
       // The page starts from Keras 3's HeNormal on a 3×3×64×128 convolution.
       expect(shown).toMatchObject({ name: 'VarianceScaling', shape: [3, 3, 64, 128], seed: '42' });
       expect(shown).toMatchObject(
-        expected(new VarianceScaling({ scale: 2, distribution: 'truncated_normal', seed: 42 }).apply([3, 3, 64, 128], 'float32')),
+        expected(
+          new VarianceScaling({ scale: 2, distribution: 'truncated_normal', seed: 42 }).apply(
+            [3, 3, 64, 128],
+            'float32',
+          ),
+        ),
       );
       expect(problems).toEqual([]);
     } finally {

@@ -11,16 +11,38 @@ const docsDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** Each include of the site, with the line its region's table must start with. */
 const includes = [
-  { page: 'benchmarks.md', file: 'packages/random/README.md', region: 'benchmark-table', startsWith: '| task | ns/element |' },
-  { page: 'benchmarks.md', file: 'packages/linalg/README.md', region: 'benchmark-table', startsWith: '| task | median |' },
-  { page: 'benchmarks.md', file: 'packages/core/README.md', region: 'benchmark-table', startsWith: '| benchmark | ns/element |' },
-  { page: 'guide/frameworks.md', file: 'packages/presets/README.md', region: 'framework-table', startsWith: '| | TF1 (the seed) |' },
+  {
+    page: 'benchmarks.md',
+    file: 'packages/random/README.md',
+    region: 'benchmark-table',
+    startsWith: '| task | ns/element |',
+  },
+  {
+    page: 'benchmarks.md',
+    file: 'packages/linalg/README.md',
+    region: 'benchmark-table',
+    startsWith: '| task | median |',
+  },
+  {
+    page: 'benchmarks.md',
+    file: 'packages/core/README.md',
+    region: 'benchmark-table',
+    startsWith: '| benchmark | ns/element |',
+  },
+  {
+    page: 'guide/frameworks.md',
+    file: 'packages/presets/README.md',
+    region: 'framework-table',
+    startsWith: '| | TF1 (the seed) |',
+  },
 ];
 
 describe('tables included from the package READMEs', () => {
   it.each(includes)('$page includes the $region of $file', ({ page, file, region, startsWith }) => {
     const source = readFileSync(join(docsDir, page), 'utf8');
-    const directive = new RegExp(`<!--@include: ([^#]*${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')})#${region}-->`).exec(source);
+    const directive = new RegExp(
+      `<!--@include: ([^#]*${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')})#${region}-->`,
+    ).exec(source);
     expect(directive, `${page} includes ${file}#${region}`).not.toBeNull();
     const readme = readFileSync(join(dirname(join(docsDir, page)), directive?.[1] ?? ''), 'utf8');
     const body = new RegExp(`<!-- #region ${region} -->\\n([\\s\\S]*?)\\n<!-- #endregion ${region} -->`).exec(readme);

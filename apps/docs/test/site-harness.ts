@@ -113,7 +113,9 @@ function fileFor(root: string, pathname: string): string | undefined {
   const path = resolve(root, `.${decoded}`);
   // Never serve anything outside the site folder.
   if (path !== root && !path.startsWith(root + sep)) return undefined;
-  const candidates = decoded.endsWith('/') ? [join(path, 'index.html')] : [path, `${path}.html`, join(path, 'index.html')];
+  const candidates = decoded.endsWith('/')
+    ? [join(path, 'index.html')]
+    : [path, `${path}.html`, join(path, 'index.html')];
   return candidates.find(isFile);
 }
 

@@ -92,7 +92,10 @@ describe('the built site in Chromium', () => {
         .getByTestId('laplacian-row')
         .evaluateAll((elements) =>
           elements.map((row) =>
-            Array.from(row.querySelectorAll('[data-testid="laplacian-cell"]'), (cell) => cell.textContent?.trim() ?? ''),
+            Array.from(
+              row.querySelectorAll('[data-testid="laplacian-cell"]'),
+              (cell) => cell.textContent?.trim() ?? '',
+            ),
           ),
         );
       expect(rows).toEqual([
@@ -105,7 +108,9 @@ describe('the built site in Chromium', () => {
       expect(caption).toContain('float32');
       expect(caption).toContain('Float32Array');
       // The code the grid comes from is shown beside it.
-      await expect.poll(() => page.locator('.live-code').textContent()).toContain('new Constant({ value: [1, 1, 1, 1, -8, 1, 1, 1, 1] }).apply([3, 3])');
+      await expect
+        .poll(() => page.locator('.live-code').textContent())
+        .toContain('new Constant({ value: [1, 1, 1, 1, -8, 1, 1, 1, 1] }).apply([3, 3])');
       expect(problems).toEqual([]);
     } finally {
       await page.close();
@@ -122,7 +127,9 @@ describe('the built site in Chromium', () => {
         // Live figures finish computing (and would report a failure here) before the page counts.
         const galleries = page.locator('[data-testid="gallery"]');
         for (let index = 0; index < (await galleries.count()); index++) {
-          await expect.poll(() => galleries.nth(index).getAttribute('data-state'), { timeout: 30_000 }).toBe('computed');
+          await expect
+            .poll(() => galleries.nth(index).getAttribute('data-state'), { timeout: 30_000 })
+            .toBe('computed');
         }
       },
     });
@@ -142,7 +149,11 @@ function browserCheckedPages(): string[] {
   const api = pages.filter((page) => page.startsWith('/api/'));
   const indexes = api.filter((page) => page.endsWith('/'));
   const others = api.filter((page) => !page.endsWith('/'));
-  return [...pages.filter((page) => !page.startsWith('/api/')), ...indexes, ...others.filter((_, index) => index % 12 === 0)];
+  return [
+    ...pages.filter((page) => !page.startsWith('/api/')),
+    ...indexes,
+    ...others.filter((_, index) => index % 12 === 0),
+  ];
 }
 
 describe('the generated API pages', () => {
@@ -161,7 +172,8 @@ describe('the generated API pages', () => {
       for (const [, url = ''] of loaded) {
         assets++;
         if (/^(https?:)?\/\//.test(url)) missing.push(`${page}: ${url} is on another host`);
-        else if (/\.(js|css|woff2|svg)$/.test(url) && url.startsWith('/') && !existsSync(join(distDir, url))) missing.push(`${page}: ${url} does not exist`);
+        else if (/\.(js|css|woff2|svg)$/.test(url) && url.startsWith('/') && !existsSync(join(distDir, url)))
+          missing.push(`${page}: ${url} does not exist`);
       }
     }
     expect(missing).toEqual([]);

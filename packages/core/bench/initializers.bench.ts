@@ -43,16 +43,36 @@ for (const [label, shape] of [
   for (const distribution of ['normal', 'uniform'] as const) {
     const ours = new VarianceScaling({ scale: 2, distribution, seed: 1 });
     const out = new Float32Array(elements);
-    const reference = tfjs(tfl.initializers.varianceScaling({ scale: 2, mode: 'fanIn', distribution, seed: 1 }), [...shape]);
-    rows.push({ name: `VarianceScaling ${distribution} apply ${label}`, elements, ours: () => ours.apply(shape).data, baseline: reference });
-    rows.push({ name: `VarianceScaling ${distribution} fill ${label}`, elements, ours: () => ours.fill(out, shape), baseline: reference });
+    const reference = tfjs(tfl.initializers.varianceScaling({ scale: 2, mode: 'fanIn', distribution, seed: 1 }), [
+      ...shape,
+    ]);
+    rows.push({
+      name: `VarianceScaling ${distribution} apply ${label}`,
+      elements,
+      ours: () => ours.apply(shape).data,
+      baseline: reference,
+    });
+    rows.push({
+      name: `VarianceScaling ${distribution} fill ${label}`,
+      elements,
+      ours: () => ours.fill(out, shape),
+      baseline: reference,
+    });
   }
 }
 for (const size of [256, 512, 1024]) {
   const ours = new Orthogonal({ seed: 1 });
   const out = new Float32Array(size * size);
-  rows.push({ name: `Orthogonal apply ${size}×${size}`, elements: size * size, ours: () => ours.apply([size, size]).data });
-  rows.push({ name: `Orthogonal fill ${size}×${size}`, elements: size * size, ours: () => ours.fill(out, [size, size]) });
+  rows.push({
+    name: `Orthogonal apply ${size}×${size}`,
+    elements: size * size,
+    ours: () => ours.apply([size, size]).data,
+  });
+  rows.push({
+    name: `Orthogonal fill ${size}×${size}`,
+    elements: size * size,
+    ours: () => ours.fill(out, [size, size]),
+  });
 }
 // The memory-write floor.
 const floor = new Float32Array(1024 * 1024);
@@ -63,7 +83,8 @@ async function main(): Promise<void> {
   const bench = new Bench({ time: 1500, iterations: 3, warmupIterations: 1 });
   for (const row of rows) {
     bench.add(row.name, () => check(row.name, row.ours()));
-    if (row.baseline !== undefined && !row.name.includes(' fill ')) bench.add(`tfjs ${row.name}`, () => check(row.name, (row.baseline as () => ArrayLike<number>)()));
+    if (row.baseline !== undefined && !row.name.includes(' fill '))
+      bench.add(`tfjs ${row.name}`, () => check(row.name, (row.baseline as () => ArrayLike<number>)()));
   }
   await bench.run();
   const median = (name: string): number => {
@@ -77,7 +98,9 @@ async function main(): Promise<void> {
     const ours = median(row.name) / row.elements;
     const tfjsName = `tfjs ${row.name.replace(' fill ', ' apply ')}`;
     const theirs = bench.getTask(tfjsName) === undefined ? undefined : median(tfjsName) / row.elements;
-    console.log(`| ${row.name} | ${ours.toFixed(2)} | ${theirs?.toFixed(2) ?? '–'} | ${theirs === undefined ? '–' : `${(theirs / ours).toFixed(1)}×`} |`);
+    console.log(
+      `| ${row.name} | ${ours.toFixed(2)} | ${theirs?.toFixed(2) ?? '–'} | ${theirs === undefined ? '–' : `${(theirs / ours).toFixed(1)}×`} |`,
+    );
   }
 }
 

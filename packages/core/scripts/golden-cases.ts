@@ -38,8 +38,10 @@ const classes: Record<string, () => Initializer> = {
   TruncatedNormal: () => new TruncatedNormal({ stddev: 0.5, seed }),
   UniformUnitScaling: () => new UniformUnitScaling({ factor: 1.43, seed }),
   'VarianceScaling normal fan_in': () => new VarianceScaling({ scale: 2, seed }),
-  'VarianceScaling truncated_normal fan_avg': () => new VarianceScaling({ mode: 'fan_avg', distribution: 'truncated_normal', seed }),
-  'VarianceScaling untruncated_normal fan_out': () => new VarianceScaling({ mode: 'fan_out', distribution: 'untruncated_normal', seed }),
+  'VarianceScaling truncated_normal fan_avg': () =>
+    new VarianceScaling({ mode: 'fan_avg', distribution: 'truncated_normal', seed }),
+  'VarianceScaling untruncated_normal fan_out': () =>
+    new VarianceScaling({ mode: 'fan_out', distribution: 'untruncated_normal', seed }),
   'VarianceScaling uniform fan_avg': () => new VarianceScaling({ mode: 'fan_avg', distribution: 'uniform', seed }),
   'Orthogonal qr': () => new Orthogonal({ seed }),
   'Orthogonal svd': () => new Orthogonal({ method: 'svd', seed }),
@@ -55,7 +57,12 @@ function cases(): GoldenCase[] {
       for (const dtype of floatDTypes) result.push({ name, make, shape, dtype });
     }
   }
-  result.push({ name: 'RandomUniform int32', make: () => new RandomUniform({ minval: -5, maxval: 100, seed }), shape: [3, 4], dtype: 'int32' });
+  result.push({
+    name: 'RandomUniform int32',
+    make: () => new RandomUniform({ minval: -5, maxval: 100, seed }),
+    shape: [3, 4],
+    dtype: 'int32',
+  });
   result.push({ name: 'Ones int32', make: () => new Ones(), shape: [2], dtype: 'int32' });
   result.push({ name: 'Zeros bool', make: () => new Zeros(), shape: [2], dtype: 'bool' });
   result.push({
@@ -71,7 +78,10 @@ function cases(): GoldenCase[] {
 export const goldenCases: readonly GoldenCase[] = cases();
 
 export function caseId(golden: GoldenCase): string {
-  const shard = golden.partitionInfo === undefined ? '' : ` of [${golden.partitionInfo.fullShape.join(',')}] at [${golden.partitionInfo.varOffset.join(',')}]`;
+  const shard =
+    golden.partitionInfo === undefined
+      ? ''
+      : ` of [${golden.partitionInfo.fullShape.join(',')}] at [${golden.partitionInfo.varOffset.join(',')}]`;
   return `${golden.name} [${golden.shape.join(',')}] ${golden.dtype}${shard}`;
 }
 

@@ -32,7 +32,13 @@ describe('Constant: the seed examples', () => {
       'Constant: value must have the shape [3, 4] when verifyShape is true. Received: shape [8].',
     );
     expect(Array.from(init.apply([8]).data)).toEqual(seedValue);
-    const nested = new Constant({ value: [[0, 1, 2, 3], [4, 5, 6, 7]], verifyShape: true });
+    const nested = new Constant({
+      value: [
+        [0, 1, 2, 3],
+        [4, 5, 6, 7],
+      ],
+      verifyShape: true,
+    });
     expect(Array.from(nested.apply([2, 4]).data)).toEqual(seedValue);
     expect(() => nested.apply([4, 2])).toThrow('Received: shape [2, 4].');
   });
@@ -50,7 +56,12 @@ describe('Constant values', () => {
   });
 
   test('nested arrays and typed arrays are read in row-major order', () => {
-    const nested = new Constant({ value: [[[1], [2]], [[3], [4]]] });
+    const nested = new Constant({
+      value: [
+        [[1], [2]],
+        [[3], [4]],
+      ],
+    });
     expect(nested.valueShape).toEqual([2, 2, 1]);
     expect(Array.from(nested.apply([2, 3]).data)).toEqual([1, 2, 3, 4, 4, 4]);
     const typed = new Constant({ value: new Int32Array([5, 6]) });
@@ -85,7 +96,11 @@ describe('Constant values', () => {
   });
 
   test.each<{ dtype: DType; value: unknown; message: RegExp }>([
-    { dtype: 'int32', value: 1.5, message: /value\[0\] must be an integer in \[-2\^31, 2\^31\) for dtype 'int32'. Received: 1.5./ },
+    {
+      dtype: 'int32',
+      value: 1.5,
+      message: /value\[0\] must be an integer in \[-2\^31, 2\^31\) for dtype 'int32'. Received: 1.5./,
+    },
     { dtype: 'int32', value: 2 ** 31, message: /for dtype 'int32'/ },
     { dtype: 'uint8', value: -1, message: /value\[0\] must be an integer in \[0, 255\]/ },
     { dtype: 'uint8', value: 256, message: /Received: 256/ },
@@ -117,7 +132,9 @@ describe('Constant values', () => {
   test('a cyclic or absurdly deep value is refused, not looped over', () => {
     const cyclic: unknown[] = [];
     cyclic.push(cyclic);
-    expect(() => new Constant({ value: cyclic as never })).toThrow('Constant: value must be nested at most 32 levels deep.');
+    expect(() => new Constant({ value: cyclic as never })).toThrow(
+      'Constant: value must be nested at most 32 levels deep.',
+    );
     let deep: unknown = 1;
     for (let level = 0; level < 20000; level++) deep = [deep];
     expect(() => new Constant({ value: deep as never })).toThrow(InitTypeError);
@@ -144,24 +161,40 @@ describe('Constant with partitionInfo', () => {
   });
 
   test('too many values and verifyShape are judged against the full shape', () => {
-    const init = new Constant({ value: [[0, 1, 2, 3], [4, 5, 6, 7]], verifyShape: true });
-    expect(Array.from(init.apply([1, 4], undefined, { fullShape: [2, 4], varOffset: [1, 0] }).data)).toEqual([4, 5, 6, 7]);
-    expect(() => new Constant({ value: seedValue }).apply([1, 2], undefined, { fullShape: [2, 3], varOffset: [0, 0] })).toThrow(
-      'at most 6 elements to fill shape [2, 3]',
-    );
+    const init = new Constant({
+      value: [
+        [0, 1, 2, 3],
+        [4, 5, 6, 7],
+      ],
+      verifyShape: true,
+    });
+    expect(Array.from(init.apply([1, 4], undefined, { fullShape: [2, 4], varOffset: [1, 0] }).data)).toEqual([
+      4, 5, 6, 7,
+    ]);
+    expect(() =>
+      new Constant({ value: seedValue }).apply([1, 2], undefined, { fullShape: [2, 3], varOffset: [0, 0] }),
+    ).toThrow('at most 6 elements to fill shape [2, 3]');
   });
 
   test('any shard equals the slice of the full tensor (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 0, maxLength: 4 }).chain((fullShape) =>
-          fc.tuple(
-            fc.constant(fullShape),
-            fc.tuple(...fullShape.map((dim) => fc.integer({ min: 0, max: dim }).chain((start) => fc.tuple(fc.constant(start), fc.integer({ min: start, max: dim }))))),
-            fc.integer({ min: 1, max: 200 }),
-            fc.constantFrom(...DTYPES.filter((dtype) => dtype !== 'bool' && dtype !== 'uint8')),
+        fc
+          .array(fc.integer({ min: 1, max: 5 }), { minLength: 0, maxLength: 4 })
+          .chain((fullShape) =>
+            fc.tuple(
+              fc.constant(fullShape),
+              fc.tuple(
+                ...fullShape.map((dim) =>
+                  fc
+                    .integer({ min: 0, max: dim })
+                    .chain((start) => fc.tuple(fc.constant(start), fc.integer({ min: start, max: dim }))),
+                ),
+              ),
+              fc.integer({ min: 1, max: 200 }),
+              fc.constantFrom(...DTYPES.filter((dtype) => dtype !== 'bool' && dtype !== 'uint8')),
+            ),
           ),
-        ),
         ([fullShape, ranges, valueCount, dtype]) => {
           const size = fullShape.reduce((a, b) => a * b, 1);
           const value = Array.from({ length: Math.min(valueCount, size) }, (_, i) => i + 1);

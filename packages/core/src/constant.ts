@@ -67,7 +67,10 @@ export class Constant extends Initializer {
     this.dtype = assertDType('Constant', options.dtype ?? 'float32');
     const verifyShape: unknown = options.verifyShape ?? false;
     if (typeof verifyShape !== 'boolean') {
-      throw new InitTypeError(argumentMessage('Constant', 'verifyShape', 'be a boolean', verifyShape), 'ERR_INIT_INVALID_ARGUMENT');
+      throw new InitTypeError(
+        argumentMessage('Constant', 'verifyShape', 'be a boolean', verifyShape),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
     }
     this.verifyShape = verifyShape;
     const { values, shape, configValue } = readValue(options.value ?? 0);
@@ -139,14 +142,22 @@ function readValue(value: unknown): ReadValue {
   }
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     if (value instanceof BigInt64Array || value instanceof BigUint64Array) {
-      throw new InitTypeError(argumentMessage('Constant', 'value', 'hold numbers, not bigints', value), 'ERR_INIT_INVALID_ARGUMENT');
+      throw new InitTypeError(
+        argumentMessage('Constant', 'value', 'hold numbers, not bigints', value),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
     }
     const values = Array.from(value as unknown as ArrayLike<number>);
     return { values, shape: [values.length], configValue: Object.freeze([...values]) };
   }
   if (!Array.isArray(value)) {
     throw new InitTypeError(
-      argumentMessage('Constant', 'value', 'be a number, a boolean, an array of them (nested arrays allowed) or a typed array', value),
+      argumentMessage(
+        'Constant',
+        'value',
+        'be a number, a boolean, an array of them (nested arrays allowed) or a typed array',
+        value,
+      ),
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }
@@ -154,7 +165,10 @@ function readValue(value: unknown): ReadValue {
   for (let level: unknown = value; Array.isArray(level); level = level[0]) {
     // A bound on the rank also stops a cyclic array (a = [a]) from looping forever.
     if (shape.length === MAX_RANK) {
-      throw new InitTypeError(`Constant: value must be nested at most ${MAX_RANK} levels deep.`, 'ERR_INIT_INVALID_ARGUMENT');
+      throw new InitTypeError(
+        `Constant: value must be nested at most ${MAX_RANK} levels deep.`,
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
     }
     shape.push(level.length);
   }
@@ -163,7 +177,12 @@ function readValue(value: unknown): ReadValue {
   return { values, shape, configValue };
 }
 
-function walk(node: unknown, depth: number, shape: readonly number[], values: (number | boolean)[]): ConstantConfigValue {
+function walk(
+  node: unknown,
+  depth: number,
+  shape: readonly number[],
+  values: (number | boolean)[],
+): ConstantConfigValue {
   if (depth === shape.length) {
     if (typeof node === 'number' || typeof node === 'boolean') {
       values.push(node);

@@ -42,7 +42,10 @@ export function computeFans(shape: readonly number[], layout: FanLayout = 'tf'):
   if (layout === 'tf') {
     let receptiveField = 1;
     for (let axis = 0; axis < rank - 2; axis++) receptiveField *= shape[axis] as number;
-    return { fanIn: (shape[rank - 2] as number) * receptiveField, fanOut: (shape[rank - 1] as number) * receptiveField };
+    return {
+      fanIn: (shape[rank - 2] as number) * receptiveField,
+      fanOut: (shape[rank - 1] as number) * receptiveField,
+    };
   }
   let receptiveField = 1;
   for (let axis = 2; axis < rank; axis++) receptiveField *= shape[axis] as number;

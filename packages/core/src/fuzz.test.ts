@@ -36,15 +36,48 @@ const seed = fc.oneof(fc.nat(), fc.string({ maxLength: 4 }), fc.constantFrom(-1,
 const initializers: fc.Arbitrary<() => Initializer> = fc.oneof(
   fc.constant(() => new Zeros()),
   dtype.map((d) => () => new Ones({ dtype: d })),
-  fc.tuple(fc.oneof(number, fc.array(number, { maxLength: 8 })), fc.boolean()).map(([value, verifyShape]) => () => new Constant({ value, verifyShape })),
-  fc.tuple(number, number, seed).map(([minval, maxval, s]) => () => new RandomUniform({ minval, maxval, seed: s })),
-  fc.tuple(number, number, seed).map(([mean, stddev, s]) => () => new RandomNormal({ mean, stddev, seed: s })),
-  fc.tuple(number, number, seed).map(([mean, stddev, s]) => () => new TruncatedNormal({ mean, stddev, seed: s })),
-  fc.tuple(number, seed).map(([factor, s]) => () => new UniformUnitScaling({ factor, seed: s })),
+  fc.tuple(fc.oneof(number, fc.array(number, { maxLength: 8 })), fc.boolean()).map(
+    ([value, verifyShape]) =>
+      () =>
+        new Constant({ value, verifyShape }),
+  ),
+  fc.tuple(number, number, seed).map(
+    ([minval, maxval, s]) =>
+      () =>
+        new RandomUniform({ minval, maxval, seed: s }),
+  ),
+  fc.tuple(number, number, seed).map(
+    ([mean, stddev, s]) =>
+      () =>
+        new RandomNormal({ mean, stddev, seed: s }),
+  ),
+  fc.tuple(number, number, seed).map(
+    ([mean, stddev, s]) =>
+      () =>
+        new TruncatedNormal({ mean, stddev, seed: s }),
+  ),
+  fc.tuple(number, seed).map(
+    ([factor, s]) =>
+      () =>
+        new UniformUnitScaling({ factor, seed: s }),
+  ),
   fc
-    .tuple(number, fc.constantFrom('fan_in', 'fan_out', 'fan_avg', 'fanIn'), fc.constantFrom('normal', 'truncated_normal', 'untruncated_normal', 'uniform', 'x'), seed)
-    .map(([scale, mode, distribution, s]) => () => new VarianceScaling({ scale, mode: mode as 'fan_in', distribution: distribution as 'normal', seed: s })),
-  fc.tuple(number, fc.constantFrom('qr', 'svd'), seed).map(([gain, method, s]) => () => new Orthogonal({ gain, method, seed: s })),
+    .tuple(
+      number,
+      fc.constantFrom('fan_in', 'fan_out', 'fan_avg', 'fanIn'),
+      fc.constantFrom('normal', 'truncated_normal', 'untruncated_normal', 'uniform', 'x'),
+      seed,
+    )
+    .map(
+      ([scale, mode, distribution, s]) =>
+        () =>
+          new VarianceScaling({ scale, mode: mode as 'fan_in', distribution: distribution as 'normal', seed: s }),
+    ),
+  fc.tuple(number, fc.constantFrom('qr', 'svd'), seed).map(
+    ([gain, method, s]) =>
+      () =>
+        new Orthogonal({ gain, method, seed: s }),
+  ),
   number.map((gain) => () => new Identity({ gain })),
 );
 
@@ -52,11 +85,13 @@ const initializers: fc.Arbitrary<() => Initializer> = fc.oneof(
 function partitionFor(shapeValue: number[]): fc.Arbitrary<PartitionInfo | undefined> {
   return fc.oneof(
     fc.constant(undefined),
-    fc.tuple(...shapeValue.map(() => fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })))).map((pads) => ({
-      // The shard sits `before` elements in, with `after` more beyond it on each axis.
-      fullShape: shapeValue.map((d, axis) => d + (pads[axis]?.[0] ?? 0) + (pads[axis]?.[1] ?? 0)),
-      varOffset: shapeValue.map((_, axis) => pads[axis]?.[0] ?? 0),
-    })),
+    fc
+      .tuple(...shapeValue.map(() => fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }))))
+      .map((pads) => ({
+        // The shard sits `before` elements in, with `after` more beyond it on each axis.
+        fullShape: shapeValue.map((d, axis) => d + (pads[axis]?.[0] ?? 0) + (pads[axis]?.[1] ?? 0)),
+        varOffset: shapeValue.map((_, axis) => pads[axis]?.[0] ?? 0),
+      })),
     fc.constant({ fullShape: [1], varOffset: [5] }),
   );
 }

@@ -57,16 +57,24 @@ describe('partitionInfo validation', () => {
     { partition: null, message: 'Zeros: partitionInfo must be an object { fullShape, varOffset }. Received: null.' },
     { partition: { fullShape: [4, 4], varOffset: [0] }, message: "must have the shard's rank 2" },
     { partition: { fullShape: [4], varOffset: [0, 0] }, message: "must have the shard's rank 2" },
-    { partition: { fullShape: [4, 4], varOffset: [0, -1] }, message: 'partitionInfo.varOffset[1] must be a non-negative safe integer. Received: -1.' },
+    {
+      partition: { fullShape: [4, 4], varOffset: [0, -1] },
+      message: 'partitionInfo.varOffset[1] must be a non-negative safe integer. Received: -1.',
+    },
     { partition: { fullShape: [4, 4], varOffset: [3, 0] }, message: 'on axis 0 it covers [3, 5) of 4' },
-    { partition: { fullShape: [4, 1.5], varOffset: [0, 0] }, message: 'partitionInfo.fullShape[1] must be a non-negative safe integer' },
+    {
+      partition: { fullShape: [4, 1.5], varOffset: [0, 0] },
+      message: 'partitionInfo.fullShape[1] must be a non-negative safe integer',
+    },
     { partition: { fullShape: [4, 4], varOffset: 'x' }, message: 'partitionInfo.varOffset must be an array' },
   ])('rejects $partition', ({ partition, message }) => {
     expect(() => new Zeros().apply([2, 2], 'float32', partition as never)).toThrow(message);
   });
 
   test('a full shape whose flat indices exceed 2^53 is refused', () => {
-    expect(() => new Zeros().apply([1, 1], 'float32', { fullShape: [2 ** 26, 2 ** 26], varOffset: [0, 0] })).not.toThrow();
+    expect(() =>
+      new Zeros().apply([1, 1], 'float32', { fullShape: [2 ** 26, 2 ** 26], varOffset: [0, 0] }),
+    ).not.toThrow();
     expect(() => new Zeros().apply([1, 1], 'float32', { fullShape: [2 ** 27, 2 ** 27], varOffset: [0, 0] })).toThrow(
       /at most 2\^53 - 1 elements/,
     );

@@ -74,9 +74,13 @@ export abstract class Initializer {
   fill<T extends TypedArray>(out: T, shape: readonly number[], options: FillOptions = {}): T {
     const where = this.className;
     if (typeof options !== 'object' || options === null) {
-      throw new InitTypeError(argumentMessage(where, 'options', 'be an object { dtype?, partitionInfo? }', options), 'ERR_INIT_INVALID_ARGUMENT');
+      throw new InitTypeError(
+        argumentMessage(where, 'options', 'be an object { dtype?, partitionInfo? }', options),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
     }
-    const dtype = options.dtype === undefined ? dtypeForArray(where, out, this.dtype) : assertDType(where, options.dtype);
+    const dtype =
+      options.dtype === undefined ? dtypeForArray(where, out, this.dtype) : assertDType(where, options.dtype);
     const request = this.request(shape, dtype, options.partitionInfo);
     assertArrayFitsDType(where, out, request.dtype);
     if (out.length !== request.size) {

@@ -2,7 +2,11 @@ import { fillNormal, fillNormalTfjs } from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { finiteNumber, nonNegativeNumber } from './numbers.js';
-import { RandomInitializer, type RandomInitializerConfig, type RandomInitializerOptions } from './random-initializer.js';
+import {
+  RandomInitializer,
+  type RandomInitializerConfig,
+  type RandomInitializerOptions,
+} from './random-initializer.js';
 
 /** Options of {@link RandomNormal} and {@link TruncatedNormal}. */
 export interface NormalOptions extends RandomInitializerOptions {
@@ -46,7 +50,9 @@ export abstract class NormalInitializer extends RandomInitializer {
     if (this.engine === 'tfjs') {
       this.draws.tfjs(out as Float32Array, this.tfjsSeed(request), { mean, stddev, dtype });
     } else {
-      this.drawCounter(out, request, (slice, key, offset) => this.draws.counter(slice as Float32Array, key, { mean, stddev, offset, dtype }));
+      this.drawCounter(out, request, (slice, key, offset) =>
+        this.draws.counter(slice as Float32Array, key, { mean, stddev, offset, dtype }),
+      );
     }
   }
 }

@@ -7,7 +7,8 @@ function orthogonalityResidual(values: readonly number[], rows: number, cols: nu
   const tall = rows >= cols;
   const k = tall ? cols : rows;
   const n = tall ? rows : cols;
-  const at = (i: number, j: number): number => (tall ? (values[j * cols + i] as number) : (values[i * cols + j] as number));
+  const at = (i: number, j: number): number =>
+    tall ? (values[j * cols + i] as number) : (values[i * cols + j] as number);
   let worst = 0;
   for (let a = 0; a < k; a++) {
     for (let b = 0; b < k; b++) {
@@ -74,12 +75,24 @@ describe('Orthogonal', () => {
 
   test('errors', () => {
     expect(() => new Orthogonal().apply([5])).toThrow(InitRangeError);
-    expect(() => new Orthogonal().apply([5])).toThrow('Orthogonal: shape must have at least 2 dimensions. Received: [5].');
-    expect(() => new Orthogonal({ method: 'gram_schmidt' as never })).toThrow("Orthogonal: method must be one of 'qr', 'svd'.");
-    expect(() => new Orthogonal({ gain: Number.NaN })).toThrow('Orthogonal: gain must be a finite number. Received: NaN.');
-    expect(() => new Orthogonal({ gain: 1e39, seed: 1 }).apply([3, 3])).toThrow('Orthogonal: gain must round to a finite float32');
-    expect(() => new Identity({ gain: 1e5 }).apply([2, 2], 'float16')).toThrow('Identity: gain must round to a finite float16');
-    expect(() => new Orthogonal({ engine: 'tfjs' } as never)).toThrow("Orthogonal: engine must be one of 'counter'. Received: \"tfjs\".");
+    expect(() => new Orthogonal().apply([5])).toThrow(
+      'Orthogonal: shape must have at least 2 dimensions. Received: [5].',
+    );
+    expect(() => new Orthogonal({ method: 'gram_schmidt' as never })).toThrow(
+      "Orthogonal: method must be one of 'qr', 'svd'.",
+    );
+    expect(() => new Orthogonal({ gain: Number.NaN })).toThrow(
+      'Orthogonal: gain must be a finite number. Received: NaN.',
+    );
+    expect(() => new Orthogonal({ gain: 1e39, seed: 1 }).apply([3, 3])).toThrow(
+      'Orthogonal: gain must round to a finite float32',
+    );
+    expect(() => new Identity({ gain: 1e5 }).apply([2, 2], 'float16')).toThrow(
+      'Identity: gain must round to a finite float16',
+    );
+    expect(() => new Orthogonal({ engine: 'tfjs' } as never)).toThrow(
+      'Orthogonal: engine must be one of \'counter\'. Received: "tfjs".',
+    );
     expect(() => new Orthogonal({ dtype: 'int32' as never })).toThrow(InitTypeError);
     expect(new Orthogonal().apply([0, 4]).data).toHaveLength(0);
   });

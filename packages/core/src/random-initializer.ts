@@ -60,7 +60,12 @@ export abstract class RandomInitializer extends Initializer {
     this.engine = oneOf(where, 'engine', options.engine ?? 'counter', engines);
     if (this.engine === 'tfjs' && this.seed !== undefined && typeof this.seed !== 'number') {
       throw new InitTypeError(
-        argumentMessage(where, 'seed', "be a number (or absent) with engine 'tfjs', as TensorFlow.js takes it", this.seed),
+        argumentMessage(
+          where,
+          'seed',
+          "be a number (or absent) with engine 'tfjs', as TensorFlow.js takes it",
+          this.seed,
+        ),
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }

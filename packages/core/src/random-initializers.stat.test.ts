@@ -2,7 +2,15 @@
 // Z_LIMIT = 5 standard errors (two-sided false-alarm rate ≈ 5.7e-7 per check, see test/moments.ts);
 // seeds are fixed, so each test is deterministic.
 import { describe, expect, test } from 'vitest';
-import { computeFans, RandomNormal, RandomUniform, TruncatedNormal, UniformUnitScaling, VarianceScaling, type FloatDType } from './index.js';
+import {
+  computeFans,
+  RandomNormal,
+  RandomUniform,
+  TruncatedNormal,
+  UniformUnitScaling,
+  VarianceScaling,
+  type FloatDType,
+} from './index.js';
 import { DISTRIBUTIONS, FAN_MODES, TRUNCATED_NORMAL_STDDEV } from './variance-scaling.js';
 import { expectMoments, normalMoments, truncatedNormalMoments, uniformMoments } from '../test/moments.js';
 import { resolutionOf, valuesOf } from '../test/support.js';

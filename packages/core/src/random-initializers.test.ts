@@ -70,13 +70,21 @@ describe.each(Object.entries(factories))('%s', (_, make) => {
     const dtypes: FloatDType[] = ['float32', 'float64', 'float16', 'bfloat16'];
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 4 }).chain((fullShape) =>
-          fc.tuple(
-            fc.constant(fullShape),
-            fc.tuple(...fullShape.map((dim) => fc.integer({ min: 0, max: dim }).chain((start) => fc.tuple(fc.constant(start), fc.integer({ min: start, max: dim }))))),
-            fc.constantFrom(...dtypes),
+        fc
+          .array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 4 })
+          .chain((fullShape) =>
+            fc.tuple(
+              fc.constant(fullShape),
+              fc.tuple(
+                ...fullShape.map((dim) =>
+                  fc
+                    .integer({ min: 0, max: dim })
+                    .chain((start) => fc.tuple(fc.constant(start), fc.integer({ min: start, max: dim }))),
+                ),
+              ),
+              fc.constantFrom(...dtypes),
+            ),
           ),
-        ),
         ([fullShape, ranges, dtype]) => {
           const full = make(2024).apply(fullShape, dtype);
           const varOffset = ranges.map(([start]) => start);
@@ -89,7 +97,7 @@ describe.each(Object.entries(factories))('%s', (_, make) => {
     );
   });
 
-  test('refuses int and bool dtypes (the seed\'s _assert_float_dtype)', () => {
+  test("refuses int and bool dtypes (the seed's _assert_float_dtype)", () => {
     expect(() => make(1).apply([2, 2], 'bool')).toThrow(InitTypeError);
     expect(() => make(1).apply([2, 2], 'uint8')).toThrow(/must be a floating-point dtype/);
   });
@@ -120,33 +128,101 @@ describe('RandomUniform with int32', () => {
   });
 
   test('int32 needs an explicit integer maxval', () => {
-    expect(() => new RandomUniform({ dtype: 'int32' })).toThrow("RandomUniform: maxval must be given for dtype 'int32'");
+    expect(() => new RandomUniform({ dtype: 'int32' })).toThrow(
+      "RandomUniform: maxval must be given for dtype 'int32'",
+    );
     expect(() => new RandomUniform().apply([2], 'int32')).toThrow(/maxval must be given/);
-    expect(() => new RandomUniform({ maxval: 2.5, dtype: 'int32' })).toThrow("RandomUniform: maxval must be an integer in [-2^31, 2^31] for dtype 'int32'. Received: 2.5.");
+    expect(() => new RandomUniform({ maxval: 2.5, dtype: 'int32' })).toThrow(
+      "RandomUniform: maxval must be an integer in [-2^31, 2^31] for dtype 'int32'. Received: 2.5.",
+    );
   });
 });
 
 describe('option errors', () => {
   test.each([
-    [() => new RandomUniform({ minval: 1, maxval: 1 }), InitRangeError, 'RandomUniform: minval must be less than maxval. Received: minval=1, maxval=1.'],
-    [() => new RandomUniform({ minval: Number.NaN }), InitRangeError, 'RandomUniform: minval must be a finite number. Received: NaN.'],
-    [() => new RandomNormal({ stddev: -1 }), InitRangeError, 'RandomNormal: stddev must be a non-negative finite number. Received: -1.'],
-    [() => new TruncatedNormal({ stddev: Infinity }), InitRangeError, 'TruncatedNormal: stddev must be a non-negative finite number. Received: Infinity.'],
-    [() => new TruncatedNormal({ mean: '0' as never }), InitTypeError, 'TruncatedNormal: mean must be a finite number. Received: "0".'],
-    [() => new VarianceScaling({ scale: -1 }), InitRangeError, 'VarianceScaling: scale must be a positive finite number. Received: -1.'],
-    [() => new VarianceScaling({ scale: 0 }), InitRangeError, 'VarianceScaling: scale must be a positive finite number. Received: 0.'],
-    [() => new VarianceScaling({ mode: 'fanIn' as never }), InitTypeError, "VarianceScaling: mode must be one of 'fan_in', 'fan_out', 'fan_avg'. Received: \"fanIn\"."],
-    [() => new VarianceScaling({ distribution: 'gaussian' as never }), InitTypeError, "VarianceScaling: distribution must be one of 'normal', 'truncated_normal', 'untruncated_normal', 'uniform'. Received: \"gaussian\"."],
-    [() => new VarianceScaling({ engine: 'numpy' as never }), InitTypeError, "VarianceScaling: engine must be one of 'counter', 'tfjs'. Received: \"numpy\"."],
-    [() => new VarianceScaling({ engine: 'tfjs', distribution: 'truncated_normal' }), InitTypeError, "with engine 'tfjs'"],
-    [() => new UniformUnitScaling({ factor: 0 }), InitRangeError, 'UniformUnitScaling: factor must be a positive finite number. Received: 0.'],
-    [() => new RandomNormal({ seed: -1 }), InitRangeError, 'RandomNormal: seed must be a non-negative safe integer, a bigint below 2^64, a string or a Key. Received: -1.'],
+    [
+      () => new RandomUniform({ minval: 1, maxval: 1 }),
+      InitRangeError,
+      'RandomUniform: minval must be less than maxval. Received: minval=1, maxval=1.',
+    ],
+    [
+      () => new RandomUniform({ minval: Number.NaN }),
+      InitRangeError,
+      'RandomUniform: minval must be a finite number. Received: NaN.',
+    ],
+    [
+      () => new RandomNormal({ stddev: -1 }),
+      InitRangeError,
+      'RandomNormal: stddev must be a non-negative finite number. Received: -1.',
+    ],
+    [
+      () => new TruncatedNormal({ stddev: Infinity }),
+      InitRangeError,
+      'TruncatedNormal: stddev must be a non-negative finite number. Received: Infinity.',
+    ],
+    [
+      () => new TruncatedNormal({ mean: '0' as never }),
+      InitTypeError,
+      'TruncatedNormal: mean must be a finite number. Received: "0".',
+    ],
+    [
+      () => new VarianceScaling({ scale: -1 }),
+      InitRangeError,
+      'VarianceScaling: scale must be a positive finite number. Received: -1.',
+    ],
+    [
+      () => new VarianceScaling({ scale: 0 }),
+      InitRangeError,
+      'VarianceScaling: scale must be a positive finite number. Received: 0.',
+    ],
+    [
+      () => new VarianceScaling({ mode: 'fanIn' as never }),
+      InitTypeError,
+      "VarianceScaling: mode must be one of 'fan_in', 'fan_out', 'fan_avg'. Received: \"fanIn\".",
+    ],
+    [
+      () => new VarianceScaling({ distribution: 'gaussian' as never }),
+      InitTypeError,
+      "VarianceScaling: distribution must be one of 'normal', 'truncated_normal', 'untruncated_normal', 'uniform'. Received: \"gaussian\".",
+    ],
+    [
+      () => new VarianceScaling({ engine: 'numpy' as never }),
+      InitTypeError,
+      "VarianceScaling: engine must be one of 'counter', 'tfjs'. Received: \"numpy\".",
+    ],
+    [
+      () => new VarianceScaling({ engine: 'tfjs', distribution: 'truncated_normal' }),
+      InitTypeError,
+      "with engine 'tfjs'",
+    ],
+    [
+      () => new UniformUnitScaling({ factor: 0 }),
+      InitRangeError,
+      'UniformUnitScaling: factor must be a positive finite number. Received: 0.',
+    ],
+    [
+      () => new RandomNormal({ seed: -1 }),
+      InitRangeError,
+      'RandomNormal: seed must be a non-negative safe integer, a bigint below 2^64, a string or a Key. Received: -1.',
+    ],
     [() => new RandomNormal({ seed: 1.5 }), InitRangeError, 'Received: 1.5.'],
     [() => new RandomNormal({ seed: Number.NaN }), InitRangeError, 'Received: NaN.'],
-    [() => new RandomNormal({ seed: 2n ** 64n }), InitRangeError, 'RandomNormal: seed must be a bigint in [0, 2^64). Received: 18446744073709551616n.'],
+    [
+      () => new RandomNormal({ seed: 2n ** 64n }),
+      InitRangeError,
+      'RandomNormal: seed must be a bigint in [0, 2^64). Received: 18446744073709551616n.',
+    ],
     [() => new RandomNormal({ seed: {} as never }), InitTypeError, 'Received: an object.'],
-    [() => new RandomNormal({ seed: 'abc', engine: 'tfjs' }), InitTypeError, "RandomNormal: seed must be a number (or absent) with engine 'tfjs'"],
-    [() => new RandomNormal({ dtype: 'int32' as never }), InitTypeError, "RandomNormal: dtype must be a floating-point dtype ('float32', 'float64', 'float16' or 'bfloat16'). Received: \"int32\"."],
+    [
+      () => new RandomNormal({ seed: 'abc', engine: 'tfjs' }),
+      InitTypeError,
+      "RandomNormal: seed must be a number (or absent) with engine 'tfjs'",
+    ],
+    [
+      () => new RandomNormal({ dtype: 'int32' as never }),
+      InitTypeError,
+      "RandomNormal: dtype must be a floating-point dtype ('float32', 'float64', 'float16' or 'bfloat16'). Received: \"int32\".",
+    ],
   ] as const)('%#: %s', (make, type, message) => {
     expect(make).toThrow(type);
     expect(make).toThrow(message);
@@ -159,15 +235,21 @@ describe('option errors', () => {
 
   test('counter-only classes refuse an engine option that slipped past their types', () => {
     expect(() => new UniformUnitScaling({ seed: 1, engine: 'tfjs' } as never)).toThrow(
-      "UniformUnitScaling: engine must be one of 'counter'. Received: \"tfjs\".",
+      'UniformUnitScaling: engine must be one of \'counter\'. Received: "tfjs".',
     );
   });
 
   test('parameters the dtype cannot hold are refused, never turned into infinities', () => {
-    expect(() => new RandomUniform({ minval: -1e300, maxval: 1e300, seed: 1 }).apply([4])).toThrow(/low must be within the finite range of float32/);
-    expect(() => new RandomUniform({ maxval: 1e5, seed: 1 }).apply([4], 'float16')).toThrow(/high must be within the finite range of float16/);
+    expect(() => new RandomUniform({ minval: -1e300, maxval: 1e300, seed: 1 }).apply([4])).toThrow(
+      /low must be within the finite range of float32/,
+    );
+    expect(() => new RandomUniform({ maxval: 1e5, seed: 1 }).apply([4], 'float16')).toThrow(
+      /high must be within the finite range of float16/,
+    );
     expect(() => new RandomNormal({ stddev: 1e300, seed: 1 }).apply([4])).toThrow(InitRangeError);
-    expect(() => new RandomNormal({ mean: 1e39, seed: 1 }).apply([4])).toThrow(/mean must be within the finite range of float32/);
+    expect(() => new RandomNormal({ mean: 1e39, seed: 1 }).apply([4])).toThrow(
+      /mean must be within the finite range of float32/,
+    );
     expect(() => new VarianceScaling({ scale: 1e80, seed: 1 }).apply([4, 4])).toThrow(InitRangeError);
     expect(new RandomNormal({ stddev: 1e300, seed: 1 }).apply([4], 'float64').data.every(Number.isFinite)).toBe(true);
   });

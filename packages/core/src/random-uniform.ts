@@ -1,8 +1,19 @@
-import { fillUniform, fillUniformInt, fillUniformTfjs, InitRangeError, InitTypeError, argumentMessage } from '@init/random';
+import {
+  fillUniform,
+  fillUniformInt,
+  fillUniformTfjs,
+  InitRangeError,
+  InitTypeError,
+  argumentMessage,
+} from '@init/random';
 import { assertDType, assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { finiteNumber } from './numbers.js';
-import { RandomInitializer, type RandomInitializerConfig, type RandomInitializerOptions } from './random-initializer.js';
+import {
+  RandomInitializer,
+  type RandomInitializerConfig,
+  type RandomInitializerOptions,
+} from './random-initializer.js';
 
 /** Options of {@link RandomUniform}. */
 export interface RandomUniformOptions extends Omit<RandomInitializerOptions, 'dtype'> {
@@ -79,7 +90,10 @@ export class RandomUniform extends RandomInitializer {
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }
-    for (const [argument, bound] of [['minval', this.minval], ['maxval', this.maxval]] as const) {
+    for (const [argument, bound] of [
+      ['minval', this.minval],
+      ['maxval', this.maxval],
+    ] as const) {
       if (!Number.isInteger(bound) || bound < -(2 ** 31) || bound > 2 ** 31) {
         throw new InitRangeError(
           argumentMessage('RandomUniform', argument, "be an integer in [-2^31, 2^31] for dtype 'int32'", bound),
@@ -94,12 +108,20 @@ export class RandomUniform extends RandomInitializer {
     const low = this.minval;
     const high = this.maxval;
     if (this.engine === 'tfjs') {
-      fillUniformTfjs(out as Float32Array, this.tfjsSeed(request), { low, high, dtype: request.dtype as FloatDType | 'int32' });
+      fillUniformTfjs(out as Float32Array, this.tfjsSeed(request), {
+        low,
+        high,
+        dtype: request.dtype as FloatDType | 'int32',
+      });
     } else if (request.dtype === 'int32') {
-      this.drawCounter(out, request, (slice, key, offset) => fillUniformInt(slice as Int32Array, key, { low, high, offset }));
+      this.drawCounter(out, request, (slice, key, offset) =>
+        fillUniformInt(slice as Int32Array, key, { low, high, offset }),
+      );
     } else {
       const dtype = request.dtype as FloatDType;
-      this.drawCounter(out, request, (slice, key, offset) => fillUniform(slice as Float32Array, key, { low, high, offset, dtype }));
+      this.drawCounter(out, request, (slice, key, offset) =>
+        fillUniform(slice as Float32Array, key, { low, high, offset, dtype }),
+      );
     }
   }
 }

@@ -21,7 +21,13 @@ import {
 const examples: Initializer[] = [
   new Zeros(),
   new Ones({ dtype: 'int32' }),
-  new Constant({ value: [[1, 2], [3, 4]], dtype: 'float64' }),
+  new Constant({
+    value: [
+      [1, 2],
+      [3, 4],
+    ],
+    dtype: 'float64',
+  }),
   new RandomUniform({ minval: -3, maxval: 5, seed: 1 }),
   new RandomUniform({ minval: 0, maxval: 10, dtype: 'int32', seed: 'dice' }),
   new RandomNormal({ mean: 1, stddev: 0.1, seed: 2, dtype: 'bfloat16' }),
@@ -34,34 +40,53 @@ const examples: Initializer[] = [
 ];
 
 describe('serialize / deserialize', () => {
-  test.each(examples.map((init) => [init.className, init] as const))('%s round-trips through JSON with the same values', (_, init) => {
-    const json = JSON.parse(JSON.stringify(serialize(init))) as unknown;
-    const rebuilt = deserialize(json);
-    expect(rebuilt).toBeInstanceOf(init.constructor);
-    expect(rebuilt.getConfig()).toEqual(init.getConfig());
-    // Every example is seeded or deterministic, so the rebuilt initializer gives the same values.
-    expect(rebuilt.apply([3, 4]).data).toEqual(init.apply([3, 4]).data);
-  });
+  test.each(examples.map((init) => [init.className, init] as const))(
+    '%s round-trips through JSON with the same values',
+    (_, init) => {
+      const json = JSON.parse(JSON.stringify(serialize(init))) as unknown;
+      const rebuilt = deserialize(json);
+      expect(rebuilt).toBeInstanceOf(init.constructor);
+      expect(rebuilt.getConfig()).toEqual(init.getConfig());
+      // Every example is seeded or deterministic, so the rebuilt initializer gives the same values.
+      expect(rebuilt.apply([3, 4]).data).toEqual(init.apply([3, 4]).data);
+    },
+  );
 
   test('serialize gives the class name and config', () => {
     expect(serialize(new VarianceScaling({ scale: 2, seed: 42 }))).toEqual({
       className: 'VarianceScaling',
-      config: { scale: 2, mode: 'fan_in', distribution: 'normal', layout: 'tf', seed: 42, dtype: 'float32', engine: 'counter' },
+      config: {
+        scale: 2,
+        mode: 'fan_in',
+        distribution: 'normal',
+        layout: 'tf',
+        seed: 42,
+        dtype: 'float32',
+        engine: 'counter',
+      },
     });
     expect(serialize(new RandomNormal()).config).toMatchObject({ seed: null });
   });
 
   test('reads Keras forms: class_name, snake_case keys, null seeds, Keras 3 envelopes', () => {
-    const keras3 = { module: 'keras.initializers', class_name: 'RandomUniform', config: { minval: -0.5, maxval: 0.5, seed: null }, registered_name: null };
+    const keras3 = {
+      module: 'keras.initializers',
+      class_name: 'RandomUniform',
+      config: { minval: -0.5, maxval: 0.5, seed: null },
+      registered_name: null,
+    };
     const init = deserialize(keras3) as RandomUniform;
     expect(init).toBeInstanceOf(RandomUniform);
     expect([init.minval, init.maxval, init.seed]).toEqual([-0.5, 0.5, undefined]);
-    const constant = deserialize({ class_name: 'Constant', config: { value: [1, 2], verify_shape: true, dtype: 'float32' } });
+    const constant = deserialize({
+      class_name: 'Constant',
+      config: { value: [1, 2], verify_shape: true, dtype: 'float32' },
+    });
     expect(constant.getConfig()).toEqual({ value: [1, 2], dtype: 'float32', verifyShape: true });
     expect(deserialize({ className: 'Zeros' })).toBeInstanceOf(Zeros);
   });
 
-  test("a RandomUniform whose maxval was defaulted still demands one for int32 after a round trip", () => {
+  test('a RandomUniform whose maxval was defaulted still demands one for int32 after a round trip', () => {
     const init = new RandomUniform({ minval: 0, seed: 1 });
     expect(init.getConfig().maxval).toBeNull();
     const rebuilt = deserialize(JSON.parse(JSON.stringify(serialize(init))));
@@ -70,7 +95,9 @@ describe('serialize / deserialize', () => {
   });
 
   test("Keras 3's OrthogonalInitializer name, and classes looked up for one call only", () => {
-    expect(deserialize({ class_name: 'OrthogonalInitializer', config: { gain: 2, seed: 1 } })).toBeInstanceOf(Orthogonal);
+    expect(deserialize({ class_name: 'OrthogonalInitializer', config: { gain: 2, seed: 1 } })).toBeInstanceOf(
+      Orthogonal,
+    );
     class Twos extends Constant {
       static override readonly className: string = 'Twos';
       constructor() {
@@ -84,7 +111,9 @@ describe('serialize / deserialize', () => {
   test('unknown names list the known ones', () => {
     const call = (): unknown => deserialize({ className: 'HeNormal', config: {} });
     expect(call).toThrow(InitTypeError);
-    expect(call).toThrow(/className must name a registered initializer \(Zeros, Ones, Constant, .*Identity.*\)\. Received: "HeNormal"\./);
+    expect(call).toThrow(
+      /className must name a registered initializer \(Zeros, Ones, Constant, .*Identity.*\)\. Received: "HeNormal"\./,
+    );
   });
 
   test('unknown config keys are refused, listing the valid ones', () => {
@@ -95,7 +124,10 @@ describe('serialize / deserialize', () => {
 
   describe('hostile input is refused, never executed, and pollutes nothing', () => {
     test.each([
-      ['a __proto__ key', () => JSON.parse('{"className":"Zeros","config":{"__proto__":{"polluted":true}}}') as unknown],
+      [
+        'a __proto__ key',
+        () => JSON.parse('{"className":"Zeros","config":{"__proto__":{"polluted":true}}}') as unknown,
+      ],
       ['an outer __proto__ key', () => JSON.parse('{"className":"Zeros","__proto__":{"polluted":true}}') as unknown],
       ['a constructor key', () => ({ className: 'Zeros', config: { constructor: { prototype: { polluted: true } } } })],
       ['a prototype key', () => ({ className: 'Zeros', config: { prototype: 1 } })],
@@ -119,7 +151,9 @@ describe('serialize / deserialize', () => {
       let called = false;
       const config = {};
       Object.defineProperty(config, 'value', { enumerable: true, get: () => ((called = true), 1) });
-      expect(() => deserialize({ className: 'Constant', config })).toThrow('must be a data property, not a getter or setter');
+      expect(() => deserialize({ className: 'Constant', config })).toThrow(
+        'must be a data property, not a getter or setter',
+      );
       expect(called).toBe(false);
       const outer = {};
       Object.defineProperty(outer, 'className', { enumerable: true, get: () => ((called = true), 'Zeros') });
@@ -153,12 +187,18 @@ describe('registerInitializer', () => {
   });
 
   test('refuses classes that are not initializers, have no own className, or take a used name', () => {
-    expect(() => registerInitializer(class {} as never)).toThrow('registerInitializer: cls must be a class that extends Initializer');
+    expect(() => registerInitializer(class {} as never)).toThrow(
+      'registerInitializer: cls must be a class that extends Initializer',
+    );
     class Nameless extends Zeros {}
-    expect(() => registerInitializer(Nameless)).toThrow('registerInitializer: cls.className must be a non-empty string of the class itself');
+    expect(() => registerInitializer(Nameless)).toThrow(
+      'registerInitializer: cls.className must be a non-empty string of the class itself',
+    );
     class Impostor extends Zeros {
       static override readonly className: string = 'Ones';
     }
-    expect(() => registerInitializer(Impostor)).toThrow('must not be the name of another registered class. Received: "Ones".');
+    expect(() => registerInitializer(Impostor)).toThrow(
+      'must not be the name of another registered class. Received: "Ones".',
+    );
   });
 });

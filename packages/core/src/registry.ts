@@ -13,7 +13,13 @@ import { VarianceScaling } from './variance-scaling.js';
 import { Zeros } from './zeros.js';
 
 /** A JSON value as configs hold them. */
-export type ConfigValue = null | boolean | number | string | readonly ConfigValue[] | { readonly [key: string]: ConfigValue };
+export type ConfigValue =
+  | null
+  | boolean
+  | number
+  | string
+  | readonly ConfigValue[]
+  | { readonly [key: string]: ConfigValue };
 
 /** An initializer in serialized form: Keras's `{ class_name, config }`, spelled in camelCase. */
 export interface SerializedInitializer {
@@ -71,10 +77,18 @@ export function registeredClassNames(): string[] {
  */
 export function registerInitializer<C extends InitializerClass>(cls: C): C {
   if (typeof cls !== 'function' || !(cls.prototype instanceof Initializer)) {
-    throw new InitTypeError(argumentMessage('registerInitializer', 'cls', 'be a class that extends Initializer', cls), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitTypeError(
+      argumentMessage('registerInitializer', 'cls', 'be a class that extends Initializer', cls),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   const name: unknown = cls.className;
-  if (typeof name !== 'string' || name === '' || name === Initializer.className || !Object.prototype.hasOwnProperty.call(cls, 'className')) {
+  if (
+    typeof name !== 'string' ||
+    name === '' ||
+    name === Initializer.className ||
+    !Object.prototype.hasOwnProperty.call(cls, 'className')
+  ) {
     throw new InitTypeError(
       argumentMessage('registerInitializer', 'cls.className', 'be a non-empty string of the class itself', name),
       'ERR_INIT_INVALID_ARGUMENT',
@@ -101,7 +115,10 @@ export function registerInitializer<C extends InitializerClass>(cls: C): C {
  */
 export function serialize(initializer: Initializer): SerializedInitializer {
   if (!(initializer instanceof Initializer)) {
-    throw new InitTypeError(argumentMessage('serialize', 'initializer', 'be an Initializer', initializer), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitTypeError(
+      argumentMessage('serialize', 'initializer', 'be an Initializer', initializer),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   return { className: initializer.className, config: initializer.getConfig() };
 }
@@ -133,7 +150,9 @@ export function deserialize(serialized: unknown, options: DeserializeOptions = {
   const outer = readPlainObject('deserialize', 'the serialized initializer', serialized, 0);
   for (const key of Object.keys(outer)) {
     if (!['className', 'class_name', 'config', 'module', 'registered_name'].includes(key)) {
-      throw configError(`deserialize: the serialized initializer must have only className and config. Received: the key ${describeValue(key)}.`);
+      throw configError(
+        `deserialize: the serialized initializer must have only className and config. Received: the key ${describeValue(key)}.`,
+      );
     }
   }
   const name = outer.className ?? outer.class_name;
@@ -151,19 +170,31 @@ export function deserialize(serialized: unknown, options: DeserializeOptions = {
       'ERR_INIT_UNKNOWN_IDENTIFIER',
     );
   }
-  const config = outer.config === undefined || outer.config === null ? {} : readPlainObject(name, 'config', outer.config, 1);
+  const config =
+    outer.config === undefined || outer.config === null ? {} : readPlainObject(name, 'config', outer.config, 1);
   const initOptions: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config)) {
-    initOptions[camelCase(key)] = key === 'seed' ? seedFromConfig(name, value) ?? undefined : value;
+    initOptions[camelCase(key)] = key === 'seed' ? (seedFromConfig(name, value) ?? undefined) : value;
   }
   // Keras writes `seed: null` for an unseeded initializer and `dtype: null` for "the default".
-  for (const key of Object.keys(initOptions)) if (initOptions[key] === null || initOptions[key] === undefined) delete initOptions[key];
+  for (const key of Object.keys(initOptions))
+    if (initOptions[key] === null || initOptions[key] === undefined) delete initOptions[key];
   // A built-in's options are exactly its config keys; a user's class checks its own options.
   const builtin = builtinClass(className);
-  const allowed = builtin === undefined ? Object.keys(initOptions) : Object.keys(new (builtin as unknown as new () => Initializer)().getConfig());
+  const allowed =
+    builtin === undefined
+      ? Object.keys(initOptions)
+      : Object.keys(new (builtin as unknown as new () => Initializer)().getConfig());
   for (const key of Object.keys(initOptions)) {
     if (!allowed.includes(key)) {
-      throw configError(argumentMessage(name, `config key ${describeValue(key)}`, `be one of ${allowed.join(', ') || '(none)'}`, initOptions[key]));
+      throw configError(
+        argumentMessage(
+          name,
+          `config key ${describeValue(key)}`,
+          `be one of ${allowed.join(', ') || '(none)'}`,
+          initOptions[key],
+        ),
+      );
     }
   }
   return new cls(initOptions as never);
@@ -192,25 +223,36 @@ function readPlainObject(where: string, argument: string, value: unknown, depth:
   const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of Reflect.ownKeys(value)) {
     if (typeof key === 'symbol' || FORBIDDEN_KEYS.has(key)) {
-      throw configError(`${where}: ${argument} must not have the key ${typeof key === 'symbol' ? 'a symbol' : describeValue(key)}.`);
+      throw configError(
+        `${where}: ${argument} must not have the key ${typeof key === 'symbol' ? 'a symbol' : describeValue(key)}.`,
+      );
     }
     result[key] = readJsonValue(where, `${argument}.${key}`, Object.getOwnPropertyDescriptor(value, key), depth + 1);
   }
   return result;
 }
 
-function readJsonValue(where: string, argument: string, descriptor: PropertyDescriptor | undefined, depth: number): unknown {
+function readJsonValue(
+  where: string,
+  argument: string,
+  descriptor: PropertyDescriptor | undefined,
+  depth: number,
+): unknown {
   if (descriptor === undefined || !('value' in descriptor)) {
     throw configError(`${where}: ${argument} must be a data property, not a getter or setter.`);
   }
   if (depth > MAX_DEPTH) throw configError(`${where}: ${argument} must be nested at most ${MAX_DEPTH} levels deep.`);
   const value: unknown = descriptor.value;
-  if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
+  if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string')
+    return value;
   if (Array.isArray(value)) {
-    if (Object.getPrototypeOf(value) !== Array.prototype) throw configError(argumentMessage(where, argument, 'be a plain array', value));
+    if (Object.getPrototypeOf(value) !== Array.prototype)
+      throw configError(argumentMessage(where, argument, 'be a plain array', value));
     const items: unknown[] = [];
     for (let index = 0; index < value.length; index++) {
-      items.push(readJsonValue(where, `${argument}[${index}]`, Object.getOwnPropertyDescriptor(value, index), depth + 1));
+      items.push(
+        readJsonValue(where, `${argument}[${index}]`, Object.getOwnPropertyDescriptor(value, index), depth + 1),
+      );
     }
     return items;
   }

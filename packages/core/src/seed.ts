@@ -1,4 +1,13 @@
-import { InitRangeError, InitTypeError, argumentMessage, freshKey, isKey, keyFromSeed, keyFromString, keyToString } from '@init/random';
+import {
+  InitRangeError,
+  InitTypeError,
+  argumentMessage,
+  freshKey,
+  isKey,
+  keyFromSeed,
+  keyFromString,
+  keyToString,
+} from '@init/random';
 import type { Key, Seed } from '@init/random';
 
 /** What an initializer accepts as `seed`: a number, bigint or string seed, or a derived Key. */
@@ -16,13 +25,22 @@ export function assertSeed(where: string, seed: unknown): InitializerSeed | unde
   if (typeof seed === 'string' || isKey(seed)) return seed;
   if (typeof seed === 'number') {
     if (Number.isSafeInteger(seed) && seed >= 0) return seed;
-    throw new InitRangeError(argumentMessage(where, 'seed', 'be a non-negative safe integer, a bigint below 2^64, a string or a Key', seed), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitRangeError(
+      argumentMessage(where, 'seed', 'be a non-negative safe integer, a bigint below 2^64, a string or a Key', seed),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   if (typeof seed === 'bigint') {
     if (seed >= 0n && seed < 2n ** 64n) return seed;
-    throw new InitRangeError(argumentMessage(where, 'seed', 'be a bigint in [0, 2^64)', seed), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitRangeError(
+      argumentMessage(where, 'seed', 'be a bigint in [0, 2^64)', seed),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
-  throw new InitTypeError(argumentMessage(where, 'seed', 'be a non-negative safe integer, a bigint below 2^64, a string or a Key', seed), 'ERR_INIT_INVALID_ARGUMENT');
+  throw new InitTypeError(
+    argumentMessage(where, 'seed', 'be a non-negative safe integer, a bigint below 2^64, a string or a Key', seed),
+    'ERR_INIT_INVALID_ARGUMENT',
+  );
 }
 
 /** The key of a seeded initializer, made once; undefined for an unseeded one. */
@@ -48,7 +66,10 @@ export function seedFromConfig(where: string, value: unknown): InitializerSeed |
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const key: unknown = (value as { key?: unknown }).key;
     if (Object.keys(value).length === 1 && typeof key === 'string') return keyFromString(key);
-    throw new InitTypeError(argumentMessage(where, 'seed', 'be a number, a string, null or { key: string }', value), 'ERR_INIT_INVALID_CONFIG');
+    throw new InitTypeError(
+      argumentMessage(where, 'seed', 'be a number, a string, null or { key: string }', value),
+      'ERR_INIT_INVALID_CONFIG',
+    );
   }
   return assertSeed(where, value);
 }

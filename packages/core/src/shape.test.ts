@@ -22,7 +22,9 @@ describe('shape validation', () => {
 
   test('rejects a shape that is not an array', () => {
     expect(() => new Zeros().apply(3 as never)).toThrow(InitTypeError);
-    expect(() => new Zeros().apply(3 as never)).toThrow('Zeros: shape must be an array of non-negative integers. Received: 3.');
+    expect(() => new Zeros().apply(3 as never)).toThrow(
+      'Zeros: shape must be an array of non-negative integers. Received: 3.',
+    );
   });
 
   test('a scalar shape has one element and zero-sized shapes have none', () => {

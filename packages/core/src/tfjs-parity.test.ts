@@ -10,7 +10,11 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-function tfjsValues(initializer: { apply(shape: number[], dtype?: tf.DataType): tf.Tensor }, shape: number[], dtype?: tf.DataType): Float32Array | Int32Array {
+function tfjsValues(
+  initializer: { apply(shape: number[], dtype?: tf.DataType): tf.Tensor },
+  shape: number[],
+  dtype?: tf.DataType,
+): Float32Array | Int32Array {
   const tensor = initializer.apply(shape, dtype);
   const values = tensor.dataSync() as Float32Array | Int32Array;
   tensor.dispose();
@@ -43,7 +47,9 @@ describe.each(shapes)('shape %j', (...shape) => {
   ] as const)('VarianceScaling %s %s', (mode, tfjsMode, distribution) => {
     const seed = 31;
     const ours = new VarianceScaling({ scale: 2, mode, distribution, seed, engine: 'tfjs' }).apply(shape).data;
-    expect(ours).toEqual(tfjsValues(tfl.initializers.varianceScaling({ scale: 2, mode: tfjsMode, distribution, seed }), shape));
+    expect(ours).toEqual(
+      tfjsValues(tfl.initializers.varianceScaling({ scale: 2, mode: tfjsMode, distribution, seed }), shape),
+    );
   });
 });
 

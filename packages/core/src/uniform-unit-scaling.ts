@@ -52,6 +52,8 @@ export class UniformUnitScaling extends RandomInitializer {
   protected generate(out: TypedArray, request: FillRequest): void {
     const high = this.maxVal(request.fullShape);
     const dtype = request.dtype as FloatDType;
-    this.drawCounter(out, request, (slice, key, offset) => fillUniform(slice as Float32Array, key, { low: -high, high, offset, dtype }));
+    this.drawCounter(out, request, (slice, key, offset) =>
+      fillUniform(slice as Float32Array, key, { low: -high, high, offset, dtype }),
+    );
   }
 }

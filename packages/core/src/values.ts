@@ -1,4 +1,10 @@
-import { InitRangeError, InitTypeError, argumentMessage, float32ToBfloat16Bits, float32ToFloat16Bits } from '@init/random';
+import {
+  InitRangeError,
+  InitTypeError,
+  argumentMessage,
+  float32ToBfloat16Bits,
+  float32ToFloat16Bits,
+} from '@init/random';
 import type { DType } from './dtype.js';
 
 // The largest finite values of the 16-bit formats; a value whose rounding overflows to infinity is
@@ -17,22 +23,37 @@ export function encodeValue(where: string, argument: string, value: unknown, dty
   if (dtype === 'bool') {
     if (typeof value === 'boolean') return value ? 1 : 0;
     if (value === 0 || value === 1) return value;
-    throw new InitTypeError(argumentMessage(where, argument, "be true, false, 0 or 1 for dtype 'bool'", value), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitTypeError(
+      argumentMessage(where, argument, "be true, false, 0 or 1 for dtype 'bool'", value),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   if (typeof value !== 'number') {
-    throw new InitTypeError(argumentMessage(where, argument, `be a number for dtype '${dtype}'`, value), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitTypeError(
+      argumentMessage(where, argument, `be a number for dtype '${dtype}'`, value),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   if (!Number.isFinite(value)) {
     // Infinities and NaN are not JSON-safe (configs would not round-trip) and in a weight are a bug.
-    throw new InitRangeError(argumentMessage(where, argument, 'be a finite number', value), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitRangeError(
+      argumentMessage(where, argument, 'be a finite number', value),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   switch (dtype) {
     case 'int32':
       if (Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31) return value;
-      throw new InitRangeError(argumentMessage(where, argument, "be an integer in [-2^31, 2^31) for dtype 'int32'", value), 'ERR_INIT_INVALID_ARGUMENT');
+      throw new InitRangeError(
+        argumentMessage(where, argument, "be an integer in [-2^31, 2^31) for dtype 'int32'", value),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
     case 'uint8':
       if (Number.isInteger(value) && value >= 0 && value <= 255) return value;
-      throw new InitRangeError(argumentMessage(where, argument, "be an integer in [0, 255] for dtype 'uint8'", value), 'ERR_INIT_INVALID_ARGUMENT');
+      throw new InitRangeError(
+        argumentMessage(where, argument, "be an integer in [0, 255] for dtype 'uint8'", value),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
     case 'float32':
       assertFinite(where, argument, value, Math.fround(value), FLOAT32_MAX, dtype);
       return value;
@@ -50,7 +71,14 @@ export function encodeValue(where: string, argument: string, value: unknown, dty
   }
 }
 
-function assertFinite(where: string, argument: string, value: number, rounded: number, max: number, dtype: DType): void {
+function assertFinite(
+  where: string,
+  argument: string,
+  value: number,
+  rounded: number,
+  max: number,
+  dtype: DType,
+): void {
   if (Number.isFinite(rounded)) return;
   throw new InitRangeError(
     argumentMessage(where, argument, `round to a finite ${dtype} (magnitude at most about ${max})`, value),

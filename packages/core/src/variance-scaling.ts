@@ -1,9 +1,21 @@
-import { fillNormal, fillTruncatedNormal, fillTruncatedNormalTfjs, fillUniform, fillUniformTfjs, InitTypeError, argumentMessage } from '@init/random';
+import {
+  fillNormal,
+  fillTruncatedNormal,
+  fillTruncatedNormalTfjs,
+  fillUniform,
+  fillUniformTfjs,
+  InitTypeError,
+  argumentMessage,
+} from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import { computeFans, LAYOUTS, type FanLayout, type Fans } from './fans.js';
 import type { FillRequest } from './initializer.js';
 import { oneOf, positiveNumber } from './numbers.js';
-import { RandomInitializer, type RandomInitializerConfig, type RandomInitializerOptions } from './random-initializer.js';
+import {
+  RandomInitializer,
+  type RandomInitializerConfig,
+  type RandomInitializerOptions,
+} from './random-initializer.js';
 
 /** Which fan the scale is divided by. */
 export type FanMode = 'fan_in' | 'fan_out' | 'fan_avg';
@@ -22,7 +34,12 @@ export type Distribution = 'normal' | 'truncated_normal' | 'untruncated_normal' 
 /** The fan modes, in the order error messages list them. */
 export const FAN_MODES: readonly FanMode[] = Object.freeze(['fan_in', 'fan_out', 'fan_avg']);
 /** The distributions, in the order error messages list them. */
-export const DISTRIBUTIONS: readonly Distribution[] = Object.freeze(['normal', 'truncated_normal', 'untruncated_normal', 'uniform']);
+export const DISTRIBUTIONS: readonly Distribution[] = Object.freeze([
+  'normal',
+  'truncated_normal',
+  'untruncated_normal',
+  'uniform',
+]);
 
 /**
  * The standard deviation of a standard normal truncated to (−2, 2): √(1 − 4φ(2)/(Φ(2) − Φ(−2))),
@@ -92,7 +109,12 @@ export class VarianceScaling extends RandomInitializer {
     this.layout = oneOf(where, 'layout', options.layout ?? 'tf', LAYOUTS);
     if (this.engine === 'tfjs' && this.distribution !== 'normal' && this.distribution !== 'uniform') {
       throw new InitTypeError(
-        argumentMessage(where, 'distribution', "be 'normal' or 'uniform' with engine 'tfjs', the two TensorFlow.js draws", this.distribution),
+        argumentMessage(
+          where,
+          'distribution',
+          "be 'normal' or 'uniform' with engine 'tfjs', the two TensorFlow.js draws",
+          this.distribution,
+        ),
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }
@@ -102,7 +124,13 @@ export class VarianceScaling extends RandomInitializer {
   // whose scale, mode and distribution are fixed by the class, such as GlorotUniform in
   // @init/presets, can serialize only their own options, as Keras 3 does.
   getConfig(): RandomInitializerConfig & Partial<VarianceScalingConfig> {
-    return { scale: this.scale, mode: this.mode, distribution: this.distribution, layout: this.layout, ...this.randomConfig() };
+    return {
+      scale: this.scale,
+      mode: this.mode,
+      distribution: this.distribution,
+      layout: this.layout,
+      ...this.randomConfig(),
+    };
   }
 
   /** The variance `scale / max(1, n)` for a (full) shape, n chosen by `mode`. */
@@ -119,17 +147,25 @@ export class VarianceScaling extends RandomInitializer {
     if (this.distribution === 'uniform') {
       const limit = Math.sqrt(3 * variance);
       if (this.engine === 'tfjs') fillUniformTfjs(target, this.tfjsSeed(request), { low: -limit, high: limit, dtype });
-      else this.drawCounter(out, request, (slice, key, offset) => fillUniform(slice as Float32Array, key, { low: -limit, high: limit, offset, dtype }));
+      else
+        this.drawCounter(out, request, (slice, key, offset) =>
+          fillUniform(slice as Float32Array, key, { low: -limit, high: limit, offset, dtype }),
+        );
       return;
     }
     if (this.distribution === 'untruncated_normal') {
       const stddev = Math.sqrt(variance);
-      this.drawCounter(out, request, (slice, key, offset) => fillNormal(slice as Float32Array, key, { stddev, offset, dtype }));
+      this.drawCounter(out, request, (slice, key, offset) =>
+        fillNormal(slice as Float32Array, key, { stddev, offset, dtype }),
+      );
       return;
     }
     const stddev = Math.sqrt(variance) / (this.distribution === 'truncated_normal' ? TRUNCATED_NORMAL_STDDEV : 1);
     if (this.engine === 'tfjs') fillTruncatedNormalTfjs(target, this.tfjsSeed(request), { stddev, dtype });
-    else this.drawCounter(out, request, (slice, key, offset) => fillTruncatedNormal(slice as Float32Array, key, { stddev, offset, dtype }));
+    else
+      this.drawCounter(out, request, (slice, key, offset) =>
+        fillTruncatedNormal(slice as Float32Array, key, { stddev, offset, dtype }),
+      );
   }
 }
 

@@ -2,7 +2,15 @@ import { describe, expect, test } from 'vitest';
 import { DTYPES, Ones, Zeros, type DType } from './index.js';
 
 // The stored element for 1 in each dtype: float16 0x3c00 and bfloat16 0x3f80 are the bit patterns.
-const one: Record<DType, number> = { float32: 1, float64: 1, float16: 0x3c00, bfloat16: 0x3f80, int32: 1, uint8: 1, bool: 1 };
+const one: Record<DType, number> = {
+  float32: 1,
+  float64: 1,
+  float16: 0x3c00,
+  bfloat16: 0x3f80,
+  int32: 1,
+  uint8: 1,
+  bool: 1,
+};
 
 describe.each(DTYPES)('dtype %s', (dtype) => {
   test('Zeros gives zeros (false for bool)', () => {
@@ -39,7 +47,9 @@ describe('Zeros and Ones', () => {
   });
 
   test('an unknown dtype lists the valid ones', () => {
-    expect(() => new Zeros({ dtype: 'int64' as never })).toThrow(/dtype must be one of 'float32', .*'bool'. Received: "int64"./);
+    expect(() => new Zeros({ dtype: 'int64' as never })).toThrow(
+      /dtype must be one of 'float32', .*'bool'. Received: "int64"./,
+    );
     expect(() => new Ones().apply([2], 'complex64' as never)).toThrow(/Ones: dtype must be one of/);
   });
 });

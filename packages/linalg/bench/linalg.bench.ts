@@ -71,7 +71,9 @@ for (const n of sizes) {
   });
 
   const slow = n >= 1024;
-  const theirs = new Bench(slow ? { time: 0, iterations: 1, warmup: false } : { time: 1500, iterations: 3, warmupIterations: 1 });
+  const theirs = new Bench(
+    slow ? { time: 0, iterations: 1, warmup: false } : { time: 1500, iterations: 3, warmupIterations: 1 },
+  );
   theirs.add(`ml-matrix QrDecomposition (factor only) n=${n}×${n}`, () => {
     sink += new QrDecomposition(matrix).isFullRank() ? 1 : 0;
   });

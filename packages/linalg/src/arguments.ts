@@ -78,7 +78,10 @@ export function checkDimension(where: string, argument: string, value: unknown):
  */
 function floatArrayKind(value: unknown): 'Float64Array' | 'Float32Array' | undefined {
   if (!ArrayBuffer.isView(value)) return undefined;
-  const tag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, Symbol.toStringTag)?.get?.call(value) as unknown;
+  const tag = Object.getOwnPropertyDescriptor(
+    Object.getPrototypeOf(Uint8Array.prototype) as object,
+    Symbol.toStringTag,
+  )?.get?.call(value) as unknown;
   return tag === 'Float64Array' || tag === 'Float32Array' ? tag : undefined;
 }
 
@@ -92,9 +95,7 @@ export function checkMatrix(where: string, a: unknown, rows: unknown, cols: unkn
   const values = a as ArrayLike<unknown>;
   const expected = rows * cols;
   if (values.length !== expected) {
-    throw new RangeError(
-      argumentMessage(where, 'a', `have rows × cols = ${rows} × ${cols} = ${expected} elements`, a),
-    );
+    throw new RangeError(argumentMessage(where, 'a', `have rows × cols = ${rows} × ${cols} = ${expected} elements`, a));
   }
   let maxAbs = 0;
   for (let index = 0; index < expected; index++) {

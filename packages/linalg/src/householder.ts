@@ -201,8 +201,7 @@ export function createWorkspace(m: number, n: number, blockSize: number, useWasm
   // Problems that fit in one panel never reach the block kernels; a WebAssembly memory would only
   // cost its allocation there.
   const kernels =
-    (useWasm && k > blockSize ? createWasmKernels(elements) : undefined) ??
-    createJsKernels(new Float64Array(elements));
+    (useWasm && k > blockSize ? createWasmKernels(elements) : undefined) ?? createJsKernels(new Float64Array(elements));
   const heap = kernels.heap;
   return {
     kernels,
@@ -453,14 +452,7 @@ export function accumulateQ(workspace: Workspace, tau: Float64Array): Float64Arr
  * j1−1 down to j are applied to it. Row j of every column c > j is still zero when H_j arrives
  * (the reflectors applied so far touch rows > j only), so only rows > j enter the dot product.
  */
-function generatePanel(
-  w: Float64Array,
-  m: number,
-  j0: number,
-  j1: number,
-  tau: Float64Array,
-  q: Float64Array,
-): void {
+function generatePanel(w: Float64Array, m: number, j0: number, j1: number, tau: Float64Array, q: Float64Array): void {
   for (let j = j1 - 1; j >= j0; j--) {
     const v = j * m + j;
     const length = m - j;

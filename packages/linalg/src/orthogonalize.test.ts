@@ -78,7 +78,16 @@ describe("orthogonalize, method 'qr'", () => {
     const a = new TestRandom(24).gaussianMatrix(33, 20);
     const base = orthogonalize(a, 33, 20);
     for (const exponent of [-1000, -64, 7, 1000]) {
-      expect(bitIdentical(orthogonalize(a.map((x) => x * 2 ** exponent), 33, 20), base)).toBe(true);
+      expect(
+        bitIdentical(
+          orthogonalize(
+            a.map((x) => x * 2 ** exponent),
+            33,
+            20,
+          ),
+          base,
+        ),
+      ).toBe(true);
     }
   });
 
@@ -210,8 +219,16 @@ describe('orthogonalize argument errors', () => {
     [[[1], 1, 1, null], TypeError, 'orthogonalize: options must be an object or undefined. Received: null.'],
     [[[1], 1, 1, 'qr'], TypeError, 'orthogonalize: options must be an object or undefined. Received: "qr".'],
     [[[1], -1, 1], RangeError, 'orthogonalize: rows must be a non-negative safe integer. Received: -1.'],
-    [[[1, 2], 1, 1], RangeError, 'orthogonalize: a must have rows × cols = 1 × 1 = 1 elements. Received: an array of length 2.'],
-    [[[Number.NaN], 1, 1, { method: 'svd' }], RangeError, 'orthogonalize: a[0] must be a finite number. Received: NaN.'],
+    [
+      [[1, 2], 1, 1],
+      RangeError,
+      'orthogonalize: a must have rows × cols = 1 × 1 = 1 elements. Received: an array of length 2.',
+    ],
+    [
+      [[Number.NaN], 1, 1, { method: 'svd' }],
+      RangeError,
+      'orthogonalize: a[0] must be a finite number. Received: NaN.',
+    ],
   ])('%j throws %o', (args, ErrorClass, message) => {
     const call = () => (orthogonalize as (...values: unknown[]) => unknown)(...args);
     expect(call).toThrow(ErrorClass);

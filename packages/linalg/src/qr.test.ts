@@ -5,13 +5,7 @@ import { orthogonalize } from './orthogonalize.js';
 import { qr } from './qr.js';
 import { svd } from './svd.js';
 import { TestRandom } from './testing/gaussian.js';
-import {
-  bitIdentical,
-  columnOrthogonalityError,
-  multiply,
-  relativeError,
-  tolerance,
-} from './testing/matrix.js';
+import { bitIdentical, columnOrthogonalityError, multiply, relativeError, tolerance } from './testing/matrix.js';
 
 afterEach(() => setWasmKernelsEnabled(true));
 
@@ -151,7 +145,12 @@ describe('qr', () => {
         tolerance(rows, cols),
       );
       expect(bitIdentical(result.q, reference.q)).toBe(true);
-      expect(bitIdentical(result.r, reference.r.map((x) => timesPowerOfTwo(x, exponent)))).toBe(true);
+      expect(
+        bitIdentical(
+          result.r,
+          reference.r.map((x) => timesPowerOfTwo(x, exponent)),
+        ),
+      ).toBe(true);
     },
   );
 
@@ -160,9 +159,18 @@ describe('qr', () => {
     const base = qr(a, 70, 50);
     for (const exponent of [-900, -20, 3, 600]) {
       const factor = 2 ** exponent;
-      const scaled = qr(a.map((x) => x * factor), 70, 50);
+      const scaled = qr(
+        a.map((x) => x * factor),
+        70,
+        50,
+      );
       expect(bitIdentical(scaled.q, base.q)).toBe(true);
-      expect(bitIdentical(scaled.r, base.r.map((x) => x * factor))).toBe(true);
+      expect(
+        bitIdentical(
+          scaled.r,
+          base.r.map((x) => x * factor),
+        ),
+      ).toBe(true);
     }
   });
 
@@ -230,7 +238,11 @@ describe('qr argument errors', () => {
     [[new Float64Array(1), -1, 1], RangeError, 'qr: rows must be a non-negative safe integer. Received: -1.'],
     [[new Float64Array(1), 1.5, 1], RangeError, 'qr: rows must be a non-negative safe integer. Received: 1.5.'],
     [[new Float64Array(1), Number.NaN, 1], RangeError, 'qr: rows must be a non-negative safe integer. Received: NaN.'],
-    [[new Float64Array(1), 1, 2 ** 53], RangeError, 'qr: cols must be a non-negative safe integer. Received: 9007199254740992.'],
+    [
+      [new Float64Array(1), 1, 2 ** 53],
+      RangeError,
+      'qr: cols must be a non-negative safe integer. Received: 9007199254740992.',
+    ],
     [[new Float64Array(1), '1', 1], TypeError, 'qr: rows must be a non-negative safe integer. Received: "1".'],
     [
       [new Float64Array(5), 2, 3],

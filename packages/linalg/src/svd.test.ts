@@ -61,7 +61,7 @@ describe('svd', () => {
     [30, 20],
     [20, 30],
     [25, 25],
-  ])('singular values of %i × %i equal ml-matrix\'s, and those of the transpose', (rows, cols) => {
+  ])("singular values of %i × %i equal ml-matrix's, and those of the transpose", (rows, cols) => {
     const a = new TestRandom(rows + 7 * cols).gaussianMatrix(rows, cols);
     const rowsOfA = Array.from({ length: rows }, (_, i) => Array.from(a.subarray(i * cols, (i + 1) * cols)));
     const direct = new SingularValueDecomposition(new Matrix(rowsOfA), { autoTranspose: true }).diagonal;
@@ -87,7 +87,11 @@ describe('svd', () => {
     const a = unit.map((x) => x * half * half);
     const { u, s, v } = svd(a, 12, 8);
     // Subnormal entries were rounded on the way down; compare with the exact upscaled copy.
-    const reference = svd(a.map((x) => x / half / half), 12, 8);
+    const reference = svd(
+      a.map((x) => x / half / half),
+      12,
+      8,
+    );
     expect(columnOrthogonalityError(u, 12, 8)).toBeLessThan(tolerance(12, 8));
     expect(columnOrthogonalityError(v, 8, 8)).toBeLessThan(tolerance(12, 8));
     expect(s.every(Number.isFinite)).toBe(true);
@@ -124,9 +128,17 @@ describe('svd', () => {
 
   test.each([
     [[new Float64Array(4), 2, -2], RangeError, 'svd: cols must be a non-negative safe integer. Received: -2.'],
-    [[new Float64Array(4), 2, 3], RangeError, 'svd: a must have rows × cols = 2 × 3 = 6 elements. Received: a Float64Array of length 4.'],
+    [
+      [new Float64Array(4), 2, 3],
+      RangeError,
+      'svd: a must have rows × cols = 2 × 3 = 6 elements. Received: a Float64Array of length 4.',
+    ],
     [[new Float64Array([0, Infinity]), 1, 2], RangeError, 'svd: a[1] must be a finite number. Received: Infinity.'],
-    [[{ length: 1 }, 1, 1], TypeError, 'svd: a must be a Float64Array, a Float32Array or an array of numbers. Received: an object.'],
+    [
+      [{ length: 1 }, 1, 1],
+      TypeError,
+      'svd: a must be a Float64Array, a Float32Array or an array of numbers. Received: an object.',
+    ],
   ])('%j throws %o', (args, ErrorClass, message) => {
     const call = () => (svd as (...values: unknown[]) => unknown)(...args);
     expect(call).toThrow(ErrorClass);

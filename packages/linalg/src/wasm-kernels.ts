@@ -84,11 +84,25 @@ function vectorPointers(): number[] {
 /** `block loop (br_if off ≥ end) body; off += 16; br loop end end`. */
 function pairLoop(body: number[]): number[] {
   return [
-    BLOCK, EMPTY, LOOP, EMPTY,
-    ...get(OFF), ...get(END_OFFSET), I32_GE_U, BR_IF, 1,
+    BLOCK,
+    EMPTY,
+    LOOP,
+    EMPTY,
+    ...get(OFF),
+    ...get(END_OFFSET),
+    I32_GE_U,
+    BR_IF,
+    1,
     ...body,
-    ...get(OFF), I32_CONST, 16, I32_ADD, ...set(OFF),
-    BR, 0, END, END,
+    ...get(OFF),
+    I32_CONST,
+    16,
+    I32_ADD,
+    ...set(OFF),
+    BR,
+    0,
+    END,
+    END,
   ];
 }
 
@@ -146,16 +160,19 @@ export function assembleKernelModule(): Uint8Array {
   const project = projectBody();
   const subtract = subtractBody();
   return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, [1, ...signature]),
     ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 0x00]),
     ...section(3, [2, 0, 0]),
     ...section(7, [2, ...name('project'), 0x00, 0, ...name('subtract'), 0x00, 1]),
-    ...section(10, [
-      2,
-      ...unsignedLeb(project.length), ...project,
-      ...unsignedLeb(subtract.length), ...subtract,
-    ]),
+    ...section(10, [2, ...unsignedLeb(project.length), ...project, ...unsignedLeb(subtract.length), ...subtract]),
   ]);
 }
 

@@ -19,10 +19,13 @@ describe(`calculateGain against torch ${fixture.torch}`, () => {
     expect(new Set(fixture.calculateGain.map((row) => row.nonlinearity))).toEqual(new Set(NONLINEARITIES));
   });
 
-  test.each(fixture.calculateGain.map((row) => [row.nonlinearity, row.param, row.gain] as const))('%s, param %s → %d', (nonlinearity, param, gain) => {
-    // Exact: the same double-precision operations in the same order.
-    expect(calculateGain(nonlinearity, param ?? undefined)).toBe(gain);
-  });
+  test.each(fixture.calculateGain.map((row) => [row.nonlinearity, row.param, row.gain] as const))(
+    '%s, param %s → %d',
+    (nonlinearity, param, gain) => {
+      // Exact: the same double-precision operations in the same order.
+      expect(calculateGain(nonlinearity, param ?? undefined)).toBe(gain);
+    },
+  );
 });
 
 describe("PyTorch's table", () => {
@@ -57,7 +60,9 @@ describe('errors', () => {
     expect(() => calculateGain('gelu' as Nonlinearity)).toThrow(
       "calculateGain: nonlinearity must be one of 'linear', 'conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d', 'conv_transpose3d', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'selu'. Received: \"gelu\".",
     );
-    expect(() => calculateGain('ReLU' as Nonlinearity)).toThrow(expect.objectContaining({ name: 'InitTypeError', code: 'ERR_INIT_UNKNOWN_IDENTIFIER' }));
+    expect(() => calculateGain('ReLU' as Nonlinearity)).toThrow(
+      expect.objectContaining({ name: 'InitTypeError', code: 'ERR_INIT_UNKNOWN_IDENTIFIER' }),
+    );
     expect(() => calculateGain(undefined as never)).toThrow(/Received: undefined\./);
   });
 

@@ -66,7 +66,12 @@ const DEFAULT_NEGATIVE_SLOPE = 0.01;
 export function calculateGain(nonlinearity: Nonlinearity, param?: number): number {
   if (typeof nonlinearity !== 'string' || !(NONLINEARITIES as readonly string[]).includes(nonlinearity)) {
     throw new InitTypeError(
-      argumentMessage('calculateGain', 'nonlinearity', `be one of ${NONLINEARITIES.map((name) => `'${name}'`).join(', ')}`, nonlinearity),
+      argumentMessage(
+        'calculateGain',
+        'nonlinearity',
+        `be one of ${NONLINEARITIES.map((name) => `'${name}'`).join(', ')}`,
+        nonlinearity,
+      ),
       'ERR_INIT_UNKNOWN_IDENTIFIER',
     );
   }
@@ -74,7 +79,12 @@ export function calculateGain(nonlinearity: Nonlinearity, param?: number): numbe
     // PyTorch refuses booleans and non-numbers for leaky_relu ("negative_slope ... not a valid
     // number"); here every nonlinearity refuses them, and NaN/±Infinity too, which would give a
     // gain of NaN or 0.
-    const message = argumentMessage('calculateGain', 'param', 'be a finite number (the negative slope of leaky_relu) or undefined', param);
+    const message = argumentMessage(
+      'calculateGain',
+      'param',
+      'be a finite number (the negative slope of leaky_relu) or undefined',
+      param,
+    );
     throw typeof param === 'number'
       ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
       : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');

@@ -18,7 +18,11 @@ test.each([
 });
 
 test('closestNames ignores case and separators, keeps the candidates order on ties, and caps the list', () => {
-  expect(closestNames('HENORMAL', ['he_uniform', 'he_normal', 'HeNormal', 'heNormal'])).toEqual(['he_normal', 'HeNormal', 'heNormal']);
+  expect(closestNames('HENORMAL', ['he_uniform', 'he_normal', 'HeNormal', 'heNormal'])).toEqual([
+    'he_normal',
+    'HeNormal',
+    'heNormal',
+  ]);
   expect(closestNames('he-normal', ['he_normal'], 1)).toEqual(['he_normal']);
   expect(closestNames('qwertyuiop', ['he_normal', 'zeros'])).toEqual([]);
 });

@@ -26,7 +26,10 @@ test("TensorFlow.js's `||` defaults turn an explicit minval 0 into -0.05 and std
 });
 
 test("TensorFlow.js's VarianceScaling accepts distribution 'truncatedNormal' and draws a uniform", () => {
-  const truncatedNormal = values(tfl.initializers.varianceScaling({ distribution: 'truncatedNormal', seed: 5 }), [20, 30]);
+  const truncatedNormal = values(
+    tfl.initializers.varianceScaling({ distribution: 'truncatedNormal', seed: 5 }),
+    [20, 30],
+  );
   const uniform = new VarianceScaling({ distribution: 'uniform', seed: 5, engine: 'tfjs' }).apply([20, 30]).data;
   expect(truncatedNormal).toEqual(uniform);
 });
@@ -46,7 +49,7 @@ test("TensorFlow.js's Identity is square-only; core's (as Keras 3's) takes any 2
   expect(Array.from(new Identity().apply([2, 3]).data)).toEqual([1, 0, 0, 0, 1, 0]);
 });
 
-test("TensorFlow.js serializes its glorotUniform as VarianceScaling; Keras 3 and this package as GlorotUniform", () => {
+test('TensorFlow.js serializes its glorotUniform as VarianceScaling; Keras 3 and this package as GlorotUniform', () => {
   expect(tfl.initializers.glorotUniform({}).getClassName()).toBe('VarianceScaling');
   expect(new GlorotUniform().className).toBe('GlorotUniform');
 });

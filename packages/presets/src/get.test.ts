@@ -115,7 +115,12 @@ describe.each(allIds)('get(%j)', (id) => {
     const seeded = 'seed' in serialized.config ? { ...serialized.config, seed: 7 } : serialized.config;
     const shape = id.toLowerCase().includes('identity') ? [4, 4] : [4, 6];
     const a = get({ className: serialized.className, config: seeded }).apply(shape).data;
-    const b = get({ class_name: serialized.className, config: seeded, module: 'keras.initializers', registered_name: null } as never).apply(shape).data;
+    const b = get({
+      class_name: serialized.className,
+      config: seeded,
+      module: 'keras.initializers',
+      registered_name: null,
+    } as never).apply(shape).data;
     expect(b).toEqual(a);
     expect(get({ className: serialized.className, config: seeded }).apply(shape).data).toEqual(a);
   });
@@ -123,10 +128,18 @@ describe.each(allIds)('get(%j)', (id) => {
 
 describe('objects', () => {
   test("Keras 3's own serialized forms", () => {
-    const he = get({ module: 'keras.initializers', class_name: 'HeNormal', config: { seed: null }, registered_name: null } as never);
+    const he = get({
+      module: 'keras.initializers',
+      class_name: 'HeNormal',
+      config: { seed: null },
+      registered_name: null,
+    } as never);
     expect(he).toBeInstanceOf(HeNormal);
     expect(he.getConfig()).toEqual(counter);
-    const vs = get({ class_name: 'VarianceScaling', config: { scale: 2, mode: 'fan_out', distribution: 'uniform', seed: 3 } });
+    const vs = get({
+      class_name: 'VarianceScaling',
+      config: { scale: 2, mode: 'fan_out', distribution: 'uniform', seed: 3 },
+    });
     expect(vs.getConfig()).toMatchObject({ scale: 2, mode: 'fan_out', distribution: 'uniform', seed: 3 });
     const orthogonalInit = get({ class_name: 'OrthogonalInitializer', config: { gain: 2, seed: 1 } });
     expect(orthogonalInit).toBeInstanceOf(Orthogonal);
@@ -137,7 +150,9 @@ describe('objects', () => {
   test('a preset config with a seed, dtype and engine', () => {
     const init = get({ className: 'GlorotNormal', config: { seed: 5, dtype: 'float64', engine: 'tfjs' } });
     expect(init.getConfig()).toEqual({ seed: 5, dtype: 'float64', engine: 'tfjs' });
-    expect(init.apply([3, 3]).data).toEqual(new GlorotNormal({ seed: 5, dtype: 'float64', engine: 'tfjs' }).apply([3, 3]).data);
+    expect(init.apply([3, 3]).data).toEqual(
+      new GlorotNormal({ seed: 5, dtype: 'float64', engine: 'tfjs' }).apply([3, 3]).data,
+    );
     expect(get({ className: 'HeUniform' }).getConfig()).toEqual(counter);
   });
 
@@ -151,41 +166,76 @@ describe('objects', () => {
 
   test('refuses options a preset fixes, and unknown outer keys', () => {
     expect(() => get({ className: 'GlorotUniform', config: { scale: 2 } })).toThrow(
-      expect.objectContaining({ code: 'ERR_INIT_INVALID_ARGUMENT', message: expect.stringContaining('GlorotUniform: options must have only the keys seed, dtype and engine') }),
+      expect.objectContaining({
+        code: 'ERR_INIT_INVALID_ARGUMENT',
+        message: expect.stringContaining('GlorotUniform: options must have only the keys seed, dtype and engine'),
+      }),
     );
-    expect(() => get({ className: 'Zeros', config: {}, extra: 1 } as never)).toThrow(expect.objectContaining({ code: 'ERR_INIT_INVALID_CONFIG' }));
+    expect(() => get({ className: 'Zeros', config: {}, extra: 1 } as never)).toThrow(
+      expect.objectContaining({ code: 'ERR_INIT_INVALID_CONFIG' }),
+    );
     expect(() => get({ config: {} } as never)).toThrow('deserialize: className must be a string. Received: undefined.');
-    expect(() => get({ className: 'HeNormal', config: { seed: { key: 1 } } })).toThrow(expect.objectContaining({ code: 'ERR_INIT_INVALID_CONFIG' }));
-    expect(() => get({ className: 'HeNormal', config: { engine: 'torch' } })).toThrow("HeNormal: engine must be one of 'counter', 'tfjs'. Received: \"torch\".");
+    expect(() => get({ className: 'HeNormal', config: { seed: { key: 1 } } })).toThrow(
+      expect.objectContaining({ code: 'ERR_INIT_INVALID_CONFIG' }),
+    );
+    expect(() => get({ className: 'HeNormal', config: { engine: 'torch' } })).toThrow(
+      "HeNormal: engine must be one of 'counter', 'tfjs'. Received: \"torch\".",
+    );
   });
 
   test('an unknown class name suggests the closest', () => {
     expect(() => get({ className: 'GlorotUnifrom', config: {} })).toThrow(
-      "get: identifier.className must name a known initializer (did you mean 'GlorotUniform'?). Received: \"GlorotUnifrom\".",
+      'get: identifier.className must name a known initializer (did you mean \'GlorotUniform\'?). Received: "GlorotUnifrom".',
     );
   });
 
   test('hostile objects are refused, never run, never pollute prototypes', () => {
     let ran = false;
-    const withGetter = { get className(): string { ran = true; return 'Zeros'; }, config: {} };
+    const withGetter = {
+      get className(): string {
+        ran = true;
+        return 'Zeros';
+      },
+      config: {},
+    };
     expect(() => get(withGetter)).toThrow(expect.objectContaining({ code: 'ERR_INIT_INVALID_CONFIG' }));
-    const presetGetter = { className: 'HeNormal', config: { get seed(): number { ran = true; return 1; } } };
+    const presetGetter = {
+      className: 'HeNormal',
+      config: {
+        get seed(): number {
+          ran = true;
+          return 1;
+        },
+      },
+    };
     expect(() => get(presetGetter)).toThrow(expect.objectContaining({ code: 'ERR_INIT_INVALID_CONFIG' }));
     expect(ran).toBe(false);
-    const proto = JSON.parse('{"className":"HeNormal","config":{"__proto__":{"polluted":true}}}') as { className: string; config: unknown };
+    const proto = JSON.parse('{"className":"HeNormal","config":{"__proto__":{"polluted":true}}}') as {
+      className: string;
+      config: unknown;
+    };
     expect(() => get(proto)).toThrow(/must not have the key "__proto__"/);
     const outerProto = JSON.parse('{"className":"Zeros","__proto__":{"polluted":true}}') as { className: string };
     expect(() => get(outerProto)).toThrow(/must not have the key "__proto__"/);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-    class Fake { className = 'Zeros'; config = {}; }
-    expect(() => get(new Fake())).toThrow('deserialize: the serialized initializer must be a plain object. Received: an object of type Object.');
-    expect(() => get({ className: 'Zeros', config: new Map() } as never)).toThrow(expect.objectContaining({ code: 'ERR_INIT_INVALID_CONFIG' }));
+    class Fake {
+      className = 'Zeros';
+      config = {};
+    }
+    expect(() => get(new Fake())).toThrow(
+      'deserialize: the serialized initializer must be a plain object. Received: an object of type Object.',
+    );
+    expect(() => get({ className: 'Zeros', config: new Map() } as never)).toThrow(
+      expect.objectContaining({ code: 'ERR_INIT_INVALID_CONFIG' }),
+    );
   });
 
   test('names that only exist on Object.prototype are unknown ids', () => {
     for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
       expect(() => get(name)).toThrow(expect.objectContaining({ code: 'ERR_INIT_UNKNOWN_IDENTIFIER' }));
-      expect(() => get({ className: name, config: {} })).toThrow(expect.objectContaining({ code: 'ERR_INIT_UNKNOWN_IDENTIFIER' }));
+      expect(() => get({ className: name, config: {} })).toThrow(
+        expect.objectContaining({ code: 'ERR_INIT_UNKNOWN_IDENTIFIER' }),
+      );
     }
   });
 });
@@ -223,19 +273,34 @@ describe('unknown ids', () => {
   });
 
   test('with nothing close, the Keras ids are listed', () => {
-    expect(() => get('sparse')).toThrow(`get: identifier must name a known initializer, such as ${KERAS_IDENTIFIERS.map((id) => `'${id}'`).join(', ')}. Received: "sparse".`);
+    expect(() => get('sparse')).toThrow(
+      `get: identifier must name a known initializer, such as ${KERAS_IDENTIFIERS.map((id) => `'${id}'`).join(', ')}. Received: "sparse".`,
+    );
   });
 
   test.each([42, null, undefined, true, [], () => 1, Symbol('x')])('a non-identifier (%s) is refused', (value) => {
     expect(() => get(value as never)).toThrow(
-      expect.objectContaining({ code: 'ERR_INIT_INVALID_ARGUMENT', message: expect.stringMatching(/^get: identifier must be a string id, a \{ className, config \} object or an Initializer instance\. Received: /) }),
+      expect.objectContaining({
+        code: 'ERR_INIT_INVALID_ARGUMENT',
+        message: expect.stringMatching(
+          /^get: identifier must be a string id, a \{ className, config \} object or an Initializer instance\. Received: /,
+        ),
+      }),
     );
   });
 });
 
 test('documented example', () => {
-  expect(get('random_normal').getConfig()).toEqual({ mean: 0, stddev: 0.05, seed: null, dtype: 'float32', engine: 'counter' });
-  expect(get({ class_name: 'GlorotUniform', config: { seed: 42 } }).apply([2, 3]).data).toEqual(new GlorotUniform({ seed: 42 }).apply([2, 3]).data);
+  expect(get('random_normal').getConfig()).toEqual({
+    mean: 0,
+    stddev: 0.05,
+    seed: null,
+    dtype: 'float32',
+    engine: 'counter',
+  });
+  expect(get({ class_name: 'GlorotUniform', config: { seed: 42 } }).apply([2, 3]).data).toEqual(
+    new GlorotUniform({ seed: 42 }).apply([2, 3]).data,
+  );
   expect(() => get('glorot_unifrom')).toThrow(
     "get: identifier must name a known initializer (did you mean 'glorot_uniform', 'GlorotUniform', 'glorotUniform'?). Received: \"glorot_unifrom\".",
   );
@@ -246,7 +311,9 @@ describe('review fixes', () => {
     let called = 0;
     const dtype: unknown[] = [];
     Object.defineProperty(dtype, 0, { enumerable: true, get: () => ((called += 1), 'float32') });
-    expect(() => get({ className: 'GlorotUniform', config: { dtype } } as never)).toThrow(/must be a data property, not a getter or setter/);
+    expect(() => get({ className: 'GlorotUniform', config: { dtype } } as never)).toThrow(
+      /must be a data property, not a getter or setter/,
+    );
     expect(called).toBe(0);
   });
 

@@ -20,7 +20,15 @@ import {
   describeValue,
 } from '@init/core';
 import { closestNames } from './edit-distance.js';
-import { GlorotNormal, GlorotUniform, HeNormal, HeUniform, LecunNormal, LecunUniform, type KerasPresetOptions } from './keras-presets.js';
+import {
+  GlorotNormal,
+  GlorotUniform,
+  HeNormal,
+  HeUniform,
+  LecunNormal,
+  LecunUniform,
+  type KerasPresetOptions,
+} from './keras-presets.js';
 
 /**
  * Keras 3's string identifiers: the snake_case names of its initializer classes and its aliases
@@ -96,7 +104,10 @@ export const CLASS_IDENTIFIERS: readonly string[] = [
 ];
 
 /** What `get` accepts: a string id, a serialized `{ className, config }` (or Keras's `class_name`), or an Initializer. */
-export type InitializerIdentifier = string | { readonly className?: string; readonly class_name?: string; readonly config?: unknown } | Initializer;
+export type InitializerIdentifier =
+  | string
+  | { readonly className?: string; readonly class_name?: string; readonly config?: unknown }
+  | Initializer;
 
 // Keras 3 and TensorFlow.js both default RandomNormal/TruncatedNormal to stddev 0.05 and
 // RandomUniform to [-0.05, 0.05), where TF1 (and @init/core's classes) use 1 and [0, 1).
@@ -201,8 +212,13 @@ function unknownName(argument: string, received: string, candidates: readonly st
     suggestions.length > 0
       ? `name a known initializer (did you mean ${suggestions.map((name) => `'${name}'`).join(', ')}?)`
       : `name a known initializer, such as ${KERAS_IDENTIFIERS.map((name) => `'${name}'`).join(', ')}`;
-  const hint = pytorchName ? "; PyTorch's xavier_*/kaiming_* are xavierUniform, xavierNormal, kaimingUniform and kaimingNormal here" : '';
-  return new InitTypeError(argumentMessage('get', argument, requirement + hint, received), 'ERR_INIT_UNKNOWN_IDENTIFIER');
+  const hint = pytorchName
+    ? "; PyTorch's xavier_*/kaiming_* are xavierUniform, xavierNormal, kaimingUniform and kaimingNormal here"
+    : '';
+  return new InitTypeError(
+    argumentMessage('get', argument, requirement + hint, received),
+    'ERR_INIT_UNKNOWN_IDENTIFIER',
+  );
 }
 
 /** The six preset classes, for core's deserialize to look names up in (nothing is registered). */
@@ -232,7 +248,10 @@ function fromObject(value: object): Initializer {
     const name = declaredClassName(value);
     const known = [...registeredClassNames(), ...classes.map((cls) => cls.className), 'OrthogonalInitializer'];
     if (InitTypeError.isInstance(error) && typeof name === 'string' && !known.includes(name)) {
-      throw unknownName('identifier.className', name, [...CLASS_IDENTIFIERS, ...known.filter((entry) => !CLASS_IDENTIFIERS.includes(entry))]);
+      throw unknownName('identifier.className', name, [
+        ...CLASS_IDENTIFIERS,
+        ...known.filter((entry) => !CLASS_IDENTIFIERS.includes(entry)),
+      ]);
     }
     throw error;
   }
@@ -274,12 +293,19 @@ export function get(identifier: InitializerIdentifier): Initializer {
   if (identifier instanceof Initializer) return identifier;
   if (typeof identifier === 'string') {
     const initializer = fromString(identifier);
-    if (initializer === undefined) throw unknownName('identifier', identifier, [...KERAS_IDENTIFIERS, ...CLASS_IDENTIFIERS, ...TFJS_IDENTIFIERS]);
+    if (initializer === undefined)
+      throw unknownName('identifier', identifier, [...KERAS_IDENTIFIERS, ...CLASS_IDENTIFIERS, ...TFJS_IDENTIFIERS]);
     return initializer;
   }
-  if (typeof identifier === 'object' && identifier !== null && !Array.isArray(identifier)) return fromObject(identifier);
+  if (typeof identifier === 'object' && identifier !== null && !Array.isArray(identifier))
+    return fromObject(identifier);
   throw new InitTypeError(
-    argumentMessage('get', 'identifier', 'be a string id, a { className, config } object or an Initializer instance', identifier),
+    argumentMessage(
+      'get',
+      'identifier',
+      'be a string id, a { className, config } object or an Initializer instance',
+      identifier,
+    ),
     'ERR_INIT_INVALID_ARGUMENT',
   );
 }

@@ -22,7 +22,15 @@ export {
   type LecunNormalOptions,
   type LecunUniformOptions,
 } from './keras-presets.js';
-export { kaimingNormal, kaimingUniform, xavierNormal, xavierUniform, type KaimingMode, type KaimingOptions, type XavierOptions } from './pytorch.js';
+export {
+  kaimingNormal,
+  kaimingUniform,
+  xavierNormal,
+  xavierUniform,
+  type KaimingMode,
+  type KaimingOptions,
+  type XavierOptions,
+} from './pytorch.js';
 export { registerPresets } from './register.js';
 export {
   constant_initializer,

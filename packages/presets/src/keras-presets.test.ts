@@ -43,7 +43,10 @@ describe.each(presets)('%o', (Preset, factory, scale, mode, normal) => {
     const init = new Preset({ seed: 9, dtype: 'float64' });
     expect(init.className).toBe(Preset.className);
     expect(init.getConfig()).toEqual({ seed: 9, dtype: 'float64', engine: 'counter' });
-    expect(serialize(new Preset())).toEqual({ className: Preset.className, config: { seed: null, dtype: 'float32', engine: 'counter' } });
+    expect(serialize(new Preset())).toEqual({
+      className: Preset.className,
+      config: { seed: null, dtype: 'float32', engine: 'counter' },
+    });
   });
 
   test('equals the VarianceScaling it stands for, value for value', () => {
@@ -63,10 +66,18 @@ describe.each(presets)('%o', (Preset, factory, scale, mode, normal) => {
     expect(() => new Preset({ scale: 3 } as never)).toThrow(
       `${Preset.className}: options must have only the keys seed, dtype and engine (the scale, mode and distribution are fixed by the class; use VarianceScaling to choose them). Received: "scale".`,
     );
-    expect(() => factory(42 as never)).toThrow(`${Preset.className}: options must be an object such as { seed: 42 }. Received: 42.`);
-    expect(() => new Preset({ engine: 'numpy' as never })).toThrow(`${Preset.className}: engine must be one of 'counter', 'tfjs'. Received: "numpy".`);
-    expect(() => new Preset({ engine: 'tfjs', seed: 'text' })).toThrow(/must be a number \(or absent\) with engine 'tfjs'/);
-    expect(() => new Preset({ dtype: 'int32' as never })).toThrow(`${Preset.className}: dtype must be a floating-point dtype`);
+    expect(() => factory(42 as never)).toThrow(
+      `${Preset.className}: options must be an object such as { seed: 42 }. Received: 42.`,
+    );
+    expect(() => new Preset({ engine: 'numpy' as never })).toThrow(
+      `${Preset.className}: engine must be one of 'counter', 'tfjs'. Received: "numpy".`,
+    );
+    expect(() => new Preset({ engine: 'tfjs', seed: 'text' })).toThrow(
+      /must be a number \(or absent\) with engine 'tfjs'/,
+    );
+    expect(() => new Preset({ dtype: 'int32' as never })).toThrow(
+      `${Preset.className}: dtype must be a floating-point dtype`,
+    );
   });
 
   test('supports partitions with the counter engine: a shard equals its slice', () => {
@@ -78,7 +89,10 @@ describe.each(presets)('%o', (Preset, factory, scale, mode, normal) => {
 
 test('a corrected normal preset is exactly 1/0.87962566… times the uncorrected draw of the same key', () => {
   const corrected = new HeNormal({ seed: 11 }).apply([64, 32], 'float64').data;
-  const uncorrected = new VarianceScaling({ scale: 2, mode: 'fan_in', distribution: 'normal', seed: 11 }).apply([64, 32], 'float64').data;
+  const uncorrected = new VarianceScaling({ scale: 2, mode: 'fan_in', distribution: 'normal', seed: 11 }).apply(
+    [64, 32],
+    'float64',
+  ).data;
   for (let i = 0; i < corrected.length; i++) {
     expect(corrected[i]).toBeCloseTo((uncorrected[i] as number) / TRUNCATED_NORMAL_STDDEV, 14);
   }
@@ -86,17 +100,55 @@ test('a corrected normal preset is exactly 1/0.87962566… times the uncorrected
 
 test('deserialize through core needs registerPresets (see register.test.ts); a preset config carries no scale', () => {
   expect(Object.keys(new GlorotNormal().getConfig()).sort()).toEqual(['dtype', 'engine', 'seed']);
-  expect(() => deserialize({ className: 'GlorotNormal', config: {} })).toThrow(/className must name a registered initializer/);
+  expect(() => deserialize({ className: 'GlorotNormal', config: {} })).toThrow(
+    /className must name a registered initializer/,
+  );
 });
 
 // The @example outputs in the TSDoc of keras-presets.ts, pinned so the docs stay true.
 test.each([
-  [GlorotUniform, [1.0872031450271606, 0.8063908219337463, -0.7714089751243591, 0.4285327196121216, 0.7024497389793396, -0.28767597675323486]],
-  [GlorotNormal, [0.8443551063537598, -0.5626561641693115, -0.43624529242515564, 0.34470951557159424, 0.9561179280281067, 0.7525931596755981]],
-  [HeUniform, [1.7190190553665161, 1.2750158309936523, -1.2197046279907227, 0.6775697469711304, 1.110670566558838, -0.45485565066337585]],
-  [HeNormal, [1.3350427150726318, -0.8896375298500061, -0.6897643804550171, 0.5450335741043091, 1.5117552280426025, 1.1899542808532715]],
-  [LecunUniform, [1.2155300378799438, 0.9015723466873169, -0.8624614477157593, 0.4791141450405121, 0.785362720489502, -0.321631520986557]],
-  [LecunNormal, [0.9440177083015442, -0.6290687322616577, -0.4877370595932007, 0.38539695739746094, 1.0689723491668701, 0.8414247035980225]],
+  [
+    GlorotUniform,
+    [
+      1.0872031450271606, 0.8063908219337463, -0.7714089751243591, 0.4285327196121216, 0.7024497389793396,
+      -0.28767597675323486,
+    ],
+  ],
+  [
+    GlorotNormal,
+    [
+      0.8443551063537598, -0.5626561641693115, -0.43624529242515564, 0.34470951557159424, 0.9561179280281067,
+      0.7525931596755981,
+    ],
+  ],
+  [
+    HeUniform,
+    [
+      1.7190190553665161, 1.2750158309936523, -1.2197046279907227, 0.6775697469711304, 1.110670566558838,
+      -0.45485565066337585,
+    ],
+  ],
+  [
+    HeNormal,
+    [
+      1.3350427150726318, -0.8896375298500061, -0.6897643804550171, 0.5450335741043091, 1.5117552280426025,
+      1.1899542808532715,
+    ],
+  ],
+  [
+    LecunUniform,
+    [
+      1.2155300378799438, 0.9015723466873169, -0.8624614477157593, 0.4791141450405121, 0.785362720489502,
+      -0.321631520986557,
+    ],
+  ],
+  [
+    LecunNormal,
+    [
+      0.9440177083015442, -0.6290687322616577, -0.4877370595932007, 0.38539695739746094, 1.0689723491668701,
+      0.8414247035980225,
+    ],
+  ],
 ] as const)('documented example of %o', (Preset, values) => {
   expect(Array.from(new Preset({ seed: 42 }).apply([2, 3]).data)).toEqual(values);
 });

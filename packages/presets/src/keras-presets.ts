@@ -71,7 +71,10 @@ function checkOptions(where: string, options: unknown): KerasPresetOptions {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     // glorotUniform(42) is a common slip from TF1's glorot_uniform_initializer(seed).
-    throw new InitTypeError(argumentMessage(where, 'options', 'be an object such as { seed: 42 }', options), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitTypeError(
+      argumentMessage(where, 'options', 'be an object such as { seed: 42 }', options),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   for (const key of Object.keys(options)) {
     if (!OPTION_KEYS.includes(key)) {

@@ -4,7 +4,13 @@
 // and the rate says how unlucky a seed would have to be for a correct implementation to fail.
 import { computeFans } from '@init/core';
 import { describe, expect, test } from 'vitest';
-import { expectMoments, normalMoments, truncatedNormalMoments, uniformMoments, type Moments } from '../../core/test/moments.js';
+import {
+  expectMoments,
+  normalMoments,
+  truncatedNormalMoments,
+  uniformMoments,
+  type Moments,
+} from '../../core/test/moments.js';
 import {
   get,
   glorot_normal_initializer,
@@ -37,7 +43,11 @@ function varianceScalingMoments(distribution: 'uniform' | 'corrected' | 'uncorre
   return truncatedNormalMoments(0, Math.sqrt(v) / (distribution === 'corrected' ? TRUNCATION : 1));
 }
 
-function fanOf(shape: readonly number[], mode: 'fan_in' | 'fan_out' | 'fan_avg', layout: 'tf' | 'torch' = 'tf'): number {
+function fanOf(
+  shape: readonly number[],
+  mode: 'fan_in' | 'fan_out' | 'fan_avg',
+  layout: 'tf' | 'torch' = 'tf',
+): number {
   const { fanIn, fanOut } = computeFans(shape, layout);
   return mode === 'fan_in' ? fanIn : mode === 'fan_out' ? fanOut : (fanIn + fanOut) / 2;
 }
@@ -49,13 +59,31 @@ const keras = [
   ['HeNormal', (seed: number) => new HeNormal({ seed }), 2, 'fan_in', 'corrected'],
   ['LecunUniform', (seed: number) => new LecunUniform({ seed }), 1, 'fan_in', 'uniform'],
   ['LecunNormal', (seed: number) => new LecunNormal({ seed }), 1, 'fan_in', 'corrected'],
-  ["GlorotNormal engine 'tfjs'", (seed: number) => new GlorotNormal({ seed, engine: 'tfjs' }), 1, 'fan_avg', 'uncorrected'],
+  [
+    "GlorotNormal engine 'tfjs'",
+    (seed: number) => new GlorotNormal({ seed, engine: 'tfjs' }),
+    1,
+    'fan_avg',
+    'uncorrected',
+  ],
   ["HeNormal engine 'tfjs'", (seed: number) => new HeNormal({ seed, engine: 'tfjs' }), 2, 'fan_in', 'uncorrected'],
-  ["LecunNormal engine 'tfjs'", (seed: number) => new LecunNormal({ seed, engine: 'tfjs' }), 1, 'fan_in', 'uncorrected'],
+  [
+    "LecunNormal engine 'tfjs'",
+    (seed: number) => new LecunNormal({ seed, engine: 'tfjs' }),
+    1,
+    'fan_in',
+    'uncorrected',
+  ],
   ["HeUniform engine 'tfjs'", (seed: number) => new HeUniform({ seed, engine: 'tfjs' }), 2, 'fan_in', 'uniform'],
   ['glorot_uniform_initializer', (seed: number) => glorot_uniform_initializer(seed), 1, 'fan_avg', 'uniform'],
   ['glorot_normal_initializer', (seed: number) => glorot_normal_initializer(seed), 1, 'fan_avg', 'uncorrected'],
-  ['variance_scaling_initializer', (seed: number) => new variance_scaling_initializer({ seed }), 1, 'fan_in', 'uncorrected'],
+  [
+    'variance_scaling_initializer',
+    (seed: number) => new variance_scaling_initializer({ seed }),
+    1,
+    'fan_in',
+    'uncorrected',
+  ],
   ["get('variance_scaling') (Keras 3)", (seed: number) => withSeed('variance_scaling', seed), 1, 'fan_in', 'corrected'],
   ["get('he_normal')", (seed: number) => withSeed('he_normal', seed), 2, 'fan_in', 'corrected'],
   ["get('heNormal') (TensorFlow.js)", (seed: number) => withSeed('heNormal', seed), 2, 'fan_in', 'uncorrected'],
@@ -86,7 +114,13 @@ const torch = [
   ['kaimingUniform', (seed: number) => kaimingUniform({ seed }), 2, 'fan_in', 'uniform'],
   ['kaimingUniform a=√5', (seed: number) => kaimingUniform({ seed, a: Math.sqrt(5) }), 1 / 3, 'fan_in', 'uniform'],
   ['kaimingNormal', (seed: number) => kaimingNormal({ seed }), 2, 'fan_in', 'plain'],
-  ['kaimingNormal fan_out relu', (seed: number) => kaimingNormal({ seed, mode: 'fan_out', nonlinearity: 'relu' }), 2, 'fan_out', 'plain'],
+  [
+    'kaimingNormal fan_out relu',
+    (seed: number) => kaimingNormal({ seed, mode: 'fan_out', nonlinearity: 'relu' }),
+    2,
+    'fan_out',
+    'plain',
+  ],
 ] as const;
 
 describe.each(torch)('%s', (_, make, scale, mode, distribution) => {
@@ -106,7 +140,10 @@ describe("the other TF1 aliases, with the seed's defaults", () => {
   ] as const)('%s %j', (_, shape) => {
     expectMoments(new random_uniform_initializer({ seed: 1 }).apply(shape, 'float64').data, uniformMoments(0, 1));
     expectMoments(new random_normal_initializer({ seed: 2 }).apply(shape, 'float64').data, normalMoments(0, 1));
-    expectMoments(new truncated_normal_initializer({ seed: 3 }).apply(shape, 'float64').data, truncatedNormalMoments(0, 1));
+    expectMoments(
+      new truncated_normal_initializer({ seed: 3 }).apply(shape, 'float64').data,
+      truncatedNormalMoments(0, 1),
+    );
     const inputSize = shape.slice(0, -1).reduce((a, b) => a * b, 1);
     const bound = Math.sqrt(3 / inputSize);
     const unit = new uniform_unit_scaling_initializer({ seed: 4 }).apply(shape, 'float64').data;

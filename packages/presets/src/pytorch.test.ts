@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { computeFans, deserialize, serialize, VarianceScaling } from '@init/core';
 import { describe, expect, test } from 'vitest';
 import { sampleMoments, Z_LIMIT } from '../../core/test/moments.js';
-import { calculateGain, NONLINEARITIES, kaimingNormal, kaimingUniform, xavierNormal, xavierUniform, type KaimingOptions, type XavierOptions } from './index.js';
+import {
+  calculateGain,
+  NONLINEARITIES,
+  kaimingNormal,
+  kaimingUniform,
+  xavierNormal,
+  xavierUniform,
+  type KaimingOptions,
+  type XavierOptions,
+} from './index.js';
 
 type Helper = 'xavierUniform' | 'xavierNormal' | 'kaimingUniform' | 'kaimingNormal';
 interface BoundRow {
@@ -31,29 +40,37 @@ const helpers = { xavierUniform, xavierNormal, kaimingUniform, kaimingNormal } a
 
 function make(helper: Helper, options: XavierOptions & KaimingOptions, seed?: number): VarianceScaling {
   const withSeed = seed === undefined ? options : { ...options, seed };
-  return helper.startsWith('xavier') ? helpers[helper as 'xavierUniform'](withSeed as XavierOptions) : helpers[helper as 'kaimingUniform'](withSeed as KaimingOptions);
+  return helper.startsWith('xavier')
+    ? helpers[helper as 'xavierUniform'](withSeed as XavierOptions)
+    : helpers[helper as 'kaimingUniform'](withSeed as KaimingOptions);
 }
 
 describe(`fans of the [out, in, ...kernel] layout against torch ${fixture.torch}`, () => {
-  test.each(fixture.fans.map((row) => [row.shape, row.fanIn, row.fanOut] as const))('%j → fanIn %i, fanOut %i', (shape, fanIn, fanOut) => {
-    expect(computeFans(shape, 'torch')).toEqual({ fanIn, fanOut });
-  });
+  test.each(fixture.fans.map((row) => [row.shape, row.fanIn, row.fanOut] as const))(
+    '%j → fanIn %i, fanOut %i',
+    (shape, fanIn, fanOut) => {
+      expect(computeFans(shape, 'torch')).toEqual({ fanIn, fanOut });
+    },
+  );
 });
 
 describe(`bounds and standard deviations against torch ${fixture.torch}`, () => {
-  test.each(fixture.bounds.map((row) => [row.helper, row.options, row.shape, row] as const))('%s %j at %j', (helper, options, shape, row) => {
-    const init = make(helper, options);
-    const variance = init.variance(shape);
-    // VarianceScaling computes √(3·gain²/n) where PyTorch computes √3·gain/√n: equal up to a few
-    // ulps of float64, thousands of times below float32's resolution.
-    if (row.bound !== undefined) {
-      expect(init.distribution).toBe('uniform');
-      expect(Math.abs(Math.sqrt(3 * variance) - row.bound) / row.bound).toBeLessThan(1e-14);
-    } else {
-      expect(init.distribution).toBe('untruncated_normal');
-      expect(Math.abs(Math.sqrt(variance) - (row.std as number)) / (row.std as number)).toBeLessThan(1e-14);
-    }
-  });
+  test.each(fixture.bounds.map((row) => [row.helper, row.options, row.shape, row] as const))(
+    '%s %j at %j',
+    (helper, options, shape, row) => {
+      const init = make(helper, options);
+      const variance = init.variance(shape);
+      // VarianceScaling computes √(3·gain²/n) where PyTorch computes √3·gain/√n: equal up to a few
+      // ulps of float64, thousands of times below float32's resolution.
+      if (row.bound !== undefined) {
+        expect(init.distribution).toBe('uniform');
+        expect(Math.abs(Math.sqrt(3 * variance) - row.bound) / row.bound).toBeLessThan(1e-14);
+      } else {
+        expect(init.distribution).toBe('untruncated_normal');
+        expect(Math.abs(Math.sqrt(variance) - (row.std as number)) / (row.std as number)).toBeLessThan(1e-14);
+      }
+    },
+  );
 });
 
 // Each row compares our sample variance with the variance of torch's own init on the same shape:
@@ -62,27 +79,30 @@ describe(`bounds and standard deviations against torch ${fixture.torch}`, () => 
 // two-sided false-alarm rate is about 5.7e-7 per check; the seeds are fixed, so the test is
 // deterministic. Both are also checked against the formula's σ² and torch's max |x| against the bound.
 describe(`empirical moments against torch ${fixture.torch}'s own init`, () => {
-  test.each(fixture.empirical.map((row, index) => [row.helper, row.options, row, index] as const))('%s %j', (helper, options, row, index) => {
-    const values = make(helper, options, 2000 + index).apply(row.shape, 'float64').data;
-    const ours = sampleMoments(values);
-    const uniform = helper.endsWith('Uniform');
-    const theory = uniform ? ((row.bound as number) ** 2) / 3 : (row.std as number) ** 2;
-    const excess = uniform ? 0.8 : 2; // (μ4 − σ⁴) / σ⁴
-    const torchVariance = row.std ** 2;
-    const twoSample = theory * Math.sqrt((excess * 2) / row.n);
-    expect(Math.abs(ours.variance - torchVariance)).toBeLessThanOrEqual(Z_LIMIT * twoSample);
-    expect(Math.abs(ours.variance - theory)).toBeLessThanOrEqual(Z_LIMIT * theory * Math.sqrt(excess / row.n));
-    expect(Math.abs(torchVariance - theory)).toBeLessThanOrEqual(Z_LIMIT * theory * Math.sqrt(excess / row.n));
-    expect(Math.abs(ours.mean)).toBeLessThanOrEqual(Z_LIMIT * Math.sqrt(theory / values.length));
-    if (uniform) {
-      let maxAbs = 0;
-      for (const value of values) maxAbs = Math.max(maxAbs, Math.abs(value));
-      expect(maxAbs).toBeLessThan(row.bound as number);
-      expect(row.maxAbs).toBeLessThanOrEqual(row.bound as number);
-      // With n ≈ 3e5 draws, the largest |x| is within bound·(1 − 20/n) except with probability e^-20.
-      expect(maxAbs).toBeGreaterThan((row.bound as number) * (1 - 20 / row.n));
-    }
-  });
+  test.each(fixture.empirical.map((row, index) => [row.helper, row.options, row, index] as const))(
+    '%s %j',
+    (helper, options, row, index) => {
+      const values = make(helper, options, 2000 + index).apply(row.shape, 'float64').data;
+      const ours = sampleMoments(values);
+      const uniform = helper.endsWith('Uniform');
+      const theory = uniform ? (row.bound as number) ** 2 / 3 : (row.std as number) ** 2;
+      const excess = uniform ? 0.8 : 2; // (μ4 − σ⁴) / σ⁴
+      const torchVariance = row.std ** 2;
+      const twoSample = theory * Math.sqrt((excess * 2) / row.n);
+      expect(Math.abs(ours.variance - torchVariance)).toBeLessThanOrEqual(Z_LIMIT * twoSample);
+      expect(Math.abs(ours.variance - theory)).toBeLessThanOrEqual(Z_LIMIT * theory * Math.sqrt(excess / row.n));
+      expect(Math.abs(torchVariance - theory)).toBeLessThanOrEqual(Z_LIMIT * theory * Math.sqrt(excess / row.n));
+      expect(Math.abs(ours.mean)).toBeLessThanOrEqual(Z_LIMIT * Math.sqrt(theory / values.length));
+      if (uniform) {
+        let maxAbs = 0;
+        for (const value of values) maxAbs = Math.max(maxAbs, Math.abs(value));
+        expect(maxAbs).toBeLessThan(row.bound as number);
+        expect(row.maxAbs).toBeLessThanOrEqual(row.bound as number);
+        // With n ≈ 3e5 draws, the largest |x| is within bound·(1 − 20/n) except with probability e^-20.
+        expect(maxAbs).toBeGreaterThan((row.bound as number) * (1 - 20 / row.n));
+      }
+    },
+  );
 });
 
 describe('the helpers', () => {
@@ -90,11 +110,22 @@ describe('the helpers', () => {
     const init = kaimingNormal({ a: 0.2, mode: 'fan_out', seed: 3 });
     expect(init).toBeInstanceOf(VarianceScaling);
     expect(init.getConfig()).toEqual({
-      scale: 2 / (1 + 0.2 * 0.2), mode: 'fan_out', distribution: 'untruncated_normal', layout: 'torch', seed: 3, dtype: 'float32', engine: 'counter',
+      scale: 2 / (1 + 0.2 * 0.2),
+      mode: 'fan_out',
+      distribution: 'untruncated_normal',
+      layout: 'torch',
+      seed: 3,
+      dtype: 'float32',
+      engine: 'counter',
     });
     expect(deserialize(serialize(init)).apply([8, 4, 3, 3]).data).toEqual(init.apply([8, 4, 3, 3]).data);
     expect(xavierUniform({ gain: 2 }).scale).toBe(4);
-    expect(xavierNormal().getConfig()).toMatchObject({ scale: 1, mode: 'fan_avg', distribution: 'untruncated_normal', layout: 'torch' });
+    expect(xavierNormal().getConfig()).toMatchObject({
+      scale: 1,
+      mode: 'fan_avg',
+      distribution: 'untruncated_normal',
+      layout: 'torch',
+    });
   });
 
   test("kaiming's defaults are PyTorch's: a = 0, fan_in, leaky_relu → the ReLU gain √2", () => {
@@ -115,12 +146,20 @@ describe('the helpers', () => {
   });
 
   test('refuse bad options, naming the helper', () => {
-    expect(() => xavierUniform({ gain: 0 })).toThrow('xavierUniform: gain must be a positive finite number. Received: 0.');
+    expect(() => xavierUniform({ gain: 0 })).toThrow(
+      'xavierUniform: gain must be a positive finite number. Received: 0.',
+    );
     expect(() => xavierNormal({ gain: Number.NaN })).toThrow(expect.objectContaining({ name: 'InitRangeError' }));
     expect(() => xavierNormal({ gain: '1' as never })).toThrow(expect.objectContaining({ name: 'InitTypeError' }));
-    expect(() => kaimingUniform({ mode: 'fan_avg' as never })).toThrow("kaimingUniform: mode must be one of 'fan_in', 'fan_out'. Received: \"fan_avg\".");
-    expect(() => kaimingNormal({ nonlinearity: 'gelu' as never })).toThrow(/kaimingNormal: nonlinearity must be one of 'linear'/);
-    expect(() => kaimingNormal({ a: Number.POSITIVE_INFINITY })).toThrow('kaimingNormal: a must be a finite number (the negative slope of the rectifier). Received: Infinity.');
+    expect(() => kaimingUniform({ mode: 'fan_avg' as never })).toThrow(
+      "kaimingUniform: mode must be one of 'fan_in', 'fan_out'. Received: \"fan_avg\".",
+    );
+    expect(() => kaimingNormal({ nonlinearity: 'gelu' as never })).toThrow(
+      /kaimingNormal: nonlinearity must be one of 'linear'/,
+    );
+    expect(() => kaimingNormal({ a: Number.POSITIVE_INFINITY })).toThrow(
+      'kaimingNormal: a must be a finite number (the negative slope of the rectifier). Received: Infinity.',
+    );
     expect(() => kaimingNormal({ seed: -3 })).toThrow(/seed must be/);
   });
 });

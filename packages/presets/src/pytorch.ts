@@ -43,16 +43,27 @@ const KAIMING_MODES: readonly KaimingMode[] = ['fan_in', 'fan_out'];
 function positiveGain(where: string, gain: unknown): number {
   if (typeof gain === 'number' && Number.isFinite(gain) && gain > 0) return gain;
   const message = argumentMessage(where, 'gain', 'be a positive finite number', gain);
-  throw typeof gain === 'number' ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT') : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
+  throw typeof gain === 'number'
+    ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
+    : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
 }
 
 function kaimingMode(where: string, mode: unknown): KaimingMode {
   if (typeof mode === 'string' && (KAIMING_MODES as readonly string[]).includes(mode)) return mode as KaimingMode;
-  throw new InitTypeError(argumentMessage(where, 'mode', "be one of 'fan_in', 'fan_out'", mode), 'ERR_INIT_UNKNOWN_IDENTIFIER');
+  throw new InitTypeError(
+    argumentMessage(where, 'mode', "be one of 'fan_in', 'fan_out'", mode),
+    'ERR_INIT_UNKNOWN_IDENTIFIER',
+  );
 }
 
-function seedAndDType(options: { readonly seed?: InitializerSeed; readonly dtype?: FloatDType }): { seed?: InitializerSeed; dtype?: FloatDType } {
-  return { ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.dtype === undefined ? {} : { dtype: options.dtype }) };
+function seedAndDType(options: { readonly seed?: InitializerSeed; readonly dtype?: FloatDType }): {
+  seed?: InitializerSeed;
+  dtype?: FloatDType;
+} {
+  return {
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.dtype === undefined ? {} : { dtype: options.dtype }),
+  };
 }
 
 /*
@@ -80,7 +91,13 @@ function seedAndDType(options: { readonly seed?: InitializerSeed; readonly dtype
  */
 export function xavierUniform(options: XavierOptions = {}): VarianceScaling {
   const gain = positiveGain('xavierUniform', options.gain ?? 1);
-  return new VarianceScaling({ scale: gain * gain, mode: 'fan_avg', distribution: 'uniform', layout: 'torch', ...seedAndDType(options) });
+  return new VarianceScaling({
+    scale: gain * gain,
+    mode: 'fan_avg',
+    distribution: 'uniform',
+    layout: 'torch',
+    ...seedAndDType(options),
+  });
 }
 
 /**
@@ -99,22 +116,39 @@ export function xavierUniform(options: XavierOptions = {}): VarianceScaling {
  */
 export function xavierNormal(options: XavierOptions = {}): VarianceScaling {
   const gain = positiveGain('xavierNormal', options.gain ?? 1);
-  return new VarianceScaling({ scale: gain * gain, mode: 'fan_avg', distribution: 'untruncated_normal', layout: 'torch', ...seedAndDType(options) });
+  return new VarianceScaling({
+    scale: gain * gain,
+    mode: 'fan_avg',
+    distribution: 'untruncated_normal',
+    layout: 'torch',
+    ...seedAndDType(options),
+  });
 }
 
-function kaiming(where: string, options: KaimingOptions, distribution: 'uniform' | 'untruncated_normal'): VarianceScaling {
+function kaiming(
+  where: string,
+  options: KaimingOptions,
+  distribution: 'uniform' | 'untruncated_normal',
+): VarianceScaling {
   const mode = kaimingMode(where, options.mode ?? 'fan_in');
   const nonlinearity: unknown = options.nonlinearity ?? 'leaky_relu';
   if (typeof nonlinearity !== 'string' || !(NONLINEARITIES as readonly string[]).includes(nonlinearity)) {
     throw new InitTypeError(
-      argumentMessage(where, 'nonlinearity', `be one of ${NONLINEARITIES.map((name) => `'${name}'`).join(', ')}`, nonlinearity),
+      argumentMessage(
+        where,
+        'nonlinearity',
+        `be one of ${NONLINEARITIES.map((name) => `'${name}'`).join(', ')}`,
+        nonlinearity,
+      ),
       'ERR_INIT_UNKNOWN_IDENTIFIER',
     );
   }
   const a: unknown = options.a ?? 0;
   if (typeof a !== 'number' || !Number.isFinite(a)) {
     const message = argumentMessage(where, 'a', 'be a finite number (the negative slope of the rectifier)', a);
-    throw typeof a === 'number' ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT') : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
+    throw typeof a === 'number'
+      ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
+      : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
   }
   // As PyTorch: the slope reaches the gain whatever the nonlinearity; only leaky_relu uses it.
   const scale = squaredGain(nonlinearity as Nonlinearity, a);

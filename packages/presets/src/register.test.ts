@@ -17,13 +17,29 @@ test('registerPresets makes core deserialize the presets, and can be called agai
   expect(presets.registerPresets()).toEqual(names);
   expect(presets.registerPresets()).toEqual(names);
   expect(registeredClassNames()).toEqual(expect.arrayContaining(names));
-  for (const Preset of [presets.GlorotUniform, presets.GlorotNormal, presets.HeUniform, presets.HeNormal, presets.LecunUniform, presets.LecunNormal]) {
+  for (const Preset of [
+    presets.GlorotUniform,
+    presets.GlorotNormal,
+    presets.HeUniform,
+    presets.HeNormal,
+    presets.LecunUniform,
+    presets.LecunNormal,
+  ]) {
     const init = new Preset({ seed: 'layer/kernel' });
     const rebuilt = deserialize(serialize(init));
     expect(rebuilt).toBeInstanceOf(Preset);
     expect(rebuilt.apply([3, 5]).data).toEqual(init.apply([3, 5]).data);
   }
   // Keras 3's form, and the options a preset fixes refused through core as well.
-  expect(deserialize({ class_name: 'LecunNormal', config: { seed: null }, module: 'keras.initializers', registered_name: null })).toBeInstanceOf(presets.LecunNormal);
-  expect(() => deserialize({ className: 'HeUniform', config: { scale: 3 } })).toThrow(/HeUniform: options must have only the keys seed, dtype and engine/);
+  expect(
+    deserialize({
+      class_name: 'LecunNormal',
+      config: { seed: null },
+      module: 'keras.initializers',
+      registered_name: null,
+    }),
+  ).toBeInstanceOf(presets.LecunNormal);
+  expect(() => deserialize({ className: 'HeUniform', config: { scale: 3 } })).toThrow(
+    /HeUniform: options must have only the keys seed, dtype and engine/,
+  );
 });

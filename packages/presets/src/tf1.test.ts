@@ -48,7 +48,11 @@ describe('TF1 aliases', () => {
     expect(new random_normal_initializer().getConfig()).toMatchObject({ mean: 0, stddev: 1 });
     expect(new truncated_normal_initializer().getConfig()).toMatchObject({ mean: 0, stddev: 1 });
     expect(new uniform_unit_scaling_initializer().getConfig()).toMatchObject({ factor: 1 });
-    expect(new variance_scaling_initializer().getConfig()).toMatchObject({ scale: 1, mode: 'fan_in', distribution: 'normal' });
+    expect(new variance_scaling_initializer().getConfig()).toMatchObject({
+      scale: 1,
+      mode: 'fan_in',
+      distribution: 'normal',
+    });
     expect(new constant_initializer().apply([2]).data).toEqual(new Float32Array([0, 0]));
   });
 
@@ -59,7 +63,9 @@ describe('TF1 aliases', () => {
     expect(Array.from(new zeros_initializer({ dtype: 'bool' }).apply([2]).data)).toEqual([0, 0]);
     expect(Array.from(new ones_initializer().apply([2]).data)).toEqual([1, 1]);
     // The seed's "larger shape" example: the last value fills the rest.
-    expect(Array.from(new constant_initializer({ value: [0, 1, 2, 3, 4, 5, 6, 7] }).apply([3, 4]).data)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 7, 7, 7, 7]);
+    expect(Array.from(new constant_initializer({ value: [0, 1, 2, 3, 4, 5, 6, 7] }).apply([3, 4]).data)).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 7, 7, 7, 7,
+    ]);
   });
 });
 
@@ -87,7 +93,10 @@ describe('orthogonal_initializer', () => {
   test('round-trips through core as Orthogonal with method svd', () => {
     const init = new orthogonal_initializer({ seed: 2 });
     const serialized = serialize(init);
-    expect(serialized).toEqual({ className: 'Orthogonal', config: { gain: 1, method: 'svd', seed: 2, dtype: 'float32' } });
+    expect(serialized).toEqual({
+      className: 'Orthogonal',
+      config: { gain: 1, method: 'svd', seed: 2, dtype: 'float32' },
+    });
     expect(deserialize(serialized).apply([4, 4]).data).toEqual(init.apply([4, 4]).data);
   });
 
@@ -101,15 +110,29 @@ describe('orthogonal_initializer', () => {
 describe('glorot_uniform_initializer / glorot_normal_initializer', () => {
   test("are VarianceScaling with fan_avg and the seed's distributions", () => {
     expect(glorot_uniform_initializer(3, 'float64').getConfig()).toEqual({
-      scale: 1, mode: 'fan_avg', distribution: 'uniform', layout: 'tf', seed: 3, dtype: 'float64', engine: 'counter',
+      scale: 1,
+      mode: 'fan_avg',
+      distribution: 'uniform',
+      layout: 'tf',
+      seed: 3,
+      dtype: 'float64',
+      engine: 'counter',
     });
     expect(glorot_normal_initializer().getConfig()).toEqual({
-      scale: 1, mode: 'fan_avg', distribution: 'normal', layout: 'tf', seed: null, dtype: 'float32', engine: 'counter',
+      scale: 1,
+      mode: 'fan_avg',
+      distribution: 'normal',
+      layout: 'tf',
+      seed: null,
+      dtype: 'float32',
+      engine: 'counter',
     });
   });
 
   test('glorot_uniform_initializer(seed) gives the values of GlorotUniform({ seed })', () => {
-    expect(glorot_uniform_initializer(42).apply([3, 3, 4, 8]).data).toEqual(new GlorotUniform({ seed: 42 }).apply([3, 3, 4, 8]).data);
+    expect(glorot_uniform_initializer(42).apply([3, 3, 4, 8]).data).toEqual(
+      new GlorotUniform({ seed: 42 }).apply([3, 3, 4, 8]).data,
+    );
   });
 
   test("glorot_normal_initializer is the seed's uncorrected draw: 0.87962566… times Keras's GlorotNormal", () => {

@@ -72,7 +72,13 @@ export class orthogonal_initializer extends Orthogonal {
  * @throws InitTypeError / InitRangeError from {@link VarianceScaling} for a bad seed or a non-float dtype.
  */
 export function glorot_uniform_initializer(seed?: InitializerSeed, dtype: FloatDType = 'float32'): VarianceScaling {
-  return new VarianceScaling({ scale: 1, mode: 'fan_avg', distribution: 'uniform', dtype, ...(seed === undefined ? {} : { seed }) });
+  return new VarianceScaling({
+    scale: 1,
+    mode: 'fan_avg',
+    distribution: 'uniform',
+    dtype,
+    ...(seed === undefined ? {} : { seed }),
+  });
 }
 
 /**
@@ -89,5 +95,11 @@ export function glorot_uniform_initializer(seed?: InitializerSeed, dtype: FloatD
  * @throws InitTypeError / InitRangeError from {@link VarianceScaling} for a bad seed or a non-float dtype.
  */
 export function glorot_normal_initializer(seed?: InitializerSeed, dtype: FloatDType = 'float32'): VarianceScaling {
-  return new VarianceScaling({ scale: 1, mode: 'fan_avg', distribution: 'normal', dtype, ...(seed === undefined ? {} : { seed }) });
+  return new VarianceScaling({
+    scale: 1,
+    mode: 'fan_avg',
+    distribution: 'normal',
+    dtype,
+    ...(seed === undefined ? {} : { seed }),
+  });
 }

@@ -10,7 +10,10 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-function tfjsValues(initializer: { apply(shape: number[], dtype?: tf.DataType): tf.Tensor }, shape: number[]): Float32Array {
+function tfjsValues(
+  initializer: { apply(shape: number[], dtype?: tf.DataType): tf.Tensor },
+  shape: number[],
+): Float32Array {
   const tensor = initializer.apply(shape);
   const values = tensor.dataSync() as Float32Array;
   tensor.dispose();

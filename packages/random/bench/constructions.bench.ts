@@ -39,37 +39,64 @@ function threefryPerPair(rounds: 13 | 20): void {
 }
 
 function threefry20Unrolled(): void {
-  const k0 = K0, k1 = K1, k2 = (K0 ^ K1 ^ 0x1bd11bda) | 0;
+  const k0 = K0,
+    k1 = K1,
+    k2 = (K0 ^ K1 ^ 0x1bd11bda) | 0;
   for (let pair = 0; pair < n / 2; pair++) {
     let x0 = (pair + k0) | 0;
     let x1 = k1;
     // prettier-ignore
     {
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 13) | (x1 >>> 19)) ^ x0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 15) | (x1 >>> 17)) ^ x0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 26) | (x1 >>> 6)) ^ x0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 6) | (x1 >>> 26)) ^ x0;
-    x0 = (x0 + k1) | 0; x1 = (x1 + k2 + 1) | 0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 17) | (x1 >>> 15)) ^ x0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 29) | (x1 >>> 3)) ^ x0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 16) | (x1 >>> 16)) ^ x0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 24) | (x1 >>> 8)) ^ x0;
-    x0 = (x0 + k2) | 0; x1 = (x1 + k0 + 2) | 0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 13) | (x1 >>> 19)) ^ x0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 15) | (x1 >>> 17)) ^ x0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 26) | (x1 >>> 6)) ^ x0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 6) | (x1 >>> 26)) ^ x0;
-    x0 = (x0 + k0) | 0; x1 = (x1 + k1 + 3) | 0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 17) | (x1 >>> 15)) ^ x0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 29) | (x1 >>> 3)) ^ x0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 16) | (x1 >>> 16)) ^ x0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 24) | (x1 >>> 8)) ^ x0;
-    x0 = (x0 + k1) | 0; x1 = (x1 + k2 + 4) | 0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 13) | (x1 >>> 19)) ^ x0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 15) | (x1 >>> 17)) ^ x0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 26) | (x1 >>> 6)) ^ x0;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 6) | (x1 >>> 26)) ^ x0;
-    x0 = (x0 + k2) | 0; x1 = (x1 + k0 + 5) | 0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 13) | (x1 >>> 19)) ^ x0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 15) | (x1 >>> 17)) ^ x0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 26) | (x1 >>> 6)) ^ x0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 6) | (x1 >>> 26)) ^ x0;
+      x0 = (x0 + k1) | 0;
+      x1 = (x1 + k2 + 1) | 0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 17) | (x1 >>> 15)) ^ x0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 29) | (x1 >>> 3)) ^ x0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 16) | (x1 >>> 16)) ^ x0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 24) | (x1 >>> 8)) ^ x0;
+      x0 = (x0 + k2) | 0;
+      x1 = (x1 + k0 + 2) | 0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 13) | (x1 >>> 19)) ^ x0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 15) | (x1 >>> 17)) ^ x0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 26) | (x1 >>> 6)) ^ x0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 6) | (x1 >>> 26)) ^ x0;
+      x0 = (x0 + k0) | 0;
+      x1 = (x1 + k1 + 3) | 0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 17) | (x1 >>> 15)) ^ x0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 29) | (x1 >>> 3)) ^ x0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 16) | (x1 >>> 16)) ^ x0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 24) | (x1 >>> 8)) ^ x0;
+      x0 = (x0 + k1) | 0;
+      x1 = (x1 + k2 + 4) | 0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 13) | (x1 >>> 19)) ^ x0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 15) | (x1 >>> 17)) ^ x0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 26) | (x1 >>> 6)) ^ x0;
+      x0 = (x0 + x1) | 0;
+      x1 = ((x1 << 6) | (x1 >>> 26)) ^ x0;
+      x0 = (x0 + k2) | 0;
+      x1 = (x1 + k0 + 5) | 0;
     }
     out[2 * pair] = (x0 >>> 8) * 5.960464477539063e-8;
     out[2 * pair + 1] = (x1 >>> 8) * 5.960464477539063e-8;
@@ -78,7 +105,10 @@ function threefry20Unrolled(): void {
 
 function mulhi(a: number, b: number): number {
   // High 32 bits of the 64-bit product a·b, from 16-bit halves (JavaScript has no 32×32→64 multiply).
-  const a0 = a & 0xffff, a1 = a >>> 16, b0 = b & 0xffff, b1 = b >>> 16;
+  const a0 = a & 0xffff,
+    a1 = a >>> 16,
+    b0 = b & 0xffff,
+    b1 = b >>> 16;
   const lo = a0 * b0;
   const mid1 = a1 * b0 + (lo >>> 16);
   const mid2 = a0 * b1 + (mid1 & 0xffff);
@@ -86,16 +116,30 @@ function mulhi(a: number, b: number): number {
 }
 
 function philox4x32(): void {
-  const M0 = 0xd2511f53, M1 = 0xcd9e8d57, W0 = 0x9e3779b9, W1 = 0xbb67ae85;
+  const M0 = 0xd2511f53,
+    M1 = 0xcd9e8d57,
+    W0 = 0x9e3779b9,
+    W1 = 0xbb67ae85;
   for (let block = 0; block < n / 4; block++) {
-    let c0 = block, c1 = 0, c2 = 0, c3 = 0;
-    let k0 = K0 >>> 0, k1 = K1 >>> 0;
+    let c0 = block,
+      c1 = 0,
+      c2 = 0,
+      c3 = 0;
+    let k0 = K0 >>> 0,
+      k1 = K1 >>> 0;
     for (let r = 0; r < 10; r++) {
-      const hi0 = mulhi(M0, c0), lo0 = Math.imul(M0, c0);
-      const hi1 = mulhi(M1, c2), lo1 = Math.imul(M1, c2);
-      const n0 = (hi1 ^ c1 ^ k0) >>> 0, n2 = (hi0 ^ c3 ^ k1) >>> 0;
-      c0 = n0; c1 = lo1 >>> 0; c2 = n2; c3 = lo0 >>> 0;
-      k0 = (k0 + W0) >>> 0; k1 = (k1 + W1) >>> 0;
+      const hi0 = mulhi(M0, c0),
+        lo0 = Math.imul(M0, c0);
+      const hi1 = mulhi(M1, c2),
+        lo1 = Math.imul(M1, c2);
+      const n0 = (hi1 ^ c1 ^ k0) >>> 0,
+        n2 = (hi0 ^ c3 ^ k1) >>> 0;
+      c0 = n0;
+      c1 = lo1 >>> 0;
+      c2 = n2;
+      c3 = lo0 >>> 0;
+      k0 = (k0 + W0) >>> 0;
+      k1 = (k1 + W1) >>> 0;
     }
     out[4 * block] = (c0 >>> 8) * 5.960464477539063e-8;
     out[4 * block + 1] = (c1 >>> 8) * 5.960464477539063e-8;
@@ -108,36 +152,63 @@ const blockWords = new Int32Array(2);
 
 /** Threefry2x32-20 of counter (c0, c1) under the fixed key, unrolled, written to blockWords. */
 function threefry20(c0: number, c1: number): void {
-  const k0 = K0, k1 = K1, k2 = (K0 ^ K1 ^ 0x1bd11bda) | 0;
+  const k0 = K0,
+    k1 = K1,
+    k2 = (K0 ^ K1 ^ 0x1bd11bda) | 0;
   let x0 = (c0 + k0) | 0;
   let x1 = (c1 + k1) | 0;
   // prettier-ignore
   {
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 13) | (x1 >>> 19)) ^ x0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 15) | (x1 >>> 17)) ^ x0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 26) | (x1 >>> 6)) ^ x0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 6) | (x1 >>> 26)) ^ x0;
-  x0 = (x0 + k1) | 0; x1 = (x1 + k2 + 1) | 0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 17) | (x1 >>> 15)) ^ x0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 29) | (x1 >>> 3)) ^ x0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 16) | (x1 >>> 16)) ^ x0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 24) | (x1 >>> 8)) ^ x0;
-  x0 = (x0 + k2) | 0; x1 = (x1 + k0 + 2) | 0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 13) | (x1 >>> 19)) ^ x0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 15) | (x1 >>> 17)) ^ x0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 26) | (x1 >>> 6)) ^ x0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 6) | (x1 >>> 26)) ^ x0;
-  x0 = (x0 + k0) | 0; x1 = (x1 + k1 + 3) | 0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 17) | (x1 >>> 15)) ^ x0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 29) | (x1 >>> 3)) ^ x0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 16) | (x1 >>> 16)) ^ x0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 24) | (x1 >>> 8)) ^ x0;
-  x0 = (x0 + k1) | 0; x1 = (x1 + k2 + 4) | 0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 13) | (x1 >>> 19)) ^ x0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 15) | (x1 >>> 17)) ^ x0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 26) | (x1 >>> 6)) ^ x0;
-  x0 = (x0 + x1) | 0; x1 = ((x1 << 6) | (x1 >>> 26)) ^ x0;
-  x0 = (x0 + k2) | 0; x1 = (x1 + k0 + 5) | 0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 13) | (x1 >>> 19)) ^ x0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 15) | (x1 >>> 17)) ^ x0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 26) | (x1 >>> 6)) ^ x0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 6) | (x1 >>> 26)) ^ x0;
+    x0 = (x0 + k1) | 0;
+    x1 = (x1 + k2 + 1) | 0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 17) | (x1 >>> 15)) ^ x0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 29) | (x1 >>> 3)) ^ x0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 16) | (x1 >>> 16)) ^ x0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 24) | (x1 >>> 8)) ^ x0;
+    x0 = (x0 + k2) | 0;
+    x1 = (x1 + k0 + 2) | 0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 13) | (x1 >>> 19)) ^ x0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 15) | (x1 >>> 17)) ^ x0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 26) | (x1 >>> 6)) ^ x0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 6) | (x1 >>> 26)) ^ x0;
+    x0 = (x0 + k0) | 0;
+    x1 = (x1 + k1 + 3) | 0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 17) | (x1 >>> 15)) ^ x0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 29) | (x1 >>> 3)) ^ x0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 16) | (x1 >>> 16)) ^ x0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 24) | (x1 >>> 8)) ^ x0;
+    x0 = (x0 + k1) | 0;
+    x1 = (x1 + k2 + 4) | 0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 13) | (x1 >>> 19)) ^ x0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 15) | (x1 >>> 17)) ^ x0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 26) | (x1 >>> 6)) ^ x0;
+    x0 = (x0 + x1) | 0;
+    x1 = ((x1 << 6) | (x1 >>> 26)) ^ x0;
+    x0 = (x0 + k2) | 0;
+    x1 = (x1 + k0 + 5) | 0;
   }
   blockWords[0] = x0;
   blockWords[1] = x1;
@@ -146,15 +217,22 @@ function threefry20(c0: number, c1: number): void {
 function threefryKeyedXoshiro(blockSize: number): void {
   for (let start = 0, block = 0; start < n; start += blockSize, block++) {
     threefry20(2 * block, 0);
-    let s0 = blockWords[0]!, s1 = blockWords[1]!;
+    let s0 = blockWords[0]!,
+      s1 = blockWords[1]!;
     threefry20(2 * block + 1, 0);
-    let s2 = blockWords[0]!, s3 = blockWords[1]!;
+    let s2 = blockWords[0]!,
+      s3 = blockWords[1]!;
     const end = Math.min(n, start + blockSize);
     for (let i = start; i < end; i++) {
       const m = Math.imul(s1, 5);
       const result = Math.imul((m << 7) | (m >>> 25), 9);
       const t = s1 << 9;
-      s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
       out[i] = (result >>> 8) * 5.960464477539063e-8;
     }
   }

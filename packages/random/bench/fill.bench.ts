@@ -30,7 +30,8 @@ function check(name: string, values: ArrayLike<number>, low: number, high: numbe
   let nonZero = 0;
   for (let i = 0; i < values.length; i += 4093) {
     const value = values[i]!;
-    if (!(value >= low && value <= high)) throw new Error(`${name}: value ${value} at ${i} is outside [${low}, ${high}]`);
+    if (!(value >= low && value <= high))
+      throw new Error(`${name}: value ${value} at ${i} is outside [${low}, ${high}]`);
     if (value !== 0) nonZero++;
   }
   if (nonZero === 0) throw new Error(`${name}: output is all zeros`);
@@ -55,15 +56,59 @@ interface Row {
 
 const rows: Row[] = [
   { name: `Float32Array.fill n=${n} (memory floor)`, run: () => out.fill(0.5), low: 0.5, high: 0.5 },
-  { name: `uniform dtype=float32 n=${n}`, run: () => random.fillUniform(out, key), low: 0, high: 1, target: 3, baseline: 'tfjs randomUniform', speedup: 2.5 },
-  { name: `normal dtype=float32 n=${n}`, run: () => random.fillNormal(out, key), low: -7, high: 7, target: 8, baseline: 'tfjs randomNormal', speedup: 3.5 },
-  { name: `truncatedNormal dtype=float32 n=${n}`, run: () => random.fillTruncatedNormal(out, key), low: -2, high: 2, target: 12, baseline: 'tfjs truncatedNormal', speedup: 3 },
-  { name: `uniformInt [0,10) Int32Array n=${n}`, run: () => random.fillUniformInt(outInt, key, { low: 0, high: 10 }), low: 0, high: 9 },
+  {
+    name: `uniform dtype=float32 n=${n}`,
+    run: () => random.fillUniform(out, key),
+    low: 0,
+    high: 1,
+    target: 3,
+    baseline: 'tfjs randomUniform',
+    speedup: 2.5,
+  },
+  {
+    name: `normal dtype=float32 n=${n}`,
+    run: () => random.fillNormal(out, key),
+    low: -7,
+    high: 7,
+    target: 8,
+    baseline: 'tfjs randomNormal',
+    speedup: 3.5,
+  },
+  {
+    name: `truncatedNormal dtype=float32 n=${n}`,
+    run: () => random.fillTruncatedNormal(out, key),
+    low: -2,
+    high: 2,
+    target: 12,
+    baseline: 'tfjs truncatedNormal',
+    speedup: 3,
+  },
+  {
+    name: `uniformInt [0,10) Int32Array n=${n}`,
+    run: () => random.fillUniformInt(outInt, key, { low: 0, high: 10 }),
+    low: 0,
+    high: 9,
+  },
   { name: `uniform engine=tfjs dtype=float32 n=${n}`, run: () => random.fillUniformTfjs(out, 42), low: 0, high: 1 },
   { name: `normal engine=tfjs dtype=float32 n=${n}`, run: () => random.fillNormalTfjs(out, 42), low: -7, high: 7 },
-  { name: `tfjs randomUniform n=${n}`, run: () => tfjs(() => tf.randomUniform([n], 0, 1, 'float32', 42)), low: 0, high: 1 },
-  { name: `tfjs randomNormal n=${n}`, run: () => tfjs(() => tf.randomNormal([n], 0, 1, 'float32', 42)), low: -7, high: 7 },
-  { name: `tfjs truncatedNormal n=${n}`, run: () => tfjs(() => tf.truncatedNormal([n], 0, 1, 'float32', 42)), low: -2, high: 2 },
+  {
+    name: `tfjs randomUniform n=${n}`,
+    run: () => tfjs(() => tf.randomUniform([n], 0, 1, 'float32', 42)),
+    low: 0,
+    high: 1,
+  },
+  {
+    name: `tfjs randomNormal n=${n}`,
+    run: () => tfjs(() => tf.randomNormal([n], 0, 1, 'float32', 42)),
+    low: -7,
+    high: 7,
+  },
+  {
+    name: `tfjs truncatedNormal n=${n}`,
+    run: () => tfjs(() => tf.truncatedNormal([n], 0, 1, 'float32', 42)),
+    low: -2,
+    high: 2,
+  },
 ];
 
 const iterations = Number(process.env['BENCH_ITERATIONS'] ?? 7);
@@ -91,7 +136,8 @@ const lines = [
 ];
 for (const row of rows) {
   const value = nsPerElement.get(row.name)!;
-  const baselineRow = row.baseline === undefined ? undefined : rows.find((candidate) => candidate.name.startsWith(row.baseline!));
+  const baselineRow =
+    row.baseline === undefined ? undefined : rows.find((candidate) => candidate.name.startsWith(row.baseline!));
   const baseline = baselineRow === undefined ? undefined : nsPerElement.get(baselineRow.name);
   const ratio = baseline === undefined ? '' : `${(baseline / value).toFixed(1)}× (≥ ${row.speedup}×)`;
   lines.push(

@@ -25,7 +25,12 @@ function bits(out: Float32Array | Float64Array | Uint16Array | Int32Array): stri
   if (out instanceof Int32Array) return hex(out, 8);
   if (out instanceof Uint16Array) return hex(out, 4);
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  return Array.from({ length: out.length }, (_, i) => view.getBigUint64(i * 8, true).toString(16).padStart(16, '0'));
+  return Array.from({ length: out.length }, (_, i) =>
+    view
+      .getBigUint64(i * 8, true)
+      .toString(16)
+      .padStart(16, '0'),
+  );
 }
 
 /** FNV-1a over the bit strings of a larger output, so the fixture pins 4096 elements compactly. */
@@ -41,20 +46,26 @@ type Fill = (length: number, key: Key, offset: number) => Float32Array | Float64
 
 const fills: Record<string, Fill> = {
   'uniform float32': (n, key, offset) => fillUniform(new Float32Array(n), key, { offset }),
-  'uniform float32 [-0.1, 0.3)': (n, key, offset) => fillUniform(new Float32Array(n), key, { low: -0.1, high: 0.3, offset }),
+  'uniform float32 [-0.1, 0.3)': (n, key, offset) =>
+    fillUniform(new Float32Array(n), key, { low: -0.1, high: 0.3, offset }),
   'uniform float64': (n, key, offset) => fillUniform(new Float64Array(n), key, { offset }),
   'uniform float16': (n, key, offset) => fillUniform(new Uint16Array(n), key, { offset, dtype: 'float16' }),
   'uniform bfloat16': (n, key, offset) => fillUniform(new Uint16Array(n), key, { offset, dtype: 'bfloat16' }),
   'normal float32': (n, key, offset) => fillNormal(new Float32Array(n), key, { offset }),
-  'normal float64 mean 1 stddev 2': (n, key, offset) => fillNormal(new Float64Array(n), key, { mean: 1, stddev: 2, offset }),
+  'normal float64 mean 1 stddev 2': (n, key, offset) =>
+    fillNormal(new Float64Array(n), key, { mean: 1, stddev: 2, offset }),
   'normal float16': (n, key, offset) => fillNormal(new Uint16Array(n), key, { offset, dtype: 'float16' }),
   'normal bfloat16': (n, key, offset) => fillNormal(new Uint16Array(n), key, { offset, dtype: 'bfloat16' }),
   'truncated normal float32': (n, key, offset) => fillTruncatedNormal(new Float32Array(n), key, { offset }),
   'truncated normal float64': (n, key, offset) => fillTruncatedNormal(new Float64Array(n), key, { offset }),
-  'truncated normal bfloat16': (n, key, offset) => fillTruncatedNormal(new Uint16Array(n), key, { offset, dtype: 'bfloat16' }),
-  'uniform int [0, 10) Int32Array': (n, key, offset) => fillUniformInt(new Int32Array(n), key, { low: 0, high: 10, offset }),
-  'uniform int [-2^31, 2^31) Int32Array': (n, key, offset) => fillUniformInt(new Int32Array(n), key, { low: -(2 ** 31), high: 2 ** 31, offset }),
-  'uniform int [0, 2^40 + 7) Float64Array': (n, key, offset) => fillUniformInt(new Float64Array(n), key, { low: 0, high: 2 ** 40 + 7, offset }),
+  'truncated normal bfloat16': (n, key, offset) =>
+    fillTruncatedNormal(new Uint16Array(n), key, { offset, dtype: 'bfloat16' }),
+  'uniform int [0, 10) Int32Array': (n, key, offset) =>
+    fillUniformInt(new Int32Array(n), key, { low: 0, high: 10, offset }),
+  'uniform int [-2^31, 2^31) Int32Array': (n, key, offset) =>
+    fillUniformInt(new Int32Array(n), key, { low: -(2 ** 31), high: 2 ** 31, offset }),
+  'uniform int [0, 2^40 + 7) Float64Array': (n, key, offset) =>
+    fillUniformInt(new Float64Array(n), key, { low: 0, high: 2 ** 40 + 7, offset }),
 };
 
 const keys: Record<string, () => Key> = {

@@ -38,16 +38,26 @@ describe('documented examples', () => {
   });
 
   test('default-engine fills', () => {
-    expect(Array.from(fillUniform(new Float32Array(3), root))).toEqual([0.9962380528450012, 0.868065357208252, 0.14790159463882446]);
-    expect(Array.from(fillNormal(new Float32Array(3), root))).toEqual([1.1743378639221191, -0.7825480103492737, -0.6067344546318054]);
-    expect(Array.from(fillTruncatedNormal(new Float32Array(3), root))).toEqual([1.1743378639221191, -0.7825480103492737, -0.6067344546318054]);
+    expect(Array.from(fillUniform(new Float32Array(3), root))).toEqual([
+      0.9962380528450012, 0.868065357208252, 0.14790159463882446,
+    ]);
+    expect(Array.from(fillNormal(new Float32Array(3), root))).toEqual([
+      1.1743378639221191, -0.7825480103492737, -0.6067344546318054,
+    ]);
+    expect(Array.from(fillTruncatedNormal(new Float32Array(3), root))).toEqual([
+      1.1743378639221191, -0.7825480103492737, -0.6067344546318054,
+    ]);
     expect(Array.from(fillUniformInt(new Int32Array(5), root, { low: 0, high: 10 }))).toEqual([8, 3, 0, 2, 0]);
   });
 
   test('tfjs-engine fills', () => {
-    expect(Array.from(fillUniformTfjs(new Float32Array(3), 42))).toEqual([0.6848635077476501, 0.5463244915008545, 0.8455933332443237]);
+    expect(Array.from(fillUniformTfjs(new Float32Array(3), 42))).toEqual([
+      0.6848635077476501, 0.5463244915008545, 0.8455933332443237,
+    ]);
     expect(Array.from(fillNormalTfjs(new Float32Array(2), 42))).toEqual([1.9053093194961548, 0.4774465560913086]);
-    expect(Array.from(fillTruncatedNormalTfjs(new Float32Array(2), 42))).toEqual([1.9053093194961548, 0.4774465560913086]);
+    expect(Array.from(fillTruncatedNormalTfjs(new Float32Array(2), 42))).toEqual([
+      1.9053093194961548, 0.4774465560913086,
+    ]);
   });
 
   test('conversions and deterministic math', () => {

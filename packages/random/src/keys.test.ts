@@ -21,7 +21,21 @@ describe('keyFromSeed', () => {
   });
 
   test('string seeds are hashed: stable, distinct for distinct strings, including the empty one and lone surrogates', () => {
-    const texts = ['', 'a', 'b', 'ab', 'ba', 'a\u0000', '\u0000', 'encoder/layer_3/kernel', 'é', 'e\u0301', '\ud800', '\ufffd', '😀'];
+    const texts = [
+      '',
+      'a',
+      'b',
+      'ab',
+      'ba',
+      'a\u0000',
+      '\u0000',
+      'encoder/layer_3/kernel',
+      'é',
+      'e\u0301',
+      '\ud800',
+      '\ufffd',
+      '😀',
+    ];
     const keys = texts.map((text) => keyToString(keyFromSeed(text)));
     expect(new Set(keys).size).toBe(texts.length);
     expect(keys).toEqual(texts.map((text) => keyToString(keyFromSeed(text))));
@@ -29,7 +43,9 @@ describe('keyFromSeed', () => {
 
   test.each([-1, 1.5, NaN, Infinity, -Infinity, 2 ** 53, -1n, 1n << 64n])('rejects %s with InitRangeError', (seed) => {
     expect(() => keyFromSeed(seed)).toThrow(InitRangeError);
-    expect(() => keyFromSeed(seed)).toThrow(/^keyFromSeed: seed must be a non-negative safe integer, a bigint below 2\^64 or a string\. Received: /);
+    expect(() => keyFromSeed(seed)).toThrow(
+      /^keyFromSeed: seed must be a non-negative safe integer, a bigint below 2\^64 or a string\. Received: /,
+    );
   });
 
   test.each([null, undefined, {}, [1], true, Symbol('s')])('rejects %s with InitTypeError', (seed) => {
@@ -52,22 +68,36 @@ describe('isKey', () => {
     expect(isKey(foreign)).toBe(true);
   });
 
-  test.each([null, undefined, 'key:0000000000000001', {}, [0, 1], { [Symbol.for('@init/random.key-words')]: [1.5, 2] }])(
-    'rejects %s',
-    (value) => {
-      expect(isKey(value)).toBe(false);
-    },
-  );
+  test.each([
+    null,
+    undefined,
+    'key:0000000000000001',
+    {},
+    [0, 1],
+    { [Symbol.for('@init/random.key-words')]: [1.5, 2] },
+  ])('rejects %s', (value) => {
+    expect(isKey(value)).toBe(false);
+  });
 });
 
 describe('foldIn and split', () => {
   const root = keyFromSeed(42);
 
   test('are deterministic and give distinct children for distinct data', () => {
-    const children = [foldIn(root, 0), foldIn(root, 1), foldIn(root, 2 ** 40), foldIn(root, 'a'), foldIn(root, 'b'), foldIn(root, '0'), ...split(root, 3)];
+    const children = [
+      foldIn(root, 0),
+      foldIn(root, 1),
+      foldIn(root, 2 ** 40),
+      foldIn(root, 'a'),
+      foldIn(root, 'b'),
+      foldIn(root, '0'),
+      ...split(root, 3),
+    ];
     const texts = children.map(keyToString);
     expect(new Set([...texts, keyToString(root)]).size).toBe(texts.length + 1);
-    expect(keyToString(foldIn(root, 'encoder/layer_3/kernel'))).toBe(keyToString(foldIn(keyFromSeed(42), 'encoder/layer_3/kernel')));
+    expect(keyToString(foldIn(root, 'encoder/layer_3/kernel'))).toBe(
+      keyToString(foldIn(keyFromSeed(42), 'encoder/layer_3/kernel')),
+    );
   });
 
   test('split(key, n)[j] does not depend on n', () => {
@@ -103,11 +133,19 @@ describe('keyToString / keyFromString', () => {
     expect(keyToString(keyFromString('key:DEADBEEFCAFEBABE'))).toBe('key:deadbeefcafebabe');
   });
 
-  test.each(['', 'key:', 'key:123', 'key:0123456789abcdef0', 'KEY:0123456789abcdef', 'key:0123456789abcdeg', ' key:0123456789abcdef', 42])(
-    'rejects %j with InitTypeError',
-    (text) => {
-      expect(() => keyFromString(text as string)).toThrow(InitTypeError);
-      expect(() => keyFromString(text as string)).toThrow(/^keyFromString: text must be "key:" followed by 16 hex digits/);
-    },
-  );
+  test.each([
+    '',
+    'key:',
+    'key:123',
+    'key:0123456789abcdef0',
+    'KEY:0123456789abcdef',
+    'key:0123456789abcdeg',
+    ' key:0123456789abcdef',
+    42,
+  ])('rejects %j with InitTypeError', (text) => {
+    expect(() => keyFromString(text as string)).toThrow(InitTypeError);
+    expect(() => keyFromString(text as string)).toThrow(
+      /^keyFromString: text must be "key:" followed by 16 hex digits/,
+    );
+  });
 });

@@ -132,12 +132,7 @@ function encodeString(text: string): Uint8Array {
     else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f));
     else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
     else
-      bytes.push(
-        0xf0 | (code >> 18),
-        0x80 | ((code >> 12) & 0x3f),
-        0x80 | ((code >> 6) & 0x3f),
-        0x80 | (code & 0x3f),
-      );
+      bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 0x3f), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
   }
   return Uint8Array.from(bytes);
 }
@@ -302,7 +297,10 @@ export function split(key: Key, n: number): Key[] {
   const words = requireKeyWords('split', key);
   // At most the length of an array: a larger n could only exhaust memory.
   if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0 || n > MAX_SPLIT) {
-    throw new InitRangeError(argumentMessage('split', 'n', `be an integer in [0, ${MAX_SPLIT}]`, n), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitRangeError(
+      argumentMessage('split', 'n', `be an integer in [0, ${MAX_SPLIT}]`, n),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   const keys: Key[] = [];
   for (let index = 0; index < n; index++) {

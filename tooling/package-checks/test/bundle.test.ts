@@ -6,7 +6,14 @@ import { describe, expect, test } from 'vitest';
 import { assertBuilt, root } from './workspace.js';
 
 // Names that only the linear algebra has: @init/linalg's exports and ml-matrix's classes.
-const MUST_NOT_APPEAR = ['orthogonalize', 'householder', 'SingularValueDecomposition', 'QrDecomposition', 'ml-matrix', 'AbstractMatrix'];
+const MUST_NOT_APPEAR = [
+  'orthogonalize',
+  'householder',
+  'SingularValueDecomposition',
+  'QrDecomposition',
+  'ml-matrix',
+  'AbstractMatrix',
+];
 
 async function bundle(entry: string): Promise<string> {
   const result = await build({
@@ -27,15 +34,25 @@ async function bundle(entry: string): Promise<string> {
 describe('bundle contents', () => {
   test('VarianceScaling alone carries no linear algebra', async () => {
     assertBuilt('core');
-    const code = await bundle(`import { VarianceScaling } from '@init/core'; export const values = new VarianceScaling({ seed: 1 }).apply([4, 4]).data;`);
+    const code = await bundle(
+      `import { VarianceScaling } from '@init/core'; export const values = new VarianceScaling({ seed: 1 }).apply([4, 4]).data;`,
+    );
     for (const name of MUST_NOT_APPEAR) expect(code, `the bundle contains ${name}`).not.toContain(name);
-    const minified = await build({ stdin: { contents: code, loader: 'js' }, minify: true, write: false, format: 'esm', logLevel: 'silent' });
+    const minified = await build({
+      stdin: { contents: code, loader: 'js' },
+      minify: true,
+      write: false,
+      format: 'esm',
+      logLevel: 'silent',
+    });
     const bytes = minified.outputFiles[0]?.contents ?? new Uint8Array();
     console.log(`VarianceScaling-only bundle: ${bytes.length} bytes minified, ${gzipSync(bytes).length} bytes gzipped`);
   });
 
   test('the check can fail: a bundle that uses Orthogonal does carry the linear algebra', async () => {
-    const code = await bundle(`import { Orthogonal } from '@init/core'; export const values = new Orthogonal({ seed: 1 }).apply([4, 4]).data;`);
+    const code = await bundle(
+      `import { Orthogonal } from '@init/core'; export const values = new Orthogonal({ seed: 1 }).apply([4, 4]).data;`,
+    );
     expect(MUST_NOT_APPEAR.some((name) => code.includes(name))).toBe(true);
   });
 });

@@ -27,7 +27,12 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe.each(packageNames)('@init/%s', (name) => {
   test('publint finds nothing to fix', async () => {
-    const { messages, pkg } = await publint({ pkgDir: packageDir(name), level: 'suggestion', strict: true, pack: 'pnpm' });
+    const { messages, pkg } = await publint({
+      pkgDir: packageDir(name),
+      level: 'suggestion',
+      strict: true,
+      pack: 'pnpm',
+    });
     expect(messages.map((message) => formatMessage(message, pkg))).toEqual([]);
   });
 

@@ -92,7 +92,13 @@ export interface GalleryEntry {
 }
 
 const FLOAT_DTYPES: readonly DType[] = ['float32', 'float64', 'float16', 'bfloat16'];
-const ENGINE_OPTION: OptionSpec = { key: 'engine', label: 'engine', type: 'choice', default: 'counter', choices: ['counter', 'tfjs'] };
+const ENGINE_OPTION: OptionSpec = {
+  key: 'engine',
+  label: 'engine',
+  type: 'choice',
+  default: 'counter',
+  choices: ['counter', 'tfjs'],
+};
 
 function numberOption(key: string, label: string, value: number): OptionSpec {
   return { key, label, type: 'number', default: String(value) };
@@ -110,7 +116,10 @@ export function parseNumber(label: string, text: string | undefined): number {
 export function parseShape(text: string): number[] {
   const inner = text.trim().replace(/^\[/, '').replace(/\]$/, '').trim();
   if (inner === '') return [];
-  return inner.split(/[\s,×x]+/).filter((part) => part !== '').map((part) => parseNumber('shape', part));
+  return inner
+    .split(/[\s,×x]+/)
+    .filter((part) => part !== '')
+    .map((part) => parseNumber('shape', part));
 }
 
 /** The seed field: digits → a number (if safe), other text → a string seed, empty → undefined. */
@@ -124,7 +133,10 @@ export function parseSeed(text: string): number | string | undefined {
 function parseList(text: string): number[] {
   const inner = text.trim().replace(/^\[/, '').replace(/\]$/, '').trim();
   if (inner === '') return [];
-  return inner.split(/[\s,]+/).filter((part) => part !== '').map((part) => parseNumber('value', part));
+  return inner
+    .split(/[\s,]+/)
+    .filter((part) => part !== '')
+    .map((part) => parseNumber('value', part));
 }
 
 function option(parsed: Parsed, spec: OptionSpec): string {
@@ -139,7 +151,9 @@ function literal(value: string | number | readonly number[]): string {
 
 /** `{ a: 1, seed: 42 }` from the entries that are defined; '' when none is. */
 function objectLiteral(entries: readonly [string, string | number | readonly number[] | undefined][]): string {
-  const present = entries.filter((entry): entry is [string, string | number | readonly number[]] => entry[1] !== undefined);
+  const present = entries.filter(
+    (entry): entry is [string, string | number | readonly number[]] => entry[1] !== undefined,
+  );
   if (present.length === 0) return '';
   return `{ ${present.map(([key, value]) => `${key}: ${literal(value)}`).join(', ')} }`;
 }
@@ -188,10 +202,18 @@ export function varianceScalingTheory(scale: number, mode: Mode, distribution: V
     case 'untruncated_normal':
       return normalTheory(0, Math.sqrt(variance), `normal, σ = √variance = ${fmt(Math.sqrt(variance))}; ${where}`);
     case 'normal':
-      return truncatedNormalTheory(0, Math.sqrt(variance), `normal truncated at ±2σ, σ = √variance = ${fmt(Math.sqrt(variance))} (uncorrected); ${where}`);
+      return truncatedNormalTheory(
+        0,
+        Math.sqrt(variance),
+        `normal truncated at ±2σ, σ = √variance = ${fmt(Math.sqrt(variance))} (uncorrected); ${where}`,
+      );
     case 'truncated_normal': {
       const stddev = Math.sqrt(variance) / TRUNCATED_STDDEV;
-      return truncatedNormalTheory(0, stddev, `normal truncated at ±2σ, σ = √variance / 0.8796… = ${fmt(stddev)}; ${where}`);
+      return truncatedNormalTheory(
+        0,
+        stddev,
+        `normal truncated at ±2σ, σ = √variance / 0.8796… = ${fmt(stddev)}; ${where}`,
+      );
     }
   }
 }
@@ -204,13 +226,21 @@ function normalOrPoint(mean: number, stddev: number, truncated: boolean): Theory
 /** The values of Constant's list semantics on n elements: the list, then its last value repeated. */
 function constantTheory(list: readonly number[], n: number): Theory {
   const counts = new Map<number, number>();
-  for (let i = 0; i < Math.min(list.length, n); i++) counts.set(list[i] as number, (counts.get(list[i] as number) ?? 0) + 1);
+  for (let i = 0; i < Math.min(list.length, n); i++)
+    counts.set(list[i] as number, (counts.get(list[i] as number) ?? 0) + 1);
   if (n > list.length && list.length > 0) {
     const last = list[list.length - 1] as number;
     counts.set(last, (counts.get(last) ?? 0) + (n - list.length));
   }
-  const atoms = [...counts].map(([value, count]) => ({ value, probability: count / n })).sort((a, b) => a.value - b.value);
-  return discreteTheory(list.length === 1 ? `the constant ${fmt(list[0] as number)}` : 'the list in row-major order, then its last value repeated', atoms);
+  const atoms = [...counts]
+    .map(([value, count]) => ({ value, probability: count / n }))
+    .sort((a, b) => a.value - b.value);
+  return discreteTheory(
+    list.length === 1
+      ? `the constant ${fmt(list[0] as number)}`
+      : 'the list in row-major order, then its last value repeated',
+    atoms,
+  );
 }
 
 /**
@@ -220,7 +250,12 @@ function constantTheory(list: readonly number[], n: number): Theory {
  */
 function uniformIntTheory(low: number, high: number, engine: string): Theory {
   const range = high - low;
-  if (range > 400) return uniformTheory(low, high, `integers of [${fmt(low)}, ${fmt(high)}), each equally likely (drawn as a density)`);
+  if (range > 400)
+    return uniformTheory(
+      low,
+      high,
+      `integers of [${fmt(low)}, ${fmt(high)}), each equally likely (drawn as a density)`,
+    );
   const atoms: { value: number; probability: number }[] = [];
   if (engine === 'tfjs') {
     for (let k = Math.trunc(low); k <= Math.trunc(high); k++) {
@@ -228,7 +263,10 @@ function uniformIntTheory(low: number, high: number, engine: string): Theory {
       const length = Math.max(0, Math.min(b, high) - Math.max(a, low));
       if (length > 0) atoms.push({ value: k, probability: length / range });
     }
-    return discreteTheory(`trunc(${fmt(low)} + ${fmt(range)}·u), u uniform on [0, 1) (TensorFlow.js's int32 store)`, atoms);
+    return discreteTheory(
+      `trunc(${fmt(low)} + ${fmt(range)}·u), u uniform on [0, 1) (TensorFlow.js's int32 store)`,
+      atoms,
+    );
   }
   for (let k = low; k < high; k++) atoms.push({ value: k, probability: 1 / range });
   return discreteTheory(`the integers ${fmt(low)} … ${fmt(high - 1)}, each with probability 1/${fmt(range)}`, atoms);
@@ -260,12 +298,47 @@ function kaimingScale(nonlinearity: string, a: number): number {
 
 /** The six Keras presets: VarianceScaling with a fixed scale, mode and distribution. */
 const KERAS_PRESETS = [
-  { name: 'GlorotUniform', slug: 'glorot-uniform', scale: 1, mode: 'fan_avg', normal: false, make: (o: object) => new GlorotUniform(o) },
-  { name: 'GlorotNormal', slug: 'glorot-normal', scale: 1, mode: 'fan_avg', normal: true, make: (o: object) => new GlorotNormal(o) },
-  { name: 'HeUniform', slug: 'he-uniform', scale: 2, mode: 'fan_in', normal: false, make: (o: object) => new HeUniform(o) },
+  {
+    name: 'GlorotUniform',
+    slug: 'glorot-uniform',
+    scale: 1,
+    mode: 'fan_avg',
+    normal: false,
+    make: (o: object) => new GlorotUniform(o),
+  },
+  {
+    name: 'GlorotNormal',
+    slug: 'glorot-normal',
+    scale: 1,
+    mode: 'fan_avg',
+    normal: true,
+    make: (o: object) => new GlorotNormal(o),
+  },
+  {
+    name: 'HeUniform',
+    slug: 'he-uniform',
+    scale: 2,
+    mode: 'fan_in',
+    normal: false,
+    make: (o: object) => new HeUniform(o),
+  },
   { name: 'HeNormal', slug: 'he-normal', scale: 2, mode: 'fan_in', normal: true, make: (o: object) => new HeNormal(o) },
-  { name: 'LecunUniform', slug: 'lecun-uniform', scale: 1, mode: 'fan_in', normal: false, make: (o: object) => new LecunUniform(o) },
-  { name: 'LecunNormal', slug: 'lecun-normal', scale: 1, mode: 'fan_in', normal: true, make: (o: object) => new LecunNormal(o) },
+  {
+    name: 'LecunUniform',
+    slug: 'lecun-uniform',
+    scale: 1,
+    mode: 'fan_in',
+    normal: false,
+    make: (o: object) => new LecunUniform(o),
+  },
+  {
+    name: 'LecunNormal',
+    slug: 'lecun-normal',
+    scale: 1,
+    mode: 'fan_in',
+    normal: true,
+    make: (o: object) => new LecunNormal(o),
+  },
 ] as const;
 
 function randomCommon(parsed: Parsed, engine?: string): { seed?: number | string; engine?: string } {
@@ -276,7 +349,8 @@ function randomCommon(parsed: Parsed, engine?: string): { seed?: number | string
 }
 
 const always = (): boolean => true;
-const counterEngine = (options: Readonly<Record<string, string>>): boolean => (options['engine'] ?? 'counter') === 'counter';
+const counterEngine = (options: Readonly<Record<string, string>>): boolean =>
+  (options['engine'] ?? 'counter') === 'counter';
 
 const MIN_OPTION = numberOption('minval', 'minval', 0);
 const MAX_OPTION = numberOption('maxval', 'maxval', 1);
@@ -285,7 +359,13 @@ const STDDEV_OPTION = numberOption('stddev', 'stddev', 1);
 const GAIN_OPTION = numberOption('gain', 'gain', 1);
 const FACTOR_OPTION = numberOption('factor', 'factor', 1);
 const SCALE_OPTION = numberOption('scale', 'scale', 1);
-const MODE_OPTION: OptionSpec = { key: 'mode', label: 'mode', type: 'choice', default: 'fan_in', choices: ['fan_in', 'fan_out', 'fan_avg'] };
+const MODE_OPTION: OptionSpec = {
+  key: 'mode',
+  label: 'mode',
+  type: 'choice',
+  default: 'fan_in',
+  choices: ['fan_in', 'fan_out', 'fan_avg'],
+};
 const DISTRIBUTION_OPTION: OptionSpec = {
   key: 'distribution',
   label: 'distribution',
@@ -293,12 +373,41 @@ const DISTRIBUTION_OPTION: OptionSpec = {
   default: 'normal',
   choices: ['normal', 'truncated_normal', 'untruncated_normal', 'uniform'],
 };
-const LAYOUT_OPTION: OptionSpec = { key: 'layout', label: 'layout', type: 'choice', default: 'tf', choices: ['tf', 'torch'] };
-const METHOD_OPTION: OptionSpec = { key: 'method', label: 'method', type: 'choice', default: 'qr', choices: ['qr', 'svd'] };
-const VALUE_OPTION: OptionSpec = { key: 'value', label: 'value (a number or a list)', type: 'list', default: '1, 1, 1, 1, -8, 1, 1, 1, 1' };
+const LAYOUT_OPTION: OptionSpec = {
+  key: 'layout',
+  label: 'layout',
+  type: 'choice',
+  default: 'tf',
+  choices: ['tf', 'torch'],
+};
+const METHOD_OPTION: OptionSpec = {
+  key: 'method',
+  label: 'method',
+  type: 'choice',
+  default: 'qr',
+  choices: ['qr', 'svd'],
+};
+const VALUE_OPTION: OptionSpec = {
+  key: 'value',
+  label: 'value (a number or a list)',
+  type: 'list',
+  default: '1, 1, 1, 1, -8, 1, 1, 1, 1',
+};
 const A_OPTION = numberOption('a', 'a (negative slope)', 0);
-const KAIMING_MODE_OPTION: OptionSpec = { key: 'mode', label: 'mode', type: 'choice', default: 'fan_in', choices: ['fan_in', 'fan_out'] };
-const NONLINEARITY_OPTION: OptionSpec = { key: 'nonlinearity', label: 'nonlinearity', type: 'choice', default: 'leaky_relu', choices: KAIMING_NONLINEARITIES };
+const KAIMING_MODE_OPTION: OptionSpec = {
+  key: 'mode',
+  label: 'mode',
+  type: 'choice',
+  default: 'fan_in',
+  choices: ['fan_in', 'fan_out'],
+};
+const NONLINEARITY_OPTION: OptionSpec = {
+  key: 'nonlinearity',
+  label: 'nonlinearity',
+  type: 'choice',
+  default: 'leaky_relu',
+  choices: KAIMING_NONLINEARITIES,
+};
 
 function num(parsed: Parsed, spec: OptionSpec): number {
   return parseNumber(spec.label, option(parsed, spec));
@@ -323,7 +432,11 @@ function normalEntry(
     defaultShape: '256, 128',
     partitionable: counterEngine,
     create: (parsed) =>
-      new Class({ mean: num(parsed, MEAN_OPTION), stddev: num(parsed, STDDEV_OPTION), ...randomCommon(parsed, option(parsed, ENGINE_OPTION)) } as object),
+      new Class({
+        mean: num(parsed, MEAN_OPTION),
+        stddev: num(parsed, STDDEV_OPTION),
+        ...randomCommon(parsed, option(parsed, ENGINE_OPTION)),
+      } as object),
     constructorCode: (parsed) =>
       `new ${name}(${objectLiteral([
         ['mean', changed(parsed, MEAN_OPTION, true)],
@@ -395,7 +508,11 @@ export const GALLERY: readonly GalleryEntry[] = [
     defaultShape: '256, 128',
     partitionable: counterEngine,
     create: (parsed) =>
-      new RandomUniform({ minval: num(parsed, MIN_OPTION), maxval: num(parsed, MAX_OPTION), ...randomCommon(parsed, option(parsed, ENGINE_OPTION)) } as object),
+      new RandomUniform({
+        minval: num(parsed, MIN_OPTION),
+        maxval: num(parsed, MAX_OPTION),
+        ...randomCommon(parsed, option(parsed, ENGINE_OPTION)),
+      } as object),
     constructorCode: (parsed) =>
       `new RandomUniform(${objectLiteral([
         ['minval', changed(parsed, MIN_OPTION, true)],
@@ -407,11 +524,19 @@ export const GALLERY: readonly GalleryEntry[] = [
     theory: (parsed) => {
       const low = num(parsed, MIN_OPTION);
       const high = num(parsed, MAX_OPTION);
-      return parsed.dtype === 'int32' ? uniformIntTheory(low, high, option(parsed, ENGINE_OPTION)) : uniformTheory(low, high);
+      return parsed.dtype === 'int32'
+        ? uniformIntTheory(low, high, option(parsed, ENGINE_OPTION))
+        : uniformTheory(low, high);
     },
   },
   normalEntry('RandomNormal', RandomNormal, 'random-normal', 'normal N(mean, stddev²)', false),
-  normalEntry('TruncatedNormal', TruncatedNormal, 'truncated-normal', 'normal, redrawn until within 2 stddev of the mean', true),
+  normalEntry(
+    'TruncatedNormal',
+    TruncatedNormal,
+    'truncated-normal',
+    'normal, redrawn until within 2 stddev of the mean',
+    true,
+  ),
   {
     name: 'UniformUnitScaling',
     packageName: '@init/core',
@@ -422,8 +547,13 @@ export const GALLERY: readonly GalleryEntry[] = [
     options: [FACTOR_OPTION],
     defaultShape: '256, 128',
     partitionable: always,
-    create: (parsed) => new UniformUnitScaling({ factor: num(parsed, FACTOR_OPTION), ...randomCommon(parsed) } as object),
-    constructorCode: (parsed) => `new UniformUnitScaling(${objectLiteral([['factor', changed(parsed, FACTOR_OPTION, true)], ['seed', parsed.seed]])})`,
+    create: (parsed) =>
+      new UniformUnitScaling({ factor: num(parsed, FACTOR_OPTION), ...randomCommon(parsed) } as object),
+    constructorCode: (parsed) =>
+      `new UniformUnitScaling(${objectLiteral([
+        ['factor', changed(parsed, FACTOR_OPTION, true)],
+        ['seed', parsed.seed],
+      ])})`,
     theory: (parsed) => {
       // TF1: input_size is the product of every dim but the last (1 for ranks 0 and 1).
       const inputSize = size(parsed.shape.slice(0, -1));
@@ -459,8 +589,16 @@ export const GALLERY: readonly GalleryEntry[] = [
         ['engine', changed(parsed, ENGINE_OPTION, false)],
       ])})`,
     theory: (parsed) => {
-      const fans = option(parsed, ENGINE_OPTION) === 'tfjs' ? tfjsFans(parsed.shape) : computeFans(parsed.shape, option(parsed, LAYOUT_OPTION) as 'tf' | 'torch');
-      return varianceScalingTheory(num(parsed, SCALE_OPTION), option(parsed, MODE_OPTION) as Mode, option(parsed, DISTRIBUTION_OPTION) as VsDistribution, fans);
+      const fans =
+        option(parsed, ENGINE_OPTION) === 'tfjs'
+          ? tfjsFans(parsed.shape)
+          : computeFans(parsed.shape, option(parsed, LAYOUT_OPTION) as 'tf' | 'torch');
+      return varianceScalingTheory(
+        num(parsed, SCALE_OPTION),
+        option(parsed, MODE_OPTION) as Mode,
+        option(parsed, DISTRIBUTION_OPTION) as VsDistribution,
+        fans,
+      );
     },
   },
   {
@@ -473,7 +611,12 @@ export const GALLERY: readonly GalleryEntry[] = [
     options: [GAIN_OPTION, METHOD_OPTION],
     defaultShape: '64, 32',
     partitionable: always,
-    create: (parsed) => new Orthogonal({ gain: num(parsed, GAIN_OPTION), method: option(parsed, METHOD_OPTION), ...randomCommon(parsed) } as object),
+    create: (parsed) =>
+      new Orthogonal({
+        gain: num(parsed, GAIN_OPTION),
+        method: option(parsed, METHOD_OPTION),
+        ...randomCommon(parsed),
+      } as object),
     constructorCode: (parsed) =>
       `new Orthogonal(${objectLiteral([
         ['gain', changed(parsed, GAIN_OPTION, true)],
@@ -509,10 +652,13 @@ export const GALLERY: readonly GalleryEntry[] = [
       const [rows = 0, cols = 0] = parsed.shape;
       const gain = num(parsed, GAIN_OPTION);
       const onDiagonal = Math.min(rows, cols) / (rows * cols);
-      return discreteTheory(`gain ${fmt(gain)} on min(${rows}, ${cols}) = ${Math.min(rows, cols)} diagonal elements, 0 elsewhere`, [
-        { value: 0, probability: 1 - onDiagonal },
-        { value: gain, probability: onDiagonal },
-      ]);
+      return discreteTheory(
+        `gain ${fmt(gain)} on min(${rows}, ${cols}) = ${Math.min(rows, cols)} diagonal elements, 0 elsewhere`,
+        [
+          { value: 0, probability: 1 - onDiagonal },
+          { value: gain, probability: onDiagonal },
+        ],
+      );
     },
   },
   ...KERAS_PRESETS.map(
@@ -528,12 +674,20 @@ export const GALLERY: readonly GalleryEntry[] = [
       partitionable: counterEngine,
       create: (parsed) => preset.make(randomCommon(parsed, option(parsed, ENGINE_OPTION))),
       constructorCode: (parsed) =>
-        `new ${preset.name}(${objectLiteral([['seed', parsed.seed], ['engine', changed(parsed, ENGINE_OPTION, false)]])})`,
+        `new ${preset.name}(${objectLiteral([
+          ['seed', parsed.seed],
+          ['engine', changed(parsed, ENGINE_OPTION, false)],
+        ])})`,
       theory: (parsed) => {
         const tfjs = option(parsed, ENGINE_OPTION) === 'tfjs';
         // Keras 3 corrects the truncated normal; TensorFlow.js (engine 'tfjs') does not.
         const distribution: VsDistribution = preset.normal ? (tfjs ? 'normal' : 'truncated_normal') : 'uniform';
-        return varianceScalingTheory(preset.scale, preset.mode, distribution, tfjs ? tfjsFans(parsed.shape) : computeFans(parsed.shape));
+        return varianceScalingTheory(
+          preset.scale,
+          preset.mode,
+          distribution,
+          tfjs ? tfjsFans(parsed.shape) : computeFans(parsed.shape),
+        );
       },
     }),
   ),
@@ -548,10 +702,23 @@ export const GALLERY: readonly GalleryEntry[] = [
       options: [GAIN_OPTION],
       defaultShape: '128, 256',
       partitionable: always,
-      create: (parsed) => (name === 'xavierUniform' ? xavierUniform : xavierNormal)({ gain: num(parsed, GAIN_OPTION), ...randomCommon(parsed) } as object),
-      constructorCode: (parsed) => `${name}(${objectLiteral([['gain', changed(parsed, GAIN_OPTION, true)], ['seed', parsed.seed]])})`,
+      create: (parsed) =>
+        (name === 'xavierUniform' ? xavierUniform : xavierNormal)({
+          gain: num(parsed, GAIN_OPTION),
+          ...randomCommon(parsed),
+        } as object),
+      constructorCode: (parsed) =>
+        `${name}(${objectLiteral([
+          ['gain', changed(parsed, GAIN_OPTION, true)],
+          ['seed', parsed.seed],
+        ])})`,
       theory: (parsed) =>
-        varianceScalingTheory(num(parsed, GAIN_OPTION) ** 2, 'fan_avg', name === 'xavierUniform' ? 'uniform' : 'untruncated_normal', computeFans(parsed.shape, 'torch')),
+        varianceScalingTheory(
+          num(parsed, GAIN_OPTION) ** 2,
+          'fan_avg',
+          name === 'xavierUniform' ? 'uniform' : 'untruncated_normal',
+          computeFans(parsed.shape, 'torch'),
+        ),
     }),
   ),
   ...(['kaimingUniform', 'kaimingNormal'] as const).map(
@@ -619,13 +786,26 @@ export function prepare(settings: Settings): Prepared {
   const entry = findEntry(settings.name);
   if (entry === undefined) throw new Error(`Unknown initializer "${settings.name}".`);
   const shape = parseShape(settings.shape);
-  const parsed: Parsed = { options: settings.options, shape, dtype: settings.dtype, seed: entry.seeded ? parseSeed(settings.seed) : undefined };
+  const parsed: Parsed = {
+    options: settings.options,
+    shape,
+    dtype: settings.dtype,
+    seed: entry.seeded ? parseSeed(settings.seed) : undefined,
+  };
   const count = shape.every((dim) => Number.isSafeInteger(dim) && dim >= 0) ? size(shape) : 0;
   if (count > MAX_GALLERY_ELEMENTS) {
-    throw new Error(`The gallery draws at most ${MAX_GALLERY_ELEMENTS.toLocaleString('en-US')} elements; [${shape.join(', ')}] has ${count.toLocaleString('en-US')}.`);
+    throw new Error(
+      `The gallery draws at most ${MAX_GALLERY_ELEMENTS.toLocaleString('en-US')} elements; [${shape.join(', ')}] has ${count.toLocaleString('en-US')}.`,
+    );
   }
-  if (entry.name === 'Orthogonal' && shape.length >= 2 && Math.max(...orthogonalMatrixShape(shape)) > MAX_ORTHOGONAL_SIDE) {
-    throw new Error(`The gallery factors matrices up to ${MAX_ORTHOGONAL_SIDE} on a side; [${shape.join(', ')}] flattens to ${orthogonalMatrixShape(shape).join(' × ')}.`);
+  if (
+    entry.name === 'Orthogonal' &&
+    shape.length >= 2 &&
+    Math.max(...orthogonalMatrixShape(shape)) > MAX_ORTHOGONAL_SIDE
+  ) {
+    throw new Error(
+      `The gallery factors matrices up to ${MAX_ORTHOGONAL_SIDE} on a side; [${shape.join(', ')}] flattens to ${orthogonalMatrixShape(shape).join(' × ')}.`,
+    );
   }
   const initializer = entry.create(parsed);
   const code = `import { ${entry.name} } from '${entry.packageName}';\n\n${entry.constructorCode(parsed)}.apply(${literal(shape)}, '${settings.dtype}')`;

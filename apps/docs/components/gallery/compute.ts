@@ -20,7 +20,13 @@ export interface GalleryResult {
   /** How long apply() took, in milliseconds. */
   readonly milliseconds: number;
   /** For Orthogonal: the Gram matrix of the leading columns (or rows) and its size. */
-  readonly gram?: { readonly matrix: Float64Array; readonly size: number; readonly of: 'columns' | 'rows'; readonly full: boolean; readonly maxDeviation: number };
+  readonly gram?: {
+    readonly matrix: Float64Array;
+    readonly size: number;
+    readonly of: 'columns' | 'rows';
+    readonly full: boolean;
+    readonly maxDeviation: number;
+  };
 }
 
 /** The largest Gram matrix drawn as a heat map; beyond it, its leading block. */
@@ -57,7 +63,10 @@ export function compute(settings: Settings): GalleryResult {
       maxDeviation = Math.max(maxDeviation, Math.abs((matrix[a * gramSize + b] as number) / gain2 - (a === b ? 1 : 0)));
     }
   }
-  return { ...result, gram: { matrix, size: gramSize, of: byRows ? 'rows' : 'columns', full: gramSize === k, maxDeviation } };
+  return {
+    ...result,
+    gram: { matrix, size: gramSize, of: byRows ? 'rows' : 'columns', full: gramSize === k, maxDeviation },
+  };
 }
 
 export interface ShardResult {

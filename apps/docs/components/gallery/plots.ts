@@ -31,7 +31,9 @@ export function distributionFigure(result: GalleryResult, width: number): Distri
   if (frequencies !== undefined) {
     // A few distinct values: bars of their observed fractions, ticks at the theoretical probability.
     const atoms = theory.kind === 'discrete' ? theory.atoms : [];
-    const domain = [...new Set([...frequencies.map((f) => f.value), ...atoms.map((a) => a.value)])].sort((a, b) => a - b).map(fmt);
+    const domain = [...new Set([...frequencies.map((f) => f.value), ...atoms.map((a) => a.value)])]
+      .sort((a, b) => a - b)
+      .map(fmt);
     const element = Plot.plot({
       width,
       height,
@@ -40,8 +42,19 @@ export function distributionFigure(result: GalleryResult, width: number): Distri
       x: { domain, label: 'value', labelArrow: 'none', type: 'band', padding: 0.3 },
       y: { label: 'fraction of elements', grid: true },
       marks: [
-        Plot.barY(frequencies, { x: (d: { value: number }) => fmt(d.value), y: 'fraction', fill: BAR, fillOpacity: 0.7, tip: true }),
-        Plot.tickY(atoms, { x: (d: { value: number }) => fmt(d.value), y: 'probability', stroke: THEORY, strokeWidth: 3 }),
+        Plot.barY(frequencies, {
+          x: (d: { value: number }) => fmt(d.value),
+          y: 'fraction',
+          fill: BAR,
+          fillOpacity: 0.7,
+          tip: true,
+        }),
+        Plot.tickY(atoms, {
+          x: (d: { value: number }) => fmt(d.value),
+          y: 'probability',
+          stroke: THEORY,
+          strokeWidth: 3,
+        }),
         Plot.ruleY([0]),
       ],
     });
@@ -54,9 +67,18 @@ export function distributionFigure(result: GalleryResult, width: number): Distri
   }
   const bins = histogram(values, low, high, binCount(values.length));
   let outside = 0;
-  for (let i = 0; i < values.length; i++) if (!((values[i] as number) >= low && (values[i] as number) <= high)) outside++;
+  for (let i = 0; i < values.length; i++)
+    if (!((values[i] as number) >= low && (values[i] as number) <= high)) outside++;
   const marks: Plot.Markish[] = [
-    Plot.rectY(bins, { x1: 'x1', x2: 'x2', y: 'density', fill: BAR, fillOpacity: 0.55, insetLeft: 0.5, insetRight: 0.5 }),
+    Plot.rectY(bins, {
+      x1: 'x1',
+      x2: 'x2',
+      y: 'density',
+      fill: BAR,
+      fillOpacity: 0.55,
+      insetLeft: 0.5,
+      insetRight: 0.5,
+    }),
     Plot.ruleY([0]),
   ];
   if (theory.kind === 'continuous') {
@@ -91,7 +113,11 @@ export function distributionFigure(result: GalleryResult, width: number): Distri
  * A size × size matrix as a raster heat map on a diverging scale symmetric around 0, with a legend.
  * Pixelated, so each entry is one crisp square however large the figure.
  */
-export function heatMap(matrix: Float64Array, size: number, options: { width: number; limit: number; label: string }): HTMLElement | SVGSVGElement {
+export function heatMap(
+  matrix: Float64Array,
+  size: number,
+  options: { width: number; limit: number; label: string },
+): HTMLElement | SVGSVGElement {
   const limit = options.limit > 0 ? options.limit : 1;
   return Plot.plot({
     width: options.width,

@@ -12,7 +12,8 @@ export function decode(tensor: Tensor): Float64Array {
   const { data, dtype } = tensor;
   const values = new Float64Array(data.length);
   if (dtype === 'float16') for (let i = 0; i < data.length; i++) values[i] = float16BitsToNumber(data[i] as number);
-  else if (dtype === 'bfloat16') for (let i = 0; i < data.length; i++) values[i] = bfloat16BitsToNumber(data[i] as number);
+  else if (dtype === 'bfloat16')
+    for (let i = 0; i < data.length; i++) values[i] = bfloat16BitsToNumber(data[i] as number);
   else for (let i = 0; i < data.length; i++) values[i] = data[i] as number;
   return values;
 }
@@ -75,7 +76,10 @@ export function histogram(values: Float64Array, low: number, high: number, binCo
 }
 
 /** Each distinct value with the fraction of elements equal to it, or undefined past `limit` values. */
-export function valueFrequencies(values: Float64Array, limit: number): { value: number; fraction: number }[] | undefined {
+export function valueFrequencies(
+  values: Float64Array,
+  limit: number,
+): { value: number; fraction: number }[] | undefined {
   const counts = new Map<number, number>();
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as number;

@@ -52,7 +52,11 @@ export interface NoTheory {
 export type Theory = ContinuousTheory | DiscreteTheory | NoTheory;
 
 /** Uniform on [low, high). */
-export function uniformTheory(low: number, high: number, label = `uniform on [${fmt(low)}, ${fmt(high)})`): ContinuousTheory {
+export function uniformTheory(
+  low: number,
+  high: number,
+  label = `uniform on [${fmt(low)}, ${fmt(high)})`,
+): ContinuousTheory {
   const density = 1 / (high - low);
   return {
     kind: 'continuous',
@@ -67,7 +71,11 @@ export function uniformTheory(low: number, high: number, label = `uniform on [${
 }
 
 /** Normal N(mean, stddev²), untruncated. */
-export function normalTheory(mean: number, stddev: number, label = `normal, mean ${fmt(mean)}, σ ${fmt(stddev)}`): ContinuousTheory {
+export function normalTheory(
+  mean: number,
+  stddev: number,
+  label = `normal, mean ${fmt(mean)}, σ ${fmt(stddev)}`,
+): ContinuousTheory {
   return {
     kind: 'continuous',
     label,
@@ -94,7 +102,8 @@ export function truncatedNormalTheory(
   return {
     kind: 'continuous',
     label,
-    pdf: (x) => (x > low && x < high ? Math.exp(-0.5 * ((x - mean) / stddev) ** 2) / (stddev * SQRT_2PI * TRUNCATED_MASS) : 0),
+    pdf: (x) =>
+      x > low && x < high ? Math.exp(-0.5 * ((x - mean) / stddev) ** 2) / (stddev * SQRT_2PI * TRUNCATED_MASS) : 0,
     mean,
     std: stddev * TRUNCATED_STDDEV,
     min: low,
@@ -111,7 +120,18 @@ export function truncatedNormalTheory(
 export function sphereCoordinateTheory(n: number, gain: number): Theory {
   const label = `a coordinate of a uniform unit vector in ℝ^${n}, times ${fmt(gain)}`;
   if (n === 1) {
-    return { kind: 'discrete', label, atoms: [{ value: -gain, probability: 0.5 }, { value: gain, probability: 0.5 }], mean: 0, std: gain, min: -gain, max: gain };
+    return {
+      kind: 'discrete',
+      label,
+      atoms: [
+        { value: -gain, probability: 0.5 },
+        { value: gain, probability: 0.5 },
+      ],
+      mean: 0,
+      std: gain,
+      min: -gain,
+      max: gain,
+    };
   }
   const logConstant = logGamma(n / 2) - 0.5 * Math.log(Math.PI) - logGamma((n - 1) / 2);
   return {
@@ -127,12 +147,15 @@ export function sphereCoordinateTheory(n: number, gain: number): Theory {
     min: -gain,
     max: gain,
     // For large n nearly all the mass is within a few 1/√n of 0; plot where it is.
-    domain: n > 30 ? [-5 * gain / Math.sqrt(n), 5 * gain / Math.sqrt(n)] : [-gain, gain],
+    domain: n > 30 ? [(-5 * gain) / Math.sqrt(n), (5 * gain) / Math.sqrt(n)] : [-gain, gain],
   };
 }
 
 /** Finitely many values with their probabilities. */
-export function discreteTheory(label: string, atoms: readonly { value: number; probability: number }[]): DiscreteTheory {
+export function discreteTheory(
+  label: string,
+  atoms: readonly { value: number; probability: number }[],
+): DiscreteTheory {
   let mean = 0;
   let largest = 0;
   for (const atom of atoms) {
@@ -174,6 +197,9 @@ export function fmt(value: number, digits = 6): string {
   if (value === Infinity) return '∞';
   if (value === -Infinity) return '−∞';
   if (Number.isInteger(value) && Math.abs(value) < 1e6) return String(value).replaceAll('-', '−');
-  const text = Math.abs(value) >= 1e-4 && Math.abs(value) < 1e6 ? String(Number(value.toPrecision(digits))) : value.toExponential(Math.max(1, digits - 2));
+  const text =
+    Math.abs(value) >= 1e-4 && Math.abs(value) < 1e6
+      ? String(Number(value.toPrecision(digits)))
+      : value.toExponential(Math.max(1, digits - 2));
   return text.replaceAll('-', '−');
 }

@@ -11,7 +11,7 @@ export class TestRandom {
 
   constructor(seed: number) {
     // xorshift32 has a fixed point at 0, so mix the seed and keep it nonzero.
-    this.#state = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0) || 0x6d2b79f5;
+    this.#state = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0 || 0x6d2b79f5;
   }
 
   /** A 32-bit word from xorshift32 (shifts 13, 17, 5). */

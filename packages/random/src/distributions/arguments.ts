@@ -39,10 +39,21 @@ export function resolveFloatFormat(where: string, out: unknown, dtype: unknown):
   }
   const kind = typedArrayKind(out);
   const expected =
-    kind === 'Float32Array' ? ['float32'] : kind === 'Float64Array' ? ['float64'] : kind === 'Uint16Array' ? ['float16', 'bfloat16'] : undefined;
+    kind === 'Float32Array'
+      ? ['float32']
+      : kind === 'Float64Array'
+        ? ['float64']
+        : kind === 'Uint16Array'
+          ? ['float16', 'bfloat16']
+          : undefined;
   if (expected === undefined) {
     throw new InitTypeError(
-      argumentMessage(where, 'out', 'be a Float32Array, a Float64Array, or a Uint16Array with dtype float16 or bfloat16', out),
+      argumentMessage(
+        where,
+        'out',
+        'be a Float32Array, a Float64Array, or a Uint16Array with dtype float16 or bfloat16',
+        out,
+      ),
       'ERR_INIT_INVALID_DTYPE',
     );
   }

@@ -58,7 +58,8 @@ const cases: Case[] = floatTargets.flatMap(({ dtype, make, decode }) => [
   {
     name: `fillTruncatedNormal mean 0.1 stddev 0.05 ${dtype}`,
     make,
-    fill: (out, key, offset) => fillTruncatedNormal(out as Float32Array, key, { mean: 0.1, stddev: 0.05, offset, dtype }),
+    fill: (out, key, offset) =>
+      fillTruncatedNormal(out as Float32Array, key, { mean: 0.1, stddev: 0.05, offset, dtype }),
     decode,
     inRange: (x) => x > 0.1 - 2 * 0.05 && x < 0.1 + 2 * 0.05,
   },
@@ -87,7 +88,11 @@ cases.push({
 
 const seeds = fc.oneof(fc.nat(), fc.string({ maxLength: 12 }));
 // Offsets near 0, and far out (2^40 and beyond) where whole tensors could never be materialized.
-const bases = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 2 ** 40, max: 2 ** 40 + 1000 }));
+const bases = fc.oneof(
+  fc.constant(0),
+  fc.integer({ min: 0, max: 5000 }),
+  fc.integer({ min: 2 ** 40, max: 2 ** 40 + 1000 }),
+);
 
 describe.each(cases)('$name', ({ make, fill, decode, inRange }) => {
   test('the same key gives the same values; values are in range and never NaN', () => {
@@ -110,9 +115,11 @@ describe.each(cases)('$name', ({ make, fill, decode, inRange }) => {
       fc.property(
         seeds,
         bases,
-        fc.integer({ min: 1, max: 900 }).chain((length) =>
-          fc.tuple(fc.constant(length), fc.integer({ min: 0, max: length }), fc.integer({ min: 0, max: length })),
-        ),
+        fc
+          .integer({ min: 1, max: 900 })
+          .chain((length) =>
+            fc.tuple(fc.constant(length), fc.integer({ min: 0, max: length }), fc.integer({ min: 0, max: length })),
+          ),
         (seed, base, [length, a, b]) => {
           const [start, end] = a <= b ? [a, b] : [b, a];
           const key = keyFromSeed(seed);

@@ -4,9 +4,9 @@ import { computeGoldenVectors } from '../../scripts/golden-cases.js';
 
 // Snapshot vectors of stream version 1, written by scripts/generate-golden-vectors.ts. A difference
 // means the stream contract (STREAMS.md) changed: that is a major release, with a changeset saying so.
-const fixture = JSON.parse(readFileSync(new URL('../__fixtures__/golden-v1.json', import.meta.url), 'utf8')) as ReturnType<
-  typeof computeGoldenVectors
->;
+const fixture = JSON.parse(
+  readFileSync(new URL('../__fixtures__/golden-v1.json', import.meta.url), 'utf8'),
+) as ReturnType<typeof computeGoldenVectors>;
 
 describe('golden vectors of stream version 1', () => {
   let current: ReturnType<typeof computeGoldenVectors>;

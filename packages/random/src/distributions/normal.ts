@@ -23,13 +23,7 @@ import {
 } from '../math/float-bits.js';
 import type { FloatFormat } from '../math/float-bits.js';
 import { acceptWedge, sampleTail, ZIGGURAT_R, zigguratTables } from './ziggurat.js';
-import {
-  optionsRecord,
-  resolveFinite,
-  resolveFloatFormat,
-  resolveOffset,
-  resolveStddev,
-} from './arguments.js';
+import { optionsRecord, resolveFinite, resolveFloatFormat, resolveOffset, resolveStddev } from './arguments.js';
 import type { FillDType, FloatArray } from './arguments.js';
 
 /** Options of {@link fillNormal} and {@link fillTruncatedNormal}. */
@@ -130,13 +124,7 @@ function normal23Kernel(
   }
 }
 
-function normal52Kernel(
-  out: Float64Array,
-  start: number,
-  end: number,
-  state: Int32Array,
-  params: NormalParams,
-): void {
+function normal52Kernel(out: Float64Array, start: number, end: number, state: Int32Array, params: NormalParams): void {
   const tables = zigguratTables();
   const accept = tables.accept52;
   const scale = tables.scale52;
@@ -332,7 +320,10 @@ function resolveNormal(where: string, out: unknown, key: unknown, options: unkno
   const mean = resolveFinite(where, 'mean', record['mean'], 0);
   const stddev = resolveStddev(where, record['stddev']);
   if (!Number.isFinite(roundToFormat(mean, format))) {
-    throw new InitRangeError(argumentMessage(where, 'mean', `be within the finite range of ${format}`, mean), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitRangeError(
+      argumentMessage(where, 'mean', `be within the finite range of ${format}`, mean),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   return { words, format, offset, mean, stddev };
 }
@@ -391,7 +382,12 @@ export function fillNormal<T extends FloatArray>(out: T, key: Key, options?: Nor
   const resolved = resolveNormal('fillNormal', out, key, options);
   if (!Number.isFinite(roundToFormat(Math.abs(resolved.mean) + Z_MAX * resolved.stddev, resolved.format))) {
     throw new InitRangeError(
-      argumentMessage('fillNormal', 'stddev', `keep mean ± ${Z_MAX.toFixed(2)}·stddev (the widest sample) within the finite range of ${resolved.format}`, resolved.stddev),
+      argumentMessage(
+        'fillNormal',
+        'stddev',
+        `keep mean ± ${Z_MAX.toFixed(2)}·stddev (the widest sample) within the finite range of ${resolved.format}`,
+        resolved.stddev,
+      ),
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }

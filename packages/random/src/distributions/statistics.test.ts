@@ -23,15 +23,35 @@ describe(`Kolmogorov–Smirnov against the exact CDF, n = 2^20, false-alarm rate
   const critical = ksCritical(N, ALPHA);
 
   test.each([
-    ['uniform [0, 1) float32', () => fillUniform(new Float32Array(N), keyFromSeed(1)), (x: number) => Math.min(1, Math.max(0, x))],
-    ['uniform [-3, 5) float64', () => fillUniform(new Float64Array(N), keyFromSeed(2), { low: -3, high: 5 }), (x: number) => (x + 3) / 8],
+    [
+      'uniform [0, 1) float32',
+      () => fillUniform(new Float32Array(N), keyFromSeed(1)),
+      (x: number) => Math.min(1, Math.max(0, x)),
+    ],
+    [
+      'uniform [-3, 5) float64',
+      () => fillUniform(new Float64Array(N), keyFromSeed(2), { low: -3, high: 5 }),
+      (x: number) => (x + 3) / 8,
+    ],
     ['normal float32', () => fillNormal(new Float32Array(N), keyFromSeed(3)), normalCdf],
-    ['normal mean 2 stddev 3 float64', () => fillNormal(new Float64Array(N), keyFromSeed(4), { mean: 2, stddev: 3 }), (x: number) => normalCdf((x - 2) / 3)],
+    [
+      'normal mean 2 stddev 3 float64',
+      () => fillNormal(new Float64Array(N), keyFromSeed(4), { mean: 2, stddev: 3 }),
+      (x: number) => normalCdf((x - 2) / 3),
+    ],
     ['truncated normal float32', () => fillTruncatedNormal(new Float32Array(N), keyFromSeed(5)), truncatedCdf],
-    ['truncated normal mean -1 stddev 0.5 float64', () => fillTruncatedNormal(new Float64Array(N), keyFromSeed(6), { mean: -1, stddev: 0.5 }), (x: number) => truncatedCdf((x + 1) / 0.5)],
-  ])('%s', (_name, sample, cdf) => {
-    expect(ksStatistic(sample(), cdf)).toBeLessThan(critical);
-  }, TIMEOUT);
+    [
+      'truncated normal mean -1 stddev 0.5 float64',
+      () => fillTruncatedNormal(new Float64Array(N), keyFromSeed(6), { mean: -1, stddev: 0.5 }),
+      (x: number) => truncatedCdf((x + 1) / 0.5),
+    ],
+  ])(
+    '%s',
+    (_name, sample, cdf) => {
+      expect(ksStatistic(sample(), cdf)).toBeLessThan(critical);
+    },
+    TIMEOUT,
+  );
 });
 
 describe(`chi-square, false-alarm rate ${ALPHA}`, () => {
@@ -42,34 +62,58 @@ describe(`chi-square, false-alarm rate ${ALPHA}`, () => {
     return chiSquare(observed, new Float64Array(bins).fill(values.length / bins));
   }
 
-  test('integers in [0, 6) (Int32Array): every face equally likely', () => {
-    const values = fillUniformInt(new Int32Array(N), keyFromSeed(7), { low: 0, high: 6 });
-    expect(binnedChiSquare(values, 6, (x) => x)).toBeLessThan(chiSquareCritical(5, ALPHA));
-  }, TIMEOUT);
+  test(
+    'integers in [0, 6) (Int32Array): every face equally likely',
+    () => {
+      const values = fillUniformInt(new Int32Array(N), keyFromSeed(7), { low: 0, high: 6 });
+      expect(binnedChiSquare(values, 6, (x) => x)).toBeLessThan(chiSquareCritical(5, ALPHA));
+    },
+    TIMEOUT,
+  );
 
-  test('integers in [-2^31, 2^30): thirds equally likely (modulo reduction of 32 bits would give 1/2, 1/4, 1/4)', () => {
-    const values = fillUniformInt(new Int32Array(N), keyFromSeed(8), { low: -(2 ** 31), high: 2 ** 30 });
-    expect(binnedChiSquare(values, 3, (x) => Math.floor((x + 2 ** 31) / 2 ** 30))).toBeLessThan(chiSquareCritical(2, ALPHA));
-  }, TIMEOUT);
+  test(
+    'integers in [-2^31, 2^30): thirds equally likely (modulo reduction of 32 bits would give 1/2, 1/4, 1/4)',
+    () => {
+      const values = fillUniformInt(new Int32Array(N), keyFromSeed(8), { low: -(2 ** 31), high: 2 ** 30 });
+      expect(binnedChiSquare(values, 3, (x) => Math.floor((x + 2 ** 31) / 2 ** 30))).toBeLessThan(
+        chiSquareCritical(2, ALPHA),
+      );
+    },
+    TIMEOUT,
+  );
 
-  test('integers in [0, 3·2^40) (Float64Array, two words): thirds equally likely', () => {
-    const values = fillUniformInt(new Float64Array(N), keyFromSeed(9), { low: 0, high: 3 * 2 ** 40 });
-    expect(binnedChiSquare(values, 3, (x) => Math.floor(x / 2 ** 40))).toBeLessThan(chiSquareCritical(2, ALPHA));
-  }, TIMEOUT);
+  test(
+    'integers in [0, 3·2^40) (Float64Array, two words): thirds equally likely',
+    () => {
+      const values = fillUniformInt(new Float64Array(N), keyFromSeed(9), { low: 0, high: 3 * 2 ** 40 });
+      expect(binnedChiSquare(values, 3, (x) => Math.floor(x / 2 ** 40))).toBeLessThan(chiSquareCritical(2, ALPHA));
+    },
+    TIMEOUT,
+  );
 
-  test('normal float32 in 128 equal-probability bins (sensitive to the ziggurat layers and wedges)', () => {
-    const values = fillNormal(new Float32Array(N), keyFromSeed(10));
-    expect(binnedChiSquare(values, 128, (x) => Math.min(127, Math.floor(normalCdf(x) * 128)))).toBeLessThan(chiSquareCritical(127, ALPHA));
-  }, TIMEOUT);
+  test(
+    'normal float32 in 128 equal-probability bins (sensitive to the ziggurat layers and wedges)',
+    () => {
+      const values = fillNormal(new Float32Array(N), keyFromSeed(10));
+      expect(binnedChiSquare(values, 128, (x) => Math.min(127, Math.floor(normalCdf(x) * 128)))).toBeLessThan(
+        chiSquareCritical(127, ALPHA),
+      );
+    },
+    TIMEOUT,
+  );
 
-  test('normal tail beyond the ziggurat base R = 3.654: the count matches 2·(1 − Φ(R))', () => {
-    const n = 2 ** 22;
-    const values = fillNormal(new Float32Array(n), keyFromSeed(11));
-    let tail = 0;
-    for (const x of values) if (Math.abs(x) > 3.6541528853610088) tail++;
-    const p = 2 * (1 - normalCdf(3.6541528853610088));
-    expect(Math.abs(tail - n * p)).toBeLessThan(Z * Math.sqrt(n * p * (1 - p)));
-  }, TIMEOUT);
+  test(
+    'normal tail beyond the ziggurat base R = 3.654: the count matches 2·(1 − Φ(R))',
+    () => {
+      const n = 2 ** 22;
+      const values = fillNormal(new Float32Array(n), keyFromSeed(11));
+      let tail = 0;
+      for (const x of values) if (Math.abs(x) > 3.6541528853610088) tail++;
+      const p = 2 * (1 - normalCdf(3.6541528853610088));
+      expect(Math.abs(tail - n * p)).toBeLessThan(Z * Math.sqrt(n * p * (1 - p)));
+    },
+    TIMEOUT,
+  );
 });
 
 describe(`float16 / bfloat16 moments, n = 2^20, each bound at false-alarm rate ${ALPHA} plus the rounding error`, () => {
@@ -81,25 +125,41 @@ describe(`float16 / bfloat16 moments, n = 2^20, each bound at false-alarm rate $
     { dtype: 'bfloat16', decode: bfloat16BitsToNumber, ulp: 2 ** -7 },
   ] as const;
 
-  test.each(formats)('$dtype uniform [0, 1): mean 1/2, variance 1/12', ({ dtype, decode, ulp }) => {
-    const { mean, variance } = moments(Array.from(fillUniform(new Uint16Array(N), keyFromSeed(12), { dtype }), decode));
-    expect(Math.abs(mean - 0.5)).toBeLessThan(Z * Math.sqrt(1 / 12 / N) + ulp / 2);
-    expect(Math.abs(variance - 1 / 12)).toBeLessThan(Z * (1 / 12) * Math.sqrt(0.8 / N) + ulp);
-  }, TIMEOUT);
+  test.each(formats)(
+    '$dtype uniform [0, 1): mean 1/2, variance 1/12',
+    ({ dtype, decode, ulp }) => {
+      const { mean, variance } = moments(
+        Array.from(fillUniform(new Uint16Array(N), keyFromSeed(12), { dtype }), decode),
+      );
+      expect(Math.abs(mean - 0.5)).toBeLessThan(Z * Math.sqrt(1 / 12 / N) + ulp / 2);
+      expect(Math.abs(variance - 1 / 12)).toBeLessThan(Z * (1 / 12) * Math.sqrt(0.8 / N) + ulp);
+    },
+    TIMEOUT,
+  );
 
-  test.each(formats)('$dtype normal: mean 0, variance 1', ({ dtype, decode, ulp }) => {
-    const { mean, variance } = moments(Array.from(fillNormal(new Uint16Array(N), keyFromSeed(13), { dtype }), decode));
-    expect(Math.abs(mean)).toBeLessThan(Z / Math.sqrt(N) + ulp / 2);
-    expect(Math.abs(variance - 1)).toBeLessThan(Z * Math.sqrt(2 / N) + 4 * ulp);
-  }, TIMEOUT);
+  test.each(formats)(
+    '$dtype normal: mean 0, variance 1',
+    ({ dtype, decode, ulp }) => {
+      const { mean, variance } = moments(
+        Array.from(fillNormal(new Uint16Array(N), keyFromSeed(13), { dtype }), decode),
+      );
+      expect(Math.abs(mean)).toBeLessThan(Z / Math.sqrt(N) + ulp / 2);
+      expect(Math.abs(variance - 1)).toBeLessThan(Z * Math.sqrt(2 / N) + 4 * ulp);
+    },
+    TIMEOUT,
+  );
 
-  test.each(formats)('$dtype truncated normal: mean 0, variance 0.7737, all strictly inside ±2', ({ dtype, decode, ulp }) => {
-    const values = Array.from(fillTruncatedNormal(new Uint16Array(N), keyFromSeed(14), { dtype }), decode);
-    // Variance of N(0,1) truncated to ±2: 1 − 2·2·φ(2)/(Φ(2) − Φ(−2)).
-    const expectedVariance = 1 - (4 * Math.exp(-2)) / Math.sqrt(2 * Math.PI) / (normalCdf(2) - normalCdf(-2));
-    const { mean, variance } = moments(values);
-    expect(Math.abs(mean)).toBeLessThan(Z * Math.sqrt(expectedVariance / N) + ulp / 2);
-    expect(Math.abs(variance - expectedVariance)).toBeLessThan(Z * expectedVariance * Math.sqrt(1.36 / N) + 4 * ulp);
-    expect(values.every((x) => x > -2 && x < 2)).toBe(true);
-  }, TIMEOUT);
+  test.each(formats)(
+    '$dtype truncated normal: mean 0, variance 0.7737, all strictly inside ±2',
+    ({ dtype, decode, ulp }) => {
+      const values = Array.from(fillTruncatedNormal(new Uint16Array(N), keyFromSeed(14), { dtype }), decode);
+      // Variance of N(0,1) truncated to ±2: 1 − 2·2·φ(2)/(Φ(2) − Φ(−2)).
+      const expectedVariance = 1 - (4 * Math.exp(-2)) / Math.sqrt(2 * Math.PI) / (normalCdf(2) - normalCdf(-2));
+      const { mean, variance } = moments(values);
+      expect(Math.abs(mean)).toBeLessThan(Z * Math.sqrt(expectedVariance / N) + ulp / 2);
+      expect(Math.abs(variance - expectedVariance)).toBeLessThan(Z * expectedVariance * Math.sqrt(1.36 / N) + 4 * ulp);
+      expect(values.every((x) => x > -2 && x < 2)).toBe(true);
+    },
+    TIMEOUT,
+  );
 });

@@ -7,7 +7,12 @@ import '@tensorflow/tfjs-backend-cpu';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { InitRangeError, InitTypeError } from '../errors.js';
 import { setGlobalSeed } from '../global-seed.js';
-import { bfloat16BitsToNumber, float16BitsToNumber, float32ToBfloat16Bits, float32ToFloat16Bits } from '../math/float-bits.js';
+import {
+  bfloat16BitsToNumber,
+  float16BitsToNumber,
+  float32ToBfloat16Bits,
+  float32ToFloat16Bits,
+} from '../math/float-bits.js';
 import { fillNormalTfjs, fillTruncatedNormalTfjs, fillUniformTfjs } from './tfjs.js';
 
 beforeAll(async () => {
@@ -26,11 +31,15 @@ const seeds = [1, 42, 7.5, -3, 123456789, 2 ** 40];
 
 describe('fillUniformTfjs = tf.randomUniform', () => {
   test.each(seeds)('float32 [0, 1), seed %s, 1000 elements', (seed) => {
-    expect(fillUniformTfjs(new Float32Array(1000), seed)).toEqual(tfjsValues(() => tf.randomUniform([1000], 0, 1, 'float32', seed)));
+    expect(fillUniformTfjs(new Float32Array(1000), seed)).toEqual(
+      tfjsValues(() => tf.randomUniform([1000], 0, 1, 'float32', seed)),
+    );
   });
 
   test('seed 0 is a real seed for randomUniform (tfjs converts it with toString)', () => {
-    expect(fillUniformTfjs(new Float32Array(100), 0)).toEqual(tfjsValues(() => tf.randomUniform([100], 0, 1, 'float32', 0)));
+    expect(fillUniformTfjs(new Float32Array(100), 0)).toEqual(
+      tfjsValues(() => tf.randomUniform([100], 0, 1, 'float32', 0)),
+    );
   });
 
   test.each([
@@ -38,7 +47,9 @@ describe('fillUniformTfjs = tf.randomUniform', () => {
     [-3, 17],
     [1e-3, 2e-3],
   ])('float32 [%s, %s)', (low, high) => {
-    expect(fillUniformTfjs(new Float32Array(500), 9, { low, high })).toEqual(tfjsValues(() => tf.randomUniform([500], low, high, 'float32', 9)));
+    expect(fillUniformTfjs(new Float32Array(500), 9, { low, high })).toEqual(
+      tfjsValues(() => tf.randomUniform([500], low, high, 'float32', 9)),
+    );
   });
 
   test.each([
@@ -46,26 +57,44 @@ describe('fillUniformTfjs = tf.randomUniform', () => {
     [-5, 5],
     [0, 1],
   ])('int32 [%s, %s) truncates like tfjs', (low, high) => {
-    expect(fillUniformTfjs(new Int32Array(500), 11, { low, high, dtype: 'int32' })).toEqual(tfjsValues(() => tf.randomUniform([500], low, high, 'int32', 11)));
+    expect(fillUniformTfjs(new Int32Array(500), 11, { low, high, dtype: 'int32' })).toEqual(
+      tfjsValues(() => tf.randomUniform([500], low, high, 'int32', 11)),
+    );
   });
 
   test('float64 holds the same float32 values; float16/bfloat16 round them', () => {
     const reference = fillUniformTfjs(new Float32Array(300), 5);
     expect(fillUniformTfjs(new Float64Array(300), 5)).toEqual(Float64Array.from(reference));
-    expect(fillUniformTfjs(new Uint16Array(300), 5, { dtype: 'float16' })).toEqual(Uint16Array.from(reference, float32ToFloat16Bits));
-    expect(fillUniformTfjs(new Uint16Array(300), 5, { dtype: 'bfloat16' })).toEqual(Uint16Array.from(reference, float32ToBfloat16Bits));
-    expect(Array.from(fillUniformTfjs(new Uint16Array(3), 5, { dtype: 'bfloat16' }), bfloat16BitsToNumber).every((x) => x >= 0 && x <= 1)).toBe(true);
-    expect(Array.from(fillUniformTfjs(new Uint16Array(3), 5, { dtype: 'float16' }), float16BitsToNumber).every((x) => x >= 0 && x <= 1)).toBe(true);
+    expect(fillUniformTfjs(new Uint16Array(300), 5, { dtype: 'float16' })).toEqual(
+      Uint16Array.from(reference, float32ToFloat16Bits),
+    );
+    expect(fillUniformTfjs(new Uint16Array(300), 5, { dtype: 'bfloat16' })).toEqual(
+      Uint16Array.from(reference, float32ToBfloat16Bits),
+    );
+    expect(
+      Array.from(fillUniformTfjs(new Uint16Array(3), 5, { dtype: 'bfloat16' }), bfloat16BitsToNumber).every(
+        (x) => x >= 0 && x <= 1,
+      ),
+    ).toBe(true);
+    expect(
+      Array.from(fillUniformTfjs(new Uint16Array(3), 5, { dtype: 'float16' }), float16BitsToNumber).every(
+        (x) => x >= 0 && x <= 1,
+      ),
+    ).toBe(true);
   });
 });
 
 describe('fillNormalTfjs = tf.randomNormal, fillTruncatedNormalTfjs = tf.truncatedNormal', () => {
   test.each(seeds)('normal, seed %s, odd length 1001 (ends on the first of a pair)', (seed) => {
-    expect(fillNormalTfjs(new Float32Array(1001), seed)).toEqual(tfjsValues(() => tf.randomNormal([1001], 0, 1, 'float32', seed)));
+    expect(fillNormalTfjs(new Float32Array(1001), seed)).toEqual(
+      tfjsValues(() => tf.randomNormal([1001], 0, 1, 'float32', seed)),
+    );
   });
 
   test.each(seeds)('truncated normal, seed %s', (seed) => {
-    expect(fillTruncatedNormalTfjs(new Float32Array(1001), seed)).toEqual(tfjsValues(() => tf.truncatedNormal([1001], 0, 1, 'float32', seed)));
+    expect(fillTruncatedNormalTfjs(new Float32Array(1001), seed)).toEqual(
+      tfjsValues(() => tf.truncatedNormal([1001], 0, 1, 'float32', seed)),
+    );
   });
 
   test.each([
@@ -73,7 +102,9 @@ describe('fillNormalTfjs = tf.randomNormal, fillTruncatedNormalTfjs = tf.truncat
     [3, 2],
     [-1, 0],
   ])('mean %s stddev %s', (mean, stddev) => {
-    expect(fillNormalTfjs(new Float32Array(400), 17, { mean, stddev })).toEqual(tfjsValues(() => tf.randomNormal([400], mean, stddev, 'float32', 17)));
+    expect(fillNormalTfjs(new Float32Array(400), 17, { mean, stddev })).toEqual(
+      tfjsValues(() => tf.randomNormal([400], mean, stddev, 'float32', 17)),
+    );
     expect(fillTruncatedNormalTfjs(new Float32Array(400), 17, { mean, stddev })).toEqual(
       tfjsValues(() => tf.truncatedNormal([400], mean, stddev, 'float32', 17)),
     );
@@ -91,7 +122,11 @@ describe('fillNormalTfjs = tf.randomNormal, fillTruncatedNormalTfjs = tf.truncat
 
 describe('tfjs engine argument checks', () => {
   test('refuses offsets other than 0 with ERR_INIT_INVALID_PARTITION', () => {
-    const fills: ((out: Float32Array, seed: number, options: { offset: number }) => Float32Array)[] = [fillUniformTfjs, fillNormalTfjs, fillTruncatedNormalTfjs];
+    const fills: ((out: Float32Array, seed: number, options: { offset: number }) => Float32Array)[] = [
+      fillUniformTfjs,
+      fillNormalTfjs,
+      fillTruncatedNormalTfjs,
+    ];
     for (const fill of fills) {
       expect(() => fill(new Float32Array(4), 1, { offset: 8 })).toThrow(InitRangeError);
       try {
@@ -104,8 +139,12 @@ describe('tfjs engine argument checks', () => {
   });
 
   test('rejects low ≥ high, non-finite seeds, negative stddev, and dtype mismatches', () => {
-    expect(() => fillUniformTfjs(new Float32Array(4), 1, { low: 1, high: 1 })).toThrow(/^fillUniformTfjs: low must be less than high \(1\)\. Received: 1\.$/);
-    expect(() => fillUniformTfjs(new Float32Array(4), NaN)).toThrow(/^fillUniformTfjs: seed must be a finite number or undefined\. Received: NaN\.$/);
+    expect(() => fillUniformTfjs(new Float32Array(4), 1, { low: 1, high: 1 })).toThrow(
+      /^fillUniformTfjs: low must be less than high \(1\)\. Received: 1\.$/,
+    );
+    expect(() => fillUniformTfjs(new Float32Array(4), NaN)).toThrow(
+      /^fillUniformTfjs: seed must be a finite number or undefined\. Received: NaN\.$/,
+    );
     expect(() => fillNormalTfjs(new Float32Array(4), 1, { stddev: -1 })).toThrow(InitRangeError);
     expect(() => fillUniformTfjs(new Float32Array(4), 1, { dtype: 'int32' })).toThrow(InitTypeError);
     expect(() => fillUniformTfjs(new Int32Array(4), 1, { dtype: 'float32' })).toThrow(InitTypeError);

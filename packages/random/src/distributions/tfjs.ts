@@ -227,7 +227,13 @@ function polarAlea(out: Float32Array, seed: string, mean: number, stddev: number
   }
 }
 
-function fillPolar<T extends FloatArray>(where: string, out: T, seed: number | undefined, options: unknown, truncated: boolean): T {
+function fillPolar<T extends FloatArray>(
+  where: string,
+  out: T,
+  seed: number | undefined,
+  options: unknown,
+  truncated: boolean,
+): T {
   const record = optionsRecord(where, options);
   requireNoOffset(where, record['offset']);
   requireSeed(where, seed);

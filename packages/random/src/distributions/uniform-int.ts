@@ -148,7 +148,10 @@ export function fillUniformInt<T extends Int32Array | Float32Array | Float64Arra
     throw new InitRangeError(argumentMessage(where, 'high', 'be a safe integer', high), 'ERR_INIT_INVALID_ARGUMENT');
   }
   if (!(low < high)) {
-    throw new InitRangeError(argumentMessage(where, 'low', `be less than high (${high})`, low), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitRangeError(
+      argumentMessage(where, 'low', `be less than high (${high})`, low),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   if (low < limits[0] || high - 1 > limits[1]) {
     throw new InitRangeError(

@@ -15,13 +15,7 @@ import type { Key } from '../keys.js';
 import { fillBlocks, fillBlocksAsHalf } from '../engines/block-stream.js';
 import { float32ToBfloat16Bits, float32ToFloat16Bits, roundToFormat } from '../math/float-bits.js';
 import type { FloatFormat } from '../math/float-bits.js';
-import {
-  optionsRecord,
-  requireInterval,
-  resolveFinite,
-  resolveFloatFormat,
-  resolveOffset,
-} from './arguments.js';
+import { optionsRecord, requireInterval, resolveFinite, resolveFloatFormat, resolveOffset } from './arguments.js';
 import type { FillDType, FloatArray } from './arguments.js';
 
 /** Options of {@link fillUniform}. */
@@ -54,7 +48,10 @@ interface UniformParams {
 export function uniformGrid(where: string, low: number, high: number, format: FloatFormat): UniformParams {
   // Bounds the format cannot hold would leave only a sliver of the grid inside them (every other
   // draw rejected: a near-hang, and a distribution that is not the one asked for).
-  for (const [argument, bound] of [['low', low], ['high', high]] as const) {
+  for (const [argument, bound] of [
+    ['low', low],
+    ['high', high],
+  ] as const) {
     if (!Number.isFinite(roundToFormat(bound, format))) {
       throw new InitRangeError(
         argumentMessage(where, argument, `be within the finite range of ${format}`, bound),

@@ -8,8 +8,22 @@ describe('block seeding', () => {
     for (const block of [0, 1, 255, 2 ** 31, 2 ** 44 + 3]) {
       const state = new Int32Array(4);
       seedBlock(key[0], key[1], block, state);
-      const first = threefry2x32(key[0], key[1], (2 * block) % 2 ** 32, Math.floor((2 * block) / 2 ** 32), 20, new Int32Array(2));
-      const second = threefry2x32(key[0], key[1], (2 * block + 1) % 2 ** 32, Math.floor((2 * block + 1) / 2 ** 32), 20, new Int32Array(2));
+      const first = threefry2x32(
+        key[0],
+        key[1],
+        (2 * block) % 2 ** 32,
+        Math.floor((2 * block) / 2 ** 32),
+        20,
+        new Int32Array(2),
+      );
+      const second = threefry2x32(
+        key[0],
+        key[1],
+        (2 * block + 1) % 2 ** 32,
+        Math.floor((2 * block + 1) / 2 ** 32),
+        20,
+        new Int32Array(2),
+      );
       expect(Array.from(state)).toEqual([...first, ...second]);
     }
   });

@@ -20,12 +20,15 @@ describe('threefry2x32 (Random123 known answers)', () => {
     expect([out[0]! >>> 0, out[1]! >>> 0]).toEqual(expected);
   });
 
-  test.each(vectors.filter((vector) => vector.rounds === 20))('unrolled 20 rounds, counter $counter', ({ counter, key, expected }) => {
-    const out = new Int32Array(4);
-    threefry2x32x20(key[0], key[1], counter[0], counter[1], out, 2);
-    expect([out[2]! >>> 0, out[3]! >>> 0]).toEqual(expected);
-    expect([out[0], out[1]]).toEqual([0, 0]);
-  });
+  test.each(vectors.filter((vector) => vector.rounds === 20))(
+    'unrolled 20 rounds, counter $counter',
+    ({ counter, key, expected }) => {
+      const out = new Int32Array(4);
+      threefry2x32x20(key[0], key[1], counter[0], counter[1], out, 2);
+      expect([out[2]! >>> 0, out[3]! >>> 0]).toEqual(expected);
+      expect([out[0], out[1]]).toEqual([0, 0]);
+    },
+  );
 
   test('the unrolled function equals the specification loop on 1000 pseudo-random inputs', () => {
     const looped = new Int32Array(2);

@@ -11,7 +11,7 @@
 import { exponentOf, powerOfTwo } from './float-bits.js';
 
 /** ln 2 split so that k·LN2_HIGH is exact for |k| < 2^11 (fdlibm's ln2_hi / ln2_lo). */
-const LN2_HIGH = 6.93147180369123816490e-1;
+const LN2_HIGH = 6.9314718036912381649e-1;
 const LN2_LOW = 1.90821492927058770002e-10;
 const LOG2_E = 1.4426950408889634;
 const SQRT_2 = 1.4142135623730951;

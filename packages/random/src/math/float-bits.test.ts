@@ -37,29 +37,37 @@ describe('float16', () => {
     expect(float32ToFloat16Bits(value)).toBe(bits);
   });
 
-  test('every non-NaN bit pattern round-trips through its value', () => {
-    for (let bits = 0; bits < 0x10000; bits++) {
-      const value = float16BitsToNumber(bits);
-      if (Number.isNaN(value)) {
-        expect((bits & 0x7c00) === 0x7c00 && (bits & 0x3ff) !== 0).toBe(true);
-        continue;
+  test(
+    'every non-NaN bit pattern round-trips through its value',
+    () => {
+      for (let bits = 0; bits < 0x10000; bits++) {
+        const value = float16BitsToNumber(bits);
+        if (Number.isNaN(value)) {
+          expect((bits & 0x7c00) === 0x7c00 && (bits & 0x3ff) !== 0).toBe(true);
+          continue;
+        }
+        expect(float32ToFloat16Bits(value)).toBe(bits);
       }
-      expect(float32ToFloat16Bits(value)).toBe(bits);
-    }
-  }, TIMEOUT);
+    },
+    TIMEOUT,
+  );
 
-  test('midpoints between neighbours round to the even one, and a hair off them to the nearer one', () => {
-    for (let bits = 0; bits < 0x7bff; bits++) {
-      const low = float16BitsToNumber(bits);
-      const high = float16BitsToNumber(bits + 1);
-      const middle = (low + high) / 2;
-      expect(float32ToFloat16Bits(middle)).toBe(bits % 2 === 0 ? bits : bits + 1);
-      const epsilon = (high - low) * 2 ** -20;
-      expect(float32ToFloat16Bits(middle - epsilon)).toBe(bits);
-      expect(float32ToFloat16Bits(middle + epsilon)).toBe(bits + 1);
-      expect(float32ToFloat16Bits(-middle)).toBe(0x8000 | (bits % 2 === 0 ? bits : bits + 1));
-    }
-  }, TIMEOUT);
+  test(
+    'midpoints between neighbours round to the even one, and a hair off them to the nearer one',
+    () => {
+      for (let bits = 0; bits < 0x7bff; bits++) {
+        const low = float16BitsToNumber(bits);
+        const high = float16BitsToNumber(bits + 1);
+        const middle = (low + high) / 2;
+        expect(float32ToFloat16Bits(middle)).toBe(bits % 2 === 0 ? bits : bits + 1);
+        const epsilon = (high - low) * 2 ** -20;
+        expect(float32ToFloat16Bits(middle - epsilon)).toBe(bits);
+        expect(float32ToFloat16Bits(middle + epsilon)).toBe(bits + 1);
+        expect(float32ToFloat16Bits(-middle)).toBe(0x8000 | (bits % 2 === 0 ? bits : bits + 1));
+      }
+    },
+    TIMEOUT,
+  );
 });
 
 describe('bfloat16', () => {
@@ -85,39 +93,50 @@ describe('bfloat16', () => {
     expect(float32ToBfloat16Bits(value)).toBe(bits);
   });
 
-  test('agrees with integer rounding of the float32 bits on 50 000 pseudo-random finite float32 values', () => {
-    const words = new Uint32Array(1);
-    const floats = new Float32Array(words.buffer);
-    let state = 12345;
-    for (let i = 0; i < 50000; i++) {
-      state = (Math.imul(state, 1103515245) + 12345) | 0;
-      words[0] = Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) >>> 0;
-      const value = floats[0]!;
-      if (!Number.isFinite(value) || Math.abs(value) >= 3.3961775292304606e38) continue;
-      expect(float32ToBfloat16Bits(value)).toBe(reference(value));
-    }
-  }, TIMEOUT);
+  test(
+    'agrees with integer rounding of the float32 bits on 50 000 pseudo-random finite float32 values',
+    () => {
+      const words = new Uint32Array(1);
+      const floats = new Float32Array(words.buffer);
+      let state = 12345;
+      for (let i = 0; i < 50000; i++) {
+        state = (Math.imul(state, 1103515245) + 12345) | 0;
+        words[0] = Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) >>> 0;
+        const value = floats[0]!;
+        if (!Number.isFinite(value) || Math.abs(value) >= 3.3961775292304606e38) continue;
+        expect(float32ToBfloat16Bits(value)).toBe(reference(value));
+      }
+    },
+    TIMEOUT,
+  );
 
-  test('every non-NaN bit pattern round-trips', () => {
-    for (let bits = 0; bits < 0x10000; bits++) {
-      const value = bfloat16BitsToNumber(bits);
-      if (!Number.isNaN(value)) expect(float32ToBfloat16Bits(value)).toBe(bits);
-    }
-  }, TIMEOUT);
+  test(
+    'every non-NaN bit pattern round-trips',
+    () => {
+      for (let bits = 0; bits < 0x10000; bits++) {
+        const value = bfloat16BitsToNumber(bits);
+        if (!Number.isNaN(value)) expect(float32ToBfloat16Bits(value)).toBe(bits);
+      }
+    },
+    TIMEOUT,
+  );
 });
 
 describe('format neighbours', () => {
-  test.each(['float64', 'float32', 'float16', 'bfloat16'] as const)('representableBelow/Above bracket x strictly in %s', (format) => {
-    for (const x of [0, 1, -1, 0.1, -0.3, 2, 1000.3, 1e-7]) {
-      const below = representableBelow(x, format);
-      const above = representableAbove(x, format);
-      expect(below).toBeLessThan(x);
-      expect(above).toBeGreaterThan(x);
-      expect(roundToFormat(below, format)).toBe(below);
-      expect(roundToFormat(above, format)).toBe(above);
-      // Nothing of the format lies strictly between them except x itself.
-      const middle = roundToFormat((below + x) / 2, format);
-      expect(middle === below || middle >= x).toBe(true);
-    }
-  });
+  test.each(['float64', 'float32', 'float16', 'bfloat16'] as const)(
+    'representableBelow/Above bracket x strictly in %s',
+    (format) => {
+      for (const x of [0, 1, -1, 0.1, -0.3, 2, 1000.3, 1e-7]) {
+        const below = representableBelow(x, format);
+        const above = representableAbove(x, format);
+        expect(below).toBeLessThan(x);
+        expect(above).toBeGreaterThan(x);
+        expect(roundToFormat(below, format)).toBe(below);
+        expect(roundToFormat(above, format)).toBe(above);
+        // Nothing of the format lies strictly between them except x itself.
+        const middle = roundToFormat((below + x) / 2, format);
+        expect(middle === below || middle >= x).toBe(true);
+      }
+    },
+  );
 });

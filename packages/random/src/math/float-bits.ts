@@ -46,7 +46,14 @@ function bitAliases(): Aliases {
   power = 1;
   for (let k = 0; k >= -1074; k--, power /= 2) powers[k + 1074] = power;
   const singleBuffer = new ArrayBuffer(4);
-  aliases = { float, words, high, powers, single: new Float32Array(singleBuffer), singleWord: new Uint32Array(singleBuffer) };
+  aliases = {
+    float,
+    words,
+    high,
+    powers,
+    single: new Float32Array(singleBuffer),
+    singleWord: new Uint32Array(singleBuffer),
+  };
   return aliases;
 }
 
