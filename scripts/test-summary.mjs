@@ -1,11 +1,11 @@
 // Prints one line for the whole workspace's test run, read from Vitest's JSON report:
 //   N passed, N failed, N skipped
 // CI ends with this line. When the report is missing, the run never got as far as the tests
-// (install or build failed), and that counts as one failure. `.ci/run` passes the linter's exit
-// status in INIT_LINT_STATUS; a failed lint counts as one more failure.
+// (install or build failed), and that counts as one failure. `.ci/run` passes `--lint-failed` when
+// `pnpm lint` failed; that counts as one more failure.
 import { existsSync, readFileSync } from 'node:fs';
 
-const lintFailures = (process.env.INIT_LINT_STATUS ?? '0') === '0' ? 0 : 1;
+const lintFailures = process.argv.includes('--lint-failed') ? 1 : 0;
 if (lintFailures) console.log('pnpm lint failed (see its report above).');
 const report = new URL('../.test-results/vitest.json', import.meta.url);
 if (!existsSync(report)) {

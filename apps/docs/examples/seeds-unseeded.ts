@@ -3,7 +3,9 @@ import { setGlobalSeed } from '@init/random';
 
 const unseeded = new RandomUniform();
 // Without a seed, every call draws a fresh key from crypto.getRandomValues:
-console.log(unseeded.apply([3]).data.join(', ') !== unseeded.apply([3]).data.join(', '));
+const firstCall = unseeded.apply([3]).data.join(', ');
+const secondCall = unseeded.apply([3]).data.join(', ');
+console.log(firstCall !== secondCall);
 
 // After setGlobalSeed, the sequence of unseeded calls is reproducible:
 setGlobalSeed(7);

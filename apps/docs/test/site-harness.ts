@@ -55,7 +55,7 @@ export function chromiumStatus(): BrowserStatus {
 
 /** True when the environment demands the browser tests (CI): then a missing browser is a failure. */
 export function browserRequired(): boolean {
-  return process.env['INIT_REQUIRE_BROWSER'] === '1';
+  return process.env.INIT_REQUIRE_BROWSER === '1';
 }
 
 let warnedAboutSkip = false;

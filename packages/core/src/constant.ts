@@ -78,7 +78,7 @@ export class Constant extends Initializer {
     this.valueShape = shape;
     this.configValue = configValue;
     // Fail at construction, where the mistake was written, if the default dtype cannot hold a value.
-    values.forEach((value, index) => encodeValue('Constant', `value[${index}]`, value, this.dtype));
+    for (const [index, value] of values.entries()) encodeValue('Constant', `value[${index}]`, value, this.dtype);
   }
 
   getConfig(): { value: ConstantConfigValue; dtype: DType; verifyShape: boolean } {

@@ -1,5 +1,5 @@
 import { assertArrayFitsDType, assertDType, allocate, dtypeForArray } from './dtype.js';
-import type { DType, DTypeArrayMap, TypedArray } from './dtype.js';
+import type { DType, TypedArray } from './dtype.js';
 import { argumentMessage, InitRangeError, InitTypeError } from './errors.js';
 import { assertPartition, type PartitionInfo } from './partition.js';
 import { assertFlatIndexable, assertShape, sizeOf } from './shape.js';

@@ -1,4 +1,4 @@
-import { fillNormal, fillNormalTfjs } from '@init/random';
+import type { fillNormal, fillNormalTfjs } from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { finiteNumber, nonNegativeNumber } from './numbers.js';

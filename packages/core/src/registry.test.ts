@@ -150,13 +150,25 @@ describe('serialize / deserialize', () => {
     test('getters are refused without being called', () => {
       let called = false;
       const config = {};
-      Object.defineProperty(config, 'value', { enumerable: true, get: () => ((called = true), 1) });
+      Object.defineProperty(config, 'value', {
+        enumerable: true,
+        get: () => {
+          called = true;
+          return 1;
+        },
+      });
       expect(() => deserialize({ className: 'Constant', config })).toThrow(
         'must be a data property, not a getter or setter',
       );
       expect(called).toBe(false);
       const outer = {};
-      Object.defineProperty(outer, 'className', { enumerable: true, get: () => ((called = true), 'Zeros') });
+      Object.defineProperty(outer, 'className', {
+        enumerable: true,
+        get: () => {
+          called = true;
+          return 'Zeros';
+        },
+      });
       expect(() => deserialize(outer)).toThrow(InitTypeError);
       expect(called).toBe(false);
     });

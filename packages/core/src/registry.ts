@@ -55,7 +55,7 @@ function builtinClasses(): Readonly<Record<string, InitializerClass>> {
 
 function builtinClass(name: string): InitializerClass | undefined {
   const classes = builtinClasses();
-  return Object.prototype.hasOwnProperty.call(classes, name) ? classes[name] : undefined;
+  return Object.hasOwn(classes, name) ? classes[name] : undefined;
 }
 
 /** The class names `deserialize` knows: the built-ins and every registered class. */
@@ -83,12 +83,7 @@ export function registerInitializer<C extends InitializerClass>(cls: C): C {
     );
   }
   const name: unknown = cls.className;
-  if (
-    typeof name !== 'string' ||
-    name === '' ||
-    name === Initializer.className ||
-    !Object.prototype.hasOwnProperty.call(cls, 'className')
-  ) {
+  if (typeof name !== 'string' || name === '' || name === Initializer.className || !Object.hasOwn(cls, 'className')) {
     throw new InitTypeError(
       argumentMessage('registerInitializer', 'cls.className', 'be a non-empty string of the class itself', name),
       'ERR_INIT_INVALID_ARGUMENT',

@@ -24,7 +24,7 @@ function orthogonalityError(q: Float64Array, rows: number, cols: number): number
 describe("orthogonalize, method 'qr'", () => {
   test('the documented 2 × 2 example', () => {
     const q = orthogonalize(new Float64Array([3, 1, 4, 2]), 2, 2);
-    [0.6, -0.8, 0.8, 0.6].forEach((expected, index) => expect(q[index]).toBeCloseTo(expected, 14));
+    for (const [index, expected] of [0.6, -0.8, 0.8, 0.6].entries()) expect(q[index]).toBeCloseTo(expected, 14);
   });
 
   test.each([

@@ -236,8 +236,8 @@ export function createWasmKernels(elements: number): BlockKernels | undefined {
   } catch {
     return undefined;
   }
-  const project = exports['project'] as (...offsets: number[]) => void;
-  const subtract = exports['subtract'] as (...offsets: number[]) => void;
+  const project = exports.project as (...offsets: number[]) => void;
+  const subtract = exports.subtract as (...offsets: number[]) => void;
   return {
     heap: new Float64Array(buffer, 0, elements),
     projectPairs(c0, c1, v0, stride, pairs, out) {

@@ -49,7 +49,7 @@ describe("PyTorch's table", () => {
   });
 
   test('documented examples', () => {
-    expect(calculateGain('relu')).toBe(1.4142135623730951);
+    expect(calculateGain('relu')).toBe(Math.SQRT2);
     expect(calculateGain('leaky_relu', 0.2)).toBe(1.3867504905630728);
     expect(calculateGain('tanh')).toBe(1.6666666666666667);
   });

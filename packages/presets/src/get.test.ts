@@ -1,7 +1,7 @@
 import {
   Constant,
   Identity,
-  Initializer,
+  type Initializer,
   InitTypeError,
   Ones,
   Orthogonal,
@@ -158,9 +158,9 @@ describe('objects', () => {
 
   test('a derived-key seed survives the round trip', () => {
     const keyed = serialize(new RandomNormal({ seed: 12345678901234567890n }));
-    expect(keyed.config['seed']).toEqual({ key: expect.any(String) });
-    const preset = get({ className: 'LecunUniform', config: { seed: keyed.config['seed'] } });
-    expect(serialize(preset).config['seed']).toEqual(keyed.config['seed']);
+    expect(keyed.config.seed).toEqual({ key: expect.any(String) });
+    const preset = get({ className: 'LecunUniform', config: { seed: keyed.config.seed } });
+    expect(serialize(preset).config.seed).toEqual(keyed.config.seed);
     expect(get(serialize(preset)).apply([5, 5]).data).toEqual(preset.apply([5, 5]).data);
   });
 
@@ -217,7 +217,7 @@ describe('objects', () => {
     expect(() => get(proto)).toThrow(/must not have the key "__proto__"/);
     const outerProto = JSON.parse('{"className":"Zeros","__proto__":{"polluted":true}}') as { className: string };
     expect(() => get(outerProto)).toThrow(/must not have the key "__proto__"/);
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     class Fake {
       className = 'Zeros';
       config = {};
@@ -310,7 +310,13 @@ describe('review fixes', () => {
   test('getters nested in a preset config are refused without being called', () => {
     let called = 0;
     const dtype: unknown[] = [];
-    Object.defineProperty(dtype, 0, { enumerable: true, get: () => ((called += 1), 'float32') });
+    Object.defineProperty(dtype, 0, {
+      enumerable: true,
+      get: () => {
+        called += 1;
+        return 'float32';
+      },
+    });
     expect(() => get({ className: 'GlorotUniform', config: { dtype } } as never)).toThrow(
       /must be a data property, not a getter or setter/,
     );

@@ -15,9 +15,7 @@ import {
   UniformUnitScaling,
   VarianceScaling,
   Zeros,
-  type InitializerSeed,
   argumentMessage,
-  describeValue,
 } from '@init/core';
 import { closestNames } from './edit-distance.js';
 import {

@@ -138,7 +138,7 @@ describe('glorot_uniform_initializer / glorot_normal_initializer', () => {
   test("glorot_normal_initializer is the seed's uncorrected draw: 0.87962566… times Keras's GlorotNormal", () => {
     const seed = glorot_normal_initializer(42).apply([2, 3], 'float64').data;
     const keras = new GlorotNormal({ seed: 42 }).apply([2, 3], 'float64').data;
-    seed.forEach((value, i) => expect(value / (keras[i] as number)).toBeCloseTo(0.87962566103423978, 14));
+    for (const [i, value] of seed.entries()) expect(value / (keras[i] as number)).toBeCloseTo(0.87962566103423978, 14);
   });
 
   test('refuse int dtypes and bad seeds', () => {

@@ -111,7 +111,7 @@ const rows: Row[] = [
   },
 ];
 
-const iterations = Number(process.env['BENCH_ITERATIONS'] ?? 7);
+const iterations = Number(process.env.BENCH_ITERATIONS ?? 7);
 const bench = new Bench({ iterations, time: 0, warmup: true, warmupIterations: 2, warmupTime: 0 });
 for (const row of rows) {
   bench.add(row.name, () => {

@@ -350,7 +350,7 @@ function randomCommon(parsed: Parsed, engine?: string): { seed?: number | string
 
 const always = (): boolean => true;
 const counterEngine = (options: Readonly<Record<string, string>>): boolean =>
-  (options['engine'] ?? 'counter') === 'counter';
+  (options.engine ?? 'counter') === 'counter';
 
 const MIN_OPTION = numberOption('minval', 'minval', 0);
 const MAX_OPTION = numberOption('maxval', 'maxval', 1);

@@ -56,7 +56,7 @@ export function compute(settings: Settings): GalleryResult {
   const gramSize = Math.min(k, MAX_GRAM_SIZE);
   const matrix = gram(values, rows, cols, gramSize, byRows);
   // Deviation from gain²·I, in units of gain², so the number reads the same for any gain.
-  const gain2 = (Number(settings.options['gain'] ?? 1) || 1) ** 2;
+  const gain2 = (Number(settings.options.gain ?? 1) || 1) ** 2;
   let maxDeviation = 0;
   for (let a = 0; a < gramSize; a++) {
     for (let b = 0; b < gramSize; b++) {

@@ -315,10 +315,10 @@ interface ResolvedNormal {
 function resolveNormal(where: string, out: unknown, key: unknown, options: unknown): ResolvedNormal {
   const record = optionsRecord(where, options);
   const words = requireKeyWords(where, key);
-  const format = resolveFloatFormat(where, out, record['dtype']);
-  const offset = resolveOffset(where, record['offset'], (out as FloatArray).length);
-  const mean = resolveFinite(where, 'mean', record['mean'], 0);
-  const stddev = resolveStddev(where, record['stddev']);
+  const format = resolveFloatFormat(where, out, record.dtype);
+  const offset = resolveOffset(where, record.offset, (out as FloatArray).length);
+  const mean = resolveFinite(where, 'mean', record.mean, 0);
+  const stddev = resolveStddev(where, record.stddev);
   if (!Number.isFinite(roundToFormat(mean, format))) {
     throw new InitRangeError(
       argumentMessage(where, 'mean', `be within the finite range of ${format}`, mean),

@@ -148,12 +148,12 @@ export function fillUniformTfjs<T extends FloatArray | Int32Array>(
 ): T {
   const where = 'fillUniformTfjs';
   const record = optionsRecord(where, options);
-  requireNoOffset(where, record['offset']);
+  requireNoOffset(where, record.offset);
   requireSeed(where, seed);
-  const low = resolveFinite(where, 'low', record['low'], 0);
-  const high = resolveFinite(where, 'high', record['high'], 1);
+  const low = resolveFinite(where, 'low', record.low, 0);
+  const high = resolveFinite(where, 'high', record.high, 1);
   requireInterval(where, low, high);
-  const dtype = record['dtype'];
+  const dtype = record.dtype;
   const isInt = typedArrayKind(out) === 'Int32Array';
   if (isInt || dtype === 'int32') {
     if (!isInt || (dtype !== undefined && dtype !== 'int32')) {
@@ -235,11 +235,11 @@ function fillPolar<T extends FloatArray>(
   truncated: boolean,
 ): T {
   const record = optionsRecord(where, options);
-  requireNoOffset(where, record['offset']);
+  requireNoOffset(where, record.offset);
   requireSeed(where, seed);
-  const format = resolveFloatFormat(where, out, record['dtype']);
-  const mean = resolveFinite(where, 'mean', record['mean'], 0);
-  const stddev = resolveStddev(where, record['stddev']);
+  const format = resolveFloatFormat(where, out, record.dtype);
+  const mean = resolveFinite(where, 'mean', record.mean, 0);
+  const stddev = resolveStddev(where, record.stddev);
   if (out.length === 0) return out;
   // tfjs: `seed ? seed : Math.random()`, so 0 (and -0) are unseeded.
   const seedText = String(seed ? seed : freshSeed());

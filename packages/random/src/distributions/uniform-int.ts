@@ -138,9 +138,9 @@ export function fillUniformInt<T extends Int32Array | Float32Array | Float64Arra
       'ERR_INIT_INVALID_DTYPE',
     );
   }
-  const offset = resolveOffset(where, record['offset'], out.length);
-  const low = record['low'];
-  const high = record['high'];
+  const offset = resolveOffset(where, record.offset, out.length);
+  const low = record.low;
+  const high = record.high;
   if (typeof low !== 'number' || !Number.isSafeInteger(low)) {
     throw new InitRangeError(argumentMessage(where, 'low', 'be a safe integer', low), 'ERR_INIT_INVALID_ARGUMENT');
   }

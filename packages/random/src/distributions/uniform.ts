@@ -195,10 +195,10 @@ export function fillUniform<T extends FloatArray>(out: T, key: Key, options?: Un
   const where = 'fillUniform';
   const record = optionsRecord(where, options);
   const words = requireKeyWords(where, key);
-  const format = resolveFloatFormat(where, out, record['dtype']);
-  const offset = resolveOffset(where, record['offset'], out.length);
-  const low = resolveFinite(where, 'low', record['low'], 0);
-  const high = resolveFinite(where, 'high', record['high'], 1);
+  const format = resolveFloatFormat(where, out, record.dtype);
+  const offset = resolveOffset(where, record.offset, out.length);
+  const low = resolveFinite(where, 'low', record.low, 0);
+  const high = resolveFinite(where, 'high', record.high, 1);
   requireInterval(where, low, high);
   const params = uniformGrid(where, low, high, format);
   if (out.length === 0) return out;

@@ -13,8 +13,8 @@ import { exponentOf, powerOfTwo } from './float-bits.js';
 /** ln 2 split so that k·LN2_HIGH is exact for |k| < 2^11 (fdlibm's ln2_hi / ln2_lo). */
 const LN2_HIGH = 6.9314718036912381649e-1;
 const LN2_LOW = 1.90821492927058770002e-10;
-const LOG2_E = 1.4426950408889634;
-const SQRT_2 = 1.4142135623730951;
+const LOG2_E = Math.LOG2E;
+const SQRT_2 = Math.SQRT2;
 
 /**
  * ln x for x > 0. Writes x = m·2^e with m in [√½, √2), then `ln m = 2·atanh(s)`, s = (m−1)/(m+1),
@@ -86,7 +86,7 @@ function coefficients(): Float64Array {
  * ```
  */
 export function deterministicExp(x: number): number {
-  if (x !== x) return x;
+  if (Number.isNaN(x)) return x;
   if (x > 709.782712893384) return Infinity;
   if (x < -745.1332191019412) return 0;
   const c = coefficients();

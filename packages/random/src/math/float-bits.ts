@@ -106,7 +106,7 @@ function isNegative(x: number): boolean {
  * ```
  */
 export function float32ToFloat16Bits(x: number): number {
-  if (x !== x) return 0x7e00;
+  if (Number.isNaN(x)) return 0x7e00;
   const sign = isNegative(x) ? 0x8000 : 0;
   const magnitude = Math.abs(x);
   if (magnitude >= FLOAT16_OVERFLOW) return sign | 0x7c00;
@@ -159,7 +159,7 @@ export function float16BitsToNumber(bits: number): number {
  * ```
  */
 export function float32ToBfloat16Bits(x: number): number {
-  if (x !== x) return 0x7fc0;
+  if (Number.isNaN(x)) return 0x7fc0;
   const sign = isNegative(x) ? 0x8000 : 0;
   const magnitude = Math.abs(x);
   if (magnitude >= BFLOAT16_OVERFLOW) return sign | 0x7f80;
