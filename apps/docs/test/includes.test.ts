@@ -35,6 +35,12 @@ const includes = [
     region: 'framework-table',
     startsWith: '| | TF1 (the seed) |',
   },
+  {
+    page: 'initializers/index.md',
+    file: 'packages/presets/README.md',
+    region: 'name-table',
+    startsWith: '| class | package | Keras 3 ids |',
+  },
 ];
 
 describe('tables included from the package READMEs', () => {

@@ -1,16 +1,7 @@
 import { InitTypeError, argumentMessage, describeValue } from '@init/random';
-import { Constant } from './constant.js';
-import { Identity } from './identity.js';
 import { Initializer } from './initializer.js';
-import { Ones } from './ones.js';
-import { Orthogonal } from './orthogonal.js';
-import { RandomNormal } from './random-normal.js';
-import { RandomUniform } from './random-uniform.js';
+import { coreNameRows, findNameRow, type InitializerClass, type NameRow } from './names.js';
 import { seedFromConfig } from './seed.js';
-import { TruncatedNormal } from './truncated-normal.js';
-import { UniformUnitScaling } from './uniform-unit-scaling.js';
-import { VarianceScaling } from './variance-scaling.js';
-import { Zeros } from './zeros.js';
 
 /** A JSON value as configs hold them. */
 export type ConfigValue =
@@ -27,40 +18,20 @@ export interface SerializedInitializer {
   readonly config: Record<string, unknown>;
 }
 
-/** An Initializer subclass that the registry can rebuild: `new Class(config)` with a static className. */
-export interface InitializerClass {
-  readonly className: string;
-  new (options: never): Initializer;
-}
+export type { InitializerClass } from './names.js';
 
 // Classes registered by users. Built-ins are not stored here: they are looked up by a function
 // (no module-level work, so importing core registers nothing and bundles can drop unused classes).
 const registered: Map<string, InitializerClass> = /* @__PURE__ */ new Map();
 
-/** The built-in classes by name, made on demand so that no table exists at import time. */
-function builtinClasses(): Readonly<Record<string, InitializerClass>> {
-  return {
-    Zeros,
-    Ones,
-    Constant,
-    RandomUniform,
-    RandomNormal,
-    TruncatedNormal,
-    UniformUnitScaling,
-    VarianceScaling,
-    Orthogonal,
-    Identity,
-  };
-}
-
+/** The built-in class a name (or a class alias, such as Keras 3's `OrthogonalInitializer`) stands for. */
 function builtinClass(name: string): InitializerClass | undefined {
-  const classes = builtinClasses();
-  return Object.hasOwn(classes, name) ? classes[name] : undefined;
+  return findNameRow(coreNameRows(), name)?.cls;
 }
 
 /** The class names `deserialize` knows: the built-ins and every registered class. */
 export function registeredClassNames(): string[] {
-  return [...Object.keys(builtinClasses()), ...registered.keys()];
+  return [...coreNameRows().map((row) => row.cls.className), ...registered.keys()];
 }
 
 /**
@@ -125,6 +96,11 @@ export interface DeserializeOptions {
    * `@init/presets` reads its own classes.
    */
   readonly classes?: readonly InitializerClass[];
+  /**
+   * More rows of the name table, for this call only: their classes and class aliases are known.
+   * How `@init/presets` reads its own classes.
+   */
+  readonly names?: readonly NameRow[];
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -132,9 +108,9 @@ const MAX_DEPTH = 32;
 
 /**
  * Rebuilds an initializer from `{ className, config }`. Reads Keras's forms too: `class_name`,
- * snake_case config keys (`verify_shape`), Keras 3's `OrthogonalInitializer`; `module` and
- * `registered_name` of Keras 3 are ignored. Names are looked up among the built-in classes, the
- * registered ones and `options.classes`.
+ * snake_case config keys (`verify_shape`), the class aliases of the name table (Keras 3's
+ * `OrthogonalInitializer`); `module` and `registered_name` of Keras 3 are ignored. Names are looked
+ * up among the built-in classes, the registered ones, `options.names` and `options.classes`.
  *
  * The input is data, never code: only plain objects and arrays of JSON values are read, and an
  * unknown class name, a `__proto__`/`constructor`/`prototype` key, a getter, a class instance or an
@@ -154,12 +130,19 @@ export function deserialize(serialized: unknown, options: DeserializeOptions = {
   if (typeof name !== 'string') {
     throw configError(argumentMessage('deserialize', 'className', 'be a string', name));
   }
-  // Keras 3 saves its orthogonal initializer under the class name OrthogonalInitializer.
-  const className = name === 'OrthogonalInitializer' ? 'Orthogonal' : name;
-  const extra = options.classes?.find((candidate) => candidate.className === className);
-  const cls = builtinClass(className) ?? registered.get(className) ?? extra;
+  // Class aliases (Keras 3's OrthogonalInitializer) come from the name table's rows.
+  const builtin = builtinClass(name);
+  const cls =
+    builtin ??
+    registered.get(name) ??
+    (options.names === undefined ? undefined : findNameRow(options.names, name)?.cls) ??
+    options.classes?.find((candidate) => candidate.className === name);
   if (cls === undefined) {
-    const known = [...registeredClassNames(), ...(options.classes ?? []).map((candidate) => candidate.className)];
+    const known = [
+      ...registeredClassNames(),
+      ...(options.names ?? []).map((row) => row.cls.className),
+      ...(options.classes ?? []).map((candidate) => candidate.className),
+    ];
     throw new InitTypeError(
       argumentMessage('deserialize', 'className', `name a registered initializer (${known.join(', ')})`, name),
       'ERR_INIT_UNKNOWN_IDENTIFIER',
@@ -175,7 +158,6 @@ export function deserialize(serialized: unknown, options: DeserializeOptions = {
   for (const key of Object.keys(initOptions))
     if (initOptions[key] === null || initOptions[key] === undefined) delete initOptions[key];
   // A built-in's options are exactly its config keys; a user's class checks its own options.
-  const builtin = builtinClass(className);
   const allowed =
     builtin === undefined
       ? Object.keys(initOptions)

@@ -1,105 +1,16 @@
-// get(identifier): the initializer a user means by a name from the framework they know. The
-// tables are plain constant data and a switch: importing this module builds and registers nothing.
+// get(identifier): the initializer a user means by a name from the framework they know. Every id
+// comes from the name table (nameTable() in names.ts): importing this module builds and registers
+// nothing, and no name is listed twice.
 import {
-  Constant,
   deserialize,
-  Identity,
   Initializer,
   InitTypeError,
-  Ones,
-  Orthogonal,
-  RandomNormal,
-  RandomUniform,
+  type NameRow,
   registeredClassNames,
-  TruncatedNormal,
-  UniformUnitScaling,
-  VarianceScaling,
-  Zeros,
   argumentMessage,
 } from '@init/core';
 import { closestNames } from './edit-distance.js';
-import {
-  GlorotNormal,
-  GlorotUniform,
-  HeNormal,
-  HeUniform,
-  LecunNormal,
-  LecunUniform,
-  type KerasPresetOptions,
-} from './keras-presets.js';
-
-/**
- * Keras 3's string identifiers: the snake_case names of its initializer classes and its aliases
- * `normal`, `uniform`, `zero`, `one` (and `orthogonal_initializer`, the snake_case of Keras 3's
- * `OrthogonalInitializer`). `get` gives them Keras 3's defaults.
- */
-export const KERAS_IDENTIFIERS: readonly string[] = [
-  'glorot_uniform',
-  'glorot_normal',
-  'he_uniform',
-  'he_normal',
-  'lecun_uniform',
-  'lecun_normal',
-  'zeros',
-  'ones',
-  'constant',
-  'random_normal',
-  'random_uniform',
-  'truncated_normal',
-  'variance_scaling',
-  'orthogonal',
-  'identity',
-  'normal',
-  'uniform',
-  'zero',
-  'one',
-  'orthogonal_initializer',
-];
-
-/**
- * TensorFlow.js's camelCase identifiers (and its class names `LeCunNormal`, `LeCunUniform`, which
- * Keras spells `LecunNormal`, `LecunUniform`). `get` gives them TensorFlow.js's semantics: engine
- * `'tfjs'` and TensorFlow.js's defaults. `zeros`, `ones`, `constant`, `orthogonal` and `identity`
- * are spelled the same in Keras and are listed there.
- */
-export const TFJS_IDENTIFIERS: readonly string[] = [
-  'glorotUniform',
-  'glorotNormal',
-  'heUniform',
-  'heNormal',
-  'leCunUniform',
-  'leCunNormal',
-  'randomNormal',
-  'randomUniform',
-  'truncatedNormal',
-  'varianceScaling',
-  'LeCunUniform',
-  'LeCunNormal',
-];
-
-/**
- * Class names `get` takes as strings, with Keras 3's defaults (`UniformUnitScaling`, which Keras 3
- * lacks, with TF1's): Keras 3's classes, including `OrthogonalInitializer`, and core's.
- */
-export const CLASS_IDENTIFIERS: readonly string[] = [
-  'GlorotUniform',
-  'GlorotNormal',
-  'HeUniform',
-  'HeNormal',
-  'LecunUniform',
-  'LecunNormal',
-  'Zeros',
-  'Ones',
-  'Constant',
-  'RandomNormal',
-  'RandomUniform',
-  'TruncatedNormal',
-  'VarianceScaling',
-  'Orthogonal',
-  'OrthogonalInitializer',
-  'Identity',
-  'UniformUnitScaling',
-];
+import { classIdentifiers, kerasIdentifiers, nameTable, presetNameRows, tfjsIdentifiers } from './names.js';
 
 /** What `get` accepts: a string id, a serialized `{ className, config }` (or Keras's `class_name`), or an Initializer. */
 export type InitializerIdentifier =
@@ -107,99 +18,18 @@ export type InitializerIdentifier =
   | { readonly className?: string; readonly class_name?: string; readonly config?: unknown }
   | Initializer;
 
-// Keras 3 and TensorFlow.js both default RandomNormal/TruncatedNormal to stddev 0.05 and
-// RandomUniform to [-0.05, 0.05), where TF1 (and @init/core's classes) use 1 and [0, 1).
-const KERAS_STDDEV = 0.05;
-const KERAS_LIMIT = 0.05;
-const TFJS: KerasPresetOptions = { engine: 'tfjs' };
-
-function fromString(id: string): Initializer | undefined {
-  switch (id) {
+/** The initializer an id names, with the defaults of the framework the id comes from (undefined: no row has it). */
+function fromString(id: string, rows: readonly NameRow[]): Initializer | undefined {
+  for (const row of rows) {
     // Keras 3 ids and class names: Keras 3 semantics and defaults, @init's counter-based stream.
-    case 'glorot_uniform':
-    case 'GlorotUniform':
-      return new GlorotUniform();
-    case 'glorot_normal':
-    case 'GlorotNormal':
-      return new GlorotNormal();
-    case 'he_uniform':
-    case 'HeUniform':
-      return new HeUniform();
-    case 'he_normal':
-    case 'HeNormal':
-      return new HeNormal();
-    case 'lecun_uniform':
-    case 'LecunUniform':
-      return new LecunUniform();
-    case 'lecun_normal':
-    case 'LecunNormal':
-      return new LecunNormal();
-    case 'zeros':
-    case 'zero':
-    case 'Zeros':
-      return new Zeros();
-    case 'ones':
-    case 'one':
-    case 'Ones':
-      return new Ones();
-    case 'constant':
-    case 'Constant':
-      return new Constant({ value: 0 });
-    case 'random_normal':
-    case 'normal':
-    case 'RandomNormal':
-      return new RandomNormal({ mean: 0, stddev: KERAS_STDDEV });
-    case 'random_uniform':
-    case 'uniform':
-    case 'RandomUniform':
-      return new RandomUniform({ minval: -KERAS_LIMIT, maxval: KERAS_LIMIT });
-    case 'truncated_normal':
-    case 'TruncatedNormal':
-      return new TruncatedNormal({ mean: 0, stddev: KERAS_STDDEV });
-    case 'variance_scaling':
-    case 'VarianceScaling':
-      // Keras 3's default distribution is the corrected truncated normal (its 'normal' means that too).
-      return new VarianceScaling({ scale: 1, mode: 'fan_in', distribution: 'truncated_normal' });
-    case 'orthogonal':
-    case 'orthogonal_initializer':
-    case 'Orthogonal':
-    case 'OrthogonalInitializer':
-      return new Orthogonal({ gain: 1, method: 'qr' });
-    case 'identity':
-    case 'Identity':
-      return new Identity({ gain: 1 });
-    case 'UniformUnitScaling':
-      return new UniformUnitScaling({ factor: 1 });
+    if ((row.keras ?? []).includes(id) || row.cls.className === id || (row.classAliases ?? []).includes(id)) {
+      return new row.cls((row.kerasOptions ?? {}) as never);
+    }
     // TensorFlow.js ids: what tfjs-layers does, through the 'tfjs' engine.
-    case 'glorotUniform':
-      return new GlorotUniform(TFJS);
-    case 'glorotNormal':
-      return new GlorotNormal(TFJS);
-    case 'heUniform':
-      return new HeUniform(TFJS);
-    case 'heNormal':
-      return new HeNormal(TFJS);
-    case 'leCunUniform':
-    case 'LeCunUniform':
-      return new LecunUniform(TFJS);
-    case 'leCunNormal':
-    case 'LeCunNormal':
-      return new LecunNormal(TFJS);
-    case 'randomNormal':
-      return new RandomNormal({ mean: 0, stddev: KERAS_STDDEV, engine: 'tfjs' });
-    case 'randomUniform':
-      return new RandomUniform({ minval: -KERAS_LIMIT, maxval: KERAS_LIMIT, engine: 'tfjs' });
-    case 'truncatedNormal':
-      return new TruncatedNormal({ mean: 0, stddev: KERAS_STDDEV, engine: 'tfjs' });
-    case 'varianceScaling':
-      // TensorFlow.js's default 'normal' is the uncorrected truncated normal.
-      return new VarianceScaling({ scale: 1, mode: 'fan_in', distribution: 'normal', engine: 'tfjs' });
-    default:
-      return undefined;
+    if ((row.tfjs ?? []).includes(id)) return new row.cls((row.tfjsOptions ?? {}) as never);
   }
+  return undefined;
 }
-
-type PresetClass = (new (options: KerasPresetOptions) => Initializer) & { readonly className: string };
 
 function unknownName(argument: string, received: string, candidates: readonly string[]): InitTypeError {
   // PyTorch users type xavier_* and kaiming_*: look for the Glorot and He names they mean.
@@ -209,7 +39,9 @@ function unknownName(argument: string, received: string, candidates: readonly st
   const requirement =
     suggestions.length > 0
       ? `name a known initializer (did you mean ${suggestions.map((name) => `'${name}'`).join(', ')}?)`
-      : `name a known initializer, such as ${KERAS_IDENTIFIERS.map((name) => `'${name}'`).join(', ')}`;
+      : `name a known initializer, such as ${kerasIdentifiers()
+          .map((name) => `'${name}'`)
+          .join(', ')}`;
   const hint = pytorchName
     ? "; PyTorch's xavier_*/kaiming_* are xavierUniform, xavierNormal, kaimingUniform and kaimingNormal here"
     : '';
@@ -217,11 +49,6 @@ function unknownName(argument: string, received: string, candidates: readonly st
     argumentMessage('get', argument, requirement + hint, received),
     'ERR_INIT_UNKNOWN_IDENTIFIER',
   );
-}
-
-/** The six preset classes, for core's deserialize to look names up in (nothing is registered). */
-function presetClasses(): readonly PresetClass[] {
-  return [GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal];
 }
 
 /**
@@ -239,17 +66,15 @@ function declaredClassName(value: object): unknown {
 function fromObject(value: object): Initializer {
   // Core's deserialize reads the object as data (no getters run, no prototype touched), knows
   // Keras's forms, and looks the presets up for this call only.
-  const classes = presetClasses();
+  const names = presetNameRows();
   try {
-    return deserialize(value, { classes });
+    return deserialize(value, { names });
   } catch (error) {
     const name = declaredClassName(value);
-    const known = [...registeredClassNames(), ...classes.map((cls) => cls.className), 'OrthogonalInitializer'];
+    const classNames = classIdentifiers();
+    const known = [...classNames, ...registeredClassNames().filter((entry) => !classNames.includes(entry))];
     if (InitTypeError.isInstance(error) && typeof name === 'string' && !known.includes(name)) {
-      throw unknownName('identifier.className', name, [
-        ...CLASS_IDENTIFIERS,
-        ...known.filter((entry) => !CLASS_IDENTIFIERS.includes(entry)),
-      ]);
+      throw unknownName('identifier.className', name, known);
     }
     throw error;
   }
@@ -273,8 +98,8 @@ function fromObject(value: object): Initializer {
  *   data: getters, class instances and `__proto__` keys are refused, never run;
  * - an Initializer: returned as it is.
  *
- * Nothing is registered: `get` reads its own constant tables (see {@link registerPresets} to make
- * core's `deserialize` know the presets).
+ * Nothing is registered: `get` reads the name table ({@link nameTable}; see {@link registerPresets}
+ * to make core's `deserialize` know the presets).
  *
  * @example
  * ```ts
@@ -290,9 +115,12 @@ function fromObject(value: object): Initializer {
 export function get(identifier: InitializerIdentifier): Initializer {
   if (identifier instanceof Initializer) return identifier;
   if (typeof identifier === 'string') {
-    const initializer = fromString(identifier);
-    if (initializer === undefined)
-      throw unknownName('identifier', identifier, [...KERAS_IDENTIFIERS, ...CLASS_IDENTIFIERS, ...TFJS_IDENTIFIERS]);
+    const rows = nameTable();
+    const initializer = fromString(identifier, rows);
+    if (initializer === undefined) {
+      const ids = [...kerasIdentifiers(rows), ...classIdentifiers(rows), ...tfjsIdentifiers(rows)];
+      throw unknownName('identifier', identifier, ids);
+    }
     return initializer;
   }
   if (typeof identifier === 'object' && identifier !== null && !Array.isArray(identifier))

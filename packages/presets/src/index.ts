@@ -1,5 +1,5 @@
 export { calculateGain, NONLINEARITIES, type Nonlinearity } from './calculate-gain.js';
-export { CLASS_IDENTIFIERS, get, KERAS_IDENTIFIERS, TFJS_IDENTIFIERS, type InitializerIdentifier } from './get.js';
+export { get, type InitializerIdentifier } from './get.js';
 export {
   GlorotNormal,
   glorotNormal,
@@ -22,6 +22,7 @@ export {
   type LecunNormalOptions,
   type LecunUniformOptions,
 } from './keras-presets.js';
+export { classIdentifiers, kerasIdentifiers, nameTable, presetNameRows, tfjsIdentifiers } from './names.js';
 export {
   kaimingNormal,
   kaimingUniform,

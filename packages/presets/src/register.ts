@@ -1,8 +1,8 @@
 import { registerInitializer } from '@init/core';
-import { GlorotNormal, GlorotUniform, HeNormal, HeUniform, LecunNormal, LecunUniform } from './keras-presets.js';
+import { presetNameRows } from './names.js';
 
 /**
- * Registers the six Keras presets with core's registry, so that `deserialize` from `@init/core`
+ * Registers the presets' classes (the rows of {@link presetNameRows}: the six Keras presets) with core's registry, so that `deserialize` from `@init/core`
  * rebuilds `{ className: 'GlorotUniform', config }` and the others. Nothing registers on import
  * (bundles can drop what they do not use); call this once if your code deserializes through core
  * rather than through {@link get}, which knows the presets without it. Calling it again is harmless.
@@ -17,6 +17,5 @@ import { GlorotNormal, GlorotUniform, HeNormal, HeUniform, LecunNormal, LecunUni
  * @throws InitTypeError when another class was registered under one of these names first.
  */
 export function registerPresets(): string[] {
-  const classes = [GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal];
-  return classes.map((cls) => registerInitializer(cls).className);
+  return presetNameRows().map((row) => registerInitializer(row.cls).className);
 }
