@@ -16,7 +16,16 @@ export {
   isInitError,
   type InitErrorCode,
 } from './errors.js';
-export { computeFans, LAYOUTS, type FanLayout, type Fans } from './fans.js';
+export {
+  computeFans,
+  LAYOUTS,
+  type AxisSpec,
+  type FanAxes,
+  type FanLayout,
+  type FanRule,
+  type Fans,
+  type KerasFanAxes,
+} from './fans.js';
 export { Identity, type IdentityOptions } from './identity.js';
 export { Initializer, type FillOptions, type FillRequest } from './initializer.js';
 export { coreNameRows, findNameRow, nameRow, type NameRow } from './names.js';
@@ -50,10 +59,12 @@ export { TruncatedNormal, type TruncatedNormalOptions } from './truncated-normal
 export { UniformUnitScaling, type UniformUnitScalingOptions } from './uniform-unit-scaling.js';
 export {
   DISTRIBUTIONS,
+  FAN_AXES_KEYS,
   FAN_MODES,
   TRUNCATED_NORMAL_STDDEV,
   VarianceScaling,
   type Distribution,
+  type FanAxesConfig,
   type FanMode,
   type VarianceScalingConfig,
   type VarianceScalingOptions,

@@ -54,7 +54,14 @@ describe.each(FLOATS)('%s', (dtype) => {
   describe.each(FAN_MODES)('VarianceScaling mode %s', (mode) => {
     const kernel = [3, 3, 32, 64];
     const { fanIn, fanOut } = computeFans(kernel);
-    const n = mode === 'fan_in' ? fanIn : mode === 'fan_out' ? fanOut : (fanIn + fanOut) / 2;
+    const n =
+      mode === 'fan_in'
+        ? fanIn
+        : mode === 'fan_out'
+          ? fanOut
+          : mode === 'fan_avg'
+            ? (fanIn + fanOut) / 2
+            : Math.sqrt(fanIn * fanOut);
     const variance = 2 / n;
 
     test.each(DISTRIBUTIONS)('distribution %s', (distribution) => {
@@ -81,4 +88,34 @@ test('VarianceScaling with the torch layout reads fans from [out, in, ...kernel]
   const bound = Math.sqrt((3 * 3) / (32 * 9)); // fanIn = in · kh · kw = 32 · 9
   const values = valuesOf(init.apply([64, 32, 3, 3], 'float64'));
   expectMoments(values, uniformMoments(-bound, bound));
+});
+
+test('VarianceScaling with JAX axes: an attention kernel [512, 8, 64] gets fans 512/512', () => {
+  // fan_geo_avg with fanIn = fanOut = 512 is 512 too: variance 1/512. A fixed 'tf' layout would read
+  // fanIn 8·512 = 4096 and fanOut 64·512 = 32768 instead.
+  const init = new VarianceScaling({
+    scale: 1,
+    mode: 'fan_geo_avg',
+    distribution: 'untruncated_normal',
+    inAxis: 0,
+    outAxis: [1, 2],
+    seed: 18,
+  });
+  expect(init.variance([512, 8, 64])).toBe(1 / 512);
+  const values = valuesOf(init.apply([512, 8, 64], 'float64'));
+  expectMoments(values, normalMoments(0, Math.sqrt(1 / 512)));
+});
+
+test('VarianceScaling with Keras axes counts only the listed axes', () => {
+  const init = new VarianceScaling({
+    scale: 2,
+    mode: 'fan_in',
+    distribution: 'uniform',
+    inputAxes: [1],
+    outputAxes: [2],
+    seed: 19,
+  });
+  expect(init.variance([6, 10, 20])).toBe(2 / 10);
+  const bound = Math.sqrt(3 * 0.2);
+  expectMoments(valuesOf(init.apply([6, 10, 20], 'float64')), uniformMoments(-bound, bound));
 });

@@ -178,7 +178,7 @@ describe('option errors', () => {
     [
       () => new VarianceScaling({ mode: 'fanIn' as never }),
       InitTypeError,
-      "VarianceScaling: mode must be one of 'fan_in', 'fan_out', 'fan_avg'. Received: \"fanIn\".",
+      "VarianceScaling: mode must be one of 'fan_in', 'fan_out', 'fan_avg', 'fan_geo_avg'. Received: \"fanIn\".",
     ],
     [
       () => new VarianceScaling({ distribution: 'gaussian' as never }),

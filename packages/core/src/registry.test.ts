@@ -35,6 +35,8 @@ const examples: Initializer[] = [
   new UniformUnitScaling({ factor: 1.15, seed: keyFromSeed('layer/kernel') }),
   new VarianceScaling({ scale: 2, mode: 'fan_out', distribution: 'truncated_normal', layout: 'torch', seed: 4 }),
   new VarianceScaling({ engine: 'tfjs', seed: 5, distribution: 'uniform' }),
+  new VarianceScaling({ mode: 'fan_geo_avg', inAxis: 0, outAxis: [1], seed: 7 }),
+  new VarianceScaling({ mode: 'fan_avg', distribution: 'uniform', inputAxes: [0], outputAxes: [-1], seed: 8 }),
   new Orthogonal({ gain: 2, method: 'svd', seed: 6 }),
   new Identity({ gain: 0.5 }),
 ];
@@ -84,6 +86,47 @@ describe('serialize / deserialize', () => {
     });
     expect(constant.getConfig()).toEqual({ value: [1, 2], dtype: 'float32', verifyShape: true });
     expect(deserialize({ className: 'Zeros' })).toBeInstanceOf(Zeros);
+  });
+
+  test('fan axes: written only when set, without layout; Keras 3 input_axes/output_axes read', () => {
+    expect(serialize(new VarianceScaling({ inAxis: 0, outAxis: [1, 2], seed: 1 })).config).toEqual({
+      scale: 1,
+      mode: 'fan_in',
+      distribution: 'normal',
+      inAxis: 0,
+      outAxis: [1, 2],
+      seed: 1,
+      dtype: 'float32',
+      engine: 'counter',
+    });
+    const keras = {
+      module: 'keras.initializers',
+      class_name: 'VarianceScaling',
+      config: { scale: 1, mode: 'fan_avg', distribution: 'uniform', seed: 3, input_axes: [0], output_axes: [1, 2] },
+      registered_name: null,
+    };
+    const init = deserialize(keras) as VarianceScaling;
+    expect(init.fans([512, 8, 64])).toEqual({ fanIn: 512, fanOut: 512 });
+    expect(init.getConfig()).toEqual({
+      scale: 1,
+      mode: 'fan_avg',
+      distribution: 'uniform',
+      inputAxes: [0],
+      outputAxes: [1, 2],
+      seed: 3,
+      dtype: 'float32',
+      engine: 'counter',
+    });
+    expect(deserialize(serialize(init)).apply([4, 2, 3]).data).toEqual(init.apply([4, 2, 3]).data);
+    // Keras writes null for "not set": the layout rule.
+    const plain = deserialize({
+      class_name: 'VarianceScaling',
+      config: { scale: 2, mode: 'fan_in', distribution: 'uniform', seed: 3, input_axes: null, output_axes: null },
+    });
+    expect(plain.getConfig()).toMatchObject({ layout: 'tf' });
+    expect(() => deserialize({ className: 'VarianceScaling', config: { layout: 'torch', inAxis: 1 } })).toThrow(
+      'VarianceScaling: layout must be absent when inAxis is given (the axes already say where the fans are); drop layout or the axes. Received: "torch".',
+    );
   });
 
   test('a RandomUniform whose maxval was defaulted still demands one for int32 after a round trip', () => {

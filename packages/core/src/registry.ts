@@ -158,10 +158,7 @@ export function deserialize(serialized: unknown, options: DeserializeOptions = {
   for (const key of Object.keys(initOptions))
     if (initOptions[key] === null || initOptions[key] === undefined) delete initOptions[key];
   // A built-in's options are exactly its config keys; a user's class checks its own options.
-  const allowed =
-    builtin === undefined
-      ? Object.keys(initOptions)
-      : Object.keys(new (builtin as unknown as new () => Initializer)().getConfig());
+  const allowed = builtin === undefined ? Object.keys(initOptions) : configKeys(builtin);
   for (const key of Object.keys(initOptions)) {
     if (!allowed.includes(key)) {
       throw configError(
@@ -175,6 +172,16 @@ export function deserialize(serialized: unknown, options: DeserializeOptions = {
     }
   }
   return new cls(initOptions as never);
+}
+
+/**
+ * The config keys a built-in class reads: those of its default config, and the keys it writes only
+ * when set (`static optionalConfigKeys`, e.g. VarianceScaling's fan axes), so default configs stay
+ * as short as Keras's.
+ */
+function configKeys(builtin: InitializerClass): string[] {
+  const optional = (builtin as { readonly optionalConfigKeys?: readonly string[] }).optionalConfigKeys ?? [];
+  return [...Object.keys(new (builtin as unknown as new () => Initializer)().getConfig()), ...optional];
 }
 
 function camelCase(key: string): string {

@@ -8,7 +8,16 @@ import {
   argumentMessage,
 } from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
-import { computeFans, LAYOUTS, type FanLayout, type Fans } from './fans.js';
+import {
+  axesFans,
+  checkFanAxes,
+  computeFans,
+  LAYOUTS,
+  type AxisSpec,
+  type CheckedFanAxes,
+  type FanLayout,
+  type Fans,
+} from './fans.js';
 import type { FillRequest } from './initializer.js';
 import { oneOf, positiveNumber } from './numbers.js';
 import {
@@ -17,8 +26,11 @@ import {
   type RandomInitializerOptions,
 } from './random-initializer.js';
 
-/** Which fan the scale is divided by. */
-export type FanMode = 'fan_in' | 'fan_out' | 'fan_avg';
+/**
+ * Which fan the scale is divided by: `'fan_in'`, `'fan_out'`, their arithmetic mean `'fan_avg'`, or
+ * their geometric mean `'fan_geo_avg'` (`√(fanIn · fanOut)`, JAX's).
+ */
+export type FanMode = 'fan_in' | 'fan_out' | 'fan_avg' | 'fan_geo_avg';
 
 /**
  * The distribution VarianceScaling draws from:
@@ -32,7 +44,7 @@ export type FanMode = 'fan_in' | 'fan_out' | 'fan_avg';
 export type Distribution = 'normal' | 'truncated_normal' | 'untruncated_normal' | 'uniform';
 
 /** The fan modes, in the order error messages list them. */
-export const FAN_MODES: readonly FanMode[] = Object.freeze(['fan_in', 'fan_out', 'fan_avg']);
+export const FAN_MODES: readonly FanMode[] = Object.freeze(['fan_in', 'fan_out', 'fan_avg', 'fan_geo_avg']);
 /** The distributions, in the order error messages list them. */
 export const DISTRIBUTIONS: readonly Distribution[] = Object.freeze([
   'normal',
@@ -59,24 +71,102 @@ export interface VarianceScalingOptions extends RandomInitializerOptions {
   /**
    * How the weight's axes are laid out for the fans: `'tf'` (`[...kernel, in, out]`) or
    * `'torch'` (`[out, in, ...kernel]`). Default `'tf'`. Ignored by engine 'tfjs', which uses
-   * TensorFlow.js's own fan rule.
+   * TensorFlow.js's own fan rule. Not together with the axes options below.
    */
   readonly layout?: FanLayout;
+  /**
+   * JAX's `in_axis`: the axis or axes of the inputs. With any of `inAxis`, `outAxis`, `batchAxis`
+   * the fans follow JAX's rule (see `computeFans`): the axes in none of the three are the receptive
+   * field. Defaults (once one of the three is given): `inAxis −2`, `outAxis −1`, `batchAxis []`.
+   * Negative axes count from the end.
+   */
+  readonly inAxis?: AxisSpec;
+  /** JAX's `out_axis`: the axis or axes of the outputs. */
+  readonly outAxis?: AxisSpec;
+  /** JAX's `batch_axis`: axes of independent weights, counted in neither fan. */
+  readonly batchAxis?: AxisSpec;
+  /**
+   * Keras 3's `input_axes` (given with `outputAxes`): `fanIn = ∏ shape[inputAxes]`,
+   * `fanOut = ∏ shape[outputAxes]`, other axes not counted (Keras's rule). Not together with JAX's
+   * axes or `layout`.
+   */
+  readonly inputAxes?: AxisSpec;
+  /** Keras 3's `output_axes` (given with `inputAxes`). */
+  readonly outputAxes?: AxisSpec;
+}
+
+/** The fan-axes keys of a VarianceScaling config, present only when set. */
+export type FanAxesConfig = {
+  inAxis?: AxisSpec;
+  outAxis?: AxisSpec;
+  batchAxis?: AxisSpec;
+  inputAxes?: AxisSpec;
+  outputAxes?: AxisSpec;
+};
+
+/** The option keys that choose fans by axes, in the order configs write them. */
+export const FAN_AXES_KEYS: readonly (keyof FanAxesConfig)[] = Object.freeze([
+  'inAxis',
+  'outAxis',
+  'batchAxis',
+  'inputAxes',
+  'outputAxes',
+]);
+
+/**
+ * Reads the fan options shared by VarianceScaling and the Keras presets: `layout` or the axes,
+ * never both.
+ * @throws InitTypeError naming what to drop.
+ */
+export function fanRuleOf(
+  where: string,
+  options: VarianceScalingOptions,
+): { layout: FanLayout | undefined; axes: CheckedFanAxes | undefined; axesConfig: FanAxesConfig } {
+  const given = FAN_AXES_KEYS.filter((key) => options[key] !== undefined);
+  if (given.length === 0)
+    return { layout: oneOf(where, 'layout', options.layout ?? 'tf', LAYOUTS), axes: undefined, axesConfig: {} };
+  if (options.layout !== undefined) {
+    throw new InitTypeError(
+      argumentMessage(
+        where,
+        'layout',
+        `be absent when ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} given (the axes already say where the fans are); drop layout or the axes`,
+        options.layout,
+      ),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  const axes = checkFanAxes(where, 'options', Object.fromEntries(given.map((key) => [key, options[key]])));
+  const axesConfig: FanAxesConfig = {};
+  if (axes.rule === 'keras') {
+    axesConfig.inputAxes = axes.inputAxes;
+    axesConfig.outputAxes = axes.outputAxes;
+  } else {
+    // Only what the user gave, so a config reads as it was written (JAX's defaults fill the rest).
+    for (const key of given) axesConfig[key] = axes[key as 'inAxis' | 'outAxis' | 'batchAxis'];
+  }
+  return { layout: undefined, axes, axesConfig };
 }
 
 /** The config of a VarianceScaling initializer. */
-export type VarianceScalingConfig = RandomInitializerConfig & {
-  scale: number;
-  mode: FanMode;
-  distribution: Distribution;
-  layout: FanLayout;
-};
+export type VarianceScalingConfig = RandomInitializerConfig &
+  FanAxesConfig & {
+    scale: number;
+    mode: FanMode;
+    distribution: Distribution;
+    /** Present unless fan axes are set. */
+    layout?: FanLayout;
+  };
 
 /**
  * Scales its distribution to the shape of the weight: with `n` the fan-in, fan-out or their
  * average (`mode`), at least 1, the variance is `scale / n`. The seed's
  * `variance_scaling_initializer`, and the base of Glorot, He and LeCun initialization.
  * With `partitionInfo`, the fans come from the full shape.
+ *
+ * The fans come from the `layout` (`'tf'` by default), or from axes: JAX's
+ * `{ inAxis, outAxis, batchAxis }` or Keras 3's `{ inputAxes, outputAxes }` — for attention and
+ * einsum kernels such as `[dModel, heads, headDim]`, whose fans no fixed layout gets right.
  *
  * With `engine: 'tfjs'` and the same numeric seed, scale, mode and distribution (`'normal'` or
  * `'uniform'`), the values equal TensorFlow.js's `tf.initializers.varianceScaling`, including its
@@ -87,17 +177,26 @@ export type VarianceScalingConfig = RandomInitializerConfig & {
  * ```ts
  * // He normal for a 3×3 convolution from 64 to 128 channels, Keras 3 style:
  * new VarianceScaling({ scale: 2, mode: 'fan_in', distribution: 'truncated_normal', seed: 42 }).apply([3, 3, 64, 128]);
+ * // A query projection [dModel, heads, headDim] = [512, 8, 64]: fanIn 512, fanOut 8·64 = 512.
+ * new VarianceScaling({ mode: 'fan_avg', distribution: 'uniform', inAxis: 0, outAxis: [1, 2], seed: 1 }).apply([512, 8, 64]);
  * ```
- * @throws InitRangeError for a scale that is not a positive finite number; InitTypeError for an
- *   unknown mode, distribution, layout or engine, or an int or bool dtype.
+ * @throws InitRangeError for a scale that is not a positive finite number, or (at apply) axes
+ *   outside the shape or listed twice; InitTypeError for an unknown mode, distribution, layout or
+ *   engine, layout together with axes, malformed axes, or an int or bool dtype.
  */
 export class VarianceScaling extends RandomInitializer {
   static override readonly className: string = 'VarianceScaling';
+  /** Config keys written only when set; `deserialize` reads them too. */
+  static readonly optionalConfigKeys: readonly string[] = FAN_AXES_KEYS;
   readonly dtype: FloatDType;
   readonly scale: number;
   readonly mode: FanMode;
   readonly distribution: Distribution;
-  readonly layout: FanLayout;
+  /** The layout the fans come from; undefined when they come from axes. */
+  readonly layout: FanLayout | undefined;
+  /** The fan axes as given (JAX's or Keras's keys); empty when the fans come from the layout. */
+  readonly fanAxes: Readonly<FanAxesConfig>;
+  private readonly checkedAxes: CheckedFanAxes | undefined;
 
   constructor(options: VarianceScalingOptions = {}) {
     super(options);
@@ -106,7 +205,21 @@ export class VarianceScaling extends RandomInitializer {
     this.scale = positiveNumber(where, 'scale', options.scale ?? 1);
     this.mode = oneOf(where, 'mode', options.mode ?? 'fan_in', FAN_MODES);
     this.distribution = oneOf(where, 'distribution', options.distribution ?? 'normal', DISTRIBUTIONS);
-    this.layout = oneOf(where, 'layout', options.layout ?? 'tf', LAYOUTS);
+    const rule = fanRuleOf(where, options);
+    this.layout = rule.layout;
+    this.fanAxes = Object.freeze(rule.axesConfig);
+    this.checkedAxes = rule.axes;
+    if (this.engine === 'tfjs' && rule.axes !== undefined) {
+      throw new InitTypeError(
+        argumentMessage(
+          where,
+          'engine',
+          "be 'counter' with fan axes (TensorFlow.js has only its own fan rule)",
+          this.engine,
+        ),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
     if (this.engine === 'tfjs' && this.distribution !== 'normal' && this.distribution !== 'uniform') {
       throw new InitTypeError(
         argumentMessage(
@@ -124,19 +237,28 @@ export class VarianceScaling extends RandomInitializer {
   // whose scale, mode and distribution are fixed by the class, such as GlorotUniform in
   // @init/presets, can serialize only their own options, as Keras 3 does.
   getConfig(): RandomInitializerConfig & Partial<VarianceScalingConfig> {
-    return {
-      scale: this.scale,
-      mode: this.mode,
-      distribution: this.distribution,
-      layout: this.layout,
-      ...this.randomConfig(),
-    };
+    const fans = this.layout === undefined ? { ...this.fanAxes } : { layout: this.layout };
+    return { scale: this.scale, mode: this.mode, distribution: this.distribution, ...fans, ...this.randomConfig() };
+  }
+
+  /** The fans of a (full) shape, by the layout, the axes, or TensorFlow.js's rule with engine 'tfjs'. */
+  fans(fullShape: readonly number[]): Fans {
+    if (this.engine === 'tfjs') return tfjsFans(fullShape);
+    if (this.checkedAxes !== undefined) return axesFans(this.className, fullShape, this.checkedAxes);
+    return computeFans(fullShape, this.layout);
   }
 
   /** The variance `scale / max(1, n)` for a (full) shape, n chosen by `mode`. */
   variance(fullShape: readonly number[]): number {
-    const { fanIn, fanOut } = this.engine === 'tfjs' ? tfjsFans(fullShape) : computeFans(fullShape, this.layout);
-    const n = this.mode === 'fan_in' ? fanIn : this.mode === 'fan_out' ? fanOut : (fanIn + fanOut) / 2;
+    const { fanIn, fanOut } = this.fans(fullShape);
+    const n =
+      this.mode === 'fan_in'
+        ? fanIn
+        : this.mode === 'fan_out'
+          ? fanOut
+          : this.mode === 'fan_avg'
+            ? (fanIn + fanOut) / 2
+            : Math.sqrt(fanIn * fanOut);
     return this.scale / Math.max(1, n);
   }
 

@@ -156,6 +156,28 @@ describe('objects', () => {
     expect(get({ className: 'HeUniform' }).getConfig()).toEqual(counter);
   });
 
+  test("Keras 3.16's preset configs with input_axes/output_axes", () => {
+    const keras = {
+      module: 'keras.initializers',
+      class_name: 'GlorotUniform',
+      config: { seed: 4, input_axes: [0], output_axes: [1, 2] },
+      registered_name: null,
+    };
+    const init = get(keras as never) as GlorotUniform;
+    expect(init).toBeInstanceOf(GlorotUniform);
+    expect(init.fans([512, 8, 64])).toEqual({ fanIn: 512, fanOut: 512 });
+    expect(init.getConfig()).toEqual({
+      seed: 4,
+      dtype: 'float32',
+      engine: 'counter',
+      inputAxes: [0],
+      outputAxes: [1, 2],
+    });
+    expect(get(serialize(init)).apply([4, 2, 3]).data).toEqual(init.apply([4, 2, 3]).data);
+    const nulls = get({ class_name: 'HeNormal', config: { seed: null, input_axes: null, output_axes: null } });
+    expect(nulls.getConfig()).toEqual(counter);
+  });
+
   test('a derived-key seed survives the round trip', () => {
     const keyed = serialize(new RandomNormal({ seed: 12345678901234567890n }));
     expect(keyed.config.seed).toEqual({ key: expect.any(String) });
@@ -168,7 +190,9 @@ describe('objects', () => {
     expect(() => get({ className: 'GlorotUniform', config: { scale: 2 } })).toThrow(
       expect.objectContaining({
         code: 'ERR_INIT_INVALID_ARGUMENT',
-        message: expect.stringContaining('GlorotUniform: options must have only the keys seed, dtype and engine'),
+        message: expect.stringContaining(
+          'GlorotUniform: options must have only the keys seed, dtype, engine, layout, inAxis, outAxis, batchAxis, inputAxes, outputAxes',
+        ),
       }),
     );
     expect(() => get({ className: 'Zeros', config: {}, extra: 1 } as never)).toThrow(

@@ -55,6 +55,33 @@ describe.each(presets)('%o', (Preset, factory, scale, mode, normal) => {
     expect(new Preset({ seed: 'preset' }).apply([3, 3, 8, 16]).data).toEqual(expected);
   });
 
+  test('takes layout or fan axes (JAX or Keras 3), keeps them in its config, and refuses both at once', () => {
+    const attention = new Preset({ seed: 2, inAxis: 0, outAxis: [1, 2] });
+    expect(attention.fans([512, 8, 64])).toEqual({ fanIn: 512, fanOut: 512 });
+    expect(attention.getConfig()).toEqual({ seed: 2, dtype: 'float32', engine: 'counter', inAxis: 0, outAxis: [1, 2] });
+    const distribution = normal ? 'truncated_normal' : 'uniform';
+    expect(attention.apply([16, 2, 4]).data).toEqual(
+      new VarianceScaling({ scale, mode, distribution, seed: 2, inAxis: 0, outAxis: [1, 2] }).apply([16, 2, 4]).data,
+    );
+    const keras = new Preset({ inputAxes: [0], outputAxes: [1, 2] });
+    expect(keras.getConfig()).toEqual({
+      seed: null,
+      dtype: 'float32',
+      engine: 'counter',
+      inputAxes: [0],
+      outputAxes: [1, 2],
+    });
+    const torch = new Preset({ layout: 'torch', seed: 1 });
+    expect(torch.fans([64, 32, 3, 3])).toEqual({ fanIn: 288, fanOut: 576 });
+    expect(torch.getConfig()).toEqual({ seed: 1, dtype: 'float32', engine: 'counter', layout: 'torch' });
+    const rebuilt = deserialize(JSON.parse(JSON.stringify(serialize(attention))), { classes: [Preset] });
+    expect(rebuilt.getConfig()).toEqual(attention.getConfig());
+    expect(() => new Preset({ layout: 'tf', batchAxis: 0 })).toThrow(
+      `${Preset.className}: layout must be absent when batchAxis is given (the axes already say where the fans are); drop layout or the axes. Received: "tf".`,
+    );
+    expect(() => new Preset({ engine: 'tfjs', inAxis: 0 })).toThrow(/engine must be 'counter' with fan axes/);
+  });
+
   test('the factory makes the class', () => {
     const made = factory({ seed: 3 });
     expect(made).toBeInstanceOf(Preset);
@@ -64,7 +91,7 @@ describe.each(presets)('%o', (Preset, factory, scale, mode, normal) => {
 
   test('refuses options the class fixes, and non-object options, naming itself', () => {
     expect(() => new Preset({ scale: 3 } as never)).toThrow(
-      `${Preset.className}: options must have only the keys seed, dtype and engine (the scale, mode and distribution are fixed by the class; use VarianceScaling to choose them). Received: "scale".`,
+      `${Preset.className}: options must have only the keys seed, dtype, engine, layout, inAxis, outAxis, batchAxis, inputAxes, outputAxes (the scale, mode and distribution are fixed by the class; use VarianceScaling to choose them). Received: "scale".`,
     );
     expect(() => factory(42 as never)).toThrow(
       `${Preset.className}: options must be an object such as { seed: 42 }. Received: 42.`,

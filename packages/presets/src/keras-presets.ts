@@ -2,10 +2,14 @@
 // fan mode and distribution, serialized under the preset's own class name with only the options a
 // user can choose (Keras 3 writes `{ class_name: 'GlorotUniform', config: { seed } }`).
 import {
+  FAN_AXES_KEYS,
   InitTypeError,
   VarianceScaling,
+  type AxisSpec,
   type Distribution,
   type Engine,
+  type FanAxesConfig,
+  type FanLayout,
   type FanMode,
   type FloatDType,
   type InitializerSeed,
@@ -29,6 +33,18 @@ export interface KerasPresetOptions {
    * TensorFlow.js's uncorrected truncated normal and its fan rule for ranks other than 2 to 5.
    */
   readonly engine?: Engine;
+  /** Where the fans are: `'tf'` (default, `[...kernel, in, out]`) or `'torch'` (`[out, in, ...kernel]`). Not with axes. */
+  readonly layout?: FanLayout;
+  /** JAX's `in_axis` (see core's `computeFans`); with `outAxis` and `batchAxis`, JAX's fan rule. */
+  readonly inAxis?: AxisSpec;
+  /** JAX's `out_axis`. */
+  readonly outAxis?: AxisSpec;
+  /** JAX's `batch_axis`: axes counted in neither fan. */
+  readonly batchAxis?: AxisSpec;
+  /** Keras 3's `input_axes`, given with `outputAxes`: `fanIn = ∏ shape[inputAxes]`, other axes not counted. */
+  readonly inputAxes?: AxisSpec;
+  /** Keras 3's `output_axes`, given with `inputAxes`. */
+  readonly outputAxes?: AxisSpec;
 }
 
 /** Options of {@link GlorotUniform} and {@link glorotUniform}. */
@@ -44,10 +60,13 @@ export type LecunUniformOptions = KerasPresetOptions;
 /** Options of {@link LecunNormal} and {@link lecunNormal}. */
 export type LecunNormalOptions = KerasPresetOptions;
 
-/** The config of a Keras preset: `{ seed, dtype, engine }`, nothing the class fixes. */
-export type KerasPresetConfig = RandomInitializerConfig;
+/**
+ * The config of a Keras preset: `{ seed, dtype, engine }`, plus `layout` or the fan axes when they
+ * were given (Keras 3 writes `{ seed, input_axes, output_axes }`); nothing the class fixes.
+ */
+export type KerasPresetConfig = RandomInitializerConfig & FanAxesConfig & { layout?: FanLayout };
 
-const OPTION_KEYS: readonly string[] = ['seed', 'dtype', 'engine'];
+const OPTION_KEYS: readonly string[] = ['seed', 'dtype', 'engine', 'layout', ...FAN_AXES_KEYS];
 
 /** What a preset fixes: VarianceScaling's scale and mode, and whether it draws a normal or a uniform. */
 interface Recipe {
@@ -82,7 +101,7 @@ function checkOptions(where: string, options: unknown): KerasPresetOptions {
         argumentMessage(
           where,
           'options',
-          'have only the keys seed, dtype and engine (the scale, mode and distribution are fixed by the class; use VarianceScaling to choose them)',
+          `have only the keys ${OPTION_KEYS.join(', ')} (the scale, mode and distribution are fixed by the class; use VarianceScaling to choose them)`,
           key,
         ),
         'ERR_INIT_INVALID_ARGUMENT',
@@ -97,8 +116,15 @@ function checkOptions(where: string, options: unknown): KerasPresetOptions {
  * come from the class, and whose config holds only the user's options.
  */
 abstract class KerasVarianceScaling extends VarianceScaling {
+  /** Config keys written only when set; core's `deserialize` reads them too. */
+  static override readonly optionalConfigKeys: readonly string[] = ['layout', ...FAN_AXES_KEYS];
+  private readonly layoutGiven: boolean;
+
   protected constructor(recipe: Recipe, options: unknown) {
     const checked = checkOptions((new.target as typeof KerasVarianceScaling).className, options);
+    const fanOptions: Record<string, unknown> = {};
+    for (const key of ['layout', ...FAN_AXES_KEYS] as const)
+      if (checked[key] !== undefined) fanOptions[key] = checked[key];
     super({
       scale: recipe.scale,
       mode: recipe.mode,
@@ -106,12 +132,21 @@ abstract class KerasVarianceScaling extends VarianceScaling {
       ...(checked.seed === undefined ? {} : { seed: checked.seed }),
       ...(checked.dtype === undefined ? {} : { dtype: checked.dtype }),
       ...(checked.engine === undefined ? {} : { engine: checked.engine }),
+      ...fanOptions,
     });
+    this.layoutGiven = checked.layout !== undefined;
   }
 
-  /** `{ seed, dtype, engine }`: the class name already says the scale, mode and distribution. */
+  /**
+   * `{ seed, dtype, engine }`, and `layout` or the fan axes when given: the class name already says
+   * the scale, mode and distribution.
+   */
   override getConfig(): KerasPresetConfig {
-    return this.randomConfig();
+    return {
+      ...this.randomConfig(),
+      ...(this.layoutGiven && this.layout !== undefined ? { layout: this.layout } : {}),
+      ...this.fanAxes,
+    };
   }
 }
 

@@ -181,7 +181,7 @@ export function tfjsFans(shape: readonly number[]): Fans {
   return { fanIn: root, fanOut: root };
 }
 
-type Mode = 'fan_in' | 'fan_out' | 'fan_avg';
+type Mode = 'fan_in' | 'fan_out' | 'fan_avg' | 'fan_geo_avg';
 type VsDistribution = 'normal' | 'truncated_normal' | 'untruncated_normal' | 'uniform';
 
 /**
@@ -191,7 +191,14 @@ type VsDistribution = 'normal' | 'truncated_normal' | 'untruncated_normal' | 'un
  * 'uniform' spans ±√(3·variance).
  */
 export function varianceScalingTheory(scale: number, mode: Mode, distribution: VsDistribution, fans: Fans): Theory {
-  const n = mode === 'fan_in' ? fans.fanIn : mode === 'fan_out' ? fans.fanOut : (fans.fanIn + fans.fanOut) / 2;
+  const n =
+    mode === 'fan_in'
+      ? fans.fanIn
+      : mode === 'fan_out'
+        ? fans.fanOut
+        : mode === 'fan_avg'
+          ? (fans.fanIn + fans.fanOut) / 2
+          : Math.sqrt(fans.fanIn * fans.fanOut);
   const variance = scale / Math.max(1, n);
   const where = `variance ${fmt(scale)} / max(1, ${fmt(n)}) = ${fmt(variance)}`;
   switch (distribution) {
@@ -216,6 +223,33 @@ export function varianceScalingTheory(scale: number, mode: Mode, distribution: V
       );
     }
   }
+}
+
+/** The JAX axes the reader typed: a single number stays a number, "1, 2" a list; empty fields are left out. */
+function axesOf(parsed: Parsed): Record<string, number | number[]> {
+  const axes: Record<string, number | number[]> = {};
+  for (const spec of [IN_AXIS_OPTION, OUT_AXIS_OPTION, BATCH_AXIS_OPTION]) {
+    const text = option(parsed, spec).trim();
+    if (text === '') continue;
+    const list = parseList(text);
+    axes[spec.key] = list.length === 1 && !text.startsWith('[') ? (list[0] as number) : list;
+  }
+  return axes;
+}
+
+/**
+ * JAX's _compute_fans as the page states it, written again here (not computeFans) so that the
+ * density is an independent check: fanIn = ∏ shape[inAxis] · r, fanOut = ∏ shape[outAxis] · r,
+ * r = size / (in · out · batch). The library refuses bad axes before this runs.
+ */
+function jaxFans(shape: readonly number[], axes: Record<string, number | number[]>): Fans {
+  const product = (spec: number | number[] | undefined, fallback: number | number[]): number =>
+    [spec ?? fallback].flat().reduce((result: number, axis) => result * (shape.at(axis) ?? 1), 1);
+  const inSize = product(axes.inAxis, -2);
+  const outSize = product(axes.outAxis, -1);
+  const batchSize = product(axes.batchAxis, []);
+  const receptiveField = size(shape) / inSize / outSize / batchSize;
+  return { fanIn: inSize * receptiveField, fanOut: outSize * receptiveField };
 }
 
 function normalOrPoint(mean: number, stddev: number, truncated: boolean): Theory {
@@ -364,8 +398,12 @@ const MODE_OPTION: OptionSpec = {
   label: 'mode',
   type: 'choice',
   default: 'fan_in',
-  choices: ['fan_in', 'fan_out', 'fan_avg'],
+  choices: ['fan_in', 'fan_out', 'fan_avg', 'fan_geo_avg'],
 };
+// JAX's fan axes: empty fields mean "not given" (the layout rule); a list like "1, 2" or one axis.
+const IN_AXIS_OPTION: OptionSpec = { key: 'inAxis', label: 'inAxis (JAX; empty: layout)', type: 'list', default: '' };
+const OUT_AXIS_OPTION: OptionSpec = { key: 'outAxis', label: 'outAxis', type: 'list', default: '' };
+const BATCH_AXIS_OPTION: OptionSpec = { key: 'batchAxis', label: 'batchAxis', type: 'list', default: '' };
 const DISTRIBUTION_OPTION: OptionSpec = {
   key: 'distribution',
   label: 'distribution',
@@ -568,31 +606,50 @@ export const GALLERY: readonly GalleryEntry[] = [
     summary: 'variance scale / max(1, n), n a fan',
     seeded: true,
     dtypes: FLOAT_DTYPES,
-    options: [SCALE_OPTION, MODE_OPTION, DISTRIBUTION_OPTION, LAYOUT_OPTION, ENGINE_OPTION],
+    options: [
+      SCALE_OPTION,
+      MODE_OPTION,
+      DISTRIBUTION_OPTION,
+      LAYOUT_OPTION,
+      IN_AXIS_OPTION,
+      OUT_AXIS_OPTION,
+      BATCH_AXIS_OPTION,
+      ENGINE_OPTION,
+    ],
     defaultShape: '256, 128',
     partitionable: counterEngine,
-    create: (parsed) =>
-      new VarianceScaling({
+    create: (parsed) => {
+      const axes = axesOf(parsed);
+      return new VarianceScaling({
         scale: num(parsed, SCALE_OPTION),
         mode: option(parsed, MODE_OPTION),
         distribution: option(parsed, DISTRIBUTION_OPTION),
-        layout: option(parsed, LAYOUT_OPTION),
+        // With axes, the layout field is ignored unless the reader changed it (then the library says which to drop).
+        ...(Object.keys(axes).length > 0 && option(parsed, LAYOUT_OPTION) === LAYOUT_OPTION.default
+          ? {}
+          : { layout: option(parsed, LAYOUT_OPTION) }),
+        ...axes,
         ...randomCommon(parsed, option(parsed, ENGINE_OPTION)),
-      } as object),
+      } as object);
+    },
     constructorCode: (parsed) =>
       `new VarianceScaling(${objectLiteral([
         ['scale', changed(parsed, SCALE_OPTION, true)],
         ['mode', changed(parsed, MODE_OPTION, false)],
         ['distribution', changed(parsed, DISTRIBUTION_OPTION, false)],
         ['layout', changed(parsed, LAYOUT_OPTION, false)],
+        ...Object.entries(axesOf(parsed)),
         ['seed', parsed.seed],
         ['engine', changed(parsed, ENGINE_OPTION, false)],
       ])})`,
     theory: (parsed) => {
+      const axes = axesOf(parsed);
       const fans =
         option(parsed, ENGINE_OPTION) === 'tfjs'
           ? tfjsFans(parsed.shape)
-          : computeFans(parsed.shape, option(parsed, LAYOUT_OPTION) as 'tf' | 'torch');
+          : Object.keys(axes).length > 0
+            ? jaxFans(parsed.shape, axes)
+            : computeFans(parsed.shape, option(parsed, LAYOUT_OPTION) as 'tf' | 'torch');
       return varianceScalingTheory(
         num(parsed, SCALE_OPTION),
         option(parsed, MODE_OPTION) as Mode,
