@@ -1,4 +1,4 @@
-import { keyFromSeed, setGlobalSeed, split } from '@init/random';
+import { bfloat16BitsToNumber, float16BitsToNumber, keyFromSeed, setGlobalSeed, split } from '@init/random';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
@@ -20,6 +20,8 @@ const factories: Record<string, Factory> = {
   RandomUniform: (seed) => new RandomUniform({ minval: -1, maxval: 2, ...(seed === undefined ? {} : { seed }) }),
   RandomNormal: (seed) => new RandomNormal({ mean: 0.5, stddev: 2, ...(seed === undefined ? {} : { seed }) }),
   TruncatedNormal: (seed) => new TruncatedNormal({ stddev: 0.3, ...(seed === undefined ? {} : { seed }) }),
+  'TruncatedNormal (8, 9)': (seed) => new TruncatedNormal({ stddev: 0.3, lower: 8, upper: 9, ...(seed === undefined ? {} : { seed }) }),
+  'TruncatedNormal (-Infinity, 0.5)': (seed) => new TruncatedNormal({ mean: 1, lower: -Infinity, upper: 0.5, ...(seed === undefined ? {} : { seed }) }),
   UniformUnitScaling: (seed) => new UniformUnitScaling({ factor: 1.2, ...(seed === undefined ? {} : { seed }) }),
   'VarianceScaling normal': (seed) => new VarianceScaling({ scale: 2, ...(seed === undefined ? {} : { seed }) }),
   'VarianceScaling uniform fan_avg': (seed) =>
@@ -135,6 +137,47 @@ describe('RandomUniform with int32', () => {
     expect(() => new RandomUniform({ maxval: 2.5, dtype: 'int32' })).toThrow(
       "RandomUniform: maxval must be an integer in [-2^31, 2^31] for dtype 'int32'. Received: 2.5.",
     );
+  });
+});
+
+describe('TruncatedNormal with other bounds', () => {
+  test('values lie strictly inside (mean + lower·stddev, mean + upper·stddev), in every float dtype', () => {
+    const decoders = {
+      float32: (x: number) => x,
+      float64: (x: number) => x,
+      float16: float16BitsToNumber,
+      bfloat16: bfloat16BitsToNumber,
+    } as const;
+    for (const [dtype, decode] of Object.entries(decoders) as [FloatDType, (x: number) => number][]) {
+      const tensor = new TruncatedNormal({ mean: 1, stddev: 0.5, lower: -Infinity, upper: -10, seed: 3 }).apply([50, 40], dtype);
+      expect(Array.from(tensor.data, decode).every((x) => Number.isFinite(x) && x < 1 - 0.5 * 10)).toBe(true);
+    }
+  });
+
+  test('the bounds go through the config, infinite ones as strings (JSON has no infinities)', () => {
+    const init = new TruncatedNormal({ stddev: 0.02, lower: 0, upper: Infinity, seed: 5 });
+    const config = init.getConfig();
+    expect(config).toEqual({ mean: 0, stddev: 0.02, lower: 0, upper: 'Infinity', seed: 5, dtype: 'float32', engine: 'counter' });
+    const rebuilt = new TruncatedNormal(JSON.parse(JSON.stringify(config)) as never);
+    expect([rebuilt.lower, rebuilt.upper]).toEqual([0, Infinity]);
+    expect(rebuilt.apply([7, 9]).data).toEqual(init.apply([7, 9]).data);
+    expect(new TruncatedNormal().getConfig()).toMatchObject({ lower: -2, upper: 2 });
+    expect(new TruncatedNormal({ lower: '-Infinity', upper: -1 }).lower).toBe(-Infinity);
+  });
+
+  test('the default bounds keep the values of the default stream', () => {
+    const explicit = new TruncatedNormal({ stddev: 0.3, lower: -2, upper: 2, seed: 9 }).apply([33, 17]).data;
+    expect(explicit).toEqual(new TruncatedNormal({ stddev: 0.3, seed: 9 }).apply([33, 17]).data);
+  });
+
+  test.each([
+    [() => new TruncatedNormal({ lower: 2, upper: 1 }), InitRangeError, 'TruncatedNormal: lower must be less than upper (1). Received: 2.'],
+    [() => new TruncatedNormal({ lower: Number.NaN }), InitRangeError, 'TruncatedNormal: lower must be a number of standard deviations'],
+    [() => new TruncatedNormal({ upper: 'inf' as never }), InitTypeError, 'TruncatedNormal: upper must be a number of standard deviations'],
+    [() => new TruncatedNormal({ upper: 3, engine: 'tfjs' }), InitTypeError, "TruncatedNormal: lower and upper must be -2 and 2 with engine 'tfjs'"],
+  ] as const)('%#: %s', (make, type, message) => {
+    expect(make).toThrow(type);
+    expect(make).toThrow(message);
   });
 });
 

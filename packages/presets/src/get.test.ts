@@ -51,7 +51,7 @@ const expected: Record<string, readonly [abstract new (...args: never[]) => Init
   normal: [RandomNormal, kerasRandomNormal],
   random_uniform: [RandomUniform, kerasRandomUniform],
   uniform: [RandomUniform, kerasRandomUniform],
-  truncated_normal: [TruncatedNormal, kerasRandomNormal],
+  truncated_normal: [TruncatedNormal, { ...kerasRandomNormal, lower: -2, upper: 2 }],
   variance_scaling: [VarianceScaling, kerasVarianceScaling],
   orthogonal: [Orthogonal, orthogonal],
   orthogonal_initializer: [Orthogonal, orthogonal],
@@ -67,7 +67,7 @@ const expected: Record<string, readonly [abstract new (...args: never[]) => Init
   Constant: [Constant, { value: 0, dtype: 'float32', verifyShape: false }],
   RandomNormal: [RandomNormal, kerasRandomNormal],
   RandomUniform: [RandomUniform, kerasRandomUniform],
-  TruncatedNormal: [TruncatedNormal, kerasRandomNormal],
+  TruncatedNormal: [TruncatedNormal, { ...kerasRandomNormal, lower: -2, upper: 2 }],
   VarianceScaling: [VarianceScaling, kerasVarianceScaling],
   Orthogonal: [Orthogonal, orthogonal],
   OrthogonalInitializer: [Orthogonal, orthogonal],
@@ -83,7 +83,7 @@ const expected: Record<string, readonly [abstract new (...args: never[]) => Init
   LeCunNormal: [LecunNormal, tfjs],
   randomNormal: [RandomNormal, { mean: 0, stddev: 0.05, ...tfjs }],
   randomUniform: [RandomUniform, { minval: -0.05, maxval: 0.05, ...tfjs }],
-  truncatedNormal: [TruncatedNormal, { mean: 0, stddev: 0.05, ...tfjs }],
+  truncatedNormal: [TruncatedNormal, { mean: 0, stddev: 0.05, lower: -2, upper: 2, ...tfjs }],
   varianceScaling: [VarianceScaling, { scale: 1, mode: 'fan_in', distribution: 'normal', layout: 'tf', ...tfjs }],
 };
 

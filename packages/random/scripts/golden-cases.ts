@@ -105,3 +105,39 @@ export function computeGoldenVectors(): GoldenVectors {
   }
   return { streamVersion: 1, keys: keyTexts, streams };
 }
+
+/**
+ * The bounded truncated normal, one interval per regime (STREAMS.md §4, "Truncated normal with
+ * other bounds"). Kept in its own fixture so that golden-v1.json stays byte-identical.
+ */
+const boundedFills: Record<string, Fill> = {
+  'normal (-1, 3) float32': (n, key, offset) => fillTruncatedNormal(new Float32Array(n), key, { lower: -1, upper: 3, offset }),
+  'normal (-inf, 0.5) float64': (n, key, offset) => fillTruncatedNormal(new Float64Array(n), key, { lower: -Infinity, upper: 0.5, offset }),
+  'uniform (-0.3, 0.7) float32': (n, key, offset) => fillTruncatedNormal(new Float32Array(n), key, { lower: -0.3, upper: 0.7, offset }),
+  'half-normal (0, inf) float64 mean 1 stddev 2': (n, key, offset) =>
+    fillTruncatedNormal(new Float64Array(n), key, { mean: 1, stddev: 2, lower: 0, upper: Infinity, offset }),
+  'rayleigh (8, 9) float64': (n, key, offset) => fillTruncatedNormal(new Float64Array(n), key, { lower: 8, upper: 9, offset }),
+  'rayleigh (-inf, -10) float32': (n, key, offset) => fillTruncatedNormal(new Float32Array(n), key, { lower: -Infinity, upper: -10, offset }),
+  'rayleigh (2, 3) bfloat16': (n, key, offset) => fillTruncatedNormal(new Uint16Array(n), key, { lower: 2, upper: 3, offset, dtype: 'bfloat16' }),
+};
+
+export interface BoundedGoldenVectors {
+  readonly streamVersion: 1;
+  readonly streams: Record<string, Record<string, { first: string[]; atOffset1e12: string[]; checksum4096: string }>>;
+}
+
+/** Computes the bounded truncated normal's golden vectors from the current source. */
+export function computeBoundedGoldenVectors(): BoundedGoldenVectors {
+  const streams: BoundedGoldenVectors['streams'] = {};
+  for (const [keyName, makeKey] of Object.entries(keys)) {
+    streams[keyName] = {};
+    for (const [fillName, fill] of Object.entries(boundedFills)) {
+      streams[keyName]![fillName] = {
+        first: bits(fill(8, makeKey(), 0)),
+        atOffset1e12: bits(fill(4, makeKey(), 1e12)),
+        checksum4096: checksum(bits(fill(4096, makeKey(), 0))),
+      };
+    }
+  }
+  return { streamVersion: 1, streams };
+}

@@ -7,7 +7,7 @@ export type { FillDType, FloatArray } from './distributions/arguments.js';
 export { fillUniform } from './distributions/uniform.js';
 export type { UniformOptions } from './distributions/uniform.js';
 export { fillNormal, fillTruncatedNormal } from './distributions/normal.js';
-export type { NormalOptions } from './distributions/normal.js';
+export type { NormalOptions, TruncatedNormalOptions } from './distributions/normal.js';
 export { fillUniformInt } from './distributions/uniform-int.js';
 export type { UniformIntOptions } from './distributions/uniform-int.js';
 export { fillNormalTfjs, fillTruncatedNormalTfjs, fillUniformTfjs } from './distributions/tfjs.js';

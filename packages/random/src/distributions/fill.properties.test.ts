@@ -63,6 +63,21 @@ const cases: Case[] = floatTargets.flatMap(({ dtype, make, decode }) => [
     decode,
     inRange: (x) => x > 0.1 - 2 * 0.05 && x < 0.1 + 2 * 0.05,
   },
+  // One interval per regime of the bounded truncated normal (see truncated-normal.ts).
+  ...(
+    [
+      ['normal', -1, 3],
+      ['uniform', -0.3, 0.7],
+      ['half-normal', -Infinity, 0],
+      ['rayleigh', 8, 9],
+    ] as const
+  ).map(([regime, lower, upper]) => ({
+    name: `fillTruncatedNormal (${lower}, ${upper}) [${regime}] mean 1 stddev 0.25 ${dtype}`,
+    make,
+    fill: (out: Target, key: Key, offset: number) => fillTruncatedNormal(out as Float32Array, key, { mean: 1, stddev: 0.25, lower, upper, offset, dtype }),
+    decode,
+    inRange: (x: number) => x > 1 + 0.25 * lower && x < 1 + 0.25 * upper,
+  })),
 ]);
 
 for (const [name, make] of [

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { computeGoldenVectors } from '../../scripts/golden-cases.js';
+import { computeBoundedGoldenVectors, computeGoldenVectors } from '../../scripts/golden-cases.js';
 
 // Snapshot vectors of stream version 1, written by scripts/generate-golden-vectors.ts. A difference
 // means the stream contract (STREAMS.md) changed: that is a major release, with a changeset saying so.
@@ -22,5 +22,17 @@ describe('golden vectors of stream version 1', () => {
 
   test.each(Object.keys(fixture.streams))('streams of %s', (keyName) => {
     expect(current.streams[keyName]).toEqual(fixture.streams[keyName]);
+  });
+});
+
+const boundedFixture = JSON.parse(readFileSync(new URL('../__fixtures__/golden-truncated-v1.json', import.meta.url), 'utf8')) as ReturnType<
+  typeof computeBoundedGoldenVectors
+>;
+
+describe('golden vectors of the bounded truncated normal (stream version 1)', () => {
+  const current = computeBoundedGoldenVectors();
+
+  test.each(Object.keys(boundedFixture.streams))('streams of %s', (keyName) => {
+    expect(current.streams[keyName]).toEqual(boundedFixture.streams[keyName]);
   });
 });

@@ -22,6 +22,7 @@ import {
   roundToFormat,
 } from '../math/float-bits.js';
 import type { FloatFormat } from '../math/float-bits.js';
+import { fillMean, fillTruncatedNormalBounded, resolveTruncationBounds } from './truncated-normal.js';
 import { acceptWedge, sampleTail, ZIGGURAT_R, zigguratTables } from './ziggurat.js';
 import { optionsRecord, resolveFinite, resolveFloatFormat, resolveOffset, resolveStddev } from './arguments.js';
 import type { FillDType, FloatArray } from './arguments.js';
@@ -304,7 +305,8 @@ function truncated52Kernel(
   }
 }
 
-interface ResolvedNormal {
+/** The checked arguments of a normal fill. */
+export interface ResolvedNormal {
   readonly words: readonly [number, number];
   readonly format: FillDType;
   readonly offset: number;
@@ -396,39 +398,63 @@ export function fillNormal<T extends FloatArray>(out: T, key: Key, options?: Nor
   return out;
 }
 
+/** Options of {@link fillTruncatedNormal}: those of the normal, and the bounds. */
+export interface TruncatedNormalOptions extends NormalOptions {
+  /**
+   * The lower bound in standard deviations from the mean, default −2; `-Infinity` for none.
+   * Values are strictly greater than `mean + lower·stddev`.
+   */
+  lower?: number;
+  /** The upper bound in standard deviations from the mean, default 2; `Infinity` for none. */
+  upper?: number;
+}
+
 /**
- * Fills `out` with samples of a normal truncated to |x − mean| < 2·stddev (TensorFlow's
- * `truncated_normal` rule): samples outside are redrawn, never clamped, and the bound holds for the
- * stored value after rounding to the output format too. `stddev` is that of the untruncated normal,
- * so the result's standard deviation is about 0.88·stddev. With stddev = 0 every element is `mean`.
+ * Fills `out` with samples of a normal truncated to `lower < (x − mean)/stddev < upper`, by default
+ * |x − mean| < 2·stddev (TensorFlow's `truncated_normal` rule): samples outside are redrawn, never
+ * clamped, and the bounds hold for the stored value after rounding to the output format too.
+ * `stddev` is that of the untruncated normal, so with the default bounds the result's standard
+ * deviation is about 0.88·stddev. With stddev = 0 every element is `mean`.
  *
- * `x = mean + stddev·z`, z ~ N(0, 1) conditioned on |z| < 2 and on the rounded x lying strictly
- * inside (mean − 2·stddev, mean + 2·stddev).
+ * `x = mean + stddev·z`, z ~ N(0, 1) conditioned on lower < z < upper and on the rounded x lying
+ * strictly inside (mean + lower·stddev, mean + upper·stddev).
+ *
+ * Any interval is sampled exactly — wide, narrow, one-sided, or far in a tail such as [8, 9] or
+ * (−∞, −10] — by the sampler with the highest acceptance rate for it (normal or half-normal
+ * rejection through the ziggurat, uniform rejection, or a Rayleigh tail proposal; the README's table
+ * gives the regimes and rates). The default (−2, 2) keeps the stream of version 1.
  *
  * @param out - Float32Array, Float64Array, or Uint16Array with dtype 'float16' | 'bfloat16'. May be empty.
  * @param key - The key of the whole tensor.
- * @param options - mean (default 0), stddev (default 1), offset (default 0), dtype.
+ * @param options - mean (default 0), stddev (default 1), lower (default −2), upper (default 2),
+ *   offset (default 0), dtype.
  * @returns `out`.
  * @throws InitRangeError if mean is not finite, stddev is negative or not finite, offset is invalid,
- *   or stddev is so small next to mean that no value of the format lies strictly inside the bounds.
+ *   lower or upper is not a number or lower ≥ upper, a bound (or, on an open side, the widest sample)
+ *   is beyond the format's finite range, no value of the format lies strictly inside the bounds, or
+ *   the values inside carry almost none of the law's probability (an element redrawn 2^20 times).
  * @throws InitTypeError if key is not a key or out does not fit dtype.
+ * @see https://arxiv.org/abs/1603.04166 (Botev 2017, the Rayleigh tail sampler)
  * @example
  * ```ts
  * fillTruncatedNormal(new Float32Array(3), keyFromSeed(42));
  * // Float32Array [1.1743378639221191, -0.7825480103492737, -0.6067344546318054]
+ * fillTruncatedNormal(new Float64Array(2), keyFromSeed(42), { lower: 8, upper: 9 }); // far in the tail
  * ```
  */
-export function fillTruncatedNormal<T extends FloatArray>(out: T, key: Key, options?: NormalOptions): T {
+export function fillTruncatedNormal<T extends FloatArray>(out: T, key: Key, options?: TruncatedNormalOptions): T {
   const where = 'fillTruncatedNormal';
   const resolved = resolveNormal(where, out, key, options);
+  const record = optionsRecord(where, options);
+  const [a, b] = resolveTruncationBounds(where, record['lower'], record['upper']);
   const { mean, stddev, format } = resolved;
   if (stddev === 0) {
     // Degenerate: TensorFlow returns mean. No words are drawn.
-    if (format === 'float16') (out as Uint16Array).fill(float32ToFloat16Bits(mean));
-    else if (format === 'bfloat16') (out as Uint16Array).fill(float32ToBfloat16Bits(mean));
-    else (out as Float32Array | Float64Array).fill(roundToFormat(mean, format));
+    fillMean(out, format, mean);
     return out;
   }
+  // Any other interval takes the general samplers; (−2, 2) keeps its own kernels (stream version 1).
+  if (a !== -2 || b !== 2) return fillTruncatedNormalBounded(out, resolved, a, b);
   const lower = mean - 2 * stddev;
   const upper = mean + 2 * stddev;
   if (!Number.isFinite(roundToFormat(lower, format)) || !Number.isFinite(roundToFormat(upper, format))) {

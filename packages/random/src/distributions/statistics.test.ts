@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { keyFromSeed } from '../keys.js';
 import { bfloat16BitsToNumber, float16BitsToNumber } from '../math/float-bits.js';
-import { chiSquare, chiSquareCritical, ksCritical, ksStatistic, moments, normalCdf } from '../../test/statistics.js';
+import { chiSquare, chiSquareCritical, ksCritical, ksStatistic, moments, normalCdf, truncatedNormalCdf } from '../../test/statistics.js';
 import { fillNormal, fillTruncatedNormal } from './normal.js';
 import { fillUniform } from './uniform.js';
 import { fillUniformInt } from './uniform-int.js';
@@ -52,6 +52,32 @@ describe(`Kolmogorov–Smirnov against the exact CDF, n = 2^20, false-alarm rate
     },
     TIMEOUT,
   );
+});
+
+describe(`truncated normals with any bounds: Kolmogorov–Smirnov per regime against the exact truncated CDF, n = 2^20, false-alarm rate ${ALPHA}`, () => {
+  // The CDF of each interval comes from ratios of tail probabilities (test/statistics.ts), exact
+  // also at [8, 9] and (−∞, −10] where 1 − Φ underflows. Samples are standardized by (x − mean)/stddev.
+  const critical = ksCritical(N, ALPHA);
+  const float32 = (n: number) => new Float32Array(n);
+  const float64 = (n: number) => new Float64Array(n);
+
+  test.each([
+    ['normal (wide, asymmetric) (−1.5, 3), mean 0.5 stddev 2, float32', -1.5, 3, 0.5, 2, float32],
+    ['normal with the ziggurat tail (−∞, 0.5), float64', -Infinity, 0.5, 0, 1, float64],
+    ['uniform (narrow, around 0) (−0.3, 0.7), float64', -0.3, 0.7, 0, 1, float64],
+    ['uniform (narrow, one side) (0.2, 0.35), mean −1 stddev 0.1, float64', 0.2, 0.35, -1, 0.1, float64],
+    ['half-normal (one-sided) (0, ∞), float32', 0, Infinity, 0, 1, float32],
+    ['half-normal (one-sided, mirrored) (−∞, −0.25), float64', -Infinity, -0.25, 0, 1, float64],
+    ['rayleigh (one-sided) (1, ∞), float64', 1, Infinity, 0, 1, float64],
+    ['rayleigh (narrow) (2, 3), float32', 2, 3, 0, 1, float32],
+    ['rayleigh (far tail) (8, 9), float64', 8, 9, 0, 1, float64],
+    ['rayleigh (far tail, mirrored) (−∞, −10), float64', -Infinity, -10, 0, 1, float64],
+    ['rayleigh (far tail) (8, 9), float32', 8, 9, 0, 1, float32],
+  ] as const)('%s', (_name, lower, upper, mean, stddev, make) => {
+    const values = fillTruncatedNormal(make(N), keyFromSeed(15), { lower, upper, mean, stddev });
+    const cdf = truncatedNormalCdf(lower, upper);
+    expect(ksStatistic(values, (x) => cdf((x - mean) / stddev))).toBeLessThan(critical);
+  }, TIMEOUT);
 });
 
 describe(`chi-square, false-alarm rate ${ALPHA}`, () => {
