@@ -167,11 +167,106 @@ export interface Workspace {
   vWidth: number;
   /** T of the current block reflector, `vWidth × vWidth`, column-major, upper triangular. */
   readonly t: Float64Array;
+  readonly tOffset: number;
   readonly y0: Float64Array;
   readonly y1: Float64Array;
-  /** 16 heap slots for `projectPairs`' partial sums and 8 for `subtractPairs`' coefficients. */
+  /**
+   * 16 heap slots for `projectPairs`' partial sums and 8 for `subtractPairs`' coefficients: this
+   * member's own, when several threads share the heap (see {@link Team}).
+   */
   readonly lanesOffset: number;
   readonly coefOffset: number;
+}
+
+/** Heap slots of one team member's kernel scratch: 16 partial sums and 8 coefficients. */
+const SCRATCH_PER_MEMBER = 24;
+
+/** Where each part of a workspace lives in its heap, in float64 elements. */
+export interface WorkspaceLayout {
+  readonly m: number;
+  readonly n: number;
+  readonly blockSize: number;
+  readonly members: number;
+  readonly qOffset: number;
+  readonly vOffset: number;
+  readonly tOffset: number;
+  readonly scratchOffset: number;
+  /** The heap's length. */
+  readonly elements: number;
+}
+
+/** The heap layout of an m × n factorization whose block kernels `members` threads share. */
+export function workspaceLayout(m: number, n: number, blockSize: number, members = 1): WorkspaceLayout {
+  const k = Math.min(m, n);
+  const width = Math.min(blockSize, k);
+  const qOffset = m * n;
+  const vOffset = qOffset + m * k;
+  const tOffset = vOffset + m * width;
+  const scratchOffset = tOffset + width * width;
+  const elements = scratchOffset + SCRATCH_PER_MEMBER * members;
+  return { m, n, blockSize, members, qOffset, vOffset, tOffset, scratchOffset, elements };
+}
+
+/** Whether the WebAssembly kernels may be used (tests switch them off to compare both). */
+export function wasmKernelsEnabled(): boolean {
+  return wasmEnabled;
+}
+
+/** A workspace over a heap laid out by {@link workspaceLayout}, as seen by team member `member`. */
+export function attachWorkspace(kernels: BlockKernels, layout: WorkspaceLayout, member = 0): Workspace {
+  const { m, n, blockSize, qOffset, vOffset, tOffset, scratchOffset } = layout;
+  const k = Math.min(m, n);
+  const width = Math.min(blockSize, k);
+  const heap = kernels.heap;
+  const lanesOffset = scratchOffset + SCRATCH_PER_MEMBER * member;
+  return {
+    kernels,
+    m,
+    n,
+    k,
+    blockSize,
+    w: heap.subarray(0, qOffset),
+    wOffset: 0,
+    q: heap.subarray(qOffset, vOffset),
+    qOffset,
+    v: heap.subarray(vOffset, tOffset),
+    vOffset,
+    vRows: 0,
+    vWidth: 0,
+    t: heap.subarray(tOffset, scratchOffset),
+    tOffset,
+    y0: new Float64Array(width),
+    y1: new Float64Array(width),
+    lanesOffset,
+    coefOffset: lanesOffset + 16,
+  };
+}
+
+/**
+ * The threads that factor one matrix together: each runs the same factorization code as member
+ * `member` of `members`, member 0 doing the serial steps (panel factorization, loading the block
+ * reflector, forming Q's panels) and every member its share of the trailing columns. `sync` is a
+ * barrier across all members. Which member updates a column never changes its arithmetic, so
+ * the result is bit-identical for every team size.
+ */
+export interface Team {
+  readonly member: number;
+  readonly members: number;
+  sync(): void;
+}
+
+/** One thread alone. */
+export const SOLO: Team = { member: 0, members: 1, sync() {} };
+
+/**
+ * Member `team.member`'s share of the columns [start, end): contiguous runs of an even length
+ * (so column pairs stay paired), the last member taking the remainder.
+ */
+export function columnShare(start: number, end: number, team: Team): [number, number] {
+  if (team.members === 1) return [start, end];
+  const per = 2 * Math.ceil((end - start) / (2 * team.members));
+  const c0 = Math.min(end, start + team.member * per);
+  return [c0, Math.min(end, c0 + per)];
 }
 
 let wasmEnabled = true;
@@ -190,39 +285,13 @@ export function setWasmKernelsEnabled(enabled: boolean): void {
  * either way.
  */
 export function createWorkspace(m: number, n: number, blockSize: number, useWasm = wasmEnabled): Workspace {
-  const k = Math.min(m, n);
-  const width = Math.min(blockSize, k);
-  const wOffset = 0;
-  const qOffset = m * n;
-  const vOffset = qOffset + m * k;
-  const lanesOffset = vOffset + m * width;
-  const coefOffset = lanesOffset + 16;
-  const elements = coefOffset + 8;
+  const layout = workspaceLayout(m, n, blockSize);
   // Problems that fit in one panel never reach the block kernels; a WebAssembly memory would only
   // cost its allocation there.
   const kernels =
-    (useWasm && k > blockSize ? createWasmKernels(elements) : undefined) ?? createJsKernels(new Float64Array(elements));
-  const heap = kernels.heap;
-  return {
-    kernels,
-    m,
-    n,
-    k,
-    blockSize,
-    w: heap.subarray(wOffset, qOffset),
-    wOffset,
-    q: heap.subarray(qOffset, vOffset),
-    qOffset,
-    v: heap.subarray(vOffset, lanesOffset),
-    vOffset,
-    vRows: 0,
-    vWidth: 0,
-    t: new Float64Array(width * width),
-    y0: new Float64Array(width),
-    y1: new Float64Array(width),
-    lanesOffset,
-    coefOffset,
-  };
+    (useWasm && Math.min(m, n) > blockSize ? createWasmKernels(layout.elements)?.kernels : undefined) ??
+    createJsKernels(new Float64Array(layout.elements));
+  return attachWorkspace(kernels, layout);
 }
 
 /**
@@ -409,22 +478,37 @@ function multiplyTriangular(t: Float64Array, width: number, transposeT: boolean,
  * updated with one block reflector per panel; `blockSize ≥ min(m, n)` gives the unblocked
  * algorithm.
  */
-export function householderFactor(workspace: Workspace): Float64Array {
+export function householderFactor(workspace: Workspace, team: Team = SOLO): Float64Array {
   const { m, n, k, blockSize, w } = workspace;
   const tau = new Float64Array(k);
+  const leader = team.member === 0;
   if (blockSize >= k) {
-    factorUnblocked(w, m, 0, k, n, tau);
+    if (leader) factorUnblocked(w, m, 0, k, n, tau);
     return tau;
   }
   for (let j0 = 0; j0 < k; j0 += blockSize) {
     const j1 = Math.min(j0 + blockSize, k);
-    factorUnblocked(w, m, j0, j1, j1, tau);
+    if (leader) {
+      factorUnblocked(w, m, j0, j1, j1, tau);
+      if (j1 < n) loadBlockReflector(workspace, j0, j1, tau);
+    }
     if (j1 < n) {
-      loadBlockReflector(workspace, j0, j1, tau);
-      applyBlockReflector(workspace, true, workspace.wOffset, j1, n);
+      // Everyone waits for the panel and its reflector; then the leader may not load the next
+      // reflector (or factor columns another member updates) until every share is done.
+      team.sync();
+      loadBlockShape(workspace, j0, j1);
+      const [c0, c1] = columnShare(j1, n, team);
+      applyBlockReflector(workspace, true, workspace.wOffset, c0, c1);
+      team.sync();
     }
   }
   return tau;
+}
+
+/** Records the shape of the block reflector [j0, j1) a leader loaded, in a member's own view. */
+function loadBlockShape(workspace: Workspace, j0: number, j1: number): void {
+  workspace.vRows = workspace.m - j0;
+  workspace.vWidth = j1 - j0;
 }
 
 /**
@@ -432,17 +516,23 @@ export function householderFactor(workspace: Workspace): Float64Array {
  * backwards (LAPACK's dorgqr): `Q = H_0·(H_1·(…·(H_{k−1}·[I_k; 0])))`. Going backwards, reflector j
  * meets only rows ≥ j of columns ≥ j, so each step works on a shrinking corner.
  */
-export function accumulateQ(workspace: Workspace, tau: Float64Array): Float64Array {
+export function accumulateQ(workspace: Workspace, tau: Float64Array, team: Team = SOLO): Float64Array {
   const { m, k, blockSize, w, q } = workspace;
   const width = Math.min(blockSize, k);
+  const leader = team.member === 0;
   // Panels [j0, j1) from the last to the first; panel starts are multiples of the width.
   for (let j0 = Math.floor((k - 1) / width) * width; j0 >= 0; j0 -= width) {
     const j1 = Math.min(j0 + width, k);
     if (j1 < k) {
-      loadBlockReflector(workspace, j0, j1, tau);
-      applyBlockReflector(workspace, false, workspace.qOffset, j1, k);
+      if (leader) loadBlockReflector(workspace, j0, j1, tau);
+      team.sync();
+      loadBlockShape(workspace, j0, j1);
+      const [c0, c1] = columnShare(j1, k, team);
+      applyBlockReflector(workspace, false, workspace.qOffset, c0, c1);
+      team.sync();
     }
-    generatePanel(w, m, j0, j1, tau, q);
+    // Columns [j0, j1) of Q, which no member's share touches until the next panel's barrier.
+    if (leader) generatePanel(w, m, j0, j1, tau, q);
   }
   return q;
 }

@@ -1,5 +1,13 @@
 import { argumentMessage, checkMatrix, rangeScale, type MatrixInput } from './arguments.js';
-import { accumulateQ, createWorkspace, DEFAULT_BLOCK_SIZE, householderFactor, type Workspace } from './householder.js';
+import {
+  accumulateQ,
+  createWorkspace,
+  DEFAULT_BLOCK_SIZE,
+  householderFactor,
+  SOLO,
+  type Team,
+  type Workspace,
+} from './householder.js';
 import { columnMajorToRowMajor, copyScaled, transposeScaled } from './layout.js';
 import { singularVectors } from './svd.js';
 
@@ -98,11 +106,13 @@ export function orthogonalize(
 /**
  * The reduced Q (column-major m × n, m ≥ n) of the workspace's matrix, with column j multiplied by
  * sign(R[j][j]) so that R's diagonal becomes non-negative (a zero diagonal counts as positive).
+ * With a team, every member calls this; the Q in the shared heap is complete when all returned.
  */
-function signedQ(workspace: Workspace): Float64Array {
+export function signedQ(workspace: Workspace, team: Team = SOLO): Float64Array {
   const { m, n, w } = workspace;
-  const tau = householderFactor(workspace);
-  const q = accumulateQ(workspace, tau);
+  const tau = householderFactor(workspace, team);
+  const q = accumulateQ(workspace, tau, team);
+  if (team.member !== 0) return q;
   for (let j = 0; j < n; j++) {
     if (w[j * m + j]! < 0) {
       const column = j * m;

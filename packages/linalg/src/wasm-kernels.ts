@@ -154,9 +154,14 @@ function subtractBody(): number[] {
   return [2, 4, I32, 12, V128, ...code, END];
 }
 
-/** The module's bytes: memory imported as env.memory, functions `project` and `subtract`. */
-export function assembleKernelModule(): Uint8Array {
+/**
+ * The module's bytes: memory imported as env.memory, functions `project` and `subtract`. A shared
+ * memory (threads proposal: limits flag 3, a maximum required) can only be imported by a module
+ * that declares its import shared, hence the two variants.
+ */
+export function assembleKernelModule(shared = false): Uint8Array {
   const signature = [0x60, 6, I32, I32, I32, I32, I32, I32, 0];
+  const memoryLimits = shared ? [0x03, 0x00, ...unsignedLeb(MAX_PAGES)] : [0x00, 0x00];
   const project = projectBody();
   const subtract = subtractBody();
   return Uint8Array.from([
@@ -169,7 +174,7 @@ export function assembleKernelModule(): Uint8Array {
     0x00,
     0x00,
     ...section(1, [1, ...signature]),
-    ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 0x00]),
+    ...section(2, [1, ...name('env'), ...name('memory'), 0x02, ...memoryLimits]),
     ...section(3, [2, 0, 0]),
     ...section(7, [2, ...name('project'), 0x00, 0, ...name('subtract'), 0x00, 1]),
     ...section(10, [2, ...unsignedLeb(project.length), ...project, ...unsignedLeb(subtract.length), ...subtract]),
@@ -183,30 +188,42 @@ export function assembleKernelModule(): Uint8Array {
  */
 interface WebAssemblyApi {
   Module: new (bytes: Uint8Array) => object;
-  Memory: new (descriptor: { initial: number }) => { readonly buffer: ArrayBuffer };
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
   Instance: new (
     module: object,
     imports: Record<string, Record<string, unknown>>,
   ) => { readonly exports: Record<string, unknown> };
 }
 
-/** Compiled once, on first use; null when this engine cannot or may not compile it. */
+/** A WebAssembly.Memory, as far as it is used here. */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
+}
+
+/** Compiled once each, on first use; null when this engine cannot or may not compile it. */
 let compiled: object | null | undefined;
+let compiledShared: object | null | undefined;
 
 function webAssembly(): WebAssemblyApi | undefined {
   const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
   return typeof api === 'object' && api !== null ? api : undefined;
 }
 
-function kernelModule(api: WebAssemblyApi): object | null {
-  if (compiled === undefined) {
-    try {
-      compiled = new api.Module(assembleKernelModule());
-    } catch {
-      // No SIMD, or a Content-Security-Policy that forbids compiling WebAssembly.
-      compiled = null;
-    }
+function compile(api: WebAssemblyApi, shared: boolean): object | null {
+  try {
+    return new api.Module(assembleKernelModule(shared));
+  } catch {
+    // No SIMD (or, shared, no threads), or a Content-Security-Policy that forbids compiling.
+    return null;
   }
+}
+
+function kernelModule(api: WebAssemblyApi, shared: boolean): object | null {
+  if (shared) {
+    compiledShared ??= compile(api, true);
+    return compiledShared;
+  }
+  compiled ??= compile(api, false);
   return compiled;
 }
 
@@ -215,23 +232,41 @@ function kernelModule(api: WebAssemblyApi): object | null {
  * JavaScript kernels (same results, slower).
  */
 const MAX_BYTES = 2 ** 31 - 2 ** 16;
+/** The largest memory a 32-bit WebAssembly module can declare, in 64 KiB pages (4 GiB). */
+const MAX_PAGES = 65536;
 
 /**
  * SIMD kernels over a fresh heap of at least `elements` float64 values, or undefined when
- * WebAssembly is unavailable or the memory cannot be had. The heap starts zeroed.
+ * WebAssembly is unavailable or the memory cannot be had. The heap starts zeroed. With `shared`,
+ * the memory is a shared one that other threads attach to with {@link attachWasmKernels}.
  */
-export function createWasmKernels(elements: number): BlockKernels | undefined {
+export function createWasmKernels(
+  elements: number,
+  shared = false,
+): { kernels: BlockKernels; memory: WasmMemory } | undefined {
   const bytes = elements * 8;
   if (bytes > MAX_BYTES) return undefined;
   const api = webAssembly();
   if (api === undefined) return undefined;
-  const module = kernelModule(api);
+  const pages = Math.max(1, Math.ceil(bytes / 65536));
+  let memory: WasmMemory;
+  try {
+    memory = new api.Memory(shared ? { initial: pages, maximum: pages, shared: true } : { initial: pages });
+  } catch {
+    return undefined;
+  }
+  const kernels = attachWasmKernels(memory, elements, shared);
+  return kernels === undefined ? undefined : { kernels, memory };
+}
+
+/** SIMD kernels over an existing memory whose first `elements` float64 values are the heap. */
+export function attachWasmKernels(memory: WasmMemory, elements: number, shared: boolean): BlockKernels | undefined {
+  const api = webAssembly();
+  if (api === undefined) return undefined;
+  const module = kernelModule(api, shared);
   if (module === null) return undefined;
-  let buffer: ArrayBuffer;
   let exports: Record<string, unknown>;
   try {
-    const memory = new api.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
-    buffer = memory.buffer;
     exports = new api.Instance(module, { env: { memory } }).exports;
   } catch {
     return undefined;
@@ -239,7 +274,7 @@ export function createWasmKernels(elements: number): BlockKernels | undefined {
   const project = exports.project as (...offsets: number[]) => void;
   const subtract = exports.subtract as (...offsets: number[]) => void;
   return {
-    heap: new Float64Array(buffer, 0, elements),
+    heap: new Float64Array(memory.buffer, 0, elements),
     projectPairs(c0, c1, v0, stride, pairs, out) {
       project(c0 * 8, c1 * 8, v0 * 8, stride * 8, pairs * 16, out * 8);
     },

@@ -1,0 +1,97 @@
+import { Worker } from 'node:worker_threads';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { setWasmKernelsEnabled } from './householder.js';
+import { orthogonalize } from './orthogonalize.js';
+import { createOrthogonalizeTeam, runOrthogonalizeMember, type OrthogonalizeTask } from './team.js';
+import { TestRandom } from './testing/gaussian.js';
+import { bitIdentical } from './testing/matrix.js';
+
+// Real threads: the members block on each other at barriers, so they cannot share one thread.
+// The worker module is TypeScript, loaded through tsx's API as the tests are through Vitest.
+const workerModule = new URL('./testing/team-worker.ts', import.meta.url).href;
+const workers = Array.from(
+  { length: 3 },
+  () =>
+    new Worker(
+      `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(workerModule)}, ${JSON.stringify(import.meta.url)}));`,
+      {
+        eval: true,
+      },
+    ),
+);
+const ready = Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('message', resolve))));
+beforeAll(async () => {
+  expect(await ready).toEqual(['ready', 'ready', 'ready']);
+}, 60_000);
+afterAll(async () => {
+  await Promise.all(workers.map((worker) => worker.terminate()));
+});
+afterEach(() => setWasmKernelsEnabled(true));
+
+function runMember(worker: Worker, task: OrthogonalizeTask, member: number): Promise<string> {
+  return new Promise((resolve) => {
+    worker.once('message', resolve);
+    worker.postMessage({ task, member });
+  });
+}
+
+/** Members 1 … members − 1 on workers, member 0 on this thread, as a caller would. */
+async function runTeam(a: Float64Array, rows: number, cols: number, members: number): Promise<Float64Array> {
+  const job = createOrthogonalizeTeam(a, rows, cols, members);
+  const others = workers.slice(0, members - 1).map((worker, index) => runMember(worker, job.task, index + 1));
+  runOrthogonalizeMember(job.task, 0);
+  expect(await Promise.all(others)).toEqual(Array(members - 1).fill('done'));
+  return job.result();
+}
+
+function gaussian(rows: number, cols: number, seed: number): Float64Array {
+  const random = new TestRandom(seed);
+  return Float64Array.from({ length: rows * cols }, () => random.normal());
+}
+
+describe('createOrthogonalizeTeam / runOrthogonalizeMember', () => {
+  test.each([
+    [1, 0, 0],
+    [2, 0, 0],
+    [2, 3, 5],
+    [2, 40, 9],
+    [3, 67, 67],
+    [2, 131, 64],
+    [4, 64, 131],
+    [3, 200, 123],
+    [2, 257, 256],
+  ])('%i members, %i × %i: bit-identical to orthogonalize', async (members, rows, cols) => {
+    const a = gaussian(rows, cols, rows * 1000 + cols);
+    const expected = orthogonalize(a, rows, cols);
+    const actual = await runTeam(a, rows, cols, members);
+    expect(actual.length).toBe(rows * cols);
+    expect(bitIdentical(actual, expected)).toBe(true);
+  });
+
+  test('with the JavaScript kernels too (a SharedArrayBuffer heap)', async () => {
+    setWasmKernelsEnabled(false);
+    const a = gaussian(90, 70, 7);
+    const job = createOrthogonalizeTeam(a, 90, 70, 2);
+    expect(job.task.wasm).toBe(false);
+    expect(job.task.memory).toBeInstanceOf(SharedArrayBuffer);
+    setWasmKernelsEnabled(true);
+    const others = runMember(workers[0]!, job.task, 1);
+    runOrthogonalizeMember(job.task, 0);
+    expect(await others).toBe('done');
+    expect(bitIdentical(job.result(), orthogonalize(a, 90, 70))).toBe(true);
+  });
+
+  test('uses the shared WebAssembly kernels where the engine has them (Node 20 does)', () => {
+    expect(createOrthogonalizeTeam(gaussian(40, 40, 1), 40, 40, 2).task.wasm).toBe(true);
+  });
+
+  test('bad arguments are refused as orthogonalize refuses them', () => {
+    expect(() => createOrthogonalizeTeam([1, 2, 3], 2, 2, 2)).toThrow(RangeError);
+    expect(() => createOrthogonalizeTeam([1, Number.NaN, 3, 4], 2, 2, 2)).toThrow('a[1] must be a finite number');
+    expect(() => createOrthogonalizeTeam([1, 2, 3, 4], 2, 2, 0)).toThrow(
+      'createOrthogonalizeTeam: members must be a positive safe integer. Received: 0.',
+    );
+    const job = createOrthogonalizeTeam([1, 2, 3, 4], 2, 2, 2);
+    expect(() => runOrthogonalizeMember(job.task, 2)).toThrow('member must be an integer in [0, 2). Received: 2.');
+  });
+});
