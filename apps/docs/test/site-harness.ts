@@ -17,7 +17,7 @@ export const distDir = fileURLToPath(new URL('../.vitepress/dist', import.meta.u
 export const chromiumPath = '/usr/bin/chromium';
 
 /**
- * Debian's Chromium flags from /work/shared/TOOLCHAIN.md: headless, no sandbox (containers), and no
+ * Debian's Chromium flags (see CONTRIBUTING.md, "Browser tests"): headless, no sandbox (containers), and no
  * traffic to any host but this machine — the host-resolver rule makes every other name unresolvable.
  */
 export const chromiumArgs: readonly string[] = [

@@ -5,7 +5,7 @@ import type { FillRequest } from './initializer.js';
 import { finiteNumber, oneOf } from './numbers.js';
 import { forEachRun } from './partition.js';
 import { RandomInitializer, type RandomInitializerOptions } from './random-initializer.js';
-import { callKey, keyOf, type SeedConfig } from './seed.js';
+import type { SeedConfig } from './seed.js';
 import { sizeOf } from './shape.js';
 import { encodeValue, floatStorer } from './values.js';
 
@@ -54,7 +54,7 @@ export class Orthogonal extends RandomInitializer {
 
   getConfig(): { gain: number; method: OrthogonalizeMethod; seed: SeedConfig; dtype: FloatDType } {
     const { seed, dtype } = this.randomConfig();
-    return { gain: this.gain, method: this.method, seed, dtype: dtype as FloatDType };
+    return { gain: this.gain, method: this.method, seed, dtype };
   }
 
   protected generate(out: TypedArray, request: FillRequest): void {
@@ -72,7 +72,7 @@ export class Orthogonal extends RandomInitializer {
     const cols = fullShape[fullShape.length - 1] as number;
     const rows = size / cols;
     const random = new Float64Array(size);
-    const key = callKey(keyOf(this.seed));
+    const key = this.callKey();
     if (this.method === 'qr') fillNormal(random, key);
     else fillUniform(random, key);
     const q = orthogonalize(random, rows, cols, { method: this.method });

@@ -31,19 +31,24 @@ export interface RandomInitializerOptions {
   readonly engine?: Engine;
 }
 
-/** The config keys every random initializer writes. */
-export type RandomInitializerConfig = {
+/**
+ * The config keys every random initializer writes. `D` is the class's dtype type: a float dtype for
+ * all but RandomUniform, which may also draw int32.
+ */
+export type RandomInitializerConfig<D extends DType = FloatDType> = {
   seed: SeedConfig;
-  dtype: FloatDType | 'int32';
+  dtype: D;
   engine: Engine;
 };
 
 /**
  * The base of the initializers that draw random numbers: it holds the seed, engine and dtype, and
  * maps a request onto the random stream (each contiguous run of a shard is drawn at its offset in
- * the full tensor).
+ * the full tensor). `D` is the type of its default dtype: `FloatDType`, or wider for a class that can
+ * also draw integers (RandomUniform).
  */
-export abstract class RandomInitializer extends Initializer {
+export abstract class RandomInitializer<D extends DType = FloatDType> extends Initializer {
+  abstract override readonly dtype: D;
   /** The seed as given (undefined when unseeded). */
   readonly seed: InitializerSeed | undefined;
   readonly engine: Engine;
@@ -78,8 +83,17 @@ export abstract class RandomInitializer extends Initializer {
   }
 
   /** The config keys shared by every random initializer. */
-  protected randomConfig(): RandomInitializerConfig {
-    return { seed: seedToConfig(this.seed), dtype: this.dtype as FloatDType | 'int32', engine: this.engine };
+  protected randomConfig(): RandomInitializerConfig<D> {
+    return { seed: seedToConfig(this.seed), dtype: this.dtype, engine: this.engine };
+  }
+
+  /**
+   * The key of one call: the seed's key when seeded, otherwise a fresh one (reproducible after
+   * `setGlobalSeed`). Counter-based draws that do not go through {@link drawCounter} (a matrix drawn
+   * whole, as Orthogonal's) take their key here.
+   */
+  protected callKey(): Key {
+    return callKey(this.key);
   }
 
   /**
@@ -91,7 +105,7 @@ export abstract class RandomInitializer extends Initializer {
     request: FillRequest,
     draw: (slice: TypedArray, key: Key, offset: number) => void,
   ): void {
-    const key = callKey(this.key);
+    const key = this.callKey();
     forEachRun(request.shape, request.partition, (localStart, fullStart, length) => {
       draw(out.subarray(localStart, localStart + length) as TypedArray, key, fullStart);
     });

@@ -45,7 +45,7 @@ export interface RandomUniformOptions extends Omit<RandomInitializerOptions, 'dt
  * @throws InitRangeError when minval ≥ maxval or a bound is not finite; InitTypeError for an
  *   unknown dtype or engine, or int32 without maxval.
  */
-export class RandomUniform extends RandomInitializer {
+export class RandomUniform extends RandomInitializer<FloatDType | 'int32'> {
   static override readonly className: string = 'RandomUniform';
   readonly dtype: FloatDType | 'int32';
   readonly minval: number;
@@ -77,7 +77,7 @@ export class RandomUniform extends RandomInitializer {
   }
 
   /** `maxval` is null when it was left to its float default, so int32 still demands one after a round trip. */
-  getConfig(): RandomInitializerConfig & { minval: number; maxval: number | null } {
+  getConfig(): RandomInitializerConfig<FloatDType | 'int32'> & { minval: number; maxval: number | null } {
     return { minval: this.minval, maxval: this.maxvalGiven ? this.maxval : null, ...this.randomConfig() };
   }
 

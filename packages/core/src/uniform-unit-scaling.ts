@@ -38,7 +38,7 @@ export class UniformUnitScaling extends RandomInitializer {
 
   getConfig(): { factor: number; seed: SeedConfig; dtype: FloatDType } {
     const { seed, dtype } = this.randomConfig();
-    return { factor: this.factor, seed, dtype: dtype as FloatDType };
+    return { factor: this.factor, seed, dtype };
   }
 
   /** The bound for a (full) shape. */

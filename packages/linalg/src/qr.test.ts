@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
-import { setWasmKernelsEnabled } from './householder.js';
+import { DEFAULT_BLOCK_SIZE, setWasmKernelsEnabled } from './householder.js';
 import { orthogonalize } from './orthogonalize.js';
 import { qr } from './qr.js';
 import { svd } from './svd.js';
@@ -39,7 +39,9 @@ describe('qr', () => {
     }
   });
 
-  // Sizes straddle the 32-column panel width and the kernels' odd-row and odd-column tails.
+  // Sizes straddle the panel width qr uses (DEFAULT_BLOCK_SIZE, 8 columns): one panel, one and a
+  // bit, two and a bit; and the kernels' odd-row and odd-column tails.
+  const panel = DEFAULT_BLOCK_SIZE;
   test.each([
     [1, 1],
     [1, 7],
@@ -47,6 +49,11 @@ describe('qr', () => {
     [2, 2],
     [5, 3],
     [3, 5],
+    [panel, panel],
+    [panel + 1, panel + 1],
+    [2 * panel, panel + 1],
+    [panel + 1, 2 * panel],
+    [2 * panel + 1, 2 * panel + 1],
     [33, 33],
     [64, 64],
     [100, 37],

@@ -89,33 +89,21 @@ export function calculateGain(nonlinearity: Nonlinearity, param?: number): numbe
       ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
       : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
   }
-  switch (nonlinearity) {
-    case 'tanh':
-      return 5 / 3;
-    case 'relu':
-      return Math.sqrt(2);
-    case 'leaky_relu': {
-      const slope = param ?? DEFAULT_NEGATIVE_SLOPE;
-      return Math.sqrt(2 / (1 + slope * slope));
-    }
-    case 'selu':
-      // PyTorch's value, found empirically (pytorch/pytorch#50664).
-      return 3 / 4;
-    default:
-      // linear, the convolutions and their transposes, and sigmoid.
-      return 1;
-  }
+  // One table, of squared gains (below); the square roots are the same doubles PyTorch returns:
+  // √(25/9) is 5/3 exactly as rounded, √2 and √(2 / (1 + slope²)) are PyTorch's own expressions.
+  return Math.sqrt(squaredGain(nonlinearity, param));
 }
 
 /**
- * `calculateGain(nonlinearity, param)²`, computed without the square root, so that the VarianceScaling
- * scale of the kaiming helpers is `2` for ReLU rather than `√2·√2 = 2.0000000000000004`. Arguments
- * must already be checked.
+ * PyTorch's gain table, squared: `calculateGain(nonlinearity, param)²` without the square root, so
+ * that the VarianceScaling scale of the kaiming helpers is `2` for ReLU rather than
+ * `√2·√2 = 2.0000000000000004`. The one copy of the table: `calculateGain` takes its square root.
+ * Arguments must already be checked.
  */
 export function squaredGain(nonlinearity: Nonlinearity, param: number | undefined): number {
   switch (nonlinearity) {
     case 'tanh':
-      return 25 / 9;
+      return 25 / 9; // (5/3)²
     case 'relu':
       return 2;
     case 'leaky_relu': {
@@ -123,8 +111,10 @@ export function squaredGain(nonlinearity: Nonlinearity, param: number | undefine
       return 2 / (1 + slope * slope);
     }
     case 'selu':
+      // (3/4)²: PyTorch's gain, found empirically (pytorch/pytorch#50664).
       return 9 / 16;
     default:
+      // linear, the convolutions and their transposes, and sigmoid.
       return 1;
   }
 }

@@ -2,7 +2,7 @@
  * `pnpm bench`: ns per element of every fill at float32, n = 2^24, beside TensorFlow.js 4.22's
  * randomUniform / randomNormal / truncatedNormal (create, dataSync(), dispose() — never inside
  * tf.tidy, whose walk of the returned array costs about 1 µs per element) and the Float32Array.fill
- * floor, all in one run, with the DESIGN.md §6 targets. Runs against the built dist/ (turbo builds it
+ * floor, all in one run, with the targets of the README's Benchmark section. Runs against the built dist/ (turbo builds it
  * first; by hand: `pnpm build && pnpm bench`). Every task checks its output so the work cannot be
  * optimized away.
  */

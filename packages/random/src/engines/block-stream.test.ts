@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { BLOCK_SIZE, seedBlock } from './block-stream.js';
+import { BLOCK_SIZE, fillBlocks, seedBlock } from './block-stream.js';
 import { threefry2x32 } from './threefry.js';
 
 describe('block seeding', () => {
@@ -28,7 +28,27 @@ describe('block seeding', () => {
     }
   });
 
-  test('the block size is the documented 256', () => {
+  test('the stream is cut into blocks of the documented 256 elements, each drawn from its own seeded generator', () => {
+    // What fillBlocks asks of the kernel for 3 blocks and a bit, from offset 100: the cuts must fall
+    // at multiples of 256 (STREAMS.md §3) and each block must start from seedBlock's state.
+    const key = [7, 9] as const;
+    const calls: { start: number; end: number; state: number[] }[] = [];
+    const record = (_out: Float64Array, start: number, end: number, state: Int32Array): void => {
+      calls.push({ start, end, state: Array.from(state) });
+    };
+    fillBlocks(new Float64Array(3 * 256 + 5 - 100), 100, key, record, undefined);
+    // The first block starts inside the slice: regenerated from its start into a scratch array.
+    expect(calls.map(({ start, end }) => [start, end])).toEqual([
+      [0, 256],
+      [156, 412],
+      [412, 668],
+      [668, 673],
+    ]);
+    calls.forEach(({ state }, block) => {
+      const expected = new Int32Array(4);
+      seedBlock(key[0], key[1], block, expected);
+      expect(state, `block ${block}`).toEqual(Array.from(expected));
+    });
     expect(BLOCK_SIZE).toBe(256);
   });
 });
