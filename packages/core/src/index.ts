@@ -55,7 +55,12 @@ export {
 export type { InitializerSeed, SeedConfig } from './seed.js';
 export { MAX_ELEMENTS } from './shape.js';
 export type { Tensor } from './tensor.js';
-export { TruncatedNormal, type TruncatedNormalConfig, type TruncatedNormalOptions, type TruncationBound } from './truncated-normal.js';
+export {
+  TruncatedNormal,
+  type TruncatedNormalConfig,
+  type TruncatedNormalOptions,
+  type TruncationBound,
+} from './truncated-normal.js';
 export { UniformUnitScaling, type UniformUnitScalingOptions } from './uniform-unit-scaling.js';
 export {
   DISTRIBUTIONS,

@@ -20,8 +20,10 @@ const factories: Record<string, Factory> = {
   RandomUniform: (seed) => new RandomUniform({ minval: -1, maxval: 2, ...(seed === undefined ? {} : { seed }) }),
   RandomNormal: (seed) => new RandomNormal({ mean: 0.5, stddev: 2, ...(seed === undefined ? {} : { seed }) }),
   TruncatedNormal: (seed) => new TruncatedNormal({ stddev: 0.3, ...(seed === undefined ? {} : { seed }) }),
-  'TruncatedNormal (8, 9)': (seed) => new TruncatedNormal({ stddev: 0.3, lower: 8, upper: 9, ...(seed === undefined ? {} : { seed }) }),
-  'TruncatedNormal (-Infinity, 0.5)': (seed) => new TruncatedNormal({ mean: 1, lower: -Infinity, upper: 0.5, ...(seed === undefined ? {} : { seed }) }),
+  'TruncatedNormal (8, 9)': (seed) =>
+    new TruncatedNormal({ stddev: 0.3, lower: 8, upper: 9, ...(seed === undefined ? {} : { seed }) }),
+  'TruncatedNormal (-Infinity, 0.5)': (seed) =>
+    new TruncatedNormal({ mean: 1, lower: -Infinity, upper: 0.5, ...(seed === undefined ? {} : { seed }) }),
   UniformUnitScaling: (seed) => new UniformUnitScaling({ factor: 1.2, ...(seed === undefined ? {} : { seed }) }),
   'VarianceScaling normal': (seed) => new VarianceScaling({ scale: 2, ...(seed === undefined ? {} : { seed }) }),
   'VarianceScaling uniform fan_avg': (seed) =>
@@ -149,7 +151,10 @@ describe('TruncatedNormal with other bounds', () => {
       bfloat16: bfloat16BitsToNumber,
     } as const;
     for (const [dtype, decode] of Object.entries(decoders) as [FloatDType, (x: number) => number][]) {
-      const tensor = new TruncatedNormal({ mean: 1, stddev: 0.5, lower: -Infinity, upper: -10, seed: 3 }).apply([50, 40], dtype);
+      const tensor = new TruncatedNormal({ mean: 1, stddev: 0.5, lower: -Infinity, upper: -10, seed: 3 }).apply(
+        [50, 40],
+        dtype,
+      );
       expect(Array.from(tensor.data, decode).every((x) => Number.isFinite(x) && x < 1 - 0.5 * 10)).toBe(true);
     }
   });
@@ -157,7 +162,15 @@ describe('TruncatedNormal with other bounds', () => {
   test('the bounds go through the config, infinite ones as strings (JSON has no infinities)', () => {
     const init = new TruncatedNormal({ stddev: 0.02, lower: 0, upper: Infinity, seed: 5 });
     const config = init.getConfig();
-    expect(config).toEqual({ mean: 0, stddev: 0.02, lower: 0, upper: 'Infinity', seed: 5, dtype: 'float32', engine: 'counter' });
+    expect(config).toEqual({
+      mean: 0,
+      stddev: 0.02,
+      lower: 0,
+      upper: 'Infinity',
+      seed: 5,
+      dtype: 'float32',
+      engine: 'counter',
+    });
     const rebuilt = new TruncatedNormal(JSON.parse(JSON.stringify(config)) as never);
     expect([rebuilt.lower, rebuilt.upper]).toEqual([0, Infinity]);
     expect(rebuilt.apply([7, 9]).data).toEqual(init.apply([7, 9]).data);
@@ -171,10 +184,26 @@ describe('TruncatedNormal with other bounds', () => {
   });
 
   test.each([
-    [() => new TruncatedNormal({ lower: 2, upper: 1 }), InitRangeError, 'TruncatedNormal: lower must be less than upper (1). Received: 2.'],
-    [() => new TruncatedNormal({ lower: Number.NaN }), InitRangeError, 'TruncatedNormal: lower must be a number of standard deviations'],
-    [() => new TruncatedNormal({ upper: 'inf' as never }), InitTypeError, 'TruncatedNormal: upper must be a number of standard deviations'],
-    [() => new TruncatedNormal({ upper: 3, engine: 'tfjs' }), InitTypeError, "TruncatedNormal: lower and upper must be -2 and 2 with engine 'tfjs'"],
+    [
+      () => new TruncatedNormal({ lower: 2, upper: 1 }),
+      InitRangeError,
+      'TruncatedNormal: lower must be less than upper (1). Received: 2.',
+    ],
+    [
+      () => new TruncatedNormal({ lower: Number.NaN }),
+      InitRangeError,
+      'TruncatedNormal: lower must be a number of standard deviations',
+    ],
+    [
+      () => new TruncatedNormal({ upper: 'inf' as never }),
+      InitTypeError,
+      'TruncatedNormal: upper must be a number of standard deviations',
+    ],
+    [
+      () => new TruncatedNormal({ upper: 3, engine: 'tfjs' }),
+      InitTypeError,
+      "TruncatedNormal: lower and upper must be -2 and 2 with engine 'tfjs'",
+    ],
   ] as const)('%#: %s', (make, type, message) => {
     expect(make).toThrow(type);
     expect(make).toThrow(message);

@@ -1,4 +1,10 @@
-import { fillTruncatedNormal, fillTruncatedNormalTfjs, InitRangeError, InitTypeError, argumentMessage } from '@init/random';
+import {
+  fillTruncatedNormal,
+  fillTruncatedNormalTfjs,
+  InitRangeError,
+  InitTypeError,
+  argumentMessage,
+} from '@init/random';
 import type { FloatDType, TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { NormalInitializer, type NormalDraws, type NormalOptions } from './normal-initializer.js';
@@ -30,8 +36,15 @@ function readBound(where: string, name: 'lower' | 'upper', value: unknown): numb
   if (value === 'Infinity') return Infinity;
   if (value === '-Infinity') return -Infinity;
   if (typeof value === 'number' && !Number.isNaN(value)) return value;
-  const message = argumentMessage(where, name, "be a number of standard deviations (Infinity, -Infinity or their strings 'Infinity', '-Infinity' for an open side)", value);
-  throw typeof value === 'number' ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT') : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
+  const message = argumentMessage(
+    where,
+    name,
+    "be a number of standard deviations (Infinity, -Infinity or their strings 'Infinity', '-Infinity' for an open side)",
+    value,
+  );
+  throw typeof value === 'number'
+    ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
+    : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
 }
 
 function writeBound(value: number): TruncationBound {
@@ -75,18 +88,32 @@ export class TruncatedNormal extends NormalInitializer {
     this.lower = readBound(where, 'lower', options.lower ?? -2);
     this.upper = readBound(where, 'upper', options.upper ?? 2);
     if (!(this.lower < this.upper)) {
-      throw new InitRangeError(argumentMessage(where, 'lower', `be less than upper (${this.upper})`, this.lower), 'ERR_INIT_INVALID_ARGUMENT');
+      throw new InitRangeError(
+        argumentMessage(where, 'lower', `be less than upper (${this.upper})`, this.lower),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
     }
     if (this.engine === 'tfjs' && (this.lower !== -2 || this.upper !== 2)) {
       throw new InitTypeError(
-        argumentMessage(where, 'lower and upper', "be -2 and 2 with engine 'tfjs', whose truncation is fixed at two standard deviations", [this.lower, this.upper]),
+        argumentMessage(
+          where,
+          'lower and upper',
+          "be -2 and 2 with engine 'tfjs', whose truncation is fixed at two standard deviations",
+          [this.lower, this.upper],
+        ),
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }
   }
 
   override getConfig(): TruncatedNormalConfig {
-    return { mean: this.mean, stddev: this.stddev, lower: writeBound(this.lower), upper: writeBound(this.upper), ...this.randomConfig() };
+    return {
+      mean: this.mean,
+      stddev: this.stddev,
+      lower: writeBound(this.lower),
+      upper: writeBound(this.upper),
+      ...this.randomConfig(),
+    };
   }
 
   protected override generate(out: TypedArray, request: FillRequest): void {
@@ -96,6 +123,8 @@ export class TruncatedNormal extends NormalInitializer {
     }
     const { mean, stddev, lower, upper } = this;
     const dtype = request.dtype as FloatDType;
-    this.drawCounter(out, request, (slice, key, offset) => fillTruncatedNormal(slice as Float32Array, key, { mean, stddev, lower, upper, offset, dtype }));
+    this.drawCounter(out, request, (slice, key, offset) =>
+      fillTruncatedNormal(slice as Float32Array, key, { mean, stddev, lower, upper, offset, dtype }),
+    );
   }
 }

@@ -111,14 +111,20 @@ export function computeGoldenVectors(): GoldenVectors {
  * other bounds"). Kept in its own fixture so that golden-v1.json stays byte-identical.
  */
 const boundedFills: Record<string, Fill> = {
-  'normal (-1, 3) float32': (n, key, offset) => fillTruncatedNormal(new Float32Array(n), key, { lower: -1, upper: 3, offset }),
-  'normal (-inf, 0.5) float64': (n, key, offset) => fillTruncatedNormal(new Float64Array(n), key, { lower: -Infinity, upper: 0.5, offset }),
-  'uniform (-0.3, 0.7) float32': (n, key, offset) => fillTruncatedNormal(new Float32Array(n), key, { lower: -0.3, upper: 0.7, offset }),
+  'normal (-1, 3) float32': (n, key, offset) =>
+    fillTruncatedNormal(new Float32Array(n), key, { lower: -1, upper: 3, offset }),
+  'normal (-inf, 0.5) float64': (n, key, offset) =>
+    fillTruncatedNormal(new Float64Array(n), key, { lower: -Infinity, upper: 0.5, offset }),
+  'uniform (-0.3, 0.7) float32': (n, key, offset) =>
+    fillTruncatedNormal(new Float32Array(n), key, { lower: -0.3, upper: 0.7, offset }),
   'half-normal (0, inf) float64 mean 1 stddev 2': (n, key, offset) =>
     fillTruncatedNormal(new Float64Array(n), key, { mean: 1, stddev: 2, lower: 0, upper: Infinity, offset }),
-  'rayleigh (8, 9) float64': (n, key, offset) => fillTruncatedNormal(new Float64Array(n), key, { lower: 8, upper: 9, offset }),
-  'rayleigh (-inf, -10) float32': (n, key, offset) => fillTruncatedNormal(new Float32Array(n), key, { lower: -Infinity, upper: -10, offset }),
-  'rayleigh (2, 3) bfloat16': (n, key, offset) => fillTruncatedNormal(new Uint16Array(n), key, { lower: 2, upper: 3, offset, dtype: 'bfloat16' }),
+  'rayleigh (8, 9) float64': (n, key, offset) =>
+    fillTruncatedNormal(new Float64Array(n), key, { lower: 8, upper: 9, offset }),
+  'rayleigh (-inf, -10) float32': (n, key, offset) =>
+    fillTruncatedNormal(new Float32Array(n), key, { lower: -Infinity, upper: -10, offset }),
+  'rayleigh (2, 3) bfloat16': (n, key, offset) =>
+    fillTruncatedNormal(new Uint16Array(n), key, { lower: 2, upper: 3, offset, dtype: 'bfloat16' }),
 };
 
 export interface BoundedGoldenVectors {

@@ -74,7 +74,8 @@ const cases: Case[] = floatTargets.flatMap(({ dtype, make, decode }) => [
   ).map(([regime, lower, upper]) => ({
     name: `fillTruncatedNormal (${lower}, ${upper}) [${regime}] mean 1 stddev 0.25 ${dtype}`,
     make,
-    fill: (out: Target, key: Key, offset: number) => fillTruncatedNormal(out as Float32Array, key, { mean: 1, stddev: 0.25, lower, upper, offset, dtype }),
+    fill: (out: Target, key: Key, offset: number) =>
+      fillTruncatedNormal(out as Float32Array, key, { mean: 1, stddev: 0.25, lower, upper, offset, dtype }),
     decode,
     inRange: (x: number) => x > 1 + 0.25 * lower && x < 1 + 0.25 * upper,
   })),

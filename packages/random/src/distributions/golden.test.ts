@@ -28,9 +28,9 @@ describe('golden vectors of stream version 1', () => {
   });
 });
 
-const boundedFixture = JSON.parse(readFileSync(new URL('../__fixtures__/golden-truncated-v1.json', import.meta.url), 'utf8')) as ReturnType<
-  typeof computeBoundedGoldenVectors
->;
+const boundedFixture = JSON.parse(
+  readFileSync(new URL('../__fixtures__/golden-truncated-v1.json', import.meta.url), 'utf8'),
+) as ReturnType<typeof computeBoundedGoldenVectors>;
 
 describe('golden vectors of the bounded truncated normal (stream version 1)', () => {
   const current = computeBoundedGoldenVectors();

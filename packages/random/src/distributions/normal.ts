@@ -446,7 +446,7 @@ export function fillTruncatedNormal<T extends FloatArray>(out: T, key: Key, opti
   const where = 'fillTruncatedNormal';
   const resolved = resolveNormal(where, out, key, options);
   const record = optionsRecord(where, options);
-  const [a, b] = resolveTruncationBounds(where, record['lower'], record['upper']);
+  const [a, b] = resolveTruncationBounds(where, record.lower, record.upper);
   const { mean, stddev, format } = resolved;
   if (stddev === 0) {
     // Degenerate: TensorFlow returns mean. No words are drawn.

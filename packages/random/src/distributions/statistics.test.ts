@@ -6,7 +6,15 @@
 import { describe, expect, test } from 'vitest';
 import { keyFromSeed } from '../keys.js';
 import { bfloat16BitsToNumber, float16BitsToNumber } from '../math/float-bits.js';
-import { chiSquare, chiSquareCritical, ksCritical, ksStatistic, moments, normalCdf, truncatedNormalCdf } from '../../test/statistics.js';
+import {
+  chiSquare,
+  chiSquareCritical,
+  ksCritical,
+  ksStatistic,
+  moments,
+  normalCdf,
+  truncatedNormalCdf,
+} from '../../test/statistics.js';
 import { fillNormal, fillTruncatedNormal } from './normal.js';
 import { fillUniform } from './uniform.js';
 import { fillUniformInt } from './uniform-int.js';
@@ -73,11 +81,15 @@ describe(`truncated normals with any bounds: Kolmogorov–Smirnov per regime aga
     ['rayleigh (far tail) (8, 9), float64', 8, 9, 0, 1, float64],
     ['rayleigh (far tail, mirrored) (−∞, −10), float64', -Infinity, -10, 0, 1, float64],
     ['rayleigh (far tail) (8, 9), float32', 8, 9, 0, 1, float32],
-  ] as const)('%s', (_name, lower, upper, mean, stddev, make) => {
-    const values = fillTruncatedNormal(make(N), keyFromSeed(15), { lower, upper, mean, stddev });
-    const cdf = truncatedNormalCdf(lower, upper);
-    expect(ksStatistic(values, (x) => cdf((x - mean) / stddev))).toBeLessThan(critical);
-  }, TIMEOUT);
+  ] as const)(
+    '%s',
+    (_name, lower, upper, mean, stddev, make) => {
+      const values = fillTruncatedNormal(make(N), keyFromSeed(15), { lower, upper, mean, stddev });
+      const cdf = truncatedNormalCdf(lower, upper);
+      expect(ksStatistic(values, (x) => cdf((x - mean) / stddev))).toBeLessThan(critical);
+    },
+    TIMEOUT,
+  );
 });
 
 describe(`chi-square, false-alarm rate ${ALPHA}`, () => {

@@ -102,7 +102,9 @@ export function planTruncation(a: number, b: number): TruncationPlan {
   const halfNormal = LN_SQRT_2PI - Math.LN2;
   const uniform = high === Infinity ? Infinity : deterministicLog(high - low) - 0.5 * low * low;
   const rayleigh =
-    low > 0 ? -0.5 * low * low + deterministicLog(oneMinusExp(0.5 * (high - low) * (high + low))) - deterministicLog(low) : Infinity;
+    low > 0
+      ? -0.5 * low * low + deterministicLog(oneMinusExp(0.5 * (high - low) * (high + low))) - deterministicLog(low)
+      : Infinity;
   let regime: TruncationRegime = 'half-normal';
   let best = halfNormal;
   if (uniform < best) {
@@ -162,7 +164,13 @@ function giveUp(params: BoundedParams): never {
  * cannot land inside is redrawn without spending words on it. With (−2, 2) this is, decision for
  * decision, the (−2, 2) kernel of normal.ts.
  */
-function zigguratKernel23(out: Float32Array | Float64Array, start: number, end: number, state: Int32Array, params: BoundedParams): void {
+function zigguratKernel23(
+  out: Float32Array | Float64Array,
+  start: number,
+  end: number,
+  state: Int32Array,
+  params: BoundedParams,
+): void {
   const tables = zigguratTables();
   const accept = tables.accept23;
   const scale = tables.scale23;
@@ -194,7 +202,13 @@ function zigguratKernel23(out: Float32Array | Float64Array, start: number, end: 
 }
 
 /** The ziggurat regimes for float64: two words per attempt, a 52-bit magnitude, as fillNormal's float64 kernel. */
-function zigguratKernel52(out: Float64Array, start: number, end: number, state: Int32Array, params: BoundedParams): void {
+function zigguratKernel52(
+  out: Float64Array,
+  start: number,
+  end: number,
+  state: Int32Array,
+  params: BoundedParams,
+): void {
   const tables = zigguratTables();
   const accept = tables.accept52;
   const scale = tables.scale52;
@@ -232,7 +246,13 @@ function zigguratKernel52(out: Float64Array, start: number, end: number, state: 
  * 1 − q ≤ exp(−q): it spares most exponentials and accepts nothing the second would refuse, up to
  * rounding).
  */
-function uniformKernel(out: Float32Array | Float64Array, start: number, end: number, state: Int32Array, params: BoundedParams): void {
+function uniformKernel(
+  out: Float32Array | Float64Array,
+  start: number,
+  end: number,
+  state: Int32Array,
+  params: BoundedParams,
+): void {
   const { mean, stddev, lowerSafe, upperSafe, peak } = params;
   const { low, high, sign } = params.plan;
   const width = high - low;
@@ -258,7 +278,13 @@ function uniformKernel(out: Float32Array | Float64Array, start: number, end: num
  * high); accepted when u2·z ≤ low, i.e. with probability low/z. z is formed as low + t/(low + √(low² + t)),
  * which keeps the excess over low accurate when low is large.
  */
-function rayleighKernel(out: Float32Array | Float64Array, start: number, end: number, state: Int32Array, params: BoundedParams): void {
+function rayleighKernel(
+  out: Float32Array | Float64Array,
+  start: number,
+  end: number,
+  state: Int32Array,
+  params: BoundedParams,
+): void {
   const { mean, stddev, lowerSafe, upperSafe, rayleighMass } = params;
   const { low, high, sign } = params.plan;
   const lowSquared = low * low;
@@ -320,13 +346,21 @@ export function resolveTruncationBounds(where: string, lower: unknown, upper: un
   ] as const) {
     if (typeof value !== 'number' || Number.isNaN(value)) {
       throw new InitRangeError(
-        argumentMessage(where, name, 'be a number of standard deviations (-Infinity or Infinity for an open side)', value),
+        argumentMessage(
+          where,
+          name,
+          'be a number of standard deviations (-Infinity or Infinity for an open side)',
+          value,
+        ),
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }
   }
   if (!((a as number) < (b as number))) {
-    throw new InitRangeError(argumentMessage(where, 'lower', `be less than upper (${String(b)})`, a), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitRangeError(
+      argumentMessage(where, 'lower', `be less than upper (${String(b)})`, a),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   return [a as number, b as number];
 }
@@ -346,7 +380,12 @@ function boundError(side: 'lower' | 'upper', rule: string, value: number): InitR
  * fillTruncatedNormal for bounds other than (−2, 2) (and, in tests, for (−2, 2) through the general
  * kernels). `resolved` holds the checked key, format, offset, mean and stddev > 0.
  */
-export function fillTruncatedNormalBounded<T extends FloatArray>(out: T, resolved: ResolvedNormal, a: number, b: number): T {
+export function fillTruncatedNormalBounded<T extends FloatArray>(
+  out: T,
+  resolved: ResolvedNormal,
+  a: number,
+  b: number,
+): T {
   const { mean, stddev, format, offset, words } = resolved;
   const plan = planTruncation(a, b);
   const widest = widestSample(plan);
@@ -395,6 +434,7 @@ export function fillTruncatedNormalBounded<T extends FloatArray>(out: T, resolve
     magnitudeHigh: Float64Array.of(twoSided ? b : plan.high, twoSided ? -a : plan.high),
     multiplier: Float64Array.of(twoSided ? 1 : plan.sign, twoSided ? -1 : plan.sign),
     tail: Uint8Array.of(0, 1).map((bit) => ((twoSided ? (bit === 0 ? b : -a) : plan.high) > ZIGGURAT_R ? 1 : 0)),
+    // biome-ignore lint/complexity/useMathMinMax: NaN maps to 0 here, where Math.max would give NaN.
     peak: plan.low > 0 ? plan.low : 0,
     rayleighMass: plan.regime === 'rayleigh' ? oneMinusExp(0.5 * (plan.high - plan.low) * (plan.high + plan.low)) : 0,
     bounds: [a, b],
