@@ -73,6 +73,90 @@ describe('Orthogonal', () => {
     expect(Array.from(cols.data)).toEqual(sliceOf(full.data, [10, 6], [0, 4], [10, 2]));
   });
 
+  describe('columnAxis (JAX)', () => {
+    /**
+     * JAX's construction, written with explicit index arithmetic: the matrix is
+     * [∏ other dims, shape[c]], reshaped to (other dims..., shape[c]) and the last axis moved to c.
+     * Reads element (multi-index) of the tensor from the matrix q.
+     */
+    function jaxLayout(q: ArrayLike<number>, shape: number[], c: number): number[] {
+      const rank = shape.length;
+      const axis = c < 0 ? c + rank : c;
+      const cols = shape[axis] as number;
+      const size = shape.reduce((a, b) => a * b, 1);
+      const result: number[] = [];
+      for (let flat = 0; flat < size; flat++) {
+        const index: number[] = [];
+        let rest = flat;
+        for (let d = rank - 1; d >= 0; d--) {
+          index[d] = rest % (shape[d] as number);
+          rest = Math.floor(rest / (shape[d] as number));
+        }
+        let row = 0;
+        for (let d = 0; d < rank; d++) if (d !== axis) row = row * (shape[d] as number) + (index[d] as number);
+        result.push(q[row * cols + (index[axis] as number)] as number);
+      }
+      return result;
+    }
+
+    test.each([
+      { shape: [16, 3, 3, 8], columnAxis: 0 },
+      { shape: [16, 3, 3, 8], columnAxis: -4 },
+      { shape: [4, 6, 5], columnAxis: 1 },
+      { shape: [5, 40], columnAxis: 0 },
+      { shape: [7, 2, 3], columnAxis: 2 },
+    ])('$shape with columnAxis $columnAxis: the moved matrix, orthogonal along that axis', ({ shape, columnAxis }) => {
+      const rank = shape.length;
+      const axis = columnAxis < 0 ? columnAxis + rank : columnAxis;
+      const cols = shape[axis] as number;
+      const rows = shape.reduce((a, b) => a * b, 1) / cols;
+      const moved = valuesOf(new Orthogonal({ gain: 2, columnAxis, seed: 21 }).apply(shape, 'float64'));
+      // The matrix itself: the same seed on [rows, cols] with the default (last) column axis.
+      const q = valuesOf(new Orthogonal({ gain: 2, seed: 21 }).apply([rows, cols], 'float64'));
+      expect(moved).toEqual(jaxLayout(q, shape, columnAxis));
+      expect(orthogonalityResidual(q, rows, cols, 2)).toBeLessThanOrEqual(1e-12);
+    });
+
+    test('the default is the last axis, value for value', () => {
+      const init = new Orthogonal({ seed: 4 });
+      expect(new Orthogonal({ seed: 4, columnAxis: 2 }).apply([3, 4, 5]).data).toEqual(init.apply([3, 4, 5]).data);
+      expect(new Orthogonal({ seed: 4, columnAxis: -1 }).apply([3, 4, 5]).data).toEqual(init.apply([3, 4, 5]).data);
+      expect(init.getConfig()).not.toHaveProperty('columnAxis');
+      expect(new Orthogonal({ columnAxis: 0 }).getConfig()).toMatchObject({ columnAxis: 0 });
+    });
+
+    test('shards are slices of the full tensor', () => {
+      const init = new Orthogonal({ columnAxis: 1, seed: 8 });
+      const full = init.apply([6, 5, 4]);
+      for (const [varOffset, shape] of [
+        [
+          [2, 0, 0],
+          [3, 5, 4],
+        ],
+        [
+          [0, 1, 0],
+          [6, 3, 4],
+        ],
+        [
+          [1, 2, 1],
+          [4, 2, 2],
+        ],
+      ] as const) {
+        const shard = init.apply([...shape], undefined, { fullShape: [6, 5, 4], varOffset: [...varOffset] });
+        expect(Array.from(shard.data)).toEqual(sliceOf(full.data, [6, 5, 4], varOffset, shape));
+      }
+    });
+
+    test('errors', () => {
+      expect(() => new Orthogonal({ columnAxis: 1.5 })).toThrow(
+        'Orthogonal: columnAxis must be an integer axis. Received: 1.5.',
+      );
+      expect(() => new Orthogonal({ columnAxis: 3, seed: 1 }).apply([2, 2, 2])).toThrow(
+        'Orthogonal: columnAxis must name an axis of the shape, from -3 to 2. Received: 3 for shape [2, 2, 2].',
+      );
+    });
+  });
+
   test('errors', () => {
     expect(() => new Orthogonal().apply([5])).toThrow(InitRangeError);
     expect(() => new Orthogonal().apply([5])).toThrow(

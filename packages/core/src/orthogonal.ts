@@ -1,5 +1,5 @@
 import { orthogonalize, type OrthogonalizeMethod } from '@init/linalg';
-import { fillNormal, fillUniform, InitRangeError } from '@init/random';
+import { argumentMessage, describeValue, fillNormal, fillUniform, InitRangeError, InitTypeError } from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { finiteNumber, oneOf } from './numbers.js';
@@ -20,6 +20,12 @@ export interface OrthogonalOptions extends Omit<RandomInitializerOptions, 'engin
    * but not Haar-distributed.
    */
   readonly method?: OrthogonalizeMethod;
+  /**
+   * The axis that holds the columns (JAX's `column_axis`): the matrix is
+   * `[product of the other dims, shape[columnAxis]]`, the other axes in their order. Default `-1`,
+   * the last axis (TF, Keras); negative axes count from the end.
+   */
+  readonly columnAxis?: number;
 }
 
 const METHODS: readonly OrthogonalizeMethod[] = ['qr', 'svd'];
@@ -31,30 +37,57 @@ const METHODS: readonly OrthogonalizeMethod[] = ['qr', 'svd'];
  * otherwise the rows are. TF1's `orthogonal_initializer`. With `partitionInfo`, the full matrix is
  * computed and the shard's slice returned.
  *
+ * `columnAxis` (JAX's `orthogonal(column_axis=)`) picks another axis as the columns: the matrix is
+ * `[∏ other dims, shape[columnAxis]]`, with element `(r, j)` at the position whose column-axis index
+ * is `j` and whose other indices, read row-major, are `r`. The default `-1` is the layout above,
+ * value for value.
+ *
  * @see Saxe, McClelland & Ganguli, "Exact solutions to the nonlinear dynamics of learning in deep linear neural networks", 2013. https://arxiv.org/abs/1312.6120
  * @example
  * ```ts
  * const q = new Orthogonal({ seed: 42 }).apply([4, 4], 'float64').data; // QᵀQ = I to ~1e-15
+ * // JAX's column_axis=0: the 16 "columns" run along axis 0 of a [16, 3, 3, 8] kernel.
+ * new Orthogonal({ columnAxis: 0, seed: 1 }).apply([16, 3, 3, 8]);
  * ```
- * @throws InitRangeError for a shape of rank < 2 or a gain that is not finite or too large for the dtype;
- *   InitTypeError for an unknown method or an int or bool dtype.
+ * @throws InitRangeError for a shape of rank < 2, a columnAxis outside the shape, or a gain that is
+ *   not finite or too large for the dtype; InitTypeError for an unknown method, a non-integer
+ *   columnAxis, or an int or bool dtype.
  */
 export class Orthogonal extends RandomInitializer {
   static override readonly className: string = 'Orthogonal';
+  /** Config keys written only when set; `deserialize` reads them too. */
+  static readonly optionalConfigKeys: readonly string[] = ['columnAxis'];
   readonly dtype: FloatDType;
   readonly gain: number;
   readonly method: OrthogonalizeMethod;
+  /** The column axis as given; `-1` (the last) by default. */
+  readonly columnAxis: number;
 
   constructor(options: OrthogonalOptions = {}) {
     super(options, ['counter']);
     this.dtype = assertFloatDType('Orthogonal', options.dtype ?? 'float32');
     this.gain = finiteNumber('Orthogonal', 'gain', options.gain ?? 1);
     this.method = oneOf('Orthogonal', 'method', options.method ?? 'qr', METHODS);
+    const columnAxis: unknown = options.columnAxis ?? -1;
+    if (typeof columnAxis !== 'number' || !Number.isSafeInteger(columnAxis)) {
+      throw new InitTypeError(
+        argumentMessage('Orthogonal', 'columnAxis', 'be an integer axis', columnAxis),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
+    this.columnAxis = columnAxis;
   }
 
-  getConfig(): { gain: number; method: OrthogonalizeMethod; seed: SeedConfig; dtype: FloatDType } {
+  /** `{ gain, method, seed, dtype }`, and `columnAxis` when it is not the default `-1`. */
+  getConfig(): { gain: number; method: OrthogonalizeMethod; columnAxis?: number; seed: SeedConfig; dtype: FloatDType } {
     const { seed, dtype } = this.randomConfig();
-    return { gain: this.gain, method: this.method, seed, dtype };
+    return {
+      gain: this.gain,
+      method: this.method,
+      ...(this.columnAxis === -1 ? {} : { columnAxis: this.columnAxis }),
+      seed,
+      dtype,
+    };
   }
 
   protected generate(out: TypedArray, request: FillRequest): void {
@@ -69,7 +102,15 @@ export class Orthogonal extends RandomInitializer {
     if (request.size === 0) return;
     // Every value has magnitude at most |gain|: if gain fits the dtype, so does the matrix.
     encodeValue('Orthogonal', 'gain', this.gain, request.dtype);
-    const cols = fullShape[fullShape.length - 1] as number;
+    const rank = fullShape.length;
+    if (this.columnAxis < -rank || this.columnAxis >= rank) {
+      throw new InitRangeError(
+        `Orthogonal: columnAxis must name an axis of the shape, from ${-rank} to ${rank - 1}. Received: ${describeValue(this.columnAxis)} for shape [${fullShape.join(', ')}].`,
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
+    const axis = this.columnAxis < 0 ? this.columnAxis + rank : this.columnAxis;
+    const cols = fullShape[axis] as number;
     const rows = size / cols;
     const random = new Float64Array(size);
     const key = this.callKey();
@@ -78,8 +119,26 @@ export class Orthogonal extends RandomInitializer {
     const q = orthogonalize(random, rows, cols, { method: this.method });
     const store = floatStorer(request.dtype);
     const gain = this.gain;
+    // The axes after the column axis; 1 for the last axis, where the tensor is the matrix itself.
+    let inner = 1;
+    for (let later = axis + 1; later < rank; later++) inner *= fullShape[later] as number;
+    if (inner === 1) {
+      forEachRun(request.shape, request.partition, (localStart, fullStart, length) => {
+        for (let k = 0; k < length; k++) out[localStart + k] = store(gain * (q[fullStart + k] as number));
+      });
+      return;
+    }
+    // Full flat index f = (o·cols + j)·inner + k, with o the index over the axes before the column
+    // axis and k over those after it: the matrix row is o·inner + k (the other axes, row-major).
     forEachRun(request.shape, request.partition, (localStart, fullStart, length) => {
-      for (let k = 0; k < length; k++) out[localStart + k] = store(gain * (q[fullStart + k] as number));
+      for (let n = 0; n < length; n++) {
+        const flat = fullStart + n;
+        const k = flat % inner;
+        const rest = (flat - k) / inner;
+        const j = rest % cols;
+        const o = (rest - j) / cols;
+        out[localStart + n] = store(gain * (q[(o * inner + k) * cols + j] as number));
+      }
     });
   }
 }

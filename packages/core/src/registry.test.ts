@@ -38,6 +38,7 @@ const examples: Initializer[] = [
   new VarianceScaling({ mode: 'fan_geo_avg', inAxis: 0, outAxis: [1], seed: 7 }),
   new VarianceScaling({ mode: 'fan_avg', distribution: 'uniform', inputAxes: [0], outputAxes: [-1], seed: 8 }),
   new Orthogonal({ gain: 2, method: 'svd', seed: 6 }),
+  new Orthogonal({ columnAxis: 0, seed: 6 }),
   new Identity({ gain: 0.5 }),
 ];
 
