@@ -33,34 +33,45 @@ const shape = fc.array(dim, { maxLength: 4 });
 const dtype = fc.oneof(fc.constantFrom(...DTYPES), fc.constantFrom('float8' as DType, undefined as unknown as DType));
 const seed = fc.oneof(fc.nat(), fc.string({ maxLength: 4 }), fc.constantFrom(-1, 1.5, undefined as unknown as number));
 
-const initializers: fc.Arbitrary<() => Initializer> = fc.oneof(
-  fc.constant(() => new Zeros()),
-  dtype.map((d) => () => new Ones({ dtype: d })),
-  fc.tuple(fc.oneof(number, fc.array(number, { maxLength: 8 })), fc.boolean()).map(
-    ([value, verifyShape]) =>
-      () =>
-        new Constant({ value, verifyShape }),
-  ),
-  fc.tuple(number, number, seed).map(
-    ([minval, maxval, s]) =>
-      () =>
-        new RandomUniform({ minval, maxval, seed: s }),
-  ),
-  fc.tuple(number, number, seed).map(
-    ([mean, stddev, s]) =>
-      () =>
-        new RandomNormal({ mean, stddev, seed: s }),
-  ),
-  fc.tuple(number, number, seed).map(
-    ([mean, stddev, s]) =>
-      () =>
-        new TruncatedNormal({ mean, stddev, seed: s }),
-  ),
-  fc.tuple(number, seed).map(
-    ([factor, s]) =>
-      () =>
-        new UniformUnitScaling({ factor, seed: s }),
-  ),
+/** A fuzzed initializer: how to make it, its class name and the options it was given. */
+interface Candidate {
+  readonly className: string;
+  readonly options: readonly string[];
+  readonly make: () => Initializer;
+}
+
+function candidate(className: string, options: Record<string, unknown>, make: () => Initializer): Candidate {
+  return { className, options: Object.keys(options), make };
+}
+
+const initializers: fc.Arbitrary<Candidate> = fc.oneof(
+  fc.constant(candidate('Zeros', {}, () => new Zeros())),
+  dtype.map((d) => candidate('Ones', { dtype: d }, () => new Ones({ dtype: d }))),
+  fc
+    .tuple(fc.oneof(number, fc.array(number, { maxLength: 8 })), fc.boolean())
+    .map(([value, verifyShape]) =>
+      candidate('Constant', { value, verifyShape }, () => new Constant({ value, verifyShape })),
+    ),
+  fc
+    .tuple(number, number, seed)
+    .map(([minval, maxval, s]) =>
+      candidate('RandomUniform', { minval, maxval, seed: s }, () => new RandomUniform({ minval, maxval, seed: s })),
+    ),
+  fc
+    .tuple(number, number, seed)
+    .map(([mean, stddev, s]) =>
+      candidate('RandomNormal', { mean, stddev, seed: s }, () => new RandomNormal({ mean, stddev, seed: s })),
+    ),
+  fc
+    .tuple(number, number, seed)
+    .map(([mean, stddev, s]) =>
+      candidate('TruncatedNormal', { mean, stddev, seed: s }, () => new TruncatedNormal({ mean, stddev, seed: s })),
+    ),
+  fc
+    .tuple(number, seed)
+    .map(([factor, s]) =>
+      candidate('UniformUnitScaling', { factor, seed: s }, () => new UniformUnitScaling({ factor, seed: s })),
+    ),
   fc
     .tuple(
       number,
@@ -68,18 +79,35 @@ const initializers: fc.Arbitrary<() => Initializer> = fc.oneof(
       fc.constantFrom('normal', 'truncated_normal', 'untruncated_normal', 'uniform', 'x'),
       seed,
     )
-    .map(
-      ([scale, mode, distribution, s]) =>
-        () =>
-          new VarianceScaling({ scale, mode: mode as 'fan_in', distribution: distribution as 'normal', seed: s }),
+    .map(([scale, mode, distribution, s]) =>
+      candidate(
+        'VarianceScaling',
+        { scale, mode, distribution, seed: s },
+        () => new VarianceScaling({ scale, mode: mode as 'fan_in', distribution: distribution as 'normal', seed: s }),
+      ),
     ),
-  fc.tuple(number, fc.constantFrom('qr', 'svd'), seed).map(
-    ([gain, method, s]) =>
-      () =>
-        new Orthogonal({ gain, method, seed: s }),
-  ),
-  number.map((gain) => () => new Identity({ gain })),
+  fc
+    .tuple(number, fc.constantFrom('qr', 'svd'), seed)
+    .map(([gain, method, s]) =>
+      candidate('Orthogonal', { gain, method, seed: s }, () => new Orthogonal({ gain, method, seed: s })),
+    ),
+  number.map((gain) => candidate('Identity', { gain }, () => new Identity({ gain }))),
 );
+
+// What a call's error may name besides the options given: the arguments of apply.
+const CALL_ARGUMENTS = ['shape', 'dtype', 'partitionInfo'];
+
+/**
+ * The arguments an error message names among `candidates`: the message must read
+ * `<Class>: … must … Received: …`, and the words before `Received` name what was wrong
+ * (`value[3]` names `value`, `partitionInfo.fullShape` names `partitionInfo`).
+ */
+function namedArguments(message: string, className: string, candidates: readonly string[]): string[] {
+  const match = new RegExp(`^${className}: (.*? must .*?)(?: Received|$)`, 's').exec(message);
+  if (match === null) return [];
+  const words = new Set((match[1] ?? '').match(/[A-Za-z]+/g) ?? []);
+  return candidates.filter((candidate) => words.has(candidate));
+}
 
 /** A partition around a shape: usually valid, sometimes off the end or of the wrong rank. */
 function partitionFor(shapeValue: number[]): fc.Arbitrary<PartitionInfo | undefined> {
@@ -97,20 +125,38 @@ function partitionFor(shapeValue: number[]): fc.Arbitrary<PartitionInfo | undefi
 }
 
 describe('fuzz', () => {
-  test('every call returns a valid tensor or throws one of our errors', () => {
+  test('every call returns a valid tensor or throws our error naming the class and an argument it was given', () => {
+    let returned = 0;
+    let thrown = 0;
     fc.assert(
       fc.property(
         initializers,
         shape.chain((s) => fc.tuple(fc.constant(s), partitionFor(s))),
         dtype,
-        (make, [shapeValue, partition], dtypeValue) => {
+        ({ className, options, make }, [shapeValue, partition], dtypeValue) => {
           let result: ReturnType<Initializer['apply']>;
           try {
             result = make().apply(shapeValue, dtypeValue, partition);
           } catch (error) {
             if (!isInitError(error)) throw error;
+            thrown++;
+            // Not just any InitError: this class's, about an option it was given or an argument of apply.
+            const named = namedArguments(error.message, className, [...options, ...CALL_ARGUMENTS]);
+            if (named.length === 0) {
+              // Known gap: a value that passes the class's checks but that @init/random's fill refuses
+              // for the dtype (a stddev whose ±13.71σ overflows float32, bounds closer than one float32
+              // apart) is reported in the fill's own words (`fillNormal: stddev must …`), not the
+              // class's. Held here to a named fill and one of its arguments until the class checks
+              // these itself.
+              const fillArguments = ['low', 'high', 'mean', 'stddev', 'lower', 'upper'];
+              expect(
+                namedArguments(error.message, '(?:fillUniform|fillNormal|fillTruncatedNormal)', fillArguments),
+                error.message,
+              ).not.toEqual([]);
+            }
             return;
           }
+          returned++;
           const size = shapeValue.reduce((a, b) => a * b, 1);
           expect(result.data).toHaveLength(size);
           expect(result.shape).toEqual(shapeValue);
@@ -119,5 +165,9 @@ describe('fuzz', () => {
       ),
       { seed: 424242, numRuns: 1500 },
     );
+    // A regression that made every call throw would pass the property: most fuzzed calls are
+    // invalid, but some are valid and must return a tensor.
+    expect(returned).toBeGreaterThan(40); // 92 of 1500 with this seed
+    expect(thrown).toBeGreaterThan(150);
   }, 120_000);
 });
