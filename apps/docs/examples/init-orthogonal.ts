@@ -6,5 +6,5 @@ console.log(q);
 const column = (j: number) => [q[j]!, q[2 + j]!, q[4 + j]!];
 const dot = (a: number[], b: number[]) => a.reduce((sum, x, i) => sum + x * b[i]!, 0);
 console.log(dot(column(0), column(0)), dot(column(1), column(1)), dot(column(0), column(1)));
-// The seed's original algorithm, an SVD of a uniform matrix:
+// TF1's original algorithm, an SVD of a uniform matrix:
 console.log(new Orthogonal({ method: 'svd', seed: 42 }).apply([2, 2]).data);

@@ -33,7 +33,7 @@ const includes = [
     page: 'guide/frameworks.md',
     file: 'packages/presets/README.md',
     region: 'framework-table',
-    startsWith: '| | TF1 (the seed) |',
+    startsWith: '| | TF1 |',
   },
   {
     page: 'initializers/index.md',

@@ -5,7 +5,7 @@ import { sliceOf } from '../test/support.js';
 
 const seedValue = [0, 1, 2, 3, 4, 5, 6, 7];
 
-describe('Constant: the seed examples', () => {
+describe("Constant: TF1's examples", () => {
   test('fitting shape', () => {
     const tensor = new Constant({ value: seedValue }).apply([2, 4]);
     expect(tensor.shape).toEqual([2, 4]);
@@ -43,7 +43,7 @@ describe('Constant: the seed examples', () => {
     expect(() => nested.apply([4, 2])).toThrow('Received: shape [2, 4].');
   });
 
-  test("the Laplacian kernel of the seed's walk-through", () => {
+  test("the Laplacian kernel of TF1's walk-through", () => {
     const kernel = new Constant({ value: [1, 1, 1, 1, -8, 1, 1, 1, 1] }).apply([3, 3]);
     expect(Array.from(kernel.data)).toEqual([1, 1, 1, 1, -8, 1, 1, 1, 1]);
   });

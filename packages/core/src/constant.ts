@@ -32,7 +32,7 @@ export interface ConstantOptions {
 }
 
 /**
- * Makes tensors from given values, with the seed's rules: a scalar fills the whole tensor; a list
+ * Makes tensors from given values, with TF1's rules: a scalar fills the whole tensor; a list
  * (nested arrays or a typed array, read in row-major order) fills it element by element, and a list
  * shorter than the tensor is continued with its last element; a longer list is an error. With
  * `verifyShape`, the value's shape must equal the requested shape.

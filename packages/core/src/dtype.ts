@@ -60,7 +60,7 @@ export function assertDType(where: string, dtype: unknown): DType {
 }
 
 /**
- * The seed's `_assert_float_dtype`: random initializers only make floating-point tensors.
+ * TF1's `_assert_float_dtype`: random initializers only make floating-point tensors.
  * @throws InitTypeError (ERR_INIT_INVALID_DTYPE) for int32, uint8, bool or an unknown name.
  */
 export function assertFloatDType(where: string, dtype: unknown): FloatDType {

@@ -48,7 +48,7 @@ const KERAS_KEYS: readonly string[] = ['inputAxes', 'outputAxes'];
 /**
  * The number of input and output units of a weight shape.
  *
- * With a layout (the seed's `_compute_fans` rules):
+ * With a layout (TF1's `_compute_fans` rules):
  * - rank 0: `fanIn = fanOut = 1` (constants);
  * - rank 1: `fanIn = fanOut = shape[0]`;
  * - `'tf'` layout (TensorFlow, Keras, TensorFlow.js): a dense kernel is `[in, out]` and a

@@ -9,7 +9,7 @@ export interface OnesOptions {
 }
 
 /**
- * Makes tensors of ones (`true` for bool), in any dtype. The seed's `ones_initializer`.
+ * Makes tensors of ones (`true` for bool), in any dtype. TF1's `ones_initializer`.
  *
  * @example
  * ```ts

@@ -16,7 +16,7 @@ export interface OrthogonalOptions extends Omit<RandomInitializerOptions, 'engin
   /**
    * `'qr'` (default): a standard normal matrix, reduced QR, column j times sign(R[j][j]): a
    * Haar-distributed (uniformly random) orthogonal matrix, as TF ≥ 1.x, Keras, PyTorch and JAX.
-   * `'svd'`: the seed's algorithm, the singular vectors of a uniform [0, 1) matrix — orthogonal
+   * `'svd'`: TF1's algorithm, the singular vectors of a uniform [0, 1) matrix — orthogonal
    * but not Haar-distributed.
    */
   readonly method?: OrthogonalizeMethod;

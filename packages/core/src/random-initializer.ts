@@ -77,7 +77,7 @@ export abstract class RandomInitializer<D extends DType = FloatDType> extends In
     this.key = this.engine === 'counter' ? keyOf(this.seed) : undefined;
   }
 
-  /** The seed's `_assert_float_dtype`: random initializers make floating-point tensors. */
+  /** TF1's `_assert_float_dtype`: random initializers make floating-point tensors. */
   protected override checkDType(dtype: DType): DType {
     return assertFloatDType(this.className, dtype);
   }

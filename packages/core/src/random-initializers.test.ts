@@ -101,7 +101,7 @@ describe.each(Object.entries(factories))('%s', (_, make) => {
     );
   });
 
-  test("refuses int and bool dtypes (the seed's _assert_float_dtype)", () => {
+  test("refuses int and bool dtypes (TF1's _assert_float_dtype)", () => {
     expect(() => make(1).apply([2, 2], 'bool')).toThrow(InitTypeError);
     expect(() => make(1).apply([2, 2], 'uint8')).toThrow(/must be a floating-point dtype/);
   });

@@ -45,7 +45,7 @@ export class UniformUnitScaling extends RandomInitializer {
   maxVal(fullShape: readonly number[]): number {
     let inputSize = 1;
     for (let axis = 0; axis < fullShape.length - 1; axis++) inputSize *= fullShape[axis] as number;
-    // "Avoid errors when initializing zero-size tensors", as the seed says.
+    // "Avoid errors when initializing zero-size tensors", as TF1's source says.
     return Math.sqrt(3 / Math.max(inputSize, 1)) * this.factor;
   }
 

@@ -34,7 +34,7 @@ export type FanMode = 'fan_in' | 'fan_out' | 'fan_avg' | 'fan_geo_avg';
 
 /**
  * The distribution VarianceScaling draws from:
- * - `'normal'`: the seed's: a normal truncated at ±2σ with σ = √scale, *uncorrected*, so the
+ * - `'normal'`: TF1's: a normal truncated at ±2σ with σ = √scale, *uncorrected*, so the
  *   result's standard deviation is about 0.88·√scale (TF1, TensorFlow.js);
  * - `'truncated_normal'`: the same truncation with σ = √scale / 0.87962566103423978, so the
  *   result's standard deviation is √scale (later TF1, Keras 2 and 3, JAX);
@@ -66,7 +66,7 @@ export interface VarianceScalingOptions extends RandomInitializerOptions {
   readonly scale?: number;
   /** Default `'fan_in'`. */
   readonly mode?: FanMode;
-  /** Default `'normal'` (the seed's). */
+  /** Default `'normal'` (TF1's). */
   readonly distribution?: Distribution;
   /**
    * How the weight's axes are laid out for the fans: `'tf'` (`[...kernel, in, out]`) or
@@ -160,7 +160,7 @@ export type VarianceScalingConfig = RandomInitializerConfig &
 
 /**
  * Scales its distribution to the shape of the weight: with `n` the fan-in, fan-out or their
- * average (`mode`), at least 1, the variance is `scale / n`. The seed's
+ * average (`mode`), at least 1, the variance is `scale / n`. TF1's
  * `variance_scaling_initializer`, and the base of Glorot, He and LeCun initialization.
  * With `partitionInfo`, the fans come from the full shape.
  *

@@ -8,7 +8,7 @@ export interface ZerosOptions {
 }
 
 /**
- * Makes tensors of zeros (`false` for bool), in any dtype. The seed's `zeros_initializer`.
+ * Makes tensors of zeros (`false` for bool), in any dtype. TF1's `zeros_initializer`.
  *
  * @example
  * ```ts

@@ -133,7 +133,7 @@ describe.each(torch)('%s', (_, make, scale, mode, distribution) => {
   });
 });
 
-describe("the other TF1 aliases, with the seed's defaults", () => {
+describe("the other TF1 aliases, with TF1's defaults", () => {
   test.each([
     ['dense', DENSE],
     ['conv', CONV],

@@ -42,7 +42,7 @@ describe('TF1 aliases', () => {
     expect(alias).toBe(cls);
   });
 
-  test("have the seed's defaults, not Keras's", () => {
+  test("have TF1's defaults, not Keras's", () => {
     expect(new random_uniform_initializer().getConfig()).toMatchObject({ minval: 0, maxval: null }); // null: maxval left to its float default, 1
     expect(new random_uniform_initializer().maxval).toBe(1);
     expect(new random_normal_initializer().getConfig()).toMatchObject({ mean: 0, stddev: 1 });
@@ -56,13 +56,13 @@ describe('TF1 aliases', () => {
     expect(new constant_initializer().apply([2]).data).toEqual(new Float32Array([0, 0]));
   });
 
-  test("behave as the seed's functions did", () => {
+  test("behave as TF1's functions did", () => {
     // W = tf.get_variable('W', shape=[3, 3], initializer=tf.constant_initializer([1, 1, 1, 1, -8, 1, 1, 1, 1]))
     const laplacian = new constant_initializer({ value: [1, 1, 1, 1, -8, 1, 1, 1, 1] }).apply([3, 3]);
     expect(Array.from(laplacian.data)).toEqual([1, 1, 1, 1, -8, 1, 1, 1, 1]);
     expect(Array.from(new zeros_initializer({ dtype: 'bool' }).apply([2]).data)).toEqual([0, 0]);
     expect(Array.from(new ones_initializer().apply([2]).data)).toEqual([1, 1]);
-    // The seed's "larger shape" example: the last value fills the rest.
+    // TF1's "larger shape" example: the last value fills the rest.
     expect(Array.from(new constant_initializer({ value: [0, 1, 2, 3, 4, 5, 6, 7] }).apply([3, 4]).data)).toEqual([
       0, 1, 2, 3, 4, 5, 6, 7, 7, 7, 7, 7,
     ]);
@@ -70,7 +70,7 @@ describe('TF1 aliases', () => {
 });
 
 describe('orthogonal_initializer', () => {
-  test("defaults to the seed's SVD algorithm and is an Orthogonal", () => {
+  test("defaults to TF1's SVD algorithm and is an Orthogonal", () => {
     const init = new orthogonal_initializer({ seed: 4 });
     expect(init).toBeInstanceOf(Orthogonal);
     expect(init.method).toBe('svd');
@@ -108,7 +108,7 @@ describe('orthogonal_initializer', () => {
 });
 
 describe('glorot_uniform_initializer / glorot_normal_initializer', () => {
-  test("are VarianceScaling with fan_avg and the seed's distributions", () => {
+  test("are VarianceScaling with fan_avg and TF1's distributions", () => {
     expect(glorot_uniform_initializer(3, 'float64').getConfig()).toEqual({
       scale: 1,
       mode: 'fan_avg',
@@ -135,7 +135,7 @@ describe('glorot_uniform_initializer / glorot_normal_initializer', () => {
     );
   });
 
-  test("glorot_normal_initializer is the seed's uncorrected draw: 0.87962566… times Keras's GlorotNormal", () => {
+  test("glorot_normal_initializer is TF1's uncorrected draw: 0.87962566… times Keras's GlorotNormal", () => {
     const seed = glorot_normal_initializer(42).apply([2, 3], 'float64').data;
     const keras = new GlorotNormal({ seed: 42 }).apply([2, 3], 'float64').data;
     for (const [i, value] of seed.entries()) expect(value / (keras[i] as number)).toBeCloseTo(0.87962566103423978, 14);

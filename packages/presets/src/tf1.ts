@@ -1,6 +1,6 @@
-// The seed's TF1 aliases (tensorflow/python/ops/init_ops.py), with the seed's own semantics: each
+// TF1's aliases (tensorflow/python/ops/init_ops.py), with TF1's own semantics: each
 // snake_case class name is the @init/core class, so `new constant_initializer({ value })` works as
-// `tf.constant_initializer(value)` did, with the seed's defaults (uniform [0, 1), normal σ = 1,
+// `tf.constant_initializer(value)` did, with TF1's defaults (uniform [0, 1), normal σ = 1,
 // VarianceScaling's uncorrected 'normal'). snake_case appears only here, at the package edge.
 import {
   Constant,
@@ -33,14 +33,14 @@ export const truncated_normal_initializer = TruncatedNormal;
 export const uniform_unit_scaling_initializer = UniformUnitScaling;
 /**
  * TF1's `variance_scaling_initializer`: the class {@link VarianceScaling}, whose default
- * distribution `'normal'` is the seed's: a ±2σ truncated normal with σ = √(scale / n), not
+ * distribution `'normal'` is TF1's: a ±2σ truncated normal with σ = √(scale / n), not
  * corrected for the truncation.
  */
 export const variance_scaling_initializer = VarianceScaling;
 
 /**
- * TF1's `orthogonal_initializer` as the seed wrote it: an {@link Orthogonal} whose default method
- * is `'svd'`, the seed's algorithm (the singular vectors of a uniform [0, 1) matrix), where
+ * TF1's `orthogonal_initializer` as TF1 wrote it: an {@link Orthogonal} whose default method
+ * is `'svd'`, TF1's algorithm (the singular vectors of a uniform [0, 1) matrix), where
  * `Orthogonal` itself defaults to the Haar-distributed `'qr'` of later TF, Keras and PyTorch. Pass
  * `method: 'qr'` to get that. It serializes as `Orthogonal` with `method: 'svd'` in its config, so
  * it deserializes to the same values.
@@ -82,8 +82,8 @@ export function glorot_uniform_initializer(seed?: InitializerSeed, dtype: FloatD
 }
 
 /**
- * TF1's `glorot_normal_initializer(seed, dtype)` as the seed wrote it: VarianceScaling with scale
- * 1, mode `'fan_avg'` and the seed's `'normal'`: a ±2σ truncated normal with
+ * TF1's `glorot_normal_initializer(seed, dtype)` as TF1 wrote it: VarianceScaling with scale
+ * 1, mode `'fan_avg'` and TF1's `'normal'`: a ±2σ truncated normal with
  * σ = `√(2 / (fanIn + fanOut))`, *not* corrected for the truncation, so the values' standard
  * deviation is about 0.88·σ. Keras 3's {@link GlorotNormal} corrects it.
  *

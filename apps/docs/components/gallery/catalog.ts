@@ -186,7 +186,7 @@ type VsDistribution = 'normal' | 'truncated_normal' | 'untruncated_normal' | 'un
 
 /**
  * VarianceScaling's distribution from its formula: variance = scale / max(1, n), n the fan `mode`
- * picks; 'normal' is the seed's truncated normal with σ = √variance (uncorrected),
+ * picks; 'normal' is TF1's truncated normal with σ = √variance (uncorrected),
  * 'truncated_normal' divides σ by 0.87962566103423978, 'untruncated_normal' is a plain normal,
  * 'uniform' spans ±√(3·variance).
  */
@@ -686,7 +686,7 @@ export const GALLERY: readonly GalleryEntry[] = [
       if (option(parsed, METHOD_OPTION) === 'svd') {
         return {
           kind: 'none',
-          label: `the seed's SVD of a uniform [0, 1) matrix is orthonormal but not Haar distributed (its leading vector is near ±1/√n everywhere), so no density is drawn; every orthonormal ${rows} × ${cols} frame still has mean square gain²/${Math.max(rows, cols)}`,
+          label: `TF1's SVD of a uniform [0, 1) matrix is orthonormal but not Haar distributed (its leading vector is near ±1/√n everywhere), so no density is drawn; every orthonormal ${rows} × ${cols} frame still has mean square gain²/${Math.max(rows, cols)}`,
         };
       }
       // Each column (rows ≥ cols) or row (rows < cols) of a Haar frame is a uniform unit vector.

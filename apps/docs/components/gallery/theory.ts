@@ -43,7 +43,7 @@ export interface DiscreteTheory {
   readonly max: number;
 }
 
-/** No closed form to compare with (the seed's SVD orthogonal matrices); `label` says why. */
+/** No closed form to compare with (TF1's SVD orthogonal matrices); `label` says why. */
 export interface NoTheory {
   readonly kind: 'none';
   readonly label: string;
