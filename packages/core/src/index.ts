@@ -26,6 +26,7 @@ export {
   type Fans,
   type KerasFanAxes,
 } from './fans.js';
+export { Dirac, type DiracOptions } from './dirac.js';
 export { Identity, type IdentityOptions } from './identity.js';
 export { Initializer, type FillOptions, type FillRequest } from './initializer.js';
 export { coreNameRows, findNameRow, nameRow, type NameRow } from './names.js';
@@ -54,6 +55,7 @@ export {
 } from './registry.js';
 export type { InitializerSeed, SeedConfig } from './seed.js';
 export { MAX_ELEMENTS } from './shape.js';
+export { Sparse, type SparseOptions } from './sparse.js';
 export type { Tensor } from './tensor.js';
 export {
   TruncatedNormal,

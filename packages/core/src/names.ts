@@ -7,12 +7,14 @@
 // The rows are built by a function, on demand: importing core builds no table, and a bundle that
 // never calls deserialize or get carries none of the classes listed here.
 import { Constant } from './constant.js';
+import { Dirac } from './dirac.js';
 import { Identity } from './identity.js';
 import type { Initializer } from './initializer.js';
 import { Ones } from './ones.js';
 import { Orthogonal } from './orthogonal.js';
 import { RandomNormal } from './random-normal.js';
 import { RandomUniform } from './random-uniform.js';
+import { Sparse } from './sparse.js';
 import { TruncatedNormal } from './truncated-normal.js';
 import { UniformUnitScaling } from './uniform-unit-scaling.js';
 import { VarianceScaling } from './variance-scaling.js';
@@ -132,6 +134,11 @@ export function coreNameRows(): readonly NameRow[] {
       pytorch: 'orthogonal_',
     }),
     nameRow({ cls: Identity, keras: ['identity'], kerasOptions: { gain: 1 }, pytorch: 'eye_' }),
+    // PyTorch's own: Keras and TensorFlow.js have neither, so only the class names are ids.
+    nameRow({ cls: Dirac, pytorch: 'dirac_' }),
+    // sparsity has no default in PyTorch; the class name as an id takes 0.1, the value of PyTorch's
+    // own example (`nn.init.sparse_(w, sparsity=0.1)`).
+    nameRow({ cls: Sparse, kerasOptions: { sparsity: 0.1 }, pytorch: 'sparse_' }),
   ];
 }
 

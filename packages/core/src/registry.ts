@@ -177,11 +177,17 @@ export function deserialize(serialized: unknown, options: DeserializeOptions = {
 /**
  * The config keys a built-in class reads: those of its default config, and the keys it writes only
  * when set (`static optionalConfigKeys`, e.g. VarianceScaling's fan axes), so default configs stay
- * as short as Keras's.
+ * as short as Keras's; a class that cannot be built without options names its keys in
+ * `static requiredConfigKeys`.
  */
 function configKeys(builtin: InitializerClass): string[] {
-  const optional = (builtin as { readonly optionalConfigKeys?: readonly string[] }).optionalConfigKeys ?? [];
-  return [...Object.keys(new (builtin as unknown as new () => Initializer)().getConfig()), ...optional];
+  const { optionalConfigKeys = [], requiredConfigKeys } = builtin as {
+    readonly optionalConfigKeys?: readonly string[];
+    readonly requiredConfigKeys?: readonly string[];
+  };
+  // A class with a required option (Sparse's sparsity) cannot be built without it: it lists its keys.
+  if (requiredConfigKeys !== undefined) return [...requiredConfigKeys, ...optionalConfigKeys];
+  return [...Object.keys(new (builtin as unknown as new () => Initializer)().getConfig()), ...optionalConfigKeys];
 }
 
 function camelCase(key: string): string {

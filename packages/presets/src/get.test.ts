@@ -1,5 +1,6 @@
 import {
   Constant,
+  Dirac,
   Identity,
   type Initializer,
   InitTypeError,
@@ -8,6 +9,7 @@ import {
   RandomNormal,
   RandomUniform,
   serialize,
+  Sparse,
   TruncatedNormal,
   UniformUnitScaling,
   VarianceScaling,
@@ -72,6 +74,8 @@ const expected: Record<string, readonly [abstract new (...args: never[]) => Init
   Orthogonal: [Orthogonal, orthogonal],
   OrthogonalInitializer: [Orthogonal, orthogonal],
   Identity: [Identity, { gain: 1, dtype: 'float32' }],
+  Dirac: [Dirac, { groups: 1, layout: 'tf', dtype: 'float32' }],
+  Sparse: [Sparse, { sparsity: 0.1, stddev: 0.01, seed: null, dtype: 'float32' }],
   UniformUnitScaling: [UniformUnitScaling, { factor: 1, seed: null, dtype: 'float32' }],
   glorotUniform: [GlorotUniform, tfjs],
   glorotNormal: [GlorotNormal, tfjs],
@@ -113,7 +117,7 @@ describe.each(allIds)('get(%j)', (id) => {
   test('round-trips seeded, value for value, in the Keras form too', () => {
     const serialized = serialize(get(id));
     const seeded = 'seed' in serialized.config ? { ...serialized.config, seed: 7 } : serialized.config;
-    const shape = id.toLowerCase().includes('identity') ? [4, 4] : [4, 6];
+    const shape = id.toLowerCase().includes('identity') ? [4, 4] : id === 'Dirac' ? [3, 4, 6] : [4, 6];
     const a = get({ className: serialized.className, config: seeded }).apply(shape).data;
     const b = get({
       class_name: serialized.className,
@@ -297,10 +301,10 @@ describe('unknown ids', () => {
   });
 
   test('with nothing close, the Keras ids are listed', () => {
-    expect(() => get('sparse')).toThrow(
+    expect(() => get('kumaraswamy')).toThrow(
       `get: identifier must name a known initializer, such as ${kerasIdentifiers()
         .map((id) => `'${id}'`)
-        .join(', ')}. Received: "sparse".`,
+        .join(', ')}. Received: "kumaraswamy".`,
     );
   });
 
