@@ -56,12 +56,15 @@ describe('Dirac', () => {
     expect(Array.from(new Dirac({ groups, layout: 'torch' }).apply(shape).data)).toEqual(torchDirac(shape, groups));
   });
 
-  test.each(cases)('tf layout: the same kernel with its axes reversed ([...kernel, in, out]), %j groups %d', (shape, groups) => {
-    // For 3-D kernels reversing the axes is the TF layout exactly; for 4-D and 5-D it also reverses
-    // the kernel axes, which maps a centre to a centre, so the delta is the same.
-    const tf = reverseAxes(torchDirac(shape, groups), shape);
-    expect(Array.from(new Dirac({ groups }).apply(tf.shape).data)).toEqual(tf.values);
-  });
+  test.each(cases)(
+    'tf layout: the same kernel with its axes reversed ([...kernel, in, out]), %j groups %d',
+    (shape, groups) => {
+      // For 3-D kernels reversing the axes is the TF layout exactly; for 4-D and 5-D it also reverses
+      // the kernel axes, which maps a centre to a centre, so the delta is the same.
+      const tf = reverseAxes(torchDirac(shape, groups), shape);
+      expect(Array.from(new Dirac({ groups }).apply(tf.shape).data)).toEqual(tf.values);
+    },
+  );
 
   test('a 1-D convolution with a Dirac kernel returns its input', () => {
     const [channels, length, width] = [3, 10, 5];
@@ -73,7 +76,8 @@ describe('Dirac', () => {
         for (let i = 0; i < channels; i++) {
           for (let k = 0; k < width; k++) {
             const source = t + k - Math.floor(width / 2); // 'same' padding
-            if (source >= 0 && source < length) sum += (kernel[(o * channels + i) * width + k] as number) * (input[i * length + source] as number);
+            if (source >= 0 && source < length)
+              sum += (kernel[(o * channels + i) * width + k] as number) * (input[i * length + source] as number);
           }
         }
         expect(sum).toBe(input[o * length + t]);
@@ -89,7 +93,7 @@ describe('Dirac', () => {
         fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 5, maxLength: 5 }),
         ([torchShape, groups], torch, cuts) => {
           const fullShape = torch ? torchShape : [...torchShape].reverse();
-          const varOffset = fullShape.map((dim, axis) => (cuts[axis]![0] % dim));
+          const varOffset = fullShape.map((dim, axis) => cuts[axis]![0] % dim);
           const shape = fullShape.map((dim, axis) => 1 + (cuts[axis]![1] % (dim - (varOffset[axis] as number))));
           const init = new Dirac({ groups, layout: torch ? 'torch' : 'tf' });
           const full = init.apply(fullShape).data;
@@ -115,14 +119,34 @@ describe('Dirac', () => {
   });
 
   test.each([
-    [() => new Dirac().apply([3, 3]), InitRangeError, 'Dirac: shape must be 3-, 4- or 5-D (a 1-, 2- or 3-D convolution kernel). Received: [3, 3].'],
+    [
+      () => new Dirac().apply([3, 3]),
+      InitRangeError,
+      'Dirac: shape must be 3-, 4- or 5-D (a 1-, 2- or 3-D convolution kernel). Received: [3, 3].',
+    ],
     [() => new Dirac().apply([1, 1, 1, 1, 1, 1]), InitRangeError, 'Dirac: shape must be 3-, 4- or 5-D'],
-    [() => new Dirac({ groups: 2, layout: 'torch' }).apply([3, 3, 3]), InitRangeError, 'Dirac: the output channels (axis 0) must divide into groups (2). Received: shape [3, 3, 3].'],
-    [() => new Dirac({ groups: 2 }).apply([3, 3, 3]), InitRangeError, 'Dirac: the output channels (axis 2) must divide into groups (2).'],
+    [
+      () => new Dirac({ groups: 2, layout: 'torch' }).apply([3, 3, 3]),
+      InitRangeError,
+      'Dirac: the output channels (axis 0) must divide into groups (2). Received: shape [3, 3, 3].',
+    ],
+    [
+      () => new Dirac({ groups: 2 }).apply([3, 3, 3]),
+      InitRangeError,
+      'Dirac: the output channels (axis 2) must divide into groups (2).',
+    ],
     [() => new Dirac({ groups: 0 }), InitRangeError, 'Dirac: groups must be a positive integer. Received: 0.'],
     [() => new Dirac({ groups: 1.5 }), InitRangeError, 'Dirac: groups must be a positive integer. Received: 1.5.'],
-    [() => new Dirac({ groups: '2' as never }), InitTypeError, 'Dirac: groups must be a positive integer. Received: "2".'],
-    [() => new Dirac({ layout: 'nchw' as never }), InitTypeError, "Dirac: layout must be one of 'tf', 'torch'. Received: \"nchw\"."],
+    [
+      () => new Dirac({ groups: '2' as never }),
+      InitTypeError,
+      'Dirac: groups must be a positive integer. Received: "2".',
+    ],
+    [
+      () => new Dirac({ layout: 'nchw' as never }),
+      InitTypeError,
+      "Dirac: layout must be one of 'tf', 'torch'. Received: \"nchw\".",
+    ],
   ] as const)('%#: %s', (make, type, message) => {
     expect(make).toThrow(type);
     expect(make).toThrow(message);

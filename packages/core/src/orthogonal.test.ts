@@ -182,6 +182,81 @@ describe('Orthogonal', () => {
   });
 });
 
+describe("Orthogonal with layout 'torch' (PyTorch's orthogonal_ flattening)", () => {
+  test('a conv weight [64, 3, 7, 7] with gain 2: 64 orthonormal rows of length 147 (W·Wᵀ/4 = I to 1e-6 in float32)', () => {
+    const weight = new Orthogonal({ gain: 2, layout: 'torch', seed: 1 }).apply([64, 3, 7, 7]);
+    // The Gram matrix of the float32 values, accumulated in double: |W·Wᵀ/4 − I|.
+    expect(orthogonalityResidual(Array.from(weight.data), 64, 147, 2) / 4).toBeLessThan(1e-6);
+    // The tf layout would flatten to 1344 × 7, which is not what PyTorch users mean.
+    expect(
+      orthogonalityResidual(Array.from(new Orthogonal({ gain: 2, seed: 1 }).apply([64, 3, 7, 7]).data), 64, 147, 2) / 4,
+    ).toBeGreaterThan(0.1);
+  });
+
+  test.each([
+    [[200, 3, 2, 2]], // more rows than columns (200 × 12): orthonormal columns
+    [[5, 4, 3]],
+    [[7, 7]],
+    [[6, 1, 1, 1, 9]],
+  ])('%j, float64: the matrix [shape[0], rest] is orthogonal to 1e-13', (shape) => {
+    const rows = shape[0] as number;
+    const cols = shape.reduce((a, b) => a * b, 1) / rows;
+    const values = Array.from(new Orthogonal({ layout: 'torch', seed: 4 }).apply(shape, 'float64').data);
+    expect(orthogonalityResidual(values, rows, cols, 1)).toBeLessThan(1e-13);
+  });
+
+  test('rank 2 is the same in both layouts', () => {
+    expect(new Orthogonal({ layout: 'torch', seed: 3 }).apply([5, 9]).data).toEqual(
+      new Orthogonal({ seed: 3 }).apply([5, 9]).data,
+    );
+  });
+
+  test('a shard is the slice of the full tensor', () => {
+    const fullShape = [6, 2, 3, 3];
+    const init = new Orthogonal({ layout: 'torch', seed: 8 });
+    const full = init.apply(fullShape, 'float64').data;
+    for (const [varOffset, shape] of [
+      [
+        [2, 0, 0, 0],
+        [3, 2, 3, 3],
+      ],
+      [
+        [0, 1, 1, 0],
+        [6, 1, 2, 3],
+      ],
+      [
+        [5, 1, 2, 2],
+        [1, 1, 1, 1],
+      ],
+    ] as const) {
+      const shard = init.apply(shape, 'float64', { fullShape, varOffset });
+      expect(Array.from(shard.data)).toEqual(sliceOf(full, fullShape, varOffset, shape));
+    }
+  });
+
+  test('the config names the layout, and round-trips', async () => {
+    const { deserialize, serialize } = await import('./index.js');
+    const init = new Orthogonal({ gain: 2, layout: 'torch', seed: 5 });
+    expect(init.getConfig()).toEqual({ gain: 2, method: 'qr', layout: 'torch', seed: 5, dtype: 'float32' });
+    expect(new Orthogonal().getConfig()).not.toHaveProperty('layout');
+    expect(deserialize(JSON.parse(JSON.stringify(serialize(init)))).apply([4, 2, 3]).data).toEqual(
+      init.apply([4, 2, 3]).data,
+    );
+  });
+
+  test('errors', () => {
+    expect(() => new Orthogonal({ layout: 'torch', columnAxis: 0 })).toThrow(
+      new InitTypeError(
+        "Orthogonal: columnAxis must be absent with layout 'torch', which puts the rows on axis 0. Received: 0.",
+        'ERR_INIT_INVALID_ARGUMENT',
+      ),
+    );
+    expect(() => new Orthogonal({ layout: 'oihw' as never })).toThrow(
+      "Orthogonal: layout must be one of 'tf', 'torch'. Received: \"oihw\".",
+    );
+  });
+});
+
 describe('Identity', () => {
   test('square, tall and wide eyes times gain', () => {
     expect(Array.from(new Identity().apply([2, 2]).data)).toEqual([1, 0, 0, 1]);

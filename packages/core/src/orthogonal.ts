@@ -2,6 +2,7 @@ import { orthogonalize, type OrthogonalizeMethod } from '@init/linalg';
 import { argumentMessage, describeValue, fillNormal, fillUniform, InitRangeError, InitTypeError } from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
+import { LAYOUTS, type FanLayout } from './fans.js';
 import { finiteNumber, oneOf } from './numbers.js';
 import { forEachRun } from './partition.js';
 import { RandomInitializer, type RandomInitializerOptions } from './random-initializer.js';
@@ -26,6 +27,12 @@ export interface OrthogonalOptions extends Omit<RandomInitializerOptions, 'engin
    * the last axis (TF, Keras); negative axes count from the end.
    */
   readonly columnAxis?: number;
+  /**
+   * `'torch'`: PyTorch's `orthogonal_` flattening, `[shape[0], product of the other dims]`, so a
+   * convolution weight `[out, in, kh, kw]` gets orthonormal rows (one per output channel) when
+   * `out ≤ in·kh·kw`. Default `'tf'`: the layout that `columnAxis` describes. Not with `columnAxis`.
+   */
+  readonly layout?: FanLayout;
 }
 
 const METHODS: readonly OrthogonalizeMethod[] = ['qr', 'svd'];
@@ -42,26 +49,34 @@ const METHODS: readonly OrthogonalizeMethod[] = ['qr', 'svd'];
  * is `j` and whose other indices, read row-major, are `r`. The default `-1` is the layout above,
  * value for value.
  *
+ * `layout: 'torch'` flattens as PyTorch's `orthogonal_` does: rows = `shape[0]`, columns = the
+ * product of the rest, the tensor read row-major as that matrix; its rows are orthonormal when
+ * rows ≤ columns, else its columns.
+ *
  * @see Saxe, McClelland & Ganguli, "Exact solutions to the nonlinear dynamics of learning in deep linear neural networks", 2013. https://arxiv.org/abs/1312.6120
  * @example
  * ```ts
  * const q = new Orthogonal({ seed: 42 }).apply([4, 4], 'float64').data; // QᵀQ = I to ~1e-15
  * // JAX's column_axis=0: the 16 "columns" run along axis 0 of a [16, 3, 3, 8] kernel.
  * new Orthogonal({ columnAxis: 0, seed: 1 }).apply([16, 3, 3, 8]);
+ * // PyTorch's orthogonal_ on a conv weight: 64 orthonormal rows of length 3·7·7, times the gain.
+ * new Orthogonal({ gain: 2, layout: 'torch', seed: 1 }).apply([64, 3, 7, 7]);
  * ```
  * @throws InitRangeError for a shape of rank < 2, a columnAxis outside the shape, or a gain that is
- *   not finite or too large for the dtype; InitTypeError for an unknown method, a non-integer
- *   columnAxis, or an int or bool dtype.
+ *   not finite or too large for the dtype; InitTypeError for an unknown method or layout, a
+ *   non-integer columnAxis, a columnAxis with layout 'torch', or an int or bool dtype.
  */
 export class Orthogonal extends RandomInitializer {
   static override readonly className: string = 'Orthogonal';
   /** Config keys written only when set; `deserialize` reads them too. */
-  static readonly optionalConfigKeys: readonly string[] = ['columnAxis'];
+  static readonly optionalConfigKeys: readonly string[] = ['columnAxis', 'layout'];
   readonly dtype: FloatDType;
   readonly gain: number;
   readonly method: OrthogonalizeMethod;
   /** The column axis as given; `-1` (the last) by default. */
   readonly columnAxis: number;
+  /** `'tf'` (default) or `'torch'` (PyTorch's flattening). */
+  readonly layout: FanLayout;
 
   constructor(options: OrthogonalOptions = {}) {
     super(options, ['counter']);
@@ -76,15 +91,35 @@ export class Orthogonal extends RandomInitializer {
       );
     }
     this.columnAxis = columnAxis;
+    this.layout = oneOf('Orthogonal', 'layout', options.layout ?? 'tf', LAYOUTS);
+    if (this.layout === 'torch' && columnAxis !== -1) {
+      throw new InitTypeError(
+        argumentMessage(
+          'Orthogonal',
+          'columnAxis',
+          "be absent with layout 'torch', which puts the rows on axis 0",
+          columnAxis,
+        ),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
   }
 
-  /** `{ gain, method, seed, dtype }`, and `columnAxis` when it is not the default `-1`. */
-  getConfig(): { gain: number; method: OrthogonalizeMethod; columnAxis?: number; seed: SeedConfig; dtype: FloatDType } {
+  /** `{ gain, method, seed, dtype }`, `columnAxis` when it is not the default `-1`, `layout` when `'torch'`. */
+  getConfig(): {
+    gain: number;
+    method: OrthogonalizeMethod;
+    columnAxis?: number;
+    layout?: FanLayout;
+    seed: SeedConfig;
+    dtype: FloatDType;
+  } {
     const { seed, dtype } = this.randomConfig();
     return {
       gain: this.gain,
       method: this.method,
       ...(this.columnAxis === -1 ? {} : { columnAxis: this.columnAxis }),
+      ...(this.layout === 'torch' ? { layout: this.layout } : {}),
       seed,
       dtype,
     };
@@ -109,9 +144,11 @@ export class Orthogonal extends RandomInitializer {
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }
-    const axis = this.columnAxis < 0 ? this.columnAxis + rank : this.columnAxis;
-    const cols = fullShape[axis] as number;
-    const rows = size / cols;
+    // PyTorch's layout is the matrix [shape[0], rest] read row-major: the last-axis path below.
+    const torch = this.layout === 'torch';
+    const axis = torch ? rank - 1 : this.columnAxis < 0 ? this.columnAxis + rank : this.columnAxis;
+    const rows = torch ? (fullShape[0] as number) : size / (fullShape[axis] as number);
+    const cols = size / rows;
     const random = new Float64Array(size);
     const key = this.callKey();
     if (this.method === 'qr') fillNormal(random, key);

@@ -51,6 +51,15 @@ describe.each(FLOATS)('%s', (dtype) => {
     expect(Math.max(...values.map(Math.abs))).toBeLessThanOrEqual(bound);
   });
 
+  test("UniformUnitScaling with layout 'torch': inputSize from all dims but the first", () => {
+    const bound = Math.sqrt(3 / (16 * 3 * 3));
+    const init = new UniformUnitScaling({ layout: 'torch', seed: 16 });
+    expect(init.maxVal([256, 16, 3, 3])).toBe(bound);
+    const values = valuesOf(init.apply([256, 16, 3, 3], dtype));
+    expectMoments(values, uniformMoments(-bound, bound), resolutionOf(dtype, bound));
+    expect(Math.max(...values.map(Math.abs))).toBeLessThanOrEqual(bound);
+  });
+
   describe.each(FAN_MODES)('VarianceScaling mode %s', (mode) => {
     const kernel = [3, 3, 32, 64];
     const { fanIn, fanOut } = computeFans(kernel);

@@ -119,6 +119,17 @@ test('fans and bounds come from the full shape when sharded', () => {
   expect(Math.max(...Array.from(unitShard.data, Math.abs))).toBeLessThan(Math.sqrt(3 / 1000));
 });
 
+test("UniformUnitScaling's layout: in the config when 'torch', and round-trips", async () => {
+  const { deserialize, serialize } = await import('./index.js');
+  const init = new UniformUnitScaling({ layout: 'torch', seed: 2 });
+  expect(init.getConfig()).toEqual({ factor: 1, layout: 'torch', seed: 2, dtype: 'float32' });
+  expect(new UniformUnitScaling().getConfig()).not.toHaveProperty('layout');
+  expect(deserialize(serialize(init)).apply([3, 4]).data).toEqual(init.apply([3, 4]).data);
+  expect(() => new UniformUnitScaling({ layout: 'nchw' as never })).toThrow(
+    "UniformUnitScaling: layout must be one of 'tf', 'torch'. Received: \"nchw\".",
+  );
+});
+
 describe('RandomUniform with int32', () => {
   test('integers in [minval, maxval), each value present', () => {
     const values = Array.from(new RandomUniform({ minval: -3, maxval: 4, dtype: 'int32', seed: 2 }).apply([1000]).data);

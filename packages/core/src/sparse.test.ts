@@ -81,18 +81,47 @@ describe('Sparse', () => {
 
   test('the config round-trips, value for value', () => {
     const init = new Sparse({ sparsity: 0.2, stddev: 0.05, seed: 9 });
-    expect(serialize(init)).toEqual({ className: 'Sparse', config: { sparsity: 0.2, stddev: 0.05, seed: 9, dtype: 'float32' } });
-    expect(deserialize(JSON.parse(JSON.stringify(serialize(init)))).apply([8, 8]).data).toEqual(init.apply([8, 8]).data);
+    expect(serialize(init)).toEqual({
+      className: 'Sparse',
+      config: { sparsity: 0.2, stddev: 0.05, seed: 9, dtype: 'float32' },
+    });
+    expect(deserialize(JSON.parse(JSON.stringify(serialize(init)))).apply([8, 8]).data).toEqual(
+      init.apply([8, 8]).data,
+    );
   });
 
   test.each([
-    [() => new Sparse(undefined as never), InitTypeError, 'Sparse: sparsity must be a number in [0, 1] (the fraction of zeros per column). Received: undefined.'],
-    [() => new Sparse({ sparsity: 1.5 }), InitRangeError, 'Sparse: sparsity must be a number in [0, 1] (the fraction of zeros per column). Received: 1.5.'],
+    [
+      () => new Sparse(undefined as never),
+      InitTypeError,
+      'Sparse: sparsity must be a number in [0, 1] (the fraction of zeros per column). Received: undefined.',
+    ],
+    [
+      () => new Sparse({ sparsity: 1.5 }),
+      InitRangeError,
+      'Sparse: sparsity must be a number in [0, 1] (the fraction of zeros per column). Received: 1.5.',
+    ],
     [() => new Sparse({ sparsity: Number.NaN }), InitRangeError, 'Received: NaN.'],
-    [() => new Sparse({ sparsity: 0.1, stddev: -1 }), InitRangeError, 'Sparse: stddev must be a non-negative finite number. Received: -1.'],
-    [() => new Sparse({ sparsity: 0.1 }).apply([2, 3, 4]), InitRangeError, 'Sparse: shape must be 2-D. Received: [2, 3, 4].'],
-    [() => new Sparse({ sparsity: 0.1 }).apply([2, 3], 'int32'), InitTypeError, 'Sparse: dtype must be a floating-point dtype'],
-    [() => deserialize({ className: 'Sparse', config: { sparsity: 0.1, gain: 2 } }), InitTypeError, 'Sparse: config key "gain" must be one of sparsity, stddev, seed, dtype'],
+    [
+      () => new Sparse({ sparsity: 0.1, stddev: -1 }),
+      InitRangeError,
+      'Sparse: stddev must be a non-negative finite number. Received: -1.',
+    ],
+    [
+      () => new Sparse({ sparsity: 0.1 }).apply([2, 3, 4]),
+      InitRangeError,
+      'Sparse: shape must be 2-D. Received: [2, 3, 4].',
+    ],
+    [
+      () => new Sparse({ sparsity: 0.1 }).apply([2, 3], 'int32'),
+      InitTypeError,
+      'Sparse: dtype must be a floating-point dtype',
+    ],
+    [
+      () => deserialize({ className: 'Sparse', config: { sparsity: 0.1, gain: 2 } }),
+      InitTypeError,
+      'Sparse: config key "gain" must be one of sparsity, stddev, seed, dtype',
+    ],
   ] as const)('%#: %s', (make, type, message) => {
     expect(make).toThrow(type);
     expect(make).toThrow(message);

@@ -46,7 +46,12 @@ export class Sparse extends RandomInitializer {
     super(options ?? {}, ['counter']);
     const sparsity: unknown = options?.sparsity;
     if (typeof sparsity !== 'number' || !(sparsity >= 0 && sparsity <= 1)) {
-      const message = argumentMessage('Sparse', 'sparsity', 'be a number in [0, 1] (the fraction of zeros per column)', sparsity);
+      const message = argumentMessage(
+        'Sparse',
+        'sparsity',
+        'be a number in [0, 1] (the fraction of zeros per column)',
+        sparsity,
+      );
       throw typeof sparsity === 'number'
         ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
         : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
@@ -69,14 +74,21 @@ export class Sparse extends RandomInitializer {
   protected generate(out: TypedArray, request: FillRequest): void {
     const { fullShape, shape, partition } = request;
     if (fullShape.length !== 2) {
-      throw new InitRangeError(`Sparse: shape must be 2-D. Received: [${fullShape.join(', ')}].`, 'ERR_INIT_INVALID_SHAPE');
+      throw new InitRangeError(
+        `Sparse: shape must be 2-D. Received: [${fullShape.join(', ')}].`,
+        'ERR_INIT_INVALID_SHAPE',
+      );
     }
     if (request.size === 0) return;
     const [valuesKey, zerosKey] = split(this.callKey(), 2) as [Key, Key];
     const dtype = request.dtype as FloatDType;
     const stddev = this.stddev;
     forEachRun(shape, partition, (localStart, fullStart, length) => {
-      fillNormal(out.subarray(localStart, localStart + length) as Float32Array, valuesKey, { stddev, offset: fullStart, dtype });
+      fillNormal(out.subarray(localStart, localStart + length) as Float32Array, valuesKey, {
+        stddev,
+        offset: fullStart,
+        dtype,
+      });
     });
     const rows = fullShape[0] as number;
     const zeros = this.zerosPerColumn(rows);
@@ -84,7 +96,9 @@ export class Sparse extends RandomInitializer {
     const [rowStart, colStart] = partition?.varOffset ?? [0, 0];
     const [localRows, localCols] = shape as [number, number];
     // The uniforms of the shard's columns, z per column, in one call.
-    const uniforms = fillUniform(new Float64Array(localCols * zeros), zerosKey, { offset: (colStart as number) * zeros });
+    const uniforms = fillUniform(new Float64Array(localCols * zeros), zerosKey, {
+      offset: (colStart as number) * zeros,
+    });
     const zero = floatStorer(dtype)(0);
     const chosen = new Set<number>();
     for (let c = 0; c < localCols; c++) {

@@ -179,3 +179,16 @@ test.each([
 ] as const)('documented example of %o', (Preset, values) => {
   expect(Array.from(new Preset({ seed: 42 }).apply([2, 3]).data)).toEqual(values);
 });
+
+test("HeNormal with layout 'torch' on a PyTorch conv weight [64, 3, 7, 7]: fans 147 / 3136, std √(2/147)", () => {
+  const init = new HeNormal({ layout: 'torch', seed: 1 });
+  expect(init.fans([64, 3, 7, 7])).toEqual({ fanIn: 147, fanOut: 3136 });
+  expect(init.variance([64, 3, 7, 7])).toBeCloseTo(2 / 147, 15);
+  // The sample std of the 9408 values, within 5 standard errors (√(κ−1)/√(2n) relative, κ ≈ 2.36 for
+  // the 2σ-truncated normal): 0.117, where the tf layout's fans 1344 would give 0.039.
+  const values = init.apply([64, 3, 7, 7], 'float64').data;
+  let squares = 0;
+  for (const x of values) squares += x * x;
+  const std = Math.sqrt(squares / values.length);
+  expect(Math.abs(std / Math.sqrt(2 / 147) - 1)).toBeLessThan(5 * Math.sqrt(1.36 / (4 * values.length)));
+});
