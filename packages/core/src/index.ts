@@ -1,3 +1,10 @@
+export {
+  ConvolutionOrthogonal,
+  type ConvolutionOrthogonalConfig,
+  type ConvolutionOrthogonalOptions,
+  type SpatialRank,
+} from './convolution-orthogonal.js';
+export { DeltaOrthogonal, type DeltaOrthogonalConfig, type DeltaOrthogonalOptions } from './delta-orthogonal.js';
 export { Constant, type ConstantConfigValue, type ConstantOptions, type ConstantValue } from './constant.js';
 export {
   DTYPES,

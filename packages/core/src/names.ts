@@ -8,6 +8,8 @@
 // never calls deserialize or get carries none of the classes listed here.
 import { Constant } from './constant.js';
 import { Dirac } from './dirac.js';
+import { ConvolutionOrthogonal } from './convolution-orthogonal.js';
+import { DeltaOrthogonal } from './delta-orthogonal.js';
 import { Identity } from './identity.js';
 import type { Initializer } from './initializer.js';
 import { Ones } from './ones.js';
@@ -50,8 +52,11 @@ export interface NameRow<C extends InitializerClass = InitializerClass> {
   readonly tfjs?: readonly string[];
   /** The options a TensorFlow.js id stands for: engine `'tfjs'` and TensorFlow.js's defaults. */
   readonly tfjsOptions?: ConstructorParameters<C>[0];
-  /** TF1's function (`tf.compat.v1.random_normal_initializer`), exported by `@init/presets` under that name. */
-  readonly tf1?: string;
+  /**
+   * TF1's function (`tf.compat.v1.random_normal_initializer`), exported by `@init/presets` under that
+   * name; a list when TF1 has one per rank (`convolutional_orthogonal_1d`, `_2d`, `_3d`).
+   */
+  readonly tf1?: string | readonly string[];
   /** PyTorch's `torch.nn.init` function that draws the same distribution (`'normal_'`). */
   readonly pytorch?: string;
 }
@@ -139,6 +144,18 @@ export function coreNameRows(): readonly NameRow[] {
     // sparsity has no default in PyTorch; the class name as an id takes 0.1, the value of PyTorch's
     // own example (`nn.init.sparse_(w, sparsity=0.1)`).
     nameRow({ cls: Sparse, kerasOptions: { sparsity: 0.1 }, pytorch: 'sparse_' }),
+    // TF1's convolution family (not in Keras 3 or TensorFlow.js); JAX's delta_orthogonal.
+    nameRow({
+      cls: DeltaOrthogonal,
+      classAliases: ['ConvolutionDeltaOrthogonal'],
+      tf1: 'convolutional_delta_orthogonal',
+    }),
+    nameRow({
+      cls: ConvolutionOrthogonal,
+      // TF1's per-rank classes read as this class (the shape's rank says which).
+      classAliases: ['ConvolutionOrthogonal1D', 'ConvolutionOrthogonal2D', 'ConvolutionOrthogonal3D'],
+      tf1: ['convolutional_orthogonal_1d', 'convolutional_orthogonal_2d', 'convolutional_orthogonal_3d'],
+    }),
   ];
 }
 

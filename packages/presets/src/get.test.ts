@@ -1,6 +1,8 @@
 import {
   Constant,
   Dirac,
+  ConvolutionOrthogonal,
+  DeltaOrthogonal,
   Identity,
   type Initializer,
   InitTypeError,
@@ -35,6 +37,7 @@ const kerasRandomNormal = { mean: 0, stddev: 0.05, ...counter };
 const kerasRandomUniform = { minval: -0.05, maxval: 0.05, ...counter };
 const kerasVarianceScaling = { scale: 1, mode: 'fan_in', distribution: 'truncated_normal', layout: 'tf', ...counter };
 const orthogonal = { gain: 1, method: 'qr', seed: null, dtype: 'float32' };
+const convolution = { gain: 1, layout: 'tf', seed: null, dtype: 'float32' };
 
 // Every id: the class it gives and that class's config (the framework's defaults).
 const expected: Record<string, readonly [abstract new (...args: never[]) => Initializer, Record<string, unknown>]> = {
@@ -77,6 +80,12 @@ const expected: Record<string, readonly [abstract new (...args: never[]) => Init
   Dirac: [Dirac, { groups: 1, layout: 'tf', dtype: 'float32' }],
   Sparse: [Sparse, { sparsity: 0.1, stddev: 0.01, seed: null, dtype: 'float32' }],
   UniformUnitScaling: [UniformUnitScaling, { factor: 1, seed: null, dtype: 'float32' }],
+  DeltaOrthogonal: [DeltaOrthogonal, convolution],
+  ConvolutionDeltaOrthogonal: [DeltaOrthogonal, convolution],
+  ConvolutionOrthogonal: [ConvolutionOrthogonal, convolution],
+  ConvolutionOrthogonal1D: [ConvolutionOrthogonal, convolution],
+  ConvolutionOrthogonal2D: [ConvolutionOrthogonal, convolution],
+  ConvolutionOrthogonal3D: [ConvolutionOrthogonal, convolution],
   glorotUniform: [GlorotUniform, tfjs],
   glorotNormal: [GlorotNormal, tfjs],
   heUniform: [HeUniform, tfjs],
@@ -117,7 +126,16 @@ describe.each(allIds)('get(%j)', (id) => {
   test('round-trips seeded, value for value, in the Keras form too', () => {
     const serialized = serialize(get(id));
     const seeded = 'seed' in serialized.config ? { ...serialized.config, seed: 7 } : serialized.config;
-    const shape = id.toLowerCase().includes('identity') ? [4, 4] : id === 'Dirac' ? [3, 4, 6] : [4, 6];
+    // Each class's own kind of shape: a square matrix, a convolution kernel, an STFT kernel, a matrix.
+    const shape = id.toLowerCase().includes('identity')
+      ? [4, 4]
+      : id === 'Dirac'
+        ? [3, 4, 6]
+        : id.startsWith('Convolution') || id === 'DeltaOrthogonal'
+          ? [3, 3, 4, 6]
+          : /stft/i.test(id)
+            ? [8, 1, 5]
+            : [4, 6];
     const a = get({ className: serialized.className, config: seeded }).apply(shape).data;
     const b = get({
       class_name: serialized.className,

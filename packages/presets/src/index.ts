@@ -35,6 +35,11 @@ export {
 export { registerPresets } from './register.js';
 export {
   constant_initializer,
+  convolutional_delta_orthogonal,
+  convolutional_orthogonal_1d,
+  convolutional_orthogonal_2d,
+  convolutional_orthogonal_3d,
+  type ConvolutionOrthogonalRankOptions,
   glorot_normal_initializer,
   glorot_uniform_initializer,
   ones_initializer,

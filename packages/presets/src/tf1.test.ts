@@ -1,5 +1,7 @@
 import {
   Constant,
+  ConvolutionOrthogonal,
+  DeltaOrthogonal,
   Ones,
   Orthogonal,
   RandomNormal,
@@ -14,6 +16,10 @@ import {
 import { describe, expect, test } from 'vitest';
 import {
   constant_initializer,
+  convolutional_delta_orthogonal,
+  convolutional_orthogonal_1d,
+  convolutional_orthogonal_2d,
+  convolutional_orthogonal_3d,
   glorot_normal_initializer,
   glorot_uniform_initializer,
   GlorotNormal,
@@ -145,4 +151,29 @@ describe('glorot_uniform_initializer / glorot_normal_initializer', () => {
     expect(() => glorot_uniform_initializer(1, 'int32' as never)).toThrow(/dtype must be a floating-point dtype/);
     expect(() => glorot_normal_initializer(-1)).toThrow(/seed must be a non-negative safe integer/);
   });
+});
+
+describe("TF1's convolution family", () => {
+  test('convolutional_delta_orthogonal is DeltaOrthogonal', () => {
+    expect(convolutional_delta_orthogonal).toBe(DeltaOrthogonal);
+  });
+
+  test.each([
+    [convolutional_orthogonal_1d, 1, [3, 4, 8], [3, 3, 4, 8]],
+    [convolutional_orthogonal_2d, 2, [3, 3, 4, 8], [3, 4, 8]],
+    [convolutional_orthogonal_3d, 3, [2, 2, 2, 4, 8], [2, 2, 4, 8]],
+  ] as const)(
+    '%o: a ConvolutionOrthogonal of spatial rank %i, refusing other ranks',
+    (Alias, spatialRank, good, bad) => {
+      const init = new Alias({ seed: 3, gain: 2 });
+      expect(init).toBeInstanceOf(ConvolutionOrthogonal);
+      expect(init.getConfig()).toEqual({ gain: 2, layout: 'tf', spatialRank, seed: 3, dtype: 'float32' });
+      expect(init.apply([...good]).data).toEqual(new ConvolutionOrthogonal({ seed: 3, gain: 2 }).apply([...good]).data);
+      expect(() => init.apply([...bad])).toThrow(
+        `ConvolutionOrthogonal: shape must have rank ${spatialRank + 2} for spatialRank ${spatialRank}`,
+      );
+      // It serializes as the core class, so it deserializes without @init/presets.
+      expect(deserialize(serialize(init)).apply([...good]).data).toEqual(init.apply([...good]).data);
+    },
+  );
 });

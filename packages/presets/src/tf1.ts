@@ -4,6 +4,9 @@
 // VarianceScaling's uncorrected 'normal'). snake_case appears only here, at the package edge.
 import {
   Constant,
+  ConvolutionOrthogonal,
+  type ConvolutionOrthogonalOptions,
+  DeltaOrthogonal,
   Ones,
   Orthogonal,
   RandomNormal,
@@ -102,4 +105,58 @@ export function glorot_normal_initializer(seed?: InitializerSeed, dtype: FloatDT
     dtype,
     ...(seed === undefined ? {} : { seed }),
   });
+}
+
+/**
+ * TF1's `convolutional_delta_orthogonal` (`ConvolutionDeltaOrthogonal`): the class
+ * {@link DeltaOrthogonal}, zeros except an orthogonal `in × out` centre tap.
+ */
+export const convolutional_delta_orthogonal = DeltaOrthogonal;
+
+/** The options of TF1's per-rank orthogonal convolutions: those of ConvolutionOrthogonal but the rank. */
+export type ConvolutionOrthogonalRankOptions = Omit<ConvolutionOrthogonalOptions, 'spatialRank'>;
+
+/**
+ * TF1's `convolutional_orthogonal_1d` (`ConvolutionOrthogonal1D`): a {@link ConvolutionOrthogonal}
+ * for `[k, in, out]` kernels only (`spatialRank: 1`), as TF1's class refuses other ranks.
+ * @example
+ * ```ts
+ * new convolutional_orthogonal_1d({ seed: 1 }).apply([3, 16, 32]);
+ * ```
+ * @throws as {@link ConvolutionOrthogonal}, and InitRangeError for a shape of rank other than 3.
+ */
+export class convolutional_orthogonal_1d extends ConvolutionOrthogonal {
+  constructor(options: ConvolutionOrthogonalRankOptions = {}) {
+    super({ ...options, spatialRank: 1 });
+  }
+}
+
+/**
+ * TF1's `convolutional_orthogonal_2d` (`ConvolutionOrthogonal2D`): a {@link ConvolutionOrthogonal}
+ * for `[k, k, in, out]` kernels only (`spatialRank: 2`).
+ * @example
+ * ```ts
+ * new convolutional_orthogonal_2d({ seed: 1 }).apply([3, 3, 16, 32]);
+ * ```
+ * @throws as {@link ConvolutionOrthogonal}, and InitRangeError for a shape of rank other than 4.
+ */
+export class convolutional_orthogonal_2d extends ConvolutionOrthogonal {
+  constructor(options: ConvolutionOrthogonalRankOptions = {}) {
+    super({ ...options, spatialRank: 2 });
+  }
+}
+
+/**
+ * TF1's `convolutional_orthogonal_3d` (`ConvolutionOrthogonal3D`): a {@link ConvolutionOrthogonal}
+ * for `[k, k, k, in, out]` kernels only (`spatialRank: 3`).
+ * @example
+ * ```ts
+ * new convolutional_orthogonal_3d({ seed: 1 }).apply([3, 3, 3, 8, 8]);
+ * ```
+ * @throws as {@link ConvolutionOrthogonal}, and InitRangeError for a shape of rank other than 5.
+ */
+export class convolutional_orthogonal_3d extends ConvolutionOrthogonal {
+  constructor(options: ConvolutionOrthogonalRankOptions = {}) {
+    super({ ...options, spatialRank: 3 });
+  }
 }
