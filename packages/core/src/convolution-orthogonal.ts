@@ -119,7 +119,7 @@ export class ConvolutionOrthogonal extends RandomInitializer {
         'ERR_INIT_INVALID_SHAPE',
       );
     }
-    const size = sizeOf(where, fullShape);
+    sizeOf(where, fullShape); // the size limit, with the class name in the message
     if (request.size === 0) return;
     // Every tap row of an isometric kernel has squared entries summing to at most 1: if gain fits
     // the dtype, so does every value.
