@@ -1,4 +1,4 @@
-import type { fillNormal, fillNormalTfjs } from '@init/random';
+import type { fillNormalTfjs, prepareNormal } from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { finiteNumber, nonNegativeNumber } from './numbers.js';
@@ -18,7 +18,7 @@ export interface NormalOptions extends RandomInitializerOptions {
 
 /** The two streams a normal initializer draws from: the counter-based one and TensorFlow.js's. */
 export interface NormalDraws {
-  readonly counter: typeof fillNormal;
+  readonly counter: typeof prepareNormal;
   readonly tfjs: typeof fillNormalTfjs;
 }
 
@@ -50,9 +50,7 @@ export abstract class NormalInitializer extends RandomInitializer {
     if (this.engine === 'tfjs') {
       this.draws.tfjs(out as Float32Array, this.tfjsSeed(request), { mean, stddev, dtype });
     } else {
-      this.drawCounter(out, request, (slice, key, offset) =>
-        this.draws.counter(slice as Float32Array, key, { mean, stddev, offset, dtype }),
-      );
+      this.drawCounter(out, request, (key) => this.draws.counter(key, { mean, stddev, dtype }));
     }
   }
 }

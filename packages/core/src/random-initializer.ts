@@ -18,6 +18,11 @@ export type Engine = 'counter' | 'tfjs';
 /** The engines, in the order error messages list them. */
 export const ENGINES: readonly Engine[] = Object.freeze(['counter', 'tfjs']);
 
+/** What {@link RandomInitializer.drawCounter} needs of a prepared sampler (`prepareUniform(key, …)`, …). */
+export interface RunSampler {
+  fillRuns(out: never, runs: ArrayLike<number>): unknown;
+}
+
 /** The options every random initializer shares. */
 export interface RandomInitializerOptions {
   /**
@@ -97,18 +102,18 @@ export abstract class RandomInitializer<D extends DType = FloatDType> extends In
   }
 
   /**
-   * Draws from the counter-based stream: `draw(slice, key, offset)` fills `slice`, whose first
-   * element has flat index `offset` in the full tensor. One key serves every run of the call.
+   * Draws from the counter-based stream: `prepare(key)` checks the distribution's options once and
+   * returns @init/random's prepared sampler, which then fills every contiguous run of the request
+   * (one run for a whole tensor or a row shard, one per row for a column shard) in a single call,
+   * at its flat index in the full tensor. One key serves every run of the call.
    */
-  protected drawCounter(
-    out: TypedArray,
-    request: FillRequest,
-    draw: (slice: TypedArray, key: Key, offset: number) => void,
-  ): void {
-    const key = this.callKey();
+  protected drawCounter(out: TypedArray, request: FillRequest, prepare: (key: Key) => RunSampler): void {
+    const sampler = prepare(this.callKey());
+    const runs: number[] = [];
     forEachRun(request.shape, request.partition, (localStart, fullStart, length) => {
-      draw(out.subarray(localStart, localStart + length) as TypedArray, key, fullStart);
+      runs.push(localStart, fullStart, length);
     });
+    sampler.fillRuns(out as never, runs);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { fillNormal, fillNormalTfjs } from '@init/random';
+import { fillNormalTfjs, prepareNormal } from '@init/random';
 import { NormalInitializer, type NormalDraws, type NormalOptions } from './normal-initializer.js';
 
 /** Options of {@link RandomNormal}. */
@@ -21,7 +21,7 @@ export type RandomNormalOptions = NormalOptions;
  */
 export class RandomNormal extends NormalInitializer {
   static override readonly className: string = 'RandomNormal';
-  protected readonly draws: NormalDraws = { counter: fillNormal, tfjs: fillNormalTfjs };
+  protected readonly draws: NormalDraws = { counter: prepareNormal, tfjs: fillNormalTfjs };
 
   constructor(options: RandomNormalOptions = {}) {
     super(options);

@@ -1,7 +1,7 @@
 import {
-  fillUniform,
-  fillUniformInt,
   fillUniformTfjs,
+  prepareUniform,
+  prepareUniformInt,
   InitRangeError,
   InitTypeError,
   argumentMessage,
@@ -114,14 +114,10 @@ export class RandomUniform extends RandomInitializer<FloatDType | 'int32'> {
         dtype: request.dtype as FloatDType | 'int32',
       });
     } else if (request.dtype === 'int32') {
-      this.drawCounter(out, request, (slice, key, offset) =>
-        fillUniformInt(slice as Int32Array, key, { low, high, offset }),
-      );
+      this.drawCounter(out, request, (key) => prepareUniformInt(key, { low, high, dtype: 'int32' }));
     } else {
       const dtype = request.dtype as FloatDType;
-      this.drawCounter(out, request, (slice, key, offset) =>
-        fillUniform(slice as Float32Array, key, { low, high, offset, dtype }),
-      );
+      this.drawCounter(out, request, (key) => prepareUniform(key, { low, high, dtype }));
     }
   }
 }

@@ -1,10 +1,4 @@
-import {
-  fillTruncatedNormal,
-  fillTruncatedNormalTfjs,
-  InitRangeError,
-  InitTypeError,
-  argumentMessage,
-} from '@init/random';
+import { fillTruncatedNormalTfjs, InitRangeError, InitTypeError, argumentMessage, prepareTruncatedNormal } from '@init/random';
 import type { FloatDType, TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { NormalInitializer, type NormalDraws, type NormalOptions } from './normal-initializer.js';
@@ -76,7 +70,7 @@ function writeBound(value: number): TruncationBound {
  */
 export class TruncatedNormal extends NormalInitializer {
   static override readonly className: string = 'TruncatedNormal';
-  protected readonly draws: NormalDraws = { counter: fillTruncatedNormal, tfjs: fillTruncatedNormalTfjs };
+  protected readonly draws: NormalDraws = { counter: prepareTruncatedNormal, tfjs: fillTruncatedNormalTfjs };
   /** The lower bound in standard deviations (−∞ for none). */
   readonly lower: number;
   /** The upper bound in standard deviations (+∞ for none). */
@@ -123,8 +117,6 @@ export class TruncatedNormal extends NormalInitializer {
     }
     const { mean, stddev, lower, upper } = this;
     const dtype = request.dtype as FloatDType;
-    this.drawCounter(out, request, (slice, key, offset) =>
-      fillTruncatedNormal(slice as Float32Array, key, { mean, stddev, lower, upper, offset, dtype }),
-    );
+    this.drawCounter(out, request, (key) => prepareTruncatedNormal(key, { mean, stddev, lower, upper, dtype }));
   }
 }

@@ -1,4 +1,4 @@
-import { fillUniform } from '@init/random';
+import { prepareUniform } from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { LAYOUTS, type FanLayout } from './fans.js';
@@ -68,8 +68,6 @@ export class UniformUnitScaling extends RandomInitializer {
   protected generate(out: TypedArray, request: FillRequest): void {
     const high = this.maxVal(request.fullShape);
     const dtype = request.dtype as FloatDType;
-    this.drawCounter(out, request, (slice, key, offset) =>
-      fillUniform(slice as Float32Array, key, { low: -high, high, offset, dtype }),
-    );
+    this.drawCounter(out, request, (key) => prepareUniform(key, { low: -high, high, dtype }));
   }
 }

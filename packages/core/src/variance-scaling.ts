@@ -1,9 +1,9 @@
 import {
-  fillNormal,
-  fillTruncatedNormal,
   fillTruncatedNormalTfjs,
-  fillUniform,
   fillUniformTfjs,
+  prepareNormal,
+  prepareTruncatedNormal,
+  prepareUniform,
   InitTypeError,
   argumentMessage,
 } from '@init/random';
@@ -270,24 +270,18 @@ export class VarianceScaling extends RandomInitializer {
       const limit = Math.sqrt(3 * variance);
       if (this.engine === 'tfjs') fillUniformTfjs(target, this.tfjsSeed(request), { low: -limit, high: limit, dtype });
       else
-        this.drawCounter(out, request, (slice, key, offset) =>
-          fillUniform(slice as Float32Array, key, { low: -limit, high: limit, offset, dtype }),
-        );
+        this.drawCounter(out, request, (key) => prepareUniform(key, { low: -limit, high: limit, dtype }));
       return;
     }
     if (this.distribution === 'untruncated_normal') {
       const stddev = Math.sqrt(variance);
-      this.drawCounter(out, request, (slice, key, offset) =>
-        fillNormal(slice as Float32Array, key, { stddev, offset, dtype }),
-      );
+      this.drawCounter(out, request, (key) => prepareNormal(key, { stddev, dtype }));
       return;
     }
     const stddev = Math.sqrt(variance) / (this.distribution === 'truncated_normal' ? TRUNCATED_NORMAL_STDDEV : 1);
     if (this.engine === 'tfjs') fillTruncatedNormalTfjs(target, this.tfjsSeed(request), { stddev, dtype });
     else
-      this.drawCounter(out, request, (slice, key, offset) =>
-        fillTruncatedNormal(slice as Float32Array, key, { stddev, offset, dtype }),
-      );
+      this.drawCounter(out, request, (key) => prepareTruncatedNormal(key, { stddev, dtype }));
   }
 }
 

@@ -18,3 +18,12 @@ export {
   float32ToBfloat16Bits,
   float32ToFloat16Bits,
 } from './math/float-bits.js';
+export { capabilities } from './kernels/wasm-kernels.js';
+export type { Capabilities } from './kernels/wasm-kernels.js';
+export { PreparedSampler } from './distributions/prepared.js';
+export { prepareUniform } from './distributions/uniform.js';
+export type { PrepareUniformOptions } from './distributions/uniform.js';
+export { prepareNormal, prepareTruncatedNormal } from './distributions/normal.js';
+export type { PrepareNormalOptions, PrepareTruncatedNormalOptions } from './distributions/normal.js';
+export { prepareUniformInt } from './distributions/uniform-int.js';
+export type { PrepareUniformIntOptions } from './distributions/uniform-int.js';

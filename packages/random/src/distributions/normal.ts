@@ -13,7 +13,8 @@
 import { InitRangeError, argumentMessage } from '../errors.js';
 import { requireKeyWords } from '../keys.js';
 import type { Key } from '../keys.js';
-import { fillBlocks, fillBlocksAsHalf } from '../engines/block-stream.js';
+import { ConstantFiller, Sampler } from '../kernels/sampler.js';
+import type { RunFiller, SamplerOutput, StoreKind } from '../kernels/sampler.js';
 import {
   float32ToBfloat16Bits,
   float32ToFloat16Bits,
@@ -21,11 +22,18 @@ import {
   representableBelow,
   roundToFormat,
 } from '../math/float-bits.js';
-import type { FloatFormat } from '../math/float-bits.js';
-import { fillMean, fillTruncatedNormalBounded, resolveTruncationBounds } from './truncated-normal.js';
-import { acceptWedge, sampleTail, ZIGGURAT_R, zigguratTables } from './ziggurat.js';
-import { optionsRecord, resolveFinite, resolveFloatFormat, resolveOffset, resolveStddev } from './arguments.js';
+import { fillTruncatedNormalBounded, resolveTruncationBounds } from './truncated-normal.js';
+import { ZIGGURAT_R } from './ziggurat.js';
+import { normal23Kernel, normal52Kernel, truncated23Kernel, truncated52Kernel } from '../kernels/js-kernels.generated.js';
+import {
+  optionsRecord,
+  resolveFinite,
+  resolveFloatFormat,
+  resolveOffset,
+  resolveStddev,
+} from './arguments.js';
 import type { FillDType, FloatArray } from './arguments.js';
+import { FLOAT_KINDS, PreparedSampler, preparedRecord, resolvePreparedFloat } from './prepared.js';
 
 /** Options of {@link fillNormal} and {@link fillTruncatedNormal}. */
 export interface NormalOptions {
@@ -39,273 +47,7 @@ export interface NormalOptions {
   dtype?: FillDType;
 }
 
-interface NormalParams {
-  readonly mean: number;
-  readonly stddev: number;
-}
-
-interface TruncatedParams extends NormalParams {
-  /** mean − 2·stddev and mean + 2·stddev: stored values lie strictly between them. */
-  readonly lower: number;
-  readonly upper: number;
-  /** The extreme representable values strictly inside (lower, upper): anything between them is safe. */
-  readonly lowerSafe: number;
-  readonly upperSafe: number;
-  readonly format: FloatFormat;
-}
-
-/**
- * The rare path of the normal kernels, kept out of line so the fast loop stays small: for layer 0 a
- * tail sample (always accepted), otherwise the wedge test of candidate |x|. Leaves the magnitude in
- * result[0] and returns false when the wedge test rejects (the kernel starts over).
- */
-function normalSlowPath(state: Int32Array, layer: number, x: number): boolean {
-  if (layer === 0) {
-    zigguratTables().result[0] = sampleTail(state);
-    return true;
-  }
-  zigguratTables().result[0] = x;
-  return acceptWedge(state, layer, x, zigguratTables().heights);
-}
-
-/** The wedge test alone (the truncated kernels never need the tail). */
-function wedgeSlowPath(state: Int32Array, layer: number, x: number): boolean {
-  return acceptWedge(state, layer, x, zigguratTables().heights);
-}
-
-function normal23Kernel(
-  out: Float32Array | Float64Array,
-  start: number,
-  end: number,
-  state: Int32Array,
-  params: NormalParams,
-): void {
-  const tables = zigguratTables();
-  const accept = tables.accept23;
-  const scale = tables.scale23;
-  const mean = params.mean;
-  const stddev = params.stddev;
-  let s0 = state[0]!;
-  let s1 = state[1]!;
-  let s2 = state[2]!;
-  let s3 = state[3]!;
-  let index = start;
-  while (index < end) {
-    const multiplied = Math.imul(s1, 5);
-    const word = Math.imul((multiplied << 7) | (multiplied >>> 25), 9);
-    const shifted = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= shifted;
-    s3 = (s3 << 11) | (s3 >>> 21);
-    const layer = word & 255;
-    const magnitude = word >>> 9;
-    let z: number;
-    if (magnitude < accept[layer]!) {
-      z = magnitude * scale[layer]!;
-    } else {
-      // Rare path, out of line: hand the state over, then take it back.
-      state[0] = s0;
-      state[1] = s1;
-      state[2] = s2;
-      state[3] = s3;
-      const accepted = normalSlowPath(state, layer, magnitude * scale[layer]!);
-      s0 = state[0]!;
-      s1 = state[1]!;
-      s2 = state[2]!;
-      s3 = state[3]!;
-      if (!accepted) continue;
-      z = tables.result[0]!;
-    }
-    // Bit 8 is the sign; 1 − ((word >>> 7) & 2) is ±1 without a branch, which a random sign
-    // would mispredict half the time. Negation is exact, so the value is the same as a branch's.
-    out[index++] = mean + stddev * (z * (1 - ((word >>> 7) & 2)));
-  }
-}
-
-function normal52Kernel(out: Float64Array, start: number, end: number, state: Int32Array, params: NormalParams): void {
-  const tables = zigguratTables();
-  const accept = tables.accept52;
-  const scale = tables.scale52;
-  const mean = params.mean;
-  const stddev = params.stddev;
-  let s0 = state[0]!;
-  let s1 = state[1]!;
-  let s2 = state[2]!;
-  let s3 = state[3]!;
-  let index = start;
-  while (index < end) {
-    let multiplied = Math.imul(s1, 5);
-    const first = Math.imul((multiplied << 7) | (multiplied >>> 25), 9);
-    let shifted = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= shifted;
-    s3 = (s3 << 11) | (s3 >>> 21);
-    multiplied = Math.imul(s1, 5);
-    const second = Math.imul((multiplied << 7) | (multiplied >>> 25), 9);
-    shifted = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= shifted;
-    s3 = (s3 << 11) | (s3 >>> 21);
-    const layer = first & 255;
-    const magnitude = (first >>> 12) * 4294967296 + (second >>> 0);
-    let z: number;
-    if (magnitude < accept[layer]!) {
-      z = magnitude * scale[layer]!;
-    } else {
-      state[0] = s0;
-      state[1] = s1;
-      state[2] = s2;
-      state[3] = s3;
-      const accepted = normalSlowPath(state, layer, magnitude * scale[layer]!);
-      s0 = state[0]!;
-      s1 = state[1]!;
-      s2 = state[2]!;
-      s3 = state[3]!;
-      if (!accepted) continue;
-      z = tables.result[0]!;
-    }
-    out[index++] = mean + stddev * (z * (1 - ((first >>> 7) & 2)));
-  }
-}
-
-/**
- * True when v, rounded to the output format, lies strictly inside (lower, upper). Called only for
- * the rare v outside [lowerSafe, upperSafe].
- */
-function roundedInside(v: number, params: TruncatedParams): boolean {
-  const rounded = roundToFormat(v, params.format);
-  return rounded > params.lower && rounded < params.upper;
-}
-
-function truncated23Kernel(
-  out: Float32Array | Float64Array,
-  start: number,
-  end: number,
-  state: Int32Array,
-  params: TruncatedParams,
-): void {
-  const tables = zigguratTables();
-  const accept = tables.accept23;
-  const scale = tables.scale23;
-  const mean = params.mean;
-  const stddev = params.stddev;
-  const lowerSafe = params.lowerSafe;
-  const upperSafe = params.upperSafe;
-  let s0 = state[0]!;
-  let s1 = state[1]!;
-  let s2 = state[2]!;
-  let s3 = state[3]!;
-  let index = start;
-  while (index < end) {
-    const multiplied = Math.imul(s1, 5);
-    const word = Math.imul((multiplied << 7) | (multiplied >>> 25), 9);
-    const shifted = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= shifted;
-    s3 = (s3 << 11) | (s3 >>> 21);
-    const layer = word & 255;
-    const magnitude = word >>> 9;
-    let z = magnitude * scale[layer]!;
-    if (magnitude >= accept[layer]!) {
-      // The tail (layer 0) lies beyond R ≈ 3.65 and a wedge candidate at |z| ≥ 2 would be cut anyway:
-      // redraw without spending words on them.
-      if (layer === 0 || z >= 2) continue;
-      state[0] = s0;
-      state[1] = s1;
-      state[2] = s2;
-      state[3] = s3;
-      const accepted = wedgeSlowPath(state, layer, z);
-      s0 = state[0]!;
-      s1 = state[1]!;
-      s2 = state[2]!;
-      s3 = state[3]!;
-      if (!accepted) continue;
-    }
-    // TensorFlow's rule on the standard sample: |z| < 2, redrawn otherwise.
-    if (z >= 2) continue;
-    z *= 1 - ((word >>> 7) & 2); // the sign from bit 8, without a branch
-    const v = mean + stddev * z;
-    // And the stored value itself must lie strictly inside, after rounding to the output format.
-    if ((v < lowerSafe || v > upperSafe) && !roundedInside(v, params)) continue;
-    out[index++] = v;
-  }
-}
-
-function truncated52Kernel(
-  out: Float64Array,
-  start: number,
-  end: number,
-  state: Int32Array,
-  params: TruncatedParams,
-): void {
-  const tables = zigguratTables();
-  const accept = tables.accept52;
-  const scale = tables.scale52;
-  const mean = params.mean;
-  const stddev = params.stddev;
-  const lowerSafe = params.lowerSafe;
-  const upperSafe = params.upperSafe;
-  let s0 = state[0]!;
-  let s1 = state[1]!;
-  let s2 = state[2]!;
-  let s3 = state[3]!;
-  let index = start;
-  while (index < end) {
-    let multiplied = Math.imul(s1, 5);
-    const first = Math.imul((multiplied << 7) | (multiplied >>> 25), 9);
-    let shifted = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= shifted;
-    s3 = (s3 << 11) | (s3 >>> 21);
-    multiplied = Math.imul(s1, 5);
-    const second = Math.imul((multiplied << 7) | (multiplied >>> 25), 9);
-    shifted = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= shifted;
-    s3 = (s3 << 11) | (s3 >>> 21);
-    const layer = first & 255;
-    const magnitude = (first >>> 12) * 4294967296 + (second >>> 0);
-    let z = magnitude * scale[layer]!;
-    if (magnitude >= accept[layer]!) {
-      if (layer === 0 || z >= 2) continue;
-      state[0] = s0;
-      state[1] = s1;
-      state[2] = s2;
-      state[3] = s3;
-      const accepted = wedgeSlowPath(state, layer, z);
-      s0 = state[0]!;
-      s1 = state[1]!;
-      s2 = state[2]!;
-      s3 = state[3]!;
-      if (!accepted) continue;
-    }
-    if (z >= 2) continue;
-    z *= 1 - ((first >>> 7) & 2);
-    const v = mean + stddev * z;
-    if ((v < lowerSafe || v > upperSafe) && !roundedInside(v, params)) continue;
-    out[index++] = v;
-  }
-}
-
-/** The checked arguments of a normal fill. */
+/** The checked arguments of a normal fill (the general truncated samplers take them). */
 export interface ResolvedNormal {
   readonly words: readonly [number, number];
   readonly format: FillDType;
@@ -314,20 +56,31 @@ export interface ResolvedNormal {
   readonly stddev: number;
 }
 
-function resolveNormal(where: string, out: unknown, key: unknown, options: unknown): ResolvedNormal {
+/** Checks mean and stddev against the format (shared by the fill and prepare functions). */
+function normalParameters(where: string, record: Record<string, unknown>, format: FillDType): { mean: number; stddev: number } {
+  const mean = resolveFinite(where, 'mean', record['mean'], 0);
+  const stddev = resolveStddev(where, record['stddev']);
+  if (!Number.isFinite(roundToFormat(mean, format))) {
+    throw new InitRangeError(argumentMessage(where, 'mean', `be within the finite range of ${format}`, mean), 'ERR_INIT_INVALID_ARGUMENT');
+  }
+  return { mean, stddev };
+}
+
+/** The fill functions' common checks: options, key, dtype against out, offset. */
+function resolveFill(where: string, out: FloatArray, key: unknown, options: unknown) {
   const record = optionsRecord(where, options);
   const words = requireKeyWords(where, key);
-  const format = resolveFloatFormat(where, out, record.dtype);
-  const offset = resolveOffset(where, record.offset, (out as FloatArray).length);
-  const mean = resolveFinite(where, 'mean', record.mean, 0);
-  const stddev = resolveStddev(where, record.stddev);
-  if (!Number.isFinite(roundToFormat(mean, format))) {
-    throw new InitRangeError(
-      argumentMessage(where, 'mean', `be within the finite range of ${format}`, mean),
-      'ERR_INIT_INVALID_ARGUMENT',
-    );
-  }
-  return { words, format, offset, mean, stddev };
+  const format = resolveFloatFormat(where, out, record['dtype']);
+  const offset = resolveOffset(where, record['offset'], out.length);
+  return { record, words, format, offset };
+}
+
+/** The prepare functions' common checks: options (without offset), key, dtype. */
+function resolvePrepare(where: string, key: unknown, options: unknown) {
+  const record = preparedRecord(where, options);
+  const words = requireKeyWords(where, key);
+  const format = resolvePreparedFloat(where, record['dtype']);
+  return { record, words, format };
 }
 
 /**
@@ -336,28 +89,97 @@ function resolveNormal(where: string, out: unknown, key: unknown, options: unkno
  */
 const Z_MAX = ZIGGURAT_R + (53 * Math.LN2) / ZIGGURAT_R;
 
-function runFloatKernel<P>(
-  out: FloatArray,
-  resolved: ResolvedNormal,
-  kernel23: (out: Float32Array | Float64Array, start: number, end: number, state: Int32Array, params: P) => void,
-  kernel52: (out: Float64Array, start: number, end: number, state: Int32Array, params: P) => void,
-  params: P,
-): void {
-  const { words, offset } = resolved;
-  switch (resolved.format) {
-    case 'float32':
-      fillBlocks(out as Float32Array, offset, words, kernel23, params);
-      break;
-    case 'float64':
-      fillBlocks(out as Float64Array, offset, words, kernel52, params);
-      break;
-    case 'float16':
-      fillBlocksAsHalf(out as Uint16Array, offset, words, kernel23, params, float32ToFloat16Bits);
-      break;
-    case 'bfloat16':
-      fillBlocksAsHalf(out as Uint16Array, offset, words, kernel23, params, float32ToBfloat16Bits);
-      break;
+/** The float32/float16/bfloat16 kernels store as their format; float64 has its own kernels. */
+function storeOf(format: FillDType): StoreKind {
+  return format;
+}
+
+function normalSampler(where: string, words: readonly [number, number], record: Record<string, unknown>, format: FillDType): Sampler {
+  const { mean, stddev } = normalParameters(where, record, format);
+  if (!Number.isFinite(roundToFormat(Math.abs(mean) + Z_MAX * stddev, format))) {
+    throw new InitRangeError(
+      argumentMessage(where, 'stddev', `keep mean ± ${Z_MAX.toFixed(2)}·stddev (the widest sample) within the finite range of ${format}`, stddev),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
+  const params = { mean, stddev };
+  return new Sampler(
+    words,
+    format === 'float64'
+      ? { kernel: 'normal52', js: normal52Kernel, params, store: 'float64' }
+      : { kernel: 'normal23', js: normal23Kernel, params, store: storeOf(format) },
+  );
+}
+
+/** Runs of a truncated normal with bounds other than (−2, 2), through the general samplers. */
+class BoundedFiller implements RunFiller {
+  constructor(
+    private readonly resolved: ResolvedNormal,
+    private readonly a: number,
+    private readonly b: number,
+  ) {
+    // Checks the bounds against the format now, as the fill functions do before drawing.
+    fillTruncatedNormalBounded(new Float64Array(0), resolved, a, b);
+  }
+
+  fill<T extends SamplerOutput>(out: T, offset: number): T {
+    return fillTruncatedNormalBounded(out as FloatArray, { ...this.resolved, offset }, this.a, this.b) as T;
+  }
+
+  fillRuns<T extends SamplerOutput>(out: T, runs: ArrayLike<number>): T {
+    for (let run = 0; run + 2 < runs.length; run += 3) {
+      const local = runs[run]!;
+      this.fill(out.subarray(local, local + runs[run + 2]!) as T, runs[run + 1]!);
+    }
+    return out;
+  }
+}
+
+function truncatedSampler(
+  where: string,
+  words: readonly [number, number],
+  record: Record<string, unknown>,
+  format: FillDType,
+): RunFiller {
+  const { mean, stddev } = normalParameters(where, record, format);
+  const [a, b] = resolveTruncationBounds(where, record['lower'], record['upper']);
+  if (stddev === 0) {
+    // Degenerate: TensorFlow returns mean. No words are drawn.
+    const bits = format === 'float16' ? float32ToFloat16Bits(mean) : format === 'bfloat16' ? float32ToBfloat16Bits(mean) : roundToFormat(mean, format);
+    return new ConstantFiller(bits);
+  }
+  // Any other interval takes the general samplers (JavaScript); (−2, 2) keeps the kernels of stream
+  // version 1, in WebAssembly SIMD where it runs.
+  if (a !== -2 || b !== 2) return new BoundedFiller({ words, format, offset: 0, mean, stddev }, a, b);
+  const lower = mean - 2 * stddev;
+  const upper = mean + 2 * stddev;
+  if (!Number.isFinite(roundToFormat(lower, format)) || !Number.isFinite(roundToFormat(upper, format))) {
+    // Samples beyond the format's range would be redrawn until they fit: a silently narrower law.
+    throw new InitRangeError(
+      argumentMessage(where, 'stddev', `keep mean ± 2·stddev within the finite range of ${format}`, stddev),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  const lowerSafe = representableAbove(lower, format);
+  const upperSafe = representableBelow(upper, format);
+  if (!(lowerSafe <= upperSafe) || !Number.isFinite(lower) || !Number.isFinite(upper)) {
+    throw new InitRangeError(
+      argumentMessage(
+        where,
+        'stddev',
+        `leave at least one ${format} value strictly between mean - 2*stddev and mean + 2*stddev (mean ${mean})`,
+        stddev,
+      ),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  const params = { mean, stddev, lower, upper, lowerSafe, upperSafe, format };
+  return new Sampler(
+    words,
+    format === 'float64'
+      ? { kernel: 'truncated52', js: truncated52Kernel, params, store: 'float64' }
+      : { kernel: 'truncated23', js: truncated23Kernel, params, store: storeOf(format) },
+  );
 }
 
 /**
@@ -381,21 +203,35 @@ function runFloatKernel<P>(
  * ```
  */
 export function fillNormal<T extends FloatArray>(out: T, key: Key, options?: NormalOptions): T {
-  const resolved = resolveNormal('fillNormal', out, key, options);
-  if (!Number.isFinite(roundToFormat(Math.abs(resolved.mean) + Z_MAX * resolved.stddev, resolved.format))) {
-    throw new InitRangeError(
-      argumentMessage(
-        'fillNormal',
-        'stddev',
-        `keep mean ± ${Z_MAX.toFixed(2)}·stddev (the widest sample) within the finite range of ${resolved.format}`,
-        resolved.stddev,
-      ),
-      'ERR_INIT_INVALID_ARGUMENT',
-    );
-  }
-  if (out.length === 0) return out;
-  runFloatKernel(out, resolved, normal23Kernel, normal52Kernel, { mean: resolved.mean, stddev: resolved.stddev });
-  return out;
+  const where = 'fillNormal';
+  const { record, words, format, offset } = resolveFill(where, out, key, options);
+  const sampler = normalSampler(where, words, record, format);
+  return out.length === 0 ? out : sampler.fill(out, offset);
+}
+
+/** Options of {@link prepareNormal}. */
+export type PrepareNormalOptions = Omit<NormalOptions, 'offset'>;
+
+/** Options of {@link prepareTruncatedNormal}. */
+export type PrepareTruncatedNormalOptions = Omit<TruncatedNormalOptions, 'offset'>;
+
+/**
+ * Prepares normal sampling for one key: options checked once, then `fill(out, offset)` and
+ * `fillRuns(out, runs)` draw any part of the tensor, with {@link fillNormal}'s values.
+ *
+ * @param key - The key of the whole tensor.
+ * @param options - mean (default 0), stddev (default 1), dtype (default 'float32').
+ * @returns A {@link PreparedSampler}.
+ * @throws As {@link fillNormal} for the options; InitTypeError if offset is given here.
+ * @example
+ * ```ts
+ * prepareNormal(keyFromSeed(42)).fill(new Float32Array(2), 1); // Float32Array [-0.7825480103492737, -0.6067344546318054]
+ * ```
+ */
+export function prepareNormal(key: Key, options?: PrepareNormalOptions): PreparedSampler<FloatArray> {
+  const where = 'prepareNormal';
+  const { record, words, format } = resolvePrepare(where, key, options);
+  return new PreparedSampler(where, format, normalSampler(where, words, record, format), FLOAT_KINDS[format]!);
 }
 
 /** Options of {@link fillTruncatedNormal}: those of the normal, and the bounds. */
@@ -444,48 +280,28 @@ export interface TruncatedNormalOptions extends NormalOptions {
  */
 export function fillTruncatedNormal<T extends FloatArray>(out: T, key: Key, options?: TruncatedNormalOptions): T {
   const where = 'fillTruncatedNormal';
-  const resolved = resolveNormal(where, out, key, options);
-  const record = optionsRecord(where, options);
-  const [a, b] = resolveTruncationBounds(where, record.lower, record.upper);
-  const { mean, stddev, format } = resolved;
-  if (stddev === 0) {
-    // Degenerate: TensorFlow returns mean. No words are drawn.
-    fillMean(out, format, mean);
-    return out;
-  }
-  // Any other interval takes the general samplers; (−2, 2) keeps its own kernels (stream version 1).
-  if (a !== -2 || b !== 2) return fillTruncatedNormalBounded(out, resolved, a, b);
-  const lower = mean - 2 * stddev;
-  const upper = mean + 2 * stddev;
-  if (!Number.isFinite(roundToFormat(lower, format)) || !Number.isFinite(roundToFormat(upper, format))) {
-    // Samples beyond the format's range would be redrawn until they fit: a silently narrower law.
-    throw new InitRangeError(
-      argumentMessage(where, 'stddev', `keep mean ± 2·stddev within the finite range of ${format}`, stddev),
-      'ERR_INIT_INVALID_ARGUMENT',
-    );
-  }
-  const lowerSafe = representableAbove(lower, format);
-  const upperSafe = representableBelow(upper, format);
-  if (!(lowerSafe <= upperSafe) || !Number.isFinite(lower) || !Number.isFinite(upper)) {
-    throw new InitRangeError(
-      argumentMessage(
-        where,
-        'stddev',
-        `leave at least one ${format} value strictly between mean - 2*stddev and mean + 2*stddev (mean ${mean})`,
-        stddev,
-      ),
-      'ERR_INIT_INVALID_ARGUMENT',
-    );
-  }
-  if (out.length === 0) return out;
-  runFloatKernel(out, resolved, truncated23Kernel, truncated52Kernel, {
-    mean,
-    stddev,
-    lower,
-    upper,
-    lowerSafe,
-    upperSafe,
-    format,
-  });
-  return out;
+  const { record, words, format, offset } = resolveFill(where, out, key, options);
+  const sampler = truncatedSampler(where, words, record, format);
+  return out.length === 0 ? out : sampler.fill(out, offset);
+}
+
+/**
+ * Prepares truncated normal sampling (lower < (x − mean)/stddev < upper, by default ±2) for one key: options checked once, then
+ * `fill(out, offset)` and `fillRuns(out, runs)` draw any part of the tensor, with
+ * {@link fillTruncatedNormal}'s values.
+ *
+ * @param key - The key of the whole tensor.
+ * @param options - mean (default 0), stddev (default 1), lower (default −2), upper (default 2),
+ *   dtype (default 'float32').
+ * @returns A {@link PreparedSampler}.
+ * @throws As {@link fillTruncatedNormal} for the options; InitTypeError if offset is given here.
+ * @example
+ * ```ts
+ * prepareTruncatedNormal(keyFromSeed(42)).fill(new Float32Array(1), 2); // Float32Array [-0.6067344546318054]
+ * ```
+ */
+export function prepareTruncatedNormal(key: Key, options?: PrepareTruncatedNormalOptions): PreparedSampler<FloatArray> {
+  const where = 'prepareTruncatedNormal';
+  const { record, words, format } = resolvePrepare(where, key, options);
+  return new PreparedSampler(where, format, truncatedSampler(where, words, record, format), FLOAT_KINDS[format]!);
 }

@@ -8,7 +8,9 @@
 import { InitRangeError, InitTypeError, argumentMessage } from '../errors.js';
 import { requireKeyWords } from '../keys.js';
 import type { Key } from '../keys.js';
-import { fillBlocks } from '../engines/block-stream.js';
+import { Sampler } from '../kernels/sampler.js';
+import { PreparedSampler, preparedRecord } from './prepared.js';
+import { int32Kernel, int53Kernel } from '../kernels/js-kernels.generated.js';
 import { optionsRecord, resolveOffset, typedArrayKind } from './arguments.js';
 
 /** Options of {@link fillUniformInt}. */
@@ -21,79 +23,11 @@ export interface UniformIntOptions {
   offset?: number;
 }
 
-type IntTarget = Int32Array | Float32Array | Float64Array;
-
-interface IntParams {
-  readonly low: number;
-  readonly range: number;
-  /** For ranges ≤ 2^32: the mask of the single word. For larger: the mask of the high word. */
-  readonly mask: number;
-}
-
 /** The smallest 2^b − 1 ≥ value, for value in [0, 2^32). */
 function coveringMask(value: number): number {
   let mask = 0;
   while (mask < value) mask = mask * 2 + 1;
   return mask;
-}
-
-function int32Kernel(out: IntTarget, start: number, end: number, state: Int32Array, params: IntParams): void {
-  let s0 = state[0]!;
-  let s1 = state[1]!;
-  let s2 = state[2]!;
-  let s3 = state[3]!;
-  const low = params.low;
-  const range = params.range;
-  const mask = params.mask | 0;
-  let index = start;
-  while (index < end) {
-    const multiplied = Math.imul(s1, 5);
-    const word = Math.imul((multiplied << 7) | (multiplied >>> 25), 9);
-    const shifted = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= shifted;
-    s3 = (s3 << 11) | (s3 >>> 21);
-    const k = (word & mask) >>> 0;
-    if (k >= range) continue;
-    out[index++] = low + k;
-  }
-}
-
-function int53Kernel(out: IntTarget, start: number, end: number, state: Int32Array, params: IntParams): void {
-  let s0 = state[0]!;
-  let s1 = state[1]!;
-  let s2 = state[2]!;
-  let s3 = state[3]!;
-  const low = params.low;
-  const range = params.range;
-  const mask = params.mask | 0;
-  let index = start;
-  while (index < end) {
-    let multiplied = Math.imul(s1, 5);
-    const first = Math.imul((multiplied << 7) | (multiplied >>> 25), 9);
-    let shifted = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= shifted;
-    s3 = (s3 << 11) | (s3 >>> 21);
-    multiplied = Math.imul(s1, 5);
-    const second = Math.imul((multiplied << 7) | (multiplied >>> 25), 9);
-    shifted = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= shifted;
-    s3 = (s3 << 11) | (s3 >>> 21);
-    const k = ((first & mask) >>> 0) * 4294967296 + (second >>> 0);
-    if (k >= range) continue;
-    out[index++] = low + k;
-  }
 }
 
 /** Inclusive limits of the integers each array type stores exactly. */
@@ -138,9 +72,21 @@ export function fillUniformInt<T extends Int32Array | Float32Array | Float64Arra
       'ERR_INIT_INVALID_DTYPE',
     );
   }
-  const offset = resolveOffset(where, record.offset, out.length);
-  const low = record.low;
-  const high = record.high;
+  const offset = resolveOffset(where, record['offset'], out.length);
+  const sampler = intSampler(where, words, record, kind!, limits);
+  return out.length === 0 ? out : sampler.fill(out, offset);
+}
+
+/** Checks low and high for an array kind and builds the sampler (fillUniformInt, prepareUniformInt). */
+function intSampler(
+  where: string,
+  words: readonly [number, number],
+  record: Record<string, unknown>,
+  kind: string,
+  limits: readonly [number, number],
+): Sampler {
+  const low = record['low'];
+  const high = record['high'];
   if (typeof low !== 'number' || !Number.isSafeInteger(low)) {
     throw new InitRangeError(argumentMessage(where, 'low', 'be a safe integer', low), 'ERR_INIT_INVALID_ARGUMENT');
   }
@@ -148,10 +94,7 @@ export function fillUniformInt<T extends Int32Array | Float32Array | Float64Arra
     throw new InitRangeError(argumentMessage(where, 'high', 'be a safe integer', high), 'ERR_INIT_INVALID_ARGUMENT');
   }
   if (!(low < high)) {
-    throw new InitRangeError(
-      argumentMessage(where, 'low', `be less than high (${high})`, low),
-      'ERR_INIT_INVALID_ARGUMENT',
-    );
+    throw new InitRangeError(argumentMessage(where, 'low', `be less than high (${high})`, low), 'ERR_INIT_INVALID_ARGUMENT');
   }
   if (low < limits[0] || high - 1 > limits[1]) {
     throw new InitRangeError(
@@ -166,12 +109,50 @@ export function fillUniformInt<T extends Int32Array | Float32Array | Float64Arra
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }
-  if (out.length === 0) return out;
   if (range <= 4294967296) {
-    fillBlocks<IntTarget, IntParams>(out, offset, words, int32Kernel, { low, range, mask: coveringMask(range - 1) });
-  } else {
-    const highRange = Math.floor((range - 1) / 4294967296);
-    fillBlocks<IntTarget, IntParams>(out, offset, words, int53Kernel, { low, range, mask: coveringMask(highRange) });
+    return new Sampler(words, { kernel: 'int32', js: int32Kernel, params: { low, range, mask: coveringMask(range - 1) }, store: 'number' });
   }
-  return out;
+  const highRange = Math.floor((range - 1) / 4294967296);
+  return new Sampler(words, { kernel: 'int53', js: int53Kernel, params: { low, range, mask: coveringMask(highRange) }, store: 'number' });
+}
+
+/** Options of {@link prepareUniformInt}. */
+export interface PrepareUniformIntOptions {
+  /** Inclusive lower bound, an integer. */
+  low: number;
+  /** Exclusive upper bound, an integer greater than low. */
+  high: number;
+  /** The array the sampler fills: 'int32' (Int32Array, default), 'float32' or 'float64'. */
+  dtype?: 'int32' | 'float32' | 'float64';
+}
+
+const INT_DTYPE_KINDS: Readonly<Record<string, string>> = { int32: 'Int32Array', float32: 'Float32Array', float64: 'Float64Array' };
+
+/**
+ * Prepares uniform integer sampling on [low, high) for one key: options checked once, then
+ * `fill(out, offset)` and `fillRuns(out, runs)` draw any part of the tensor, with
+ * {@link fillUniformInt}'s values.
+ *
+ * @param key - The key of the whole tensor.
+ * @param options - low and high (required integers, low < high), dtype (default 'int32').
+ * @returns A {@link PreparedSampler}.
+ * @throws As {@link fillUniformInt}; InitTypeError for an unknown dtype or an offset given here.
+ * @example
+ * ```ts
+ * prepareUniformInt(keyFromSeed(42), { low: 0, high: 10 }).fill(new Int32Array(3), 2); // Int32Array [0, 2, 0]
+ * ```
+ */
+export function prepareUniformInt(
+  key: Key,
+  options: PrepareUniformIntOptions,
+): PreparedSampler<Int32Array | Float32Array | Float64Array> {
+  const where = 'prepareUniformInt';
+  const record = preparedRecord(where, options);
+  const words = requireKeyWords(where, key);
+  const dtype = record['dtype'] ?? 'int32';
+  const kind = typeof dtype === 'string' && Object.hasOwn(INT_DTYPE_KINDS, dtype) ? INT_DTYPE_KINDS[dtype] : undefined;
+  if (kind === undefined) {
+    throw new InitTypeError(argumentMessage(where, 'dtype', "be one of 'int32', 'float32', 'float64'", dtype), 'ERR_INIT_INVALID_DTYPE');
+  }
+  return new PreparedSampler(where, dtype as string, intSampler(where, words, record, kind, LIMITS[kind]!), [kind]);
 }

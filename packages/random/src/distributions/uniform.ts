@@ -12,11 +12,19 @@
 import { InitRangeError, argumentMessage } from '../errors.js';
 import { requireKeyWords } from '../keys.js';
 import type { Key } from '../keys.js';
-import { fillBlocks, fillBlocksAsHalf } from '../engines/block-stream.js';
-import { float32ToBfloat16Bits, float32ToFloat16Bits, roundToFormat } from '../math/float-bits.js';
+import { Sampler } from '../kernels/sampler.js';
+import { uniform24Kernel, uniform53Kernel } from '../kernels/js-kernels.generated.js';
+import { roundToFormat } from '../math/float-bits.js';
 import type { FloatFormat } from '../math/float-bits.js';
-import { optionsRecord, requireInterval, resolveFinite, resolveFloatFormat, resolveOffset } from './arguments.js';
+import {
+  optionsRecord,
+  requireInterval,
+  resolveFinite,
+  resolveFloatFormat,
+  resolveOffset,
+} from './arguments.js';
 import type { FillDType, FloatArray } from './arguments.js';
+import { FLOAT_KINDS, PreparedSampler, preparedRecord, resolvePreparedFloat } from './prepared.js';
 
 /** Options of {@link fillUniform}. */
 export interface UniformOptions {
@@ -48,10 +56,7 @@ interface UniformParams {
 export function uniformGrid(where: string, low: number, high: number, format: FloatFormat): UniformParams {
   // Bounds the format cannot hold would leave only a sliver of the grid inside them (every other
   // draw rejected: a near-hang, and a distribution that is not the one asked for).
-  for (const [argument, bound] of [
-    ['low', low],
-    ['high', high],
-  ] as const) {
+  for (const [argument, bound] of [['low', low], ['high', high]] as const) {
     if (!Number.isFinite(roundToFormat(bound, format))) {
       throw new InitRangeError(
         argumentMessage(where, argument, `be within the finite range of ${format}`, bound),
@@ -93,83 +98,6 @@ export function uniformGrid(where: string, low: number, high: number, format: Fl
   return { low, step, kMin, kMax, kSpan: kMax - kMin };
 }
 
-/** 24-bit uniform kernel (float32 output, or float64 scratch for float16/bfloat16). */
-function uniform24Kernel(
-  out: Float32Array | Float64Array,
-  start: number,
-  end: number,
-  state: Int32Array,
-  params: UniformParams,
-): void {
-  let s0 = state[0]!;
-  let s1 = state[1]!;
-  let s2 = state[2]!;
-  let s3 = state[3]!;
-  const low = params.low;
-  const step = params.step;
-  const kMin = params.kMin;
-  const kSpan = params.kSpan;
-  let index = start;
-  while (index < end) {
-    // xoshiro128** step, inlined (see engines/xoshiro128.ts).
-    const multiplied = Math.imul(s1, 5);
-    const word = Math.imul((multiplied << 7) | (multiplied >>> 25), 9);
-    const shifted = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= shifted;
-    s3 = (s3 << 11) | (s3 >>> 21);
-    const k = word >>> 8;
-    // One unsigned comparison tests kMin ≤ k ≤ kMax.
-    if ((k - kMin) >>> 0 > kSpan) continue;
-    out[index++] = low + k * step;
-  }
-}
-
-/** 53-bit uniform kernel (float64 output). */
-function uniform53Kernel(
-  out: Float64Array,
-  start: number,
-  end: number,
-  state: Int32Array,
-  params: UniformParams,
-): void {
-  let s0 = state[0]!;
-  let s1 = state[1]!;
-  let s2 = state[2]!;
-  let s3 = state[3]!;
-  const low = params.low;
-  const step = params.step;
-  const kMin = params.kMin;
-  const kMax = params.kMax;
-  let index = start;
-  while (index < end) {
-    let multiplied = Math.imul(s1, 5);
-    const first = Math.imul((multiplied << 7) | (multiplied >>> 25), 9);
-    let shifted = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= shifted;
-    s3 = (s3 << 11) | (s3 >>> 21);
-    multiplied = Math.imul(s1, 5);
-    const second = Math.imul((multiplied << 7) | (multiplied >>> 25), 9);
-    shifted = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= shifted;
-    s3 = (s3 << 11) | (s3 >>> 21);
-    const k = (first >>> 5) * 67108864 + (second >>> 6);
-    if (k < kMin || k > kMax) continue;
-    out[index++] = low + k * step;
-  }
-}
-
 /**
  * Fills `out` with uniform samples on [low, high) from the default counter-based engine. Element i of
  * the whole tensor depends only on (key, i), so `fillUniform(out.subarray(a, b), key, { offset: a })`
@@ -195,26 +123,48 @@ export function fillUniform<T extends FloatArray>(out: T, key: Key, options?: Un
   const where = 'fillUniform';
   const record = optionsRecord(where, options);
   const words = requireKeyWords(where, key);
-  const format = resolveFloatFormat(where, out, record.dtype);
-  const offset = resolveOffset(where, record.offset, out.length);
-  const low = resolveFinite(where, 'low', record.low, 0);
-  const high = resolveFinite(where, 'high', record.high, 1);
+  const format = resolveFloatFormat(where, out, record['dtype']);
+  const offset = resolveOffset(where, record['offset'], out.length);
+  const sampler = uniformSampler(where, words, record, format);
+  return out.length === 0 ? out : sampler.fill(out, offset);
+}
+
+/** Checks low and high for a format and builds the sampler (shared by fillUniform and prepareUniform). */
+function uniformSampler(where: string, words: readonly [number, number], record: Record<string, unknown>, format: FillDType): Sampler {
+  const low = resolveFinite(where, 'low', record['low'], 0);
+  const high = resolveFinite(where, 'high', record['high'], 1);
   requireInterval(where, low, high);
   const params = uniformGrid(where, low, high, format);
-  if (out.length === 0) return out;
-  switch (format) {
-    case 'float32':
-      fillBlocks(out as Float32Array, offset, words, uniform24Kernel, params);
-      break;
-    case 'float64':
-      fillBlocks(out as Float64Array, offset, words, uniform53Kernel, params);
-      break;
-    case 'float16':
-      fillBlocksAsHalf(out as Uint16Array, offset, words, uniform24Kernel, params, float32ToFloat16Bits);
-      break;
-    case 'bfloat16':
-      fillBlocksAsHalf(out as Uint16Array, offset, words, uniform24Kernel, params, float32ToBfloat16Bits);
-      break;
-  }
-  return out;
+  return new Sampler(
+    words,
+    format === 'float64'
+      ? { kernel: 'uniform53', js: uniform53Kernel, params: { ...params }, store: 'float64' }
+      : { kernel: 'uniform24', js: uniform24Kernel, params: { ...params }, store: format },
+  );
+}
+
+/** Options of {@link prepareUniform}. */
+export type PrepareUniformOptions = Omit<UniformOptions, 'offset'>;
+
+/**
+ * Prepares uniform sampling on [low, high) for one key: the options are checked and the grid found
+ * once, then `fill(out, offset)` / `fillRuns(out, runs)` draw any part of the tensor. The values equal
+ * {@link fillUniform}'s.
+ *
+ * @param key - The key of the whole tensor.
+ * @param options - low (default 0), high (default 1), dtype (default 'float32').
+ * @returns A {@link PreparedSampler}.
+ * @throws As {@link fillUniform} for the options; InitTypeError if offset is given here.
+ * @example
+ * ```ts
+ * const sampler = prepareUniform(keyFromSeed(42));
+ * sampler.fill(new Float32Array(2), 1); // Float32Array [0.868065357208252, 0.14790159463882446]
+ * ```
+ */
+export function prepareUniform(key: Key, options?: PrepareUniformOptions): PreparedSampler<FloatArray> {
+  const where = 'prepareUniform';
+  const record = preparedRecord(where, options);
+  const words = requireKeyWords(where, key);
+  const format = resolvePreparedFloat(where, record['dtype']);
+  return new PreparedSampler(where, format, uniformSampler(where, words, record, format), FLOAT_KINDS[format]!);
 }

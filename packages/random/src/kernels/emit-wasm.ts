@@ -1,0 +1,478 @@
+/**
+ * Assembles the WebAssembly SIMD kernels from kernels/source.ts: the same statements the JavaScript
+ * kernels are generated from, evaluated on four blocks at once, one per lane of a 128-bit vector.
+ *
+ * Why four lanes of blocks rather than four consecutive elements of one block: within a block the
+ * generator is sequential (each word depends on the previous state), and rejections make an element's
+ * word position depend on everything before it. Different blocks have independent generators, so lane
+ * j runs block j's generator exactly as the scalar kernel would, rejections included, and the values
+ * are the JavaScript kernel's bit for bit.
+ *
+ * How the control flow of a kernel maps onto lanes:
+ * - i32 registers are i32x4 vectors; f64 registers are two f64x2 vectors (lanes 0–1 and 2–3);
+ *   conditions are i32x4 masks of all ones / all zeros.
+ * - `reject` clears the lane's bit in the `alive` mask instead of leaving the loop.
+ * - `slow` and `check` call the JavaScript rare paths (slow-paths.ts) through imports, one lane at a
+ *   time, only for lanes that need them: the generator state is stored to memory for the call, which
+ *   may advance the lane's generator, and loaded back.
+ * - Each lane keeps the address of its next slot and stops at its limit (a block's slice of a run may
+ *   end early); an attempt stores lane j's value at its next slot when the lane is alive and active,
+ *   else at a dummy address, so no branch depends on the lanes. A group ends when no lane is active.
+ *
+ * Exports `<kernel>_f32` (24/23-bit kernels storing float32, rounded once by f32x4.demote, which
+ * rounds to nearest even as Math.fround does) and `<kernel>_f64` (every kernel, storing doubles).
+ * Each takes (groups, ...params) and reads its input from and writes its output to fixed places in
+ * its own memory (WASM_LAYOUT).
+ */
+
+import type { Expression, KernelSource, Statement, TableName } from './ir.js';
+import { registerTypes } from './ir.js';
+import { KERNEL_SOURCES, xoshiroStep } from './source.js';
+import * as W from './wasm-encoding.js';
+
+/** Groups of four blocks one call processes. */
+export const WASM_GROUPS = 16;
+
+/** Byte addresses in the kernel module's memory. */
+export const WASM_LAYOUT = {
+  /** The ziggurat tables (written once after instantiation). */
+  tables: { accept23: 0, scale23: 1024, accept52: 3072, scale52: 5120 } satisfies Record<TableName, number>,
+  /** Where rejected or finished lanes store. */
+  dummy: 7168,
+  /** s0..s3 as four i32x4 vectors while a rare path runs (lane j's words at +4j, +16+4j, …). */
+  slowState: 7200,
+  /** Per group: s0..s3 as four i32x4 vectors (64 bytes), lane j = the group's j-th block. */
+  states: 8192,
+  /** Per group: the four lanes' limits (i32x4). */
+  limits: 8192 + 64 * WASM_GROUPS,
+  /** Per group: 4 × 256 elements, lane j's block at element 256·j; float32 or float64. */
+  output: 16384,
+  /** 16384 + 16·1024·8 bytes, in 64 KiB pages. */
+  pages: 3,
+} as const;
+
+export type WasmOutput = 'f32' | 'f64';
+
+/** The kernels the module exports, with their output types. */
+export function wasmExports(): { kernel: KernelSource; output: WasmOutput; name: string }[] {
+  return KERNEL_SOURCES.flatMap((kernel) =>
+    (kernel.words.length === 1 && !kernel.name.startsWith('int') ? (['f32', 'f64'] as const) : (['f64'] as const)).map(
+      (output) => ({ kernel, output, name: `${kernel.name}_${output}` }),
+    ),
+  );
+}
+
+type Operand = { readonly type: 'i32' | 'bool'; readonly v: number } | { readonly type: 'f64'; readonly lo: number; readonly hi: number };
+
+// Imported functions, in import order.
+const IMPORT_NORMAL_SLOW = 0;
+const IMPORT_WEDGE_SLOW = 1;
+const IMPORT_ROUNDED_INSIDE = 2;
+const SLOW_IMPORTS = { normalSlow: IMPORT_NORMAL_SLOW, wedgeSlow: IMPORT_WEDGE_SLOW } as const;
+
+/** Picks bytes 0–3 and 8–11 of two f64x2 comparison masks: the i32x4 mask of lanes 0–3. */
+const NARROW_MASKS = [0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27];
+/** Moves lanes 2–3 of an i32x4 into lanes 0–1, for the conversions that read the low two lanes. */
+const HIGH_HALF = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15];
+
+class FunctionBuilder {
+  readonly code: number[] = [];
+  private readonly localTypes: number[] = [];
+  private readonly registers = new Map<string, Operand>();
+  private readonly state: readonly number[];
+  private readonly alive: number;
+  private readonly active: number;
+
+  constructor(
+    private readonly kernel: KernelSource,
+    private readonly output: WasmOutput,
+  ) {
+    // Locals 0..P are the arguments: groups, then the kernel's parameters.
+    this.state = [this.local(W.V128), this.local(W.V128), this.local(W.V128), this.local(W.V128)];
+    this.alive = this.local(W.V128);
+    this.active = this.local(W.V128);
+    this.build();
+  }
+
+  private get parameterCount(): number {
+    return 1 + this.kernel.params.length;
+  }
+
+  local(type: number): number {
+    this.localTypes.push(type);
+    return this.parameterCount + this.localTypes.length - 1;
+  }
+
+  private emit(...bytes: (number | number[])[]): void {
+    for (const item of bytes) {
+      if (typeof item === 'number') this.code.push(item);
+      else this.code.push(...item);
+    }
+  }
+
+  private get(index: number): number[] {
+    return [W.LOCAL_GET, ...W.unsignedLeb(index)];
+  }
+
+  private set(index: number): number[] {
+    return [W.LOCAL_SET, ...W.unsignedLeb(index)];
+  }
+
+  private i32(value: number): number[] {
+    return [W.I32_CONST, ...W.signedLeb(value)];
+  }
+
+  /** The function body: locals, then code. */
+  body(): number[] {
+    const groups: number[][] = [];
+    for (const type of this.localTypes) {
+      const last = groups[groups.length - 1];
+      if (last !== undefined && last[1] === type) last[0]!++;
+      else groups.push([1, type]);
+    }
+    const locals = W.vector(groups.map(([count, type]) => [...W.unsignedLeb(count!), type!]));
+    const body = [...locals, ...this.code, W.END];
+    return [...W.unsignedLeb(body.length), ...body];
+  }
+
+  private compile(expression: Expression): Operand {
+    switch (expression.kind) {
+      case 'ref': {
+        const operand = this.registers.get(expression.name);
+        if (operand === undefined) throw new Error(`kernel source: ${expression.name} is not defined`);
+        return operand;
+      }
+      case 'const': {
+        const v = this.local(W.V128);
+        this.emit(W.V128_CONST, W.v128Bytes(expression.type, expression.value), this.set(v));
+        return expression.type === 'i32' ? { type: 'i32', v } : { type: 'f64', lo: v, hi: v };
+      }
+      case 'table':
+        return this.lookup(expression.table, this.compile(expression.index));
+      case 'op':
+        return this.operation(expression.operation, expression.args.map((argument) => this.compile(argument)), expression);
+    }
+  }
+
+  /** Per lane: the table entry at the lane's index (no gather in WebAssembly SIMD). */
+  private lookup(name: TableName, index: Operand): Operand {
+    if (index.type !== 'i32') throw new Error('kernel source: a table index is an i32');
+    const base = WASM_LAYOUT.tables[name];
+    const loadLane = (lane: number, shift: number, load: number[]): number[] => [
+      ...this.get(index.v), ...W.I32X4_EXTRACT_LANE, lane, ...this.i32(shift), W.I32_SHL, ...load,
+    ];
+    if (name === 'accept23') {
+      const v = this.local(W.V128);
+      this.emit(this.get(index.v), this.set(v));
+      for (let lane = 0; lane < 4; lane++) {
+        this.emit(this.get(v), loadLane(lane, 2, [W.I32_LOAD, ...W.memarg(2, base)]), W.I32X4_REPLACE_LANE, lane, this.set(v));
+      }
+      return { type: 'i32', v };
+    }
+    const lo = this.local(W.V128);
+    const hi = this.local(W.V128);
+    for (let lane = 0; lane < 4; lane++) {
+      const target = lane < 2 ? lo : hi;
+      const from = lane % 2 === 0 ? index.v : target; // the first write of each half starts from any vector
+      this.emit(this.get(from), loadLane(lane, 3, [W.F64_LOAD, ...W.memarg(3, base)]), W.F64X2_REPLACE_LANE, lane % 2, this.set(target));
+    }
+    return { type: 'f64', lo, hi };
+  }
+
+  private operation(operation: string, args: Operand[], expression: Expression): Operand {
+    const [a, b] = args;
+    const vector = (x: Operand | undefined): number => {
+      if (x === undefined || x.type === 'f64') throw new Error(`kernel source: ${operation} takes i32 or bool operands`);
+      return x.v;
+    };
+    const halves = (x: Operand | undefined): { lo: number; hi: number } => {
+      if (x === undefined || x.type !== 'f64') throw new Error(`kernel source: ${operation} takes f64 operands`);
+      return x;
+    };
+    const binary = (opcode: number[], type: 'i32' | 'bool'): Operand => {
+      const v = this.local(W.V128);
+      this.emit(this.get(vector(a)), this.get(vector(b)), opcode, this.set(v));
+      return { type, v };
+    };
+    const shift = (opcode: number[]): Operand => {
+      const bits = expression.kind === 'op' && expression.args[1]!.kind === 'const' ? expression.args[1]!.value : undefined;
+      if (bits === undefined) throw new Error('kernel source: shifts take a constant');
+      const v = this.local(W.V128);
+      this.emit(this.get(vector(a)), this.i32(bits), opcode, this.set(v));
+      return { type: 'i32', v };
+    };
+    const convert = (opcode: number[]): Operand => {
+      const lo = this.local(W.V128);
+      const hi = this.local(W.V128);
+      const source = vector(a);
+      this.emit(this.get(source), opcode, this.set(lo));
+      this.emit(this.get(source), this.get(source), W.I8X16_SHUFFLE, HIGH_HALF, opcode, this.set(hi));
+      return { type: 'f64', lo, hi };
+    };
+    const arithmetic = (opcode: number[]): Operand => {
+      const x = halves(a);
+      const y = halves(b);
+      const lo = this.local(W.V128);
+      const hi = this.local(W.V128);
+      this.emit(this.get(x.lo), this.get(y.lo), opcode, this.set(lo));
+      this.emit(this.get(x.hi), this.get(y.hi), opcode, this.set(hi));
+      return { type: 'f64', lo, hi };
+    };
+    const compare = (opcode: number[]): Operand => {
+      const x = halves(a);
+      const y = halves(b);
+      const v = this.local(W.V128);
+      this.emit(this.get(x.lo), this.get(y.lo), opcode, this.get(x.hi), this.get(y.hi), opcode, W.I8X16_SHUFFLE, NARROW_MASKS, this.set(v));
+      return { type: 'bool', v };
+    };
+    switch (operation) {
+      case 'imul':
+        return binary(W.I32X4_MUL, 'i32');
+      case 'sub':
+        return binary(W.I32X4_SUB, 'i32');
+      case 'xor':
+        return binary(W.V128_XOR, 'i32');
+      case 'or':
+        return binary(W.V128_OR, 'i32');
+      case 'and':
+        return binary(W.V128_AND, 'i32');
+      case 'shl':
+        return shift(W.I32X4_SHL);
+      case 'shru':
+        return shift(W.I32X4_SHR_U);
+      case 'rotl': {
+        const bits = expression.kind === 'op' && expression.args[1]!.kind === 'const' ? expression.args[1]!.value : 0;
+        const v = this.local(W.V128);
+        const source = vector(a);
+        this.emit(this.get(source), this.i32(bits), W.I32X4_SHL, this.get(source), this.i32(32 - bits), W.I32X4_SHR_U, W.V128_OR, this.set(v));
+        return { type: 'i32', v };
+      }
+      case 'unsigned':
+        return convert(W.F64X2_CONVERT_LOW_I32X4_U);
+      case 'signed':
+        return convert(W.F64X2_CONVERT_LOW_I32X4_S);
+      case 'add':
+        return arithmetic(W.F64X2_ADD);
+      case 'mul':
+        return arithmetic(W.F64X2_MUL);
+      case 'ltu':
+        return binary(W.I32X4_LT_U, 'bool');
+      case 'geu':
+        return binary(W.I32X4_GE_U, 'bool');
+      case 'gtu':
+        return binary(W.I32X4_GT_U, 'bool');
+      case 'eq':
+        return binary(W.I32X4_EQ, 'bool');
+      case 'lt':
+        return compare(W.F64X2_LT);
+      case 'le':
+        return compare(W.F64X2_LE);
+      case 'gt':
+        return compare(W.F64X2_GT);
+      case 'ge':
+        return compare(W.F64X2_GE);
+      case 'either':
+        return binary(W.V128_OR, 'bool');
+      case 'both':
+        return binary(W.V128_AND, 'bool');
+      default:
+        throw new Error(`kernel source: unknown operation ${operation}`);
+    }
+  }
+
+  /** `mask & alive & active`: the lanes a rare path must run for. */
+  private needing(condition: Expression): number {
+    const when = this.compile(condition);
+    if (when.type !== 'bool') throw new Error('kernel source: a condition is a bool');
+    const m = this.local(W.V128);
+    this.emit(this.get(when.v), this.get(this.alive), W.V128_AND, this.get(this.active), W.V128_AND, this.set(m));
+    return m;
+  }
+
+  private killLane(lane: number): number[] {
+    return [...this.get(this.alive), ...this.i32(0), ...W.I32X4_REPLACE_LANE, lane, ...this.set(this.alive)];
+  }
+
+  private statement(statement: Statement): void {
+    switch (statement.kind) {
+      case 'let': {
+        let operand = this.compile(statement.value);
+        const stateIndex = ['s0', 's1', 's2', 's3'].indexOf(statement.name);
+        if (stateIndex >= 0) {
+          // The generator state lives in fixed locals across attempts.
+          if (operand.type === 'f64') throw new Error('kernel source: state words are i32');
+          this.emit(this.get(operand.v), this.set(this.state[stateIndex]!));
+          return;
+        }
+        if (statement.value.kind === 'ref') {
+          // A copy, so that a rare path replacing lanes of one register cannot change another.
+          if (operand.type === 'f64') {
+            const lo = this.local(W.V128);
+            const hi = this.local(W.V128);
+            this.emit(this.get(operand.lo), this.set(lo), this.get(operand.hi), this.set(hi));
+            operand = { type: 'f64', lo, hi };
+          } else {
+            const v = this.local(W.V128);
+            this.emit(this.get(operand.v), this.set(v));
+            operand = { type: operand.type, v };
+          }
+        }
+        this.registers.set(statement.name, operand);
+        return;
+      }
+      case 'reject': {
+        const when = this.compile(statement.when);
+        if (when.type !== 'bool') throw new Error('kernel source: a condition is a bool');
+        this.emit(this.get(this.alive), this.get(when.v), W.V128_ANDNOT, this.set(this.alive));
+        return;
+      }
+      case 'slow': {
+        const m = this.needing(statement.when);
+        const layer = this.compile(statement.layer);
+        const x = this.compile(statement.x);
+        const result = statement.result === undefined ? undefined : this.registers.get(statement.result);
+        if (layer.type !== 'i32' || x.type !== 'f64' || (result !== undefined && result.type !== 'f64')) {
+          throw new Error('kernel source: a slow path takes an i32 layer and an f64 x, and gives an f64');
+        }
+        const r = this.local(W.F64);
+        this.emit(this.get(m), W.V128_ANY_TRUE, W.IF, W.EMPTY);
+        for (let word = 0; word < 4; word++) this.emit(this.i32(0), this.get(this.state[word]!), W.V128_STORE, W.memarg(4, WASM_LAYOUT.slowState + 16 * word));
+        for (let lane = 0; lane < 4; lane++) {
+          this.emit(this.get(m), W.I32X4_EXTRACT_LANE, lane, W.IF, W.EMPTY);
+          this.emit(this.i32(lane), this.get(layer.v), W.I32X4_EXTRACT_LANE, lane);
+          this.emit(this.get(lane < 2 ? x.lo : x.hi), W.F64X2_EXTRACT_LANE, lane % 2);
+          this.emit(W.CALL, SLOW_IMPORTS[statement.path], this.set(r));
+          // NaN means rejected.
+          this.emit(this.get(r), this.get(r), W.F64_NE, W.IF, W.EMPTY, this.killLane(lane));
+          if (result !== undefined) {
+            const half = lane < 2 ? result.lo : result.hi;
+            this.emit(W.ELSE, this.get(half), this.get(r), W.F64X2_REPLACE_LANE, lane % 2, this.set(half));
+          }
+          this.emit(W.END, W.END);
+        }
+        for (let word = 0; word < 4; word++) this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, WASM_LAYOUT.slowState + 16 * word), this.set(this.state[word]!));
+        this.emit(W.END);
+        return;
+      }
+      case 'check': {
+        const m = this.needing(statement.when);
+        const value = this.compile(statement.value);
+        if (value.type !== 'f64') throw new Error('kernel source: a checked value is an f64');
+        this.emit(this.get(m), W.V128_ANY_TRUE, W.IF, W.EMPTY);
+        for (let lane = 0; lane < 4; lane++) {
+          this.emit(this.get(m), W.I32X4_EXTRACT_LANE, lane, W.IF, W.EMPTY);
+          this.emit(this.get(lane < 2 ? value.lo : value.hi), W.F64X2_EXTRACT_LANE, lane % 2, W.CALL, IMPORT_ROUNDED_INSIDE);
+          this.emit(W.I32_EQZ, W.IF, W.EMPTY, this.killLane(lane), W.END, W.END);
+        }
+        this.emit(W.END);
+        return;
+      }
+    }
+  }
+
+  private build(): void {
+    const kernel = this.kernel;
+    const elementBytes = this.output === 'f32' ? 4 : 8;
+    const group = this.local(W.I32);
+    const shift = elementBytes === 4 ? 2 : 3;
+    // Per lane: the address of its next slot, and the address one past its last.
+    const address = this.local(W.V128);
+    const end = this.local(W.V128);
+    const target = this.local(W.V128);
+    const store = this.local(W.V128);
+    const laneOffsets = this.local(W.V128);
+    const dummy = this.local(W.V128);
+    const elementSize = this.local(W.V128);
+    // Parameters, splatted once.
+    kernel.params.forEach((parameter, index) => {
+      const v = this.local(W.V128);
+      this.emit(this.get(index + 1), parameter.type === 'i32' ? W.I32X4_SPLAT : W.F64X2_SPLAT, this.set(v));
+      this.registers.set(parameter.name, parameter.type === 'i32' ? { type: 'i32', v } : { type: 'f64', lo: v, hi: v });
+    });
+    for (let word = 0; word < 4; word++) this.registers.set(`s${word}`, { type: 'i32', v: this.state[word]! });
+    // Check the source's types once (throws on a mistake).
+    registerTypes(kernel, kernel.words.flatMap((word) => xoshiroStep(word)));
+    const laneBytes = 256 * elementBytes;
+    this.emit(W.V128_CONST, W.v128Lanes([0, laneBytes, 2 * laneBytes, 3 * laneBytes]), this.set(laneOffsets));
+    this.emit(W.V128_CONST, W.v128Bytes('i32', WASM_LAYOUT.dummy), this.set(dummy));
+    this.emit(W.V128_CONST, W.v128Bytes('i32', elementBytes), this.set(elementSize));
+
+    this.emit(this.i32(0), this.set(group));
+    this.emit(W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY);
+    this.emit(this.get(group), this.get(0), W.I32_GE_U, W.BR_IF, 1);
+    // This group's four generator states; its lanes' first and end addresses.
+    for (let word = 0; word < 4; word++) {
+      this.emit(this.get(group), this.i32(64), W.I32_MUL, W.V128_LOAD, W.memarg(4, WASM_LAYOUT.states + 16 * word), this.set(this.state[word]!));
+    }
+    this.emit(this.get(group), this.i32(4 * laneBytes), W.I32_MUL, this.i32(WASM_LAYOUT.output), W.I32_ADD, W.I32X4_SPLAT);
+    this.emit(this.get(laneOffsets), W.I32X4_ADD, this.set(address));
+    this.emit(this.get(group), this.i32(16), W.I32_MUL, W.V128_LOAD, W.memarg(4, WASM_LAYOUT.limits), this.i32(shift), W.I32X4_SHL);
+    this.emit(this.get(address), W.I32X4_ADD, this.set(end));
+
+    // One attempt per lane per iteration.
+    this.emit(W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY);
+    this.emit(this.get(address), this.get(end), W.I32X4_LT_S, this.set(this.active));
+    this.emit(this.get(this.active), W.V128_ANY_TRUE, W.I32_EQZ, W.BR_IF, 1);
+    this.emit(W.V128_CONST, W.v128Bytes('i32', -1), this.set(this.alive));
+    for (const word of kernel.words) for (const statement of xoshiroStep(word)) this.statement(statement);
+    for (const statement of kernel.body) this.statement(statement);
+
+    const value = this.registers.get(kernel.value);
+    if (value === undefined || value.type !== 'f64') throw new Error('kernel source: the value is an f64');
+    this.emit(this.get(this.alive), this.get(this.active), W.V128_AND, this.set(store));
+    // Lanes that store write at their next slot, the others at the dummy: no branch on lanes.
+    this.emit(this.get(address), this.get(dummy), this.get(store), W.V128_BITSELECT, this.set(target));
+    let halves = [value.lo, value.hi];
+    if (this.output === 'f32') {
+      halves = [this.local(W.V128), this.local(W.V128)];
+      this.emit(this.get(value.lo), W.F32X4_DEMOTE_F64X2_ZERO, this.set(halves[0]!));
+      this.emit(this.get(value.hi), W.F32X4_DEMOTE_F64X2_ZERO, this.set(halves[1]!));
+    }
+    for (let lane = 0; lane < 4; lane++) {
+      this.emit(this.get(target), W.I32X4_EXTRACT_LANE, lane, this.get(halves[lane < 2 ? 0 : 1]!));
+      if (elementBytes === 4) this.emit(W.V128_STORE32_LANE, W.memarg(2, 0), lane % 2);
+      else this.emit(W.V128_STORE64_LANE, W.memarg(3, 0), lane % 2);
+    }
+    // Advance the lanes that stored.
+    this.emit(this.get(address), this.get(store), this.get(elementSize), W.V128_AND, W.I32X4_ADD, this.set(address));
+    this.emit(W.BR, 0, W.END, W.END);
+
+    this.emit(this.get(group), this.i32(1), W.I32_ADD, this.set(group));
+    this.emit(W.BR, 0, W.END, W.END);
+  }
+}
+
+/** The module's bytes: memory exported as `memory`, rare paths imported from `slow`. */
+export function assembleSamplingModule(): Uint8Array {
+  const kernels = wasmExports();
+  const signatures: number[][] = [
+    [0x60, ...W.vector([[W.I32], [W.I32], [W.F64]]), ...W.vector([[W.F64]])],
+    [0x60, ...W.vector([[W.F64]]), ...W.vector([[W.I32]])],
+  ];
+  const typeOfKernel = kernels.map(({ kernel }) => {
+    const signature = [0x60, ...W.vector([[W.I32], ...kernel.params.map((parameter) => [parameter.type === 'i32' ? W.I32 : W.F64])]), 0];
+    const existing = signatures.findIndex((candidate) => candidate.join() === signature.join());
+    if (existing >= 0) return existing;
+    signatures.push(signature);
+    return signatures.length - 1;
+  });
+  const imports = [
+    [...W.name('slow'), ...W.name('normalSlow'), 0x00, 0],
+    [...W.name('slow'), ...W.name('wedgeSlow'), 0x00, 0],
+    [...W.name('slow'), ...W.name('roundedInside'), 0x00, 1],
+  ];
+  const exports = [
+    [...W.name('memory'), 0x02, 0],
+    ...kernels.map(({ name }, index) => [...W.name(name), 0x00, ...W.unsignedLeb(imports.length + index)]),
+  ];
+  const bodies = kernels.map(({ kernel, output }) => new FunctionBuilder(kernel, output).body());
+  return Uint8Array.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...W.section(1, W.vector(signatures)),
+    ...W.section(2, W.vector(imports)),
+    ...W.section(3, W.vector(typeOfKernel.map((type) => W.unsignedLeb(type)))),
+    ...W.section(5, W.vector([[0x00, ...W.unsignedLeb(WASM_LAYOUT.pages)]])),
+    ...W.section(7, W.vector(exports)),
+    ...W.section(10, W.vector(bodies)),
+  ]);
+}

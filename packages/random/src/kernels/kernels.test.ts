@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, test } from 'vitest';
+import {
+  capabilities,
+  fillNormal,
+  fillTruncatedNormal,
+  fillUniform,
+  fillUniformInt,
+  foldIn,
+  keyFromSeed,
+  prepareNormal,
+  prepareTruncatedNormal,
+  prepareUniform,
+  prepareUniformInt,
+} from '../index.js';
+import type { FillDType, Key } from '../index.js';
+import { emitJavaScriptKernels } from './emit-js.js';
+import { lastFillKernels } from './sampler.js';
+import { forceJavaScriptKernels } from './wasm-kernels.js';
+
+afterEach(() => forceJavaScriptKernels(false));
+
+/** Runs `fill` with the WebAssembly kernels and with the JavaScript ones, checking which ran. */
+function bothKernels<T extends ArrayBufferView>(fill: () => T): { wasm: Uint8Array; js: Uint8Array } {
+  forceJavaScriptKernels(false);
+  const wasm = fill();
+  const wasmRan = lastFillKernels();
+  forceJavaScriptKernels(true);
+  const js = fill();
+  const jsRan = lastFillKernels();
+  forceJavaScriptKernels(false);
+  expect([wasmRan, jsRan]).toEqual(['webassembly-simd', 'javascript']);
+  return {
+    wasm: new Uint8Array(wasm.buffer, wasm.byteOffset, wasm.byteLength),
+    js: new Uint8Array(js.buffer, js.byteOffset, js.byteLength),
+  };
+}
+
+/** Index of the first differing byte, or −1: a readable failure instead of a megabyte diff. */
+function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  if (a.length !== b.length) return Math.min(a.length, b.length);
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;
+  return -1;
+}
+
+function floatArray(dtype: FillDType, length: number): Float32Array | Float64Array | Uint16Array {
+  if (dtype === 'float32') return new Float32Array(length);
+  if (dtype === 'float64') return new Float64Array(length);
+  return new Uint16Array(length);
+}
+
+const KEYS: readonly Key[] = [keyFromSeed(0), foldIn(keyFromSeed('kernels'), 'layer/7')];
+// Lengths around the block (256) and batch (64 blocks) sizes; offsets inside a block and far out.
+const LENGTHS = [1, 255, 257, 1000, 64 * 256 + 300];
+const OFFSETS = [0, 3, 256, 2 ** 40 + 129];
+const DTYPES: readonly FillDType[] = ['float32', 'float64', 'float16', 'bfloat16'];
+
+// Parameters chosen to reach every path: grid points rounded onto `high` (uniform rejections),
+// stored values rounded onto a truncation bound (the `check` path, frequent in bfloat16), the
+// ziggurat's tail and wedges (about 1.5% of normal attempts, so thousands here).
+const FLOAT_CASES = [
+  { name: 'uniform [0, 1)', fill: (out: Float32Array | Float64Array | Uint16Array, key: Key, dtype: FillDType, offset: number) => fillUniform(out, key, { dtype, offset }) },
+  { name: 'uniform [-3, 5.5)', fill: (out: Float32Array | Float64Array | Uint16Array, key: Key, dtype: FillDType, offset: number) => fillUniform(out, key, { low: -3, high: 5.5, dtype, offset }) },
+  { name: 'normal', fill: (out: Float32Array | Float64Array | Uint16Array, key: Key, dtype: FillDType, offset: number) => fillNormal(out, key, { dtype, offset }) },
+  { name: 'normal mean 0.5 stddev 3', fill: (out: Float32Array | Float64Array | Uint16Array, key: Key, dtype: FillDType, offset: number) => fillNormal(out, key, { mean: 0.5, stddev: 3, dtype, offset }) },
+  { name: 'truncated normal', fill: (out: Float32Array | Float64Array | Uint16Array, key: Key, dtype: FillDType, offset: number) => fillTruncatedNormal(out, key, { dtype, offset }) },
+  { name: 'truncated normal mean 1 stddev 0.3', fill: (out: Float32Array | Float64Array | Uint16Array, key: Key, dtype: FillDType, offset: number) => fillTruncatedNormal(out, key, { mean: 1, stddev: 0.3, dtype, offset }) },
+];
+
+describe('kernel source', () => {
+  test('js-kernels.generated.ts is what the emitter writes from source.ts (run scripts/generate-kernels.ts)', () => {
+    const committed = readFileSync(new URL('./js-kernels.generated.ts', import.meta.url), 'utf8');
+    expect(committed).toBe(emitJavaScriptKernels());
+  });
+});
+
+describe('kernel choice', () => {
+  test('Node 20 runs the WebAssembly SIMD kernels, and a fill reports that it did', () => {
+    expect(capabilities()).toEqual({ simd: true, kernels: 'webassembly-simd' });
+    fillNormal(new Float32Array(10), keyFromSeed(1));
+    expect(lastFillKernels()).toBe('webassembly-simd');
+  });
+
+  test('forcing the JavaScript kernels is reported', () => {
+    forceJavaScriptKernels(true);
+    expect(capabilities()).toMatchObject({ simd: false, kernels: 'javascript' });
+    fillNormal(new Float32Array(10), keyFromSeed(1));
+    expect(lastFillKernels()).toBe('javascript');
+  });
+});
+
+describe('WebAssembly SIMD and JavaScript kernels give the same bits', () => {
+  for (const testCase of FLOAT_CASES) {
+    test.each(DTYPES)(`${testCase.name}, %s, every length × offset × key`, (dtype) => {
+      for (const key of KEYS) {
+        for (const length of LENGTHS) {
+          for (const offset of OFFSETS) {
+            const { wasm, js } = bothKernels(() => testCase.fill(floatArray(dtype, length), key, dtype, offset));
+            expect(firstDifference(wasm, js), `length ${length}, offset ${offset}`).toBe(-1);
+          }
+        }
+      }
+    });
+  }
+
+  const INT_CASES = [
+    { kind: 'Int32Array', make: (n: number) => new Int32Array(n), low: 0, high: 10 },
+    { kind: 'Int32Array', make: (n: number) => new Int32Array(n), low: -2147483648, high: 2147483647 },
+    { kind: 'Float32Array', make: (n: number) => new Float32Array(n), low: -1000, high: 3000 },
+    { kind: 'Float64Array', make: (n: number) => new Float64Array(n), low: -5, high: 3e9 },
+    { kind: 'Float64Array', make: (n: number) => new Float64Array(n), low: 7, high: 2 ** 40 + 3 },
+  ];
+  test.each(INT_CASES)('uniform integers [$low, $high) in a $kind', ({ make, low, high }) => {
+    for (const key of KEYS) {
+      for (const length of LENGTHS) {
+        for (const offset of OFFSETS) {
+          const { wasm, js } = bothKernels(() => fillUniformInt(make(length), key, { low, high, offset }));
+          expect(firstDifference(wasm, js), `length ${length}, offset ${offset}`).toBe(-1);
+        }
+      }
+    }
+  });
+
+  test('many keys, short fills at every offset within a block', () => {
+    for (let seed = 0; seed < 40; seed++) {
+      const key = keyFromSeed(seed);
+      for (const offset of [seed, 255 - seed, 256 * seed + 7]) {
+        const { wasm, js } = bothKernels(() => fillTruncatedNormal(new Float32Array(37 + seed), key, { offset }));
+        expect(firstDifference(wasm, js)).toBe(-1);
+      }
+    }
+  });
+});
+
+describe('prepared samplers', () => {
+  const key = keyFromSeed(2024);
+  /** The runs of a [rows, columns] shard at (row0, column0) of a [fullRows, fullColumns] tensor. */
+  function shardRuns(rows: number, columns: number, row0: number, column0: number, fullColumns: number): number[] {
+    const runs: number[] = [];
+    for (let r = 0; r < rows; r++) runs.push(r * columns, (row0 + r) * fullColumns + column0, columns);
+    return runs;
+  }
+
+  test.each(DTYPES)('fill(out, offset) equals the fill functions, %s', (dtype) => {
+    const cases = [
+      [prepareUniform(key, { low: -2, high: 3, dtype }), (out: Float32Array | Float64Array | Uint16Array) => fillUniform(out, key, { low: -2, high: 3, dtype, offset: 300 })],
+      [prepareNormal(key, { mean: 1, stddev: 2, dtype }), (out: Float32Array | Float64Array | Uint16Array) => fillNormal(out, key, { mean: 1, stddev: 2, dtype, offset: 300 })],
+      [prepareTruncatedNormal(key, { stddev: 0.5, dtype }), (out: Float32Array | Float64Array | Uint16Array) => fillTruncatedNormal(out, key, { stddev: 0.5, dtype, offset: 300 })],
+    ] as const;
+    for (const [sampler, fill] of cases) {
+      expect(sampler.dtype).toBe(dtype);
+      expect(sampler.fill(floatArray(dtype, 999), 300)).toEqual(fill(floatArray(dtype, 999)));
+    }
+  });
+
+  test('fillRuns of a column shard equals the same slice of the whole tensor, with both kernels', () => {
+    const [rows, columns] = [70, 600];
+    for (const sampler of [prepareNormal(key), prepareUniform(key), prepareTruncatedNormal(key)]) {
+      const whole = sampler.fill(new Float32Array(rows * columns));
+      for (const [shardRows, shardColumns, row0, column0] of [
+        [70, 64, 0, 0],
+        [70, 64, 0, 200],
+        [13, 301, 50, 299],
+        [1, 600, 69, 0],
+      ] as const) {
+        const runs = shardRuns(shardRows, shardColumns, row0, column0, columns);
+        const { wasm, js } = bothKernels(() => sampler.fillRuns(new Float32Array(shardRows * shardColumns), runs));
+        expect(firstDifference(wasm, js)).toBe(-1);
+        const shard = new Float32Array(wasm.buffer);
+        for (let r = 0; r < shardRows; r++) {
+          const start = (row0 + r) * columns + column0;
+          expect(shard.subarray(r * shardColumns, (r + 1) * shardColumns)).toEqual(whole.subarray(start, start + shardColumns));
+        }
+      }
+    }
+  });
+
+  test('prepareUniformInt fills what fillUniformInt fills', () => {
+    const sampler = prepareUniformInt(key, { low: -3, high: 40 });
+    expect(sampler.fill(new Int32Array(500), 77)).toEqual(fillUniformInt(new Int32Array(500), key, { low: -3, high: 40, offset: 77 }));
+    const wide = prepareUniformInt(key, { low: 0, high: 2 ** 45, dtype: 'float64' });
+    expect(wide.fill(new Float64Array(300), 5)).toEqual(fillUniformInt(new Float64Array(300), key, { low: 0, high: 2 ** 45, offset: 5 }));
+  });
+
+  test('a degenerate truncated normal (stddev 0) fills mean in every run', () => {
+    const out = prepareTruncatedNormal(key, { mean: 0.25, stddev: 0 }).fillRuns(new Float32Array(6), [0, 10, 2, 4, 99, 2]);
+    expect(Array.from(out)).toEqual([0.25, 0.25, 0, 0, 0.25, 0.25]);
+  });
+
+  test('bad arguments get clear errors', () => {
+    expect(() => prepareUniform(key, { offset: 3 } as never)).toThrow(
+      'prepareUniform: offset must be given to fill(out, offset), not to the prepared sampler. Received: 3.',
+    );
+    expect(() => prepareNormal(key, { dtype: 'int32' as never })).toThrow(/prepareNormal: dtype must be one of/);
+    expect(() => prepareUniformInt(key, { low: 0, high: 5, dtype: 'constructor' as never })).toThrow(/prepareUniformInt: dtype must be one of/);
+    const sampler = prepareNormal(key);
+    expect(() => sampler.fill(new Float64Array(3) as never)).toThrow(/prepareNormal: out must be a Float32Array for dtype float32/);
+    expect(() => sampler.fill(new Float32Array(3), -1)).toThrow(/prepareNormal: offset must be/);
+    expect(() => sampler.fillRuns(new Float32Array(3), [0, 0])).toThrow(/runs must be an array of/);
+    expect(() => sampler.fillRuns(new Float32Array(3), [1, 0, 3])).toThrow(/runs\[0\.\.2\] must be non-negative integers/);
+    expect(() => sampler.fillRuns(new Float32Array(3), [0, 2 ** 53 - 1, 2])).toThrow(/inside 2\^53 elements/);
+    expect(() => prepareTruncatedNormal(key, { stddev: -1 })).toThrow(/prepareTruncatedNormal: stddev must be a non-negative finite number/);
+  });
+});

@@ -1,0 +1,231 @@
+/**
+ * A prepared sampler: one distribution with its parameters checked, its grid or bounds computed and
+ * its key's words read once, that then fills any set of runs — a whole tensor, the rows of a row
+ * shard, the thousands of short runs of a column shard — at no per-run cost beyond the blocks' own.
+ *
+ * A run `(localStart, fullStart, length)` means `out[localStart + i]` is element `fullStart + i` of
+ * the whole tensor. The runs are cut into block segments (STREAMS.md §3: block b holds elements
+ * [256b, 256b + 256)); a segment that starts inside a block regenerates the block from its start and
+ * keeps only its part.
+ *
+ * With WebAssembly SIMD, segments are batched 64 at a time, four to a group, one per lane, wherever
+ * they come from: a column shard's one-block runs fill all four lanes just as a row shard's blocks
+ * do, and each lane stops at its segment's end. Without it, the generated JavaScript kernels run
+ * segment by segment. Both give the same values (kernels.test.ts).
+ */
+
+import { seedBlock, BLOCK_SIZE } from '../engines/block-stream.js';
+import { float32ToBfloat16Bits, float32ToFloat16Bits } from '../math/float-bits.js';
+import type { KernelName } from './source.js';
+import { KERNEL_SOURCES } from './source.js';
+import type { KernelOutput, RoundingBounds } from './slow-paths.js';
+import { WASM_GROUPS, WASM_LAYOUT } from './emit-wasm.js';
+import { wasmSampling } from './wasm-kernels.js';
+import type { WasmKernel, WasmSampling } from './wasm-kernels.js';
+
+/**
+ * How samples reach the output: as float32 or float64 values, as float16/bfloat16 bits (sampled as
+ * doubles, rounded once), or as numbers converted by the array (the integer fills).
+ */
+export type StoreKind = 'float32' | 'float64' | 'float16' | 'bfloat16' | 'number';
+
+/** The arrays a sampler fills. */
+export type SamplerOutput = Float32Array | Float64Array | Uint16Array | Int32Array;
+
+/** What a distribution hands to the sampler: which kernel, with which parameters, stored how. */
+export interface SamplerPlan {
+  readonly kernel: KernelName;
+  readonly js: (out: KernelOutput, start: number, end: number, state: Int32Array, params: never) => void;
+  readonly params: Readonly<Record<string, number | string>>;
+  readonly store: StoreKind;
+}
+
+const SEGMENTS = 4 * WASM_GROUPS;
+
+let lastKernels: 'webassembly-simd' | 'javascript' | undefined;
+
+/** Which kernels the latest fill ran: lets tests prove what they compared. */
+export function lastFillKernels(): 'webassembly-simd' | 'javascript' | undefined {
+  return lastKernels;
+}
+/** Below this length a loop copies faster than creating a subarray for `set`. */
+const SHORT_COPY = 64;
+
+/** What PreparedSampler drives: a Sampler, or a ConstantFiller for a degenerate distribution. */
+export interface RunFiller {
+  fill<T extends SamplerOutput>(out: T, offset: number): T;
+  fillRuns<T extends SamplerOutput>(out: T, runs: ArrayLike<number>): T;
+}
+
+/** Fills every run with one value (bits for float16/bfloat16); draws nothing. */
+export class ConstantFiller implements RunFiller {
+  constructor(private readonly value: number) {}
+
+  fill<T extends SamplerOutput>(out: T, _offset: number): T {
+    out.fill(this.value);
+    return out;
+  }
+
+  fillRuns<T extends SamplerOutput>(out: T, runs: ArrayLike<number>): T {
+    for (let run = 0; run + 2 < runs.length; run += 3) out.fill(this.value, runs[run]!, runs[run]! + runs[run + 2]!);
+    return out;
+  }
+}
+
+export class Sampler implements RunFiller {
+  private readonly key0: number;
+  private readonly key1: number;
+  private readonly wasmArgs: number[];
+  private readonly wasmName: string;
+
+  constructor(
+    words: readonly [number, number],
+    private readonly plan: SamplerPlan,
+  ) {
+    this.key0 = words[0];
+    this.key1 = words[1];
+    const source = KERNEL_SOURCES.find((kernel) => kernel.name === plan.kernel)!;
+    this.wasmArgs = source.params.map((parameter) => plan.params[parameter.name] as number);
+    this.wasmName = `${plan.kernel}_${plan.store === 'float32' ? 'f32' : 'f64'}`;
+  }
+
+  /** Fills `out` with elements `[offset, offset + out.length)` of the tensor. */
+  fill<T extends SamplerOutput>(out: T, offset: number): T {
+    if (out.length > 0) this.fillRuns(out, [0, offset, out.length]);
+    return out;
+  }
+
+  /** Fills the runs `(localStart, fullStart, length)`, given as consecutive triples. */
+  fillRuns<T extends SamplerOutput>(out: T, runs: ArrayLike<number>): T {
+    const wasm = wasmSampling();
+    if (wasm === null) this.runJavaScript(out, runs);
+    else this.runWasm(wasm, out, runs);
+    lastKernels = wasm === null ? 'javascript' : 'webassembly-simd';
+    return out;
+  }
+
+  private runJavaScript(out: SamplerOutput, runs: ArrayLike<number>): void {
+    const { js, params, store } = this.plan;
+    const kernel = js as (out: KernelOutput, start: number, end: number, state: Int32Array, params: unknown) => void;
+    const state = new Int32Array(4);
+    const direct = store !== 'float16' && store !== 'bfloat16';
+    let scratch: Float64Array | undefined;
+    for (let run = 0; run + 2 < runs.length; run += 3) {
+      const localStart = runs[run]!;
+      const fullStart = runs[run + 1]!;
+      const end = fullStart + runs[run + 2]!;
+      for (let index = fullStart; index < end; ) {
+        const block = Math.floor(index / BLOCK_SIZE);
+        const skip = index - block * BLOCK_SIZE;
+        const count = Math.min(end - index, BLOCK_SIZE - skip);
+        const dest = localStart + (index - fullStart);
+        seedBlock(this.key0, this.key1, block, state);
+        if (skip === 0 && direct) {
+          // The kernel stores straight into the output; the array rounds or converts each value once.
+          kernel(out as KernelOutput, dest, dest + count, state, params);
+        } else {
+          scratch ??= new Float64Array(BLOCK_SIZE);
+          kernel(scratch, 0, skip + count, state, params);
+          copyFromDoubles(store, scratch, skip, out, dest, count);
+        }
+        index += count;
+      }
+    }
+  }
+
+  private runWasm(wasm: WasmSampling, out: SamplerOutput, runs: ArrayLike<number>): void {
+    const kernel = wasm.kernel(this.wasmName);
+    const words = wasm.i32;
+    const state = new Int32Array(4);
+    const dests = new Float64Array(SEGMENTS);
+    const skips = new Int32Array(SEGMENTS);
+    const counts = new Int32Array(SEGMENTS);
+    const statesBase = WASM_LAYOUT.states / 4;
+    const limitsBase = WASM_LAYOUT.limits / 4;
+    wasm.setBounds(this.plan.store === 'number' ? undefined : (this.plan.params as unknown as RoundingBounds));
+    let segments = 0;
+    const flush = (): void => {
+      for (let unused = segments; unused % 4 !== 0; unused++) words[limitsBase + unused] = 0;
+      const args = this.wasmArgs;
+      kernel(Math.ceil(segments / 4), args[0], args[1], args[2], args[3]);
+      this.copyOut(wasm, out, dests, skips, counts, segments);
+      segments = 0;
+    };
+    for (let run = 0; run + 2 < runs.length; run += 3) {
+      const localStart = runs[run]!;
+      const fullStart = runs[run + 1]!;
+      const end = fullStart + runs[run + 2]!;
+      for (let index = fullStart; index < end; ) {
+        const block = Math.floor(index / BLOCK_SIZE);
+        const skip = index - block * BLOCK_SIZE;
+        const count = Math.min(end - index, BLOCK_SIZE - skip);
+        seedBlock(this.key0, this.key1, block, state);
+        // Segment t is lane t % 4 of group ⌊t / 4⌋; word w of its state is lane t % 4 of vector w.
+        const at = statesBase + 16 * (segments >> 2) + (segments & 3);
+        words[at] = state[0]!;
+        words[at + 4] = state[1]!;
+        words[at + 8] = state[2]!;
+        words[at + 12] = state[3]!;
+        words[limitsBase + segments] = skip + count;
+        dests[segments] = localStart + (index - fullStart);
+        skips[segments] = skip;
+        counts[segments] = count;
+        segments++;
+        if (segments === SEGMENTS) flush();
+        index += count;
+      }
+    }
+    if (segments > 0) flush();
+  }
+
+  /** Copies each segment's part of its block from the module's output area to `out`. */
+  private copyOut(
+    wasm: WasmSampling,
+    out: SamplerOutput,
+    dests: Float64Array,
+    skips: Int32Array,
+    counts: Int32Array,
+    segments: number,
+  ): void {
+    const store = this.plan.store;
+    const staging = store === 'float32' ? wasm.f32 : wasm.f64;
+    const outputBase = WASM_LAYOUT.output / (store === 'float32' ? 4 : 8);
+    let t = 0;
+    while (t < segments) {
+      // Merge segments that are contiguous both in the staging area and in out (a whole-block run).
+      const source = outputBase + BLOCK_SIZE * t + skips[t]!;
+      const dest = dests[t]!;
+      let length = counts[t]!;
+      t++;
+      while (t < segments && skips[t] === 0 && skips[t - 1]! + counts[t - 1]! === BLOCK_SIZE && dests[t] === dest + length) {
+        length += counts[t]!;
+        t++;
+      }
+      if (store === 'float16' || store === 'bfloat16') {
+        copyFromDoubles(store, staging as Float64Array, source, out, dest, length);
+      } else if (length < SHORT_COPY) {
+        for (let i = 0; i < length; i++) out[dest + i] = staging[source + i]!;
+      } else {
+        out.set(staging.subarray(source, source + length), dest);
+      }
+    }
+  }
+}
+
+/** Stores doubles into `out`: as float16/bfloat16 bits (rounded once), else as the array converts. */
+function copyFromDoubles(
+  store: StoreKind,
+  from: Float64Array,
+  start: number,
+  out: SamplerOutput,
+  dest: number,
+  count: number,
+): void {
+  if (store === 'float16') {
+    for (let i = 0; i < count; i++) out[dest + i] = float32ToFloat16Bits(from[start + i]!);
+  } else if (store === 'bfloat16') {
+    for (let i = 0; i < count; i++) out[dest + i] = float32ToBfloat16Bits(from[start + i]!);
+  } else {
+    for (let i = 0; i < count; i++) out[dest + i] = from[start + i]!;
+  }
+}

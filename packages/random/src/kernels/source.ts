@@ -1,0 +1,253 @@
+/**
+ * The sampling kernels of the default engine, written once (STREAMS.md §2–§4 in code). From this file
+ * scripts/generate-kernels.ts writes the JavaScript kernels (js-kernels.generated.ts) and
+ * emit-wasm.ts assembles the WebAssembly SIMD kernels, which run four 256-element blocks in the four
+ * lanes of each vector. Both backends perform the same 32-bit integer and IEEE double operations in
+ * the same order, so they give the same bits; kernels.test.ts compares them.
+ *
+ * Each kernel draws attempts from one block's xoshiro128** generator (registers s0..s3) and stores
+ * `value` for every attempt that nothing rejected. The rare paths (the ziggurat's tail and wedges,
+ * the rounding test at a truncation bound) stay in JavaScript, in slow-paths.ts, for both backends.
+ */
+
+import {
+  add,
+  and,
+  both,
+  either,
+  eq,
+  float,
+  ge,
+  geu,
+  gt,
+  gtu,
+  imul,
+  int,
+  lt,
+  mul,
+  ref,
+  rotl,
+  shl,
+  shru,
+  signed,
+  sub,
+  table,
+  unsigned,
+  xor,
+} from './ir.js';
+import type { KernelSource, Statement } from './ir.js';
+
+const s0 = ref('s0');
+const s1 = ref('s1');
+const s2 = ref('s2');
+const s3 = ref('s3');
+
+/**
+ * One xoshiro128** 1.1 step (Blackman & Vigna): the output `rotl(s1·5, 7)·9` into `word`, then the
+ * state update `t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 11)`.
+ * The output is read from s1 before the update, as the reference C code does.
+ */
+export function xoshiroStep(word: string): Statement[] {
+  return [
+    { kind: 'let', name: 'multiplied', value: imul(s1, int(5)) },
+    { kind: 'let', name: word, value: imul(rotl(ref('multiplied'), 7), int(9)) },
+    { kind: 'let', name: 'shifted', value: shl(s1, 9) },
+    { kind: 'let', name: 's2', value: xor(s2, s0) },
+    { kind: 'let', name: 's3', value: xor(s3, s1) },
+    { kind: 'let', name: 's1', value: xor(s1, s2) },
+    { kind: 'let', name: 's0', value: xor(s0, s3) },
+    { kind: 'let', name: 's2', value: xor(s2, ref('shifted')) },
+    { kind: 'let', name: 's3', value: rotl(s3, 11) },
+  ];
+}
+
+const TWO_POW_26 = 67108864;
+const TWO_POW_32 = 4294967296;
+
+/**
+ * The sign of a ziggurat sample from bit 8 of its first word, as ±1: `1 − ((w >>> 7) & 2)`. A
+ * multiplication instead of a branch, which a random sign would mispredict half the time; negation
+ * is exact, so the value is the same as a branch's.
+ */
+const sign = (word: string) => signed(sub(int(1), and(shru(ref(word), 7), int(2))));
+
+/**
+ * The ziggurat's candidate from one word (float32/float16/bfloat16): layer from bits 0–7, sign from
+ * bit 8, a 23-bit magnitude from bits 9–31 (NumPy's float32 layout). `outside` is the rare case that
+ * the magnitude lies beyond the layer's core rectangle (the tail in layer 0, else a wedge).
+ */
+const candidate23: Statement[] = [
+  { kind: 'let', name: 'layer', value: and(ref('word'), int(255)) },
+  { kind: 'let', name: 'magnitude', value: shru(ref('word'), 9) },
+  { kind: 'let', name: 'z', value: mul(unsigned(ref('magnitude')), table('scale23', ref('layer'))) },
+  { kind: 'let', name: 'outside', value: geu(ref('magnitude'), table('accept23', ref('layer'))) },
+];
+
+/**
+ * The same from two words (float64): layer and sign from the first word's low bits, a 52-bit
+ * magnitude from its top 20 bits and the whole second word (exact in a double).
+ */
+const candidate52: Statement[] = [
+  { kind: 'let', name: 'layer', value: and(ref('first'), int(255)) },
+  {
+    kind: 'let',
+    name: 'magnitude',
+    value: add(mul(unsigned(shru(ref('first'), 12)), float(TWO_POW_32)), unsigned(ref('second'))),
+  },
+  { kind: 'let', name: 'z', value: mul(ref('magnitude'), table('scale52', ref('layer'))) },
+  { kind: 'let', name: 'outside', value: ge(ref('magnitude'), table('accept52', ref('layer'))) },
+];
+
+function normal(name: string, words: string[], candidate: Statement[]): KernelSource {
+  return {
+    name,
+    summary: `Normal samples mean + stddev·z by the 256-layer ziggurat, ${words.length === 1 ? '23' : '52'}-bit magnitudes.`,
+    words,
+    params: [
+      { name: 'mean', type: 'f64' },
+      { name: 'stddev', type: 'f64' },
+    ],
+    body: [
+      ...candidate,
+      {
+        kind: 'slow',
+        when: ref('outside'),
+        path: 'normalSlow',
+        layer: ref('layer'),
+        x: ref('z'),
+        result: 'z',
+        comment: 'Rare (about 1.5%): a tail sample in layer 0, else the wedge test of z.',
+      },
+      { kind: 'let', name: 'value', value: add(ref('mean'), mul(ref('stddev'), mul(ref('z'), sign(words[0]!)))) },
+    ],
+    value: 'value',
+  };
+}
+
+function truncated(name: string, words: string[], candidate: Statement[]): KernelSource {
+  return {
+    name,
+    summary: `Normal samples truncated to |z| < 2 (TensorFlow's rule), ${words.length === 1 ? '23' : '52'}-bit magnitudes.`,
+    words,
+    params: [
+      { name: 'mean', type: 'f64' },
+      { name: 'stddev', type: 'f64' },
+      { name: 'lowerSafe', type: 'f64' },
+      { name: 'upperSafe', type: 'f64' },
+    ],
+    body: [
+      ...candidate,
+      {
+        kind: 'reject',
+        when: both(ref('outside'), either(eq(ref('layer'), int(0)), ge(ref('z'), float(2)))),
+        comment: 'The tail lies beyond R ≈ 3.65 and a wedge candidate at |z| ≥ 2 would be cut anyway: redraw without spending words on them.',
+      },
+      { kind: 'slow', when: ref('outside'), path: 'wedgeSlow', layer: ref('layer'), x: ref('z') },
+      { kind: 'reject', when: ge(ref('z'), float(2)), comment: "TensorFlow's rule on the standard sample: |z| < 2." },
+      { kind: 'let', name: 'value', value: add(ref('mean'), mul(ref('stddev'), mul(ref('z'), sign(words[0]!)))) },
+      {
+        kind: 'check',
+        when: either(lt(ref('value'), ref('lowerSafe')), gt(ref('value'), ref('upperSafe'))),
+        value: ref('value'),
+        comment: 'Only near a bound can rounding to the output format reach it: test the rounded value there.',
+      },
+    ],
+    value: 'value',
+  };
+}
+
+/** Every kernel of the default engine, by name. */
+export const KERNEL_SOURCES: readonly KernelSource[] = [
+  {
+    name: 'uniform24',
+    summary: 'Uniform floats low + k·step from the top 24 bits of one word (float32, float16, bfloat16).',
+    words: ['word'],
+    params: [
+      { name: 'low', type: 'f64' },
+      { name: 'step', type: 'f64' },
+      { name: 'kMin', type: 'i32' },
+      { name: 'kSpan', type: 'i32' },
+    ],
+    body: [
+      { kind: 'let', name: 'k', value: shru(ref('word'), 8) },
+      {
+        kind: 'reject',
+        when: gtu(sub(ref('k'), ref('kMin')), ref('kSpan')),
+        comment: 'Grid points that round outside [low, high): one unsigned comparison tests kMin ≤ k ≤ kMin + kSpan.',
+      },
+      { kind: 'let', name: 'value', value: add(ref('low'), mul(unsigned(ref('k')), ref('step'))) },
+    ],
+    value: 'value',
+  },
+  {
+    name: 'uniform53',
+    summary: 'Uniform floats low + k·step from 53 bits of two words (float64).',
+    words: ['first', 'second'],
+    params: [
+      { name: 'low', type: 'f64' },
+      { name: 'step', type: 'f64' },
+      { name: 'kMin', type: 'f64' },
+      { name: 'kMax', type: 'f64' },
+    ],
+    body: [
+      {
+        kind: 'let',
+        name: 'k',
+        value: add(mul(unsigned(shru(ref('first'), 5)), float(TWO_POW_26)), unsigned(shru(ref('second'), 6))),
+      },
+      { kind: 'reject', when: either(lt(ref('k'), ref('kMin')), gt(ref('k'), ref('kMax'))) },
+      { kind: 'let', name: 'value', value: add(ref('low'), mul(ref('k'), ref('step'))) },
+    ],
+    value: 'value',
+  },
+  normal('normal23', ['word'], candidate23),
+  normal('normal52', ['first', 'second'], candidate52),
+  truncated('truncated23', ['word'], candidate23),
+  truncated('truncated52', ['first', 'second'], candidate52),
+  {
+    name: 'int32',
+    summary: 'Integers low + k, k = word & mask redrawn while ≥ range (ranges up to 2^32).',
+    words: ['word'],
+    params: [
+      { name: 'low', type: 'f64' },
+      { name: 'range', type: 'f64' },
+      { name: 'mask', type: 'i32' },
+    ],
+    body: [
+      { kind: 'let', name: 'k', value: unsigned(and(ref('word'), ref('mask'))) },
+      { kind: 'reject', when: ge(ref('k'), ref('range')) },
+      { kind: 'let', name: 'value', value: add(ref('low'), ref('k')) },
+    ],
+    value: 'value',
+  },
+  {
+    name: 'int53',
+    summary: 'Integers low + k, k = (first & mask)·2^32 + second redrawn while ≥ range (larger ranges).',
+    words: ['first', 'second'],
+    params: [
+      { name: 'low', type: 'f64' },
+      { name: 'range', type: 'f64' },
+      { name: 'mask', type: 'i32' },
+    ],
+    body: [
+      {
+        kind: 'let',
+        name: 'k',
+        value: add(mul(unsigned(and(ref('first'), ref('mask'))), float(TWO_POW_32)), unsigned(ref('second'))),
+      },
+      { kind: 'reject', when: ge(ref('k'), ref('range')) },
+      { kind: 'let', name: 'value', value: add(ref('low'), ref('k')) },
+    ],
+    value: 'value',
+  },
+];
+
+export type KernelName =
+  | 'uniform24'
+  | 'uniform53'
+  | 'normal23'
+  | 'normal52'
+  | 'truncated23'
+  | 'truncated52'
+  | 'int32'
+  | 'int53';

@@ -1,0 +1,130 @@
+/**
+ * The WebAssembly SIMD kernels at run time: assembled and instantiated on first use (never at import),
+ * or, where WebAssembly or its SIMD instructions are missing, or a Content-Security-Policy forbids
+ * compiling, not at all — the JavaScript kernels then run, with the same values. The choice is made
+ * once and reported by `capabilities()`.
+ */
+
+import { slowResult, normalSlow, roundedInside, wedgeSlow } from './slow-paths.js';
+import type { RoundingBounds } from './slow-paths.js';
+import { zigguratTables } from '../distributions/ziggurat.js';
+import { WASM_LAYOUT, assembleSamplingModule } from './emit-wasm.js';
+
+/**
+ * The part of the WebAssembly JavaScript API used here. Declared locally because the project's
+ * TypeScript libs (ES2022, Node types) do not describe it, and reached through globalThis so that an
+ * engine without WebAssembly simply takes the JavaScript path.
+ */
+interface WebAssemblyApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { readonly exports: Record<string, unknown> };
+}
+
+export type WasmKernel = (groups: number, p0?: number, p1?: number, p2?: number, p3?: number) => void;
+
+export interface WasmSampling {
+  readonly i32: Int32Array;
+  readonly f32: Float32Array;
+  readonly f64: Float64Array;
+  kernel(name: string): WasmKernel;
+  /** The bounds the `check` rare path tests against during the next kernel calls. */
+  setBounds(bounds: RoundingBounds | undefined): void;
+}
+
+/** Which kernels the fills use, and why. */
+export interface Capabilities {
+  /** True when the WebAssembly SIMD kernels run; false when the JavaScript kernels do. */
+  readonly simd: boolean;
+  /** `'webassembly-simd'` or `'javascript'`. */
+  readonly kernels: 'webassembly-simd' | 'javascript';
+  /** Why the JavaScript kernels run, when they do. */
+  readonly reason?: string;
+}
+
+let sampling: WasmSampling | null | undefined;
+let reason: string | undefined;
+let forcedJavaScript = false;
+
+function instantiate(): WasmSampling | null {
+  const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+  if (typeof api !== 'object' || api === null) {
+    reason = 'WebAssembly is not available';
+    return null;
+  }
+  let views: { i32: Int32Array; f32: Float32Array; f64: Float64Array } | undefined;
+  let bounds: RoundingBounds | undefined;
+  const laneState = new Int32Array(4);
+  const base = WASM_LAYOUT.slowState / 4;
+  // Lane j's generator state is word w of vector w, lane j: gather it, run the rare path, scatter.
+  const withLane = (lane: number, run: () => boolean): boolean => {
+    const words = views!.i32;
+    for (let w = 0; w < 4; w++) laneState[w] = words[base + 4 * w + lane]!;
+    const accepted = run();
+    for (let w = 0; w < 4; w++) words[base + 4 * w + lane] = laneState[w]!;
+    return accepted;
+  };
+  const imports = {
+    slow: {
+      normalSlow: (lane: number, layer: number, x: number): number =>
+        withLane(lane, () => normalSlow(laneState, layer, x)) ? slowResult() : NaN,
+      wedgeSlow: (lane: number, layer: number, x: number): number => (withLane(lane, () => wedgeSlow(laneState, layer, x)) ? x : NaN),
+      roundedInside: (value: number): number => (roundedInside(value, bounds!) ? 1 : 0),
+    },
+  };
+  let exports: Record<string, unknown>;
+  try {
+    exports = new api.Instance(new api.Module(assembleSamplingModule()), imports).exports;
+  } catch (error) {
+    // No SIMD, or a Content-Security-Policy that forbids compiling WebAssembly.
+    reason = `WebAssembly SIMD could not be compiled here (${error instanceof Error ? error.message : String(error)})`;
+    return null;
+  }
+  const buffer = (exports['memory'] as { buffer: ArrayBuffer }).buffer;
+  views = { i32: new Int32Array(buffer), f32: new Float32Array(buffer), f64: new Float64Array(buffer) };
+  const tables = zigguratTables();
+  const { accept23, scale23, accept52, scale52 } = WASM_LAYOUT.tables;
+  views.i32.set(tables.accept23, accept23 / 4);
+  views.f64.set(tables.scale23, scale23 / 8);
+  views.f64.set(tables.accept52, accept52 / 8);
+  views.f64.set(tables.scale52, scale52 / 8);
+  const { i32, f32, f64 } = views;
+  return {
+    i32,
+    f32,
+    f64,
+    kernel: (name) => exports[name] as WasmKernel,
+    setBounds: (next) => {
+      bounds = next;
+    },
+  };
+}
+
+/** The SIMD kernels, instantiated on the first call; null where they cannot run. */
+export function wasmSampling(): WasmSampling | null {
+  if (forcedJavaScript) return null;
+  if (sampling === undefined) sampling = instantiate();
+  return sampling;
+}
+
+/**
+ * Which kernels the fills use: `{ simd: true, kernels: 'webassembly-simd' }` where WebAssembly SIMD
+ * compiles (Node ≥ 16.4, current browsers), else `{ simd: false, kernels: 'javascript', reason }`.
+ * The first call decides (compiling a small module, about a millisecond) and the answer never changes
+ * afterwards. Values are identical either way.
+ *
+ * @returns The kernels in use.
+ * @example
+ * ```ts
+ * capabilities(); // { simd: true, kernels: 'webassembly-simd' } on Node 20
+ * ```
+ */
+export function capabilities(): Capabilities {
+  const simd = wasmSampling() !== null;
+  if (simd) return { simd, kernels: 'webassembly-simd' };
+  return { simd, kernels: 'javascript', reason: forcedJavaScript ? 'the JavaScript kernels were forced' : (reason ?? 'unknown') };
+}
+
+/** For tests and benchmarks: run the JavaScript kernels even where the SIMD ones could run. */
+export function forceJavaScriptKernels(force: boolean): void {
+  forcedJavaScript = force;
+}
