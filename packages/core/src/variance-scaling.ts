@@ -269,8 +269,7 @@ export class VarianceScaling extends RandomInitializer {
     if (this.distribution === 'uniform') {
       const limit = Math.sqrt(3 * variance);
       if (this.engine === 'tfjs') fillUniformTfjs(target, this.tfjsSeed(request), { low: -limit, high: limit, dtype });
-      else
-        this.drawCounter(out, request, (key) => prepareUniform(key, { low: -limit, high: limit, dtype }));
+      else this.drawCounter(out, request, (key) => prepareUniform(key, { low: -limit, high: limit, dtype }));
       return;
     }
     if (this.distribution === 'untruncated_normal') {
@@ -280,8 +279,7 @@ export class VarianceScaling extends RandomInitializer {
     }
     const stddev = Math.sqrt(variance) / (this.distribution === 'truncated_normal' ? TRUNCATED_NORMAL_STDDEV : 1);
     if (this.engine === 'tfjs') fillTruncatedNormalTfjs(target, this.tfjsSeed(request), { stddev, dtype });
-    else
-      this.drawCounter(out, request, (key) => prepareTruncatedNormal(key, { stddev, dtype }));
+    else this.drawCounter(out, request, (key) => prepareTruncatedNormal(key, { stddev, dtype }));
   }
 }
 

@@ -24,14 +24,13 @@ import {
 } from '../math/float-bits.js';
 import { fillTruncatedNormalBounded, resolveTruncationBounds } from './truncated-normal.js';
 import { ZIGGURAT_R } from './ziggurat.js';
-import { normal23Kernel, normal52Kernel, truncated23Kernel, truncated52Kernel } from '../kernels/js-kernels.generated.js';
 import {
-  optionsRecord,
-  resolveFinite,
-  resolveFloatFormat,
-  resolveOffset,
-  resolveStddev,
-} from './arguments.js';
+  normal23Kernel,
+  normal52Kernel,
+  truncated23Kernel,
+  truncated52Kernel,
+} from '../kernels/js-kernels.generated.js';
+import { optionsRecord, resolveFinite, resolveFloatFormat, resolveOffset, resolveStddev } from './arguments.js';
 import type { FillDType, FloatArray } from './arguments.js';
 import { FLOAT_KINDS, PreparedSampler, preparedRecord, resolvePreparedFloat } from './prepared.js';
 
@@ -57,11 +56,18 @@ export interface ResolvedNormal {
 }
 
 /** Checks mean and stddev against the format (shared by the fill and prepare functions). */
-function normalParameters(where: string, record: Record<string, unknown>, format: FillDType): { mean: number; stddev: number } {
-  const mean = resolveFinite(where, 'mean', record['mean'], 0);
-  const stddev = resolveStddev(where, record['stddev']);
+function normalParameters(
+  where: string,
+  record: Record<string, unknown>,
+  format: FillDType,
+): { mean: number; stddev: number } {
+  const mean = resolveFinite(where, 'mean', record.mean, 0);
+  const stddev = resolveStddev(where, record.stddev);
   if (!Number.isFinite(roundToFormat(mean, format))) {
-    throw new InitRangeError(argumentMessage(where, 'mean', `be within the finite range of ${format}`, mean), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitRangeError(
+      argumentMessage(where, 'mean', `be within the finite range of ${format}`, mean),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   return { mean, stddev };
 }
@@ -70,8 +76,8 @@ function normalParameters(where: string, record: Record<string, unknown>, format
 function resolveFill(where: string, out: FloatArray, key: unknown, options: unknown) {
   const record = optionsRecord(where, options);
   const words = requireKeyWords(where, key);
-  const format = resolveFloatFormat(where, out, record['dtype']);
-  const offset = resolveOffset(where, record['offset'], out.length);
+  const format = resolveFloatFormat(where, out, record.dtype);
+  const offset = resolveOffset(where, record.offset, out.length);
   return { record, words, format, offset };
 }
 
@@ -79,7 +85,7 @@ function resolveFill(where: string, out: FloatArray, key: unknown, options: unkn
 function resolvePrepare(where: string, key: unknown, options: unknown) {
   const record = preparedRecord(where, options);
   const words = requireKeyWords(where, key);
-  const format = resolvePreparedFloat(where, record['dtype']);
+  const format = resolvePreparedFloat(where, record.dtype);
   return { record, words, format };
 }
 
@@ -94,11 +100,21 @@ function storeOf(format: FillDType): StoreKind {
   return format;
 }
 
-function normalSampler(where: string, words: readonly [number, number], record: Record<string, unknown>, format: FillDType): Sampler {
+function normalSampler(
+  where: string,
+  words: readonly [number, number],
+  record: Record<string, unknown>,
+  format: FillDType,
+): Sampler {
   const { mean, stddev } = normalParameters(where, record, format);
   if (!Number.isFinite(roundToFormat(Math.abs(mean) + Z_MAX * stddev, format))) {
     throw new InitRangeError(
-      argumentMessage(where, 'stddev', `keep mean ± ${Z_MAX.toFixed(2)}·stddev (the widest sample) within the finite range of ${format}`, stddev),
+      argumentMessage(
+        where,
+        'stddev',
+        `keep mean ± ${Z_MAX.toFixed(2)}·stddev (the widest sample) within the finite range of ${format}`,
+        stddev,
+      ),
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }
@@ -142,10 +158,15 @@ function truncatedSampler(
   format: FillDType,
 ): RunFiller {
   const { mean, stddev } = normalParameters(where, record, format);
-  const [a, b] = resolveTruncationBounds(where, record['lower'], record['upper']);
+  const [a, b] = resolveTruncationBounds(where, record.lower, record.upper);
   if (stddev === 0) {
     // Degenerate: TensorFlow returns mean. No words are drawn.
-    const bits = format === 'float16' ? float32ToFloat16Bits(mean) : format === 'bfloat16' ? float32ToBfloat16Bits(mean) : roundToFormat(mean, format);
+    const bits =
+      format === 'float16'
+        ? float32ToFloat16Bits(mean)
+        : format === 'bfloat16'
+          ? float32ToBfloat16Bits(mean)
+          : roundToFormat(mean, format);
     return new ConstantFiller(bits);
   }
   // Any other interval takes the general samplers (JavaScript); (−2, 2) keeps the kernels of stream

@@ -92,9 +92,9 @@ export class PreparedSampler<T extends SamplerOutput> {
 /** The options record of a prepare function: `offset` belongs to each fill, not to the sampler. */
 export function preparedRecord(where: string, options: unknown): Record<string, unknown> {
   const record = optionsRecord(where, options);
-  if (record['offset'] !== undefined) {
+  if (record.offset !== undefined) {
     throw new InitTypeError(
-      argumentMessage(where, 'offset', 'be given to fill(out, offset), not to the prepared sampler', record['offset']),
+      argumentMessage(where, 'offset', 'be given to fill(out, offset), not to the prepared sampler', record.offset),
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }

@@ -72,7 +72,7 @@ export function fillUniformInt<T extends Int32Array | Float32Array | Float64Arra
       'ERR_INIT_INVALID_DTYPE',
     );
   }
-  const offset = resolveOffset(where, record['offset'], out.length);
+  const offset = resolveOffset(where, record.offset, out.length);
   const sampler = intSampler(where, words, record, kind!, limits);
   return out.length === 0 ? out : sampler.fill(out, offset);
 }
@@ -85,8 +85,8 @@ function intSampler(
   kind: string,
   limits: readonly [number, number],
 ): Sampler {
-  const low = record['low'];
-  const high = record['high'];
+  const low = record.low;
+  const high = record.high;
   if (typeof low !== 'number' || !Number.isSafeInteger(low)) {
     throw new InitRangeError(argumentMessage(where, 'low', 'be a safe integer', low), 'ERR_INIT_INVALID_ARGUMENT');
   }
@@ -94,7 +94,10 @@ function intSampler(
     throw new InitRangeError(argumentMessage(where, 'high', 'be a safe integer', high), 'ERR_INIT_INVALID_ARGUMENT');
   }
   if (!(low < high)) {
-    throw new InitRangeError(argumentMessage(where, 'low', `be less than high (${high})`, low), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitRangeError(
+      argumentMessage(where, 'low', `be less than high (${high})`, low),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   if (low < limits[0] || high - 1 > limits[1]) {
     throw new InitRangeError(
@@ -110,10 +113,20 @@ function intSampler(
     );
   }
   if (range <= 4294967296) {
-    return new Sampler(words, { kernel: 'int32', js: int32Kernel, params: { low, range, mask: coveringMask(range - 1) }, store: 'number' });
+    return new Sampler(words, {
+      kernel: 'int32',
+      js: int32Kernel,
+      params: { low, range, mask: coveringMask(range - 1) },
+      store: 'number',
+    });
   }
   const highRange = Math.floor((range - 1) / 4294967296);
-  return new Sampler(words, { kernel: 'int53', js: int53Kernel, params: { low, range, mask: coveringMask(highRange) }, store: 'number' });
+  return new Sampler(words, {
+    kernel: 'int53',
+    js: int53Kernel,
+    params: { low, range, mask: coveringMask(highRange) },
+    store: 'number',
+  });
 }
 
 /** Options of {@link prepareUniformInt}. */
@@ -126,7 +139,11 @@ export interface PrepareUniformIntOptions {
   dtype?: 'int32' | 'float32' | 'float64';
 }
 
-const INT_DTYPE_KINDS: Readonly<Record<string, string>> = { int32: 'Int32Array', float32: 'Float32Array', float64: 'Float64Array' };
+const INT_DTYPE_KINDS: Readonly<Record<string, string>> = {
+  int32: 'Int32Array',
+  float32: 'Float32Array',
+  float64: 'Float64Array',
+};
 
 /**
  * Prepares uniform integer sampling on [low, high) for one key: options checked once, then
@@ -149,10 +166,13 @@ export function prepareUniformInt(
   const where = 'prepareUniformInt';
   const record = preparedRecord(where, options);
   const words = requireKeyWords(where, key);
-  const dtype = record['dtype'] ?? 'int32';
+  const dtype = record.dtype ?? 'int32';
   const kind = typeof dtype === 'string' && Object.hasOwn(INT_DTYPE_KINDS, dtype) ? INT_DTYPE_KINDS[dtype] : undefined;
   if (kind === undefined) {
-    throw new InitTypeError(argumentMessage(where, 'dtype', "be one of 'int32', 'float32', 'float64'", dtype), 'ERR_INIT_INVALID_DTYPE');
+    throw new InitTypeError(
+      argumentMessage(where, 'dtype', "be one of 'int32', 'float32', 'float64'", dtype),
+      'ERR_INIT_INVALID_DTYPE',
+    );
   }
   return new PreparedSampler(where, dtype as string, intSampler(where, words, record, kind, LIMITS[kind]!), [kind]);
 }

@@ -16,13 +16,7 @@ import { Sampler } from '../kernels/sampler.js';
 import { uniform24Kernel, uniform53Kernel } from '../kernels/js-kernels.generated.js';
 import { roundToFormat } from '../math/float-bits.js';
 import type { FloatFormat } from '../math/float-bits.js';
-import {
-  optionsRecord,
-  requireInterval,
-  resolveFinite,
-  resolveFloatFormat,
-  resolveOffset,
-} from './arguments.js';
+import { optionsRecord, requireInterval, resolveFinite, resolveFloatFormat, resolveOffset } from './arguments.js';
 import type { FillDType, FloatArray } from './arguments.js';
 import { FLOAT_KINDS, PreparedSampler, preparedRecord, resolvePreparedFloat } from './prepared.js';
 
@@ -56,7 +50,10 @@ interface UniformParams {
 export function uniformGrid(where: string, low: number, high: number, format: FloatFormat): UniformParams {
   // Bounds the format cannot hold would leave only a sliver of the grid inside them (every other
   // draw rejected: a near-hang, and a distribution that is not the one asked for).
-  for (const [argument, bound] of [['low', low], ['high', high]] as const) {
+  for (const [argument, bound] of [
+    ['low', low],
+    ['high', high],
+  ] as const) {
     if (!Number.isFinite(roundToFormat(bound, format))) {
       throw new InitRangeError(
         argumentMessage(where, argument, `be within the finite range of ${format}`, bound),
@@ -123,16 +120,21 @@ export function fillUniform<T extends FloatArray>(out: T, key: Key, options?: Un
   const where = 'fillUniform';
   const record = optionsRecord(where, options);
   const words = requireKeyWords(where, key);
-  const format = resolveFloatFormat(where, out, record['dtype']);
-  const offset = resolveOffset(where, record['offset'], out.length);
+  const format = resolveFloatFormat(where, out, record.dtype);
+  const offset = resolveOffset(where, record.offset, out.length);
   const sampler = uniformSampler(where, words, record, format);
   return out.length === 0 ? out : sampler.fill(out, offset);
 }
 
 /** Checks low and high for a format and builds the sampler (shared by fillUniform and prepareUniform). */
-function uniformSampler(where: string, words: readonly [number, number], record: Record<string, unknown>, format: FillDType): Sampler {
-  const low = resolveFinite(where, 'low', record['low'], 0);
-  const high = resolveFinite(where, 'high', record['high'], 1);
+function uniformSampler(
+  where: string,
+  words: readonly [number, number],
+  record: Record<string, unknown>,
+  format: FillDType,
+): Sampler {
+  const low = resolveFinite(where, 'low', record.low, 0);
+  const high = resolveFinite(where, 'high', record.high, 1);
   requireInterval(where, low, high);
   const params = uniformGrid(where, low, high, format);
   return new Sampler(
@@ -165,6 +167,6 @@ export function prepareUniform(key: Key, options?: PrepareUniformOptions): Prepa
   const where = 'prepareUniform';
   const record = preparedRecord(where, options);
   const words = requireKeyWords(where, key);
-  const format = resolvePreparedFloat(where, record['dtype']);
+  const format = resolvePreparedFloat(where, record.dtype);
   return new PreparedSampler(where, format, uniformSampler(where, words, record, format), FLOAT_KINDS[format]!);
 }

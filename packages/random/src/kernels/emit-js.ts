@@ -66,7 +66,8 @@ function emit(expression: Expression, context: Context): string {
         case 'shru':
           return `(${left()} >>> ${right()})`;
         case 'rotl': {
-          if (a!.kind !== 'ref' || b!.kind !== 'const') throw new Error('kernel source: rotl takes a register and a constant');
+          if (a!.kind !== 'ref' || b!.kind !== 'const')
+            throw new Error('kernel source: rotl takes a register and a constant');
           return `((${a!.name} << ${b!.value}) | (${a!.name} >>> ${32 - b!.value}))`;
         }
         case 'unsigned':
@@ -145,7 +146,8 @@ export function emitKernel(kernel: KernelSource): string {
   const steps = kernel.words.flatMap((word) => xoshiroStep(word));
   const loop: Statement[] = [...steps, ...kernel.body];
   const context: Context = { types: registerTypes(kernel, steps), readings: new Map() };
-  for (const parameter of kernel.params) context.readings.set(parameter.name, parameter.type === 'i32' ? 'uint32' : 'number');
+  for (const parameter of kernel.params)
+    context.readings.set(parameter.name, parameter.type === 'i32' ? 'uint32' : 'number');
   // Registers assigned more than once per attempt are `let`, the others `const`.
   const assignments = new Map<string, number>();
   for (const statement of loop) {
@@ -188,7 +190,9 @@ export function emitKernel(kernel: KernelSource): string {
         break;
       }
       case 'check':
-        lines.push(`if (${emit(statement.when, context)} && !roundedInside(${bare(emit(statement.value, context))}, params)) continue;`);
+        lines.push(
+          `if (${emit(statement.when, context)} && !roundedInside(${bare(emit(statement.value, context))}, params)) continue;`,
+        );
         break;
     }
   }
@@ -198,7 +202,9 @@ export function emitKernel(kernel: KernelSource): string {
   const checks = kernel.body.some((statement) => statement.kind === 'check');
   const paramType = `{ ${kernel.params.map((parameter) => `readonly ${parameter.name}: number`).join('; ')} }${checks ? ' & RoundingBounds' : ''}`;
   const prologue = [
-    ...(tables.length > 0 ? ['const tables = zigguratTables();', ...tables.map((name) => `const ${name} = tables.${name};`)] : []),
+    ...(tables.length > 0
+      ? ['const tables = zigguratTables();', ...tables.map((name) => `const ${name} = tables.${name};`)]
+      : []),
     ...kernel.params.map((parameter) => `const ${parameter.name} = params.${parameter.name};`),
     'let s0 = state[0]!;',
     'let s1 = state[1]!;',

@@ -62,7 +62,9 @@ export function wasmExports(): { kernel: KernelSource; output: WasmOutput; name:
   );
 }
 
-type Operand = { readonly type: 'i32' | 'bool'; readonly v: number } | { readonly type: 'f64'; readonly lo: number; readonly hi: number };
+type Operand =
+  | { readonly type: 'i32' | 'bool'; readonly v: number }
+  | { readonly type: 'f64'; readonly lo: number; readonly hi: number };
 
 // Imported functions, in import order.
 const IMPORT_NORMAL_SLOW = 0;
@@ -150,7 +152,11 @@ class FunctionBuilder {
       case 'table':
         return this.lookup(expression.table, this.compile(expression.index));
       case 'op':
-        return this.operation(expression.operation, expression.args.map((argument) => this.compile(argument)), expression);
+        return this.operation(
+          expression.operation,
+          expression.args.map((argument) => this.compile(argument)),
+          expression,
+        );
     }
   }
 
@@ -159,13 +165,24 @@ class FunctionBuilder {
     if (index.type !== 'i32') throw new Error('kernel source: a table index is an i32');
     const base = WASM_LAYOUT.tables[name];
     const loadLane = (lane: number, shift: number, load: number[]): number[] => [
-      ...this.get(index.v), ...W.I32X4_EXTRACT_LANE, lane, ...this.i32(shift), W.I32_SHL, ...load,
+      ...this.get(index.v),
+      ...W.I32X4_EXTRACT_LANE,
+      lane,
+      ...this.i32(shift),
+      W.I32_SHL,
+      ...load,
     ];
     if (name === 'accept23') {
       const v = this.local(W.V128);
       this.emit(this.get(index.v), this.set(v));
       for (let lane = 0; lane < 4; lane++) {
-        this.emit(this.get(v), loadLane(lane, 2, [W.I32_LOAD, ...W.memarg(2, base)]), W.I32X4_REPLACE_LANE, lane, this.set(v));
+        this.emit(
+          this.get(v),
+          loadLane(lane, 2, [W.I32_LOAD, ...W.memarg(2, base)]),
+          W.I32X4_REPLACE_LANE,
+          lane,
+          this.set(v),
+        );
       }
       return { type: 'i32', v };
     }
@@ -174,7 +191,13 @@ class FunctionBuilder {
     for (let lane = 0; lane < 4; lane++) {
       const target = lane < 2 ? lo : hi;
       const from = lane % 2 === 0 ? index.v : target; // the first write of each half starts from any vector
-      this.emit(this.get(from), loadLane(lane, 3, [W.F64_LOAD, ...W.memarg(3, base)]), W.F64X2_REPLACE_LANE, lane % 2, this.set(target));
+      this.emit(
+        this.get(from),
+        loadLane(lane, 3, [W.F64_LOAD, ...W.memarg(3, base)]),
+        W.F64X2_REPLACE_LANE,
+        lane % 2,
+        this.set(target),
+      );
     }
     return { type: 'f64', lo, hi };
   }
@@ -182,7 +205,8 @@ class FunctionBuilder {
   private operation(operation: string, args: Operand[], expression: Expression): Operand {
     const [a, b] = args;
     const vector = (x: Operand | undefined): number => {
-      if (x === undefined || x.type === 'f64') throw new Error(`kernel source: ${operation} takes i32 or bool operands`);
+      if (x === undefined || x.type === 'f64')
+        throw new Error(`kernel source: ${operation} takes i32 or bool operands`);
       return x.v;
     };
     const halves = (x: Operand | undefined): { lo: number; hi: number } => {
@@ -195,7 +219,8 @@ class FunctionBuilder {
       return { type, v };
     };
     const shift = (opcode: number[]): Operand => {
-      const bits = expression.kind === 'op' && expression.args[1]!.kind === 'const' ? expression.args[1]!.value : undefined;
+      const bits =
+        expression.kind === 'op' && expression.args[1]!.kind === 'const' ? expression.args[1]!.value : undefined;
       if (bits === undefined) throw new Error('kernel source: shifts take a constant');
       const v = this.local(W.V128);
       this.emit(this.get(vector(a)), this.i32(bits), opcode, this.set(v));
@@ -222,7 +247,17 @@ class FunctionBuilder {
       const x = halves(a);
       const y = halves(b);
       const v = this.local(W.V128);
-      this.emit(this.get(x.lo), this.get(y.lo), opcode, this.get(x.hi), this.get(y.hi), opcode, W.I8X16_SHUFFLE, NARROW_MASKS, this.set(v));
+      this.emit(
+        this.get(x.lo),
+        this.get(y.lo),
+        opcode,
+        this.get(x.hi),
+        this.get(y.hi),
+        opcode,
+        W.I8X16_SHUFFLE,
+        NARROW_MASKS,
+        this.set(v),
+      );
       return { type: 'bool', v };
     };
     switch (operation) {
@@ -244,7 +279,16 @@ class FunctionBuilder {
         const bits = expression.kind === 'op' && expression.args[1]!.kind === 'const' ? expression.args[1]!.value : 0;
         const v = this.local(W.V128);
         const source = vector(a);
-        this.emit(this.get(source), this.i32(bits), W.I32X4_SHL, this.get(source), this.i32(32 - bits), W.I32X4_SHR_U, W.V128_OR, this.set(v));
+        this.emit(
+          this.get(source),
+          this.i32(bits),
+          W.I32X4_SHL,
+          this.get(source),
+          this.i32(32 - bits),
+          W.I32X4_SHR_U,
+          W.V128_OR,
+          this.set(v),
+        );
         return { type: 'i32', v };
       }
       case 'unsigned':
@@ -336,7 +380,13 @@ class FunctionBuilder {
         }
         const r = this.local(W.F64);
         this.emit(this.get(m), W.V128_ANY_TRUE, W.IF, W.EMPTY);
-        for (let word = 0; word < 4; word++) this.emit(this.i32(0), this.get(this.state[word]!), W.V128_STORE, W.memarg(4, WASM_LAYOUT.slowState + 16 * word));
+        for (let word = 0; word < 4; word++)
+          this.emit(
+            this.i32(0),
+            this.get(this.state[word]!),
+            W.V128_STORE,
+            W.memarg(4, WASM_LAYOUT.slowState + 16 * word),
+          );
         for (let lane = 0; lane < 4; lane++) {
           this.emit(this.get(m), W.I32X4_EXTRACT_LANE, lane, W.IF, W.EMPTY);
           this.emit(this.i32(lane), this.get(layer.v), W.I32X4_EXTRACT_LANE, lane);
@@ -350,7 +400,13 @@ class FunctionBuilder {
           }
           this.emit(W.END, W.END);
         }
-        for (let word = 0; word < 4; word++) this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, WASM_LAYOUT.slowState + 16 * word), this.set(this.state[word]!));
+        for (let word = 0; word < 4; word++)
+          this.emit(
+            this.i32(0),
+            W.V128_LOAD,
+            W.memarg(4, WASM_LAYOUT.slowState + 16 * word),
+            this.set(this.state[word]!),
+          );
         this.emit(W.END);
         return;
       }
@@ -361,7 +417,13 @@ class FunctionBuilder {
         this.emit(this.get(m), W.V128_ANY_TRUE, W.IF, W.EMPTY);
         for (let lane = 0; lane < 4; lane++) {
           this.emit(this.get(m), W.I32X4_EXTRACT_LANE, lane, W.IF, W.EMPTY);
-          this.emit(this.get(lane < 2 ? value.lo : value.hi), W.F64X2_EXTRACT_LANE, lane % 2, W.CALL, IMPORT_ROUNDED_INSIDE);
+          this.emit(
+            this.get(lane < 2 ? value.lo : value.hi),
+            W.F64X2_EXTRACT_LANE,
+            lane % 2,
+            W.CALL,
+            IMPORT_ROUNDED_INSIDE,
+          );
           this.emit(W.I32_EQZ, W.IF, W.EMPTY, this.killLane(lane), W.END, W.END);
         }
         this.emit(W.END);
@@ -391,7 +453,10 @@ class FunctionBuilder {
     });
     for (let word = 0; word < 4; word++) this.registers.set(`s${word}`, { type: 'i32', v: this.state[word]! });
     // Check the source's types once (throws on a mistake).
-    registerTypes(kernel, kernel.words.flatMap((word) => xoshiroStep(word)));
+    registerTypes(
+      kernel,
+      kernel.words.flatMap((word) => xoshiroStep(word)),
+    );
     const laneBytes = 256 * elementBytes;
     this.emit(W.V128_CONST, W.v128Lanes([0, laneBytes, 2 * laneBytes, 3 * laneBytes]), this.set(laneOffsets));
     this.emit(W.V128_CONST, W.v128Bytes('i32', WASM_LAYOUT.dummy), this.set(dummy));
@@ -402,11 +467,33 @@ class FunctionBuilder {
     this.emit(this.get(group), this.get(0), W.I32_GE_U, W.BR_IF, 1);
     // This group's four generator states; its lanes' first and end addresses.
     for (let word = 0; word < 4; word++) {
-      this.emit(this.get(group), this.i32(64), W.I32_MUL, W.V128_LOAD, W.memarg(4, WASM_LAYOUT.states + 16 * word), this.set(this.state[word]!));
+      this.emit(
+        this.get(group),
+        this.i32(64),
+        W.I32_MUL,
+        W.V128_LOAD,
+        W.memarg(4, WASM_LAYOUT.states + 16 * word),
+        this.set(this.state[word]!),
+      );
     }
-    this.emit(this.get(group), this.i32(4 * laneBytes), W.I32_MUL, this.i32(WASM_LAYOUT.output), W.I32_ADD, W.I32X4_SPLAT);
+    this.emit(
+      this.get(group),
+      this.i32(4 * laneBytes),
+      W.I32_MUL,
+      this.i32(WASM_LAYOUT.output),
+      W.I32_ADD,
+      W.I32X4_SPLAT,
+    );
     this.emit(this.get(laneOffsets), W.I32X4_ADD, this.set(address));
-    this.emit(this.get(group), this.i32(16), W.I32_MUL, W.V128_LOAD, W.memarg(4, WASM_LAYOUT.limits), this.i32(shift), W.I32X4_SHL);
+    this.emit(
+      this.get(group),
+      this.i32(16),
+      W.I32_MUL,
+      W.V128_LOAD,
+      W.memarg(4, WASM_LAYOUT.limits),
+      this.i32(shift),
+      W.I32X4_SHL,
+    );
     this.emit(this.get(address), W.I32X4_ADD, this.set(end));
 
     // One attempt per lane per iteration.
@@ -450,7 +537,11 @@ export function assembleSamplingModule(): Uint8Array {
     [0x60, ...W.vector([[W.F64]]), ...W.vector([[W.I32]])],
   ];
   const typeOfKernel = kernels.map(({ kernel }) => {
-    const signature = [0x60, ...W.vector([[W.I32], ...kernel.params.map((parameter) => [parameter.type === 'i32' ? W.I32 : W.F64])]), 0];
+    const signature = [
+      0x60,
+      ...W.vector([[W.I32], ...kernel.params.map((parameter) => [parameter.type === 'i32' ? W.I32 : W.F64])]),
+      0,
+    ];
     const existing = signatures.findIndex((candidate) => candidate.join() === signature.join());
     if (existing >= 0) return existing;
     signatures.push(signature);
@@ -467,7 +558,14 @@ export function assembleSamplingModule(): Uint8Array {
   ];
   const bodies = kernels.map(({ kernel, output }) => new FunctionBuilder(kernel, output).body());
   return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...W.section(1, W.vector(signatures)),
     ...W.section(2, W.vector(imports)),
     ...W.section(3, W.vector(typeOfKernel.map((type) => W.unsignedLeb(type)))),

@@ -175,7 +175,8 @@ export function registerTypes(kernel: KernelSource, stepTemporaries: readonly St
   const types = new Map<string, ValueType>();
   for (const name of ['s0', 's1', 's2', 's3']) types.set(name, 'i32');
   for (const parameter of kernel.params) types.set(parameter.name, parameter.type);
-  for (const statement of stepTemporaries) if (statement.kind === 'let') types.set(statement.name, typeOf(statement.value, types));
+  for (const statement of stepTemporaries)
+    if (statement.kind === 'let') types.set(statement.name, typeOf(statement.value, types));
   for (const name of kernel.words) types.set(name, 'i32');
   for (const statement of kernel.body) {
     if (statement.kind === 'let') {

@@ -59,12 +59,36 @@ const DTYPES: readonly FillDType[] = ['float32', 'float64', 'float16', 'bfloat16
 // stored values rounded onto a truncation bound (the `check` path, frequent in bfloat16), the
 // ziggurat's tail and wedges (about 1.5% of normal attempts, so thousands here).
 const FLOAT_CASES = [
-  { name: 'uniform [0, 1)', fill: (out: Float32Array | Float64Array | Uint16Array, key: Key, dtype: FillDType, offset: number) => fillUniform(out, key, { dtype, offset }) },
-  { name: 'uniform [-3, 5.5)', fill: (out: Float32Array | Float64Array | Uint16Array, key: Key, dtype: FillDType, offset: number) => fillUniform(out, key, { low: -3, high: 5.5, dtype, offset }) },
-  { name: 'normal', fill: (out: Float32Array | Float64Array | Uint16Array, key: Key, dtype: FillDType, offset: number) => fillNormal(out, key, { dtype, offset }) },
-  { name: 'normal mean 0.5 stddev 3', fill: (out: Float32Array | Float64Array | Uint16Array, key: Key, dtype: FillDType, offset: number) => fillNormal(out, key, { mean: 0.5, stddev: 3, dtype, offset }) },
-  { name: 'truncated normal', fill: (out: Float32Array | Float64Array | Uint16Array, key: Key, dtype: FillDType, offset: number) => fillTruncatedNormal(out, key, { dtype, offset }) },
-  { name: 'truncated normal mean 1 stddev 0.3', fill: (out: Float32Array | Float64Array | Uint16Array, key: Key, dtype: FillDType, offset: number) => fillTruncatedNormal(out, key, { mean: 1, stddev: 0.3, dtype, offset }) },
+  {
+    name: 'uniform [0, 1)',
+    fill: (out: Float32Array | Float64Array | Uint16Array, key: Key, dtype: FillDType, offset: number) =>
+      fillUniform(out, key, { dtype, offset }),
+  },
+  {
+    name: 'uniform [-3, 5.5)',
+    fill: (out: Float32Array | Float64Array | Uint16Array, key: Key, dtype: FillDType, offset: number) =>
+      fillUniform(out, key, { low: -3, high: 5.5, dtype, offset }),
+  },
+  {
+    name: 'normal',
+    fill: (out: Float32Array | Float64Array | Uint16Array, key: Key, dtype: FillDType, offset: number) =>
+      fillNormal(out, key, { dtype, offset }),
+  },
+  {
+    name: 'normal mean 0.5 stddev 3',
+    fill: (out: Float32Array | Float64Array | Uint16Array, key: Key, dtype: FillDType, offset: number) =>
+      fillNormal(out, key, { mean: 0.5, stddev: 3, dtype, offset }),
+  },
+  {
+    name: 'truncated normal',
+    fill: (out: Float32Array | Float64Array | Uint16Array, key: Key, dtype: FillDType, offset: number) =>
+      fillTruncatedNormal(out, key, { dtype, offset }),
+  },
+  {
+    name: 'truncated normal mean 1 stddev 0.3',
+    fill: (out: Float32Array | Float64Array | Uint16Array, key: Key, dtype: FillDType, offset: number) =>
+      fillTruncatedNormal(out, key, { mean: 1, stddev: 0.3, dtype, offset }),
+  },
 ];
 
 describe('kernel source', () => {
@@ -143,9 +167,21 @@ describe('prepared samplers', () => {
 
   test.each(DTYPES)('fill(out, offset) equals the fill functions, %s', (dtype) => {
     const cases = [
-      [prepareUniform(key, { low: -2, high: 3, dtype }), (out: Float32Array | Float64Array | Uint16Array) => fillUniform(out, key, { low: -2, high: 3, dtype, offset: 300 })],
-      [prepareNormal(key, { mean: 1, stddev: 2, dtype }), (out: Float32Array | Float64Array | Uint16Array) => fillNormal(out, key, { mean: 1, stddev: 2, dtype, offset: 300 })],
-      [prepareTruncatedNormal(key, { stddev: 0.5, dtype }), (out: Float32Array | Float64Array | Uint16Array) => fillTruncatedNormal(out, key, { stddev: 0.5, dtype, offset: 300 })],
+      [
+        prepareUniform(key, { low: -2, high: 3, dtype }),
+        (out: Float32Array | Float64Array | Uint16Array) =>
+          fillUniform(out, key, { low: -2, high: 3, dtype, offset: 300 }),
+      ],
+      [
+        prepareNormal(key, { mean: 1, stddev: 2, dtype }),
+        (out: Float32Array | Float64Array | Uint16Array) =>
+          fillNormal(out, key, { mean: 1, stddev: 2, dtype, offset: 300 }),
+      ],
+      [
+        prepareTruncatedNormal(key, { stddev: 0.5, dtype }),
+        (out: Float32Array | Float64Array | Uint16Array) =>
+          fillTruncatedNormal(out, key, { stddev: 0.5, dtype, offset: 300 }),
+      ],
     ] as const;
     for (const [sampler, fill] of cases) {
       expect(sampler.dtype).toBe(dtype);
@@ -169,7 +205,9 @@ describe('prepared samplers', () => {
         const shard = new Float32Array(wasm.buffer);
         for (let r = 0; r < shardRows; r++) {
           const start = (row0 + r) * columns + column0;
-          expect(shard.subarray(r * shardColumns, (r + 1) * shardColumns)).toEqual(whole.subarray(start, start + shardColumns));
+          expect(shard.subarray(r * shardColumns, (r + 1) * shardColumns)).toEqual(
+            whole.subarray(start, start + shardColumns),
+          );
         }
       }
     }
@@ -177,13 +215,38 @@ describe('prepared samplers', () => {
 
   test('prepareUniformInt fills what fillUniformInt fills', () => {
     const sampler = prepareUniformInt(key, { low: -3, high: 40 });
-    expect(sampler.fill(new Int32Array(500), 77)).toEqual(fillUniformInt(new Int32Array(500), key, { low: -3, high: 40, offset: 77 }));
+    expect(sampler.fill(new Int32Array(500), 77)).toEqual(
+      fillUniformInt(new Int32Array(500), key, { low: -3, high: 40, offset: 77 }),
+    );
     const wide = prepareUniformInt(key, { low: 0, high: 2 ** 45, dtype: 'float64' });
-    expect(wide.fill(new Float64Array(300), 5)).toEqual(fillUniformInt(new Float64Array(300), key, { low: 0, high: 2 ** 45, offset: 5 }));
+    expect(wide.fill(new Float64Array(300), 5)).toEqual(
+      fillUniformInt(new Float64Array(300), key, { low: 0, high: 2 ** 45, offset: 5 }),
+    );
+  });
+
+  test('truncated normals with other bounds (the general samplers) fill runs as fillTruncatedNormal does', () => {
+    for (const bounds of [
+      { lower: 0, upper: Infinity },
+      { lower: -1, upper: 0.5 },
+      { lower: 8, upper: 9 },
+    ]) {
+      const sampler = prepareTruncatedNormal(key, { stddev: 2, ...bounds });
+      const whole = fillTruncatedNormal(new Float32Array(40 * 30), key, { stddev: 2, ...bounds });
+      const shard = sampler.fillRuns(
+        new Float32Array(40 * 7),
+        Array.from({ length: 40 }, (_, r) => [r * 7, r * 30 + 11, 7]).flat(),
+      );
+      for (let r = 0; r < 40; r++)
+        expect(shard.subarray(r * 7, r * 7 + 7)).toEqual(whole.subarray(r * 30 + 11, r * 30 + 18));
+    }
+    expect(() => prepareTruncatedNormal(key, { lower: 3, upper: 1 })).toThrow(/lower must be less than upper/);
   });
 
   test('a degenerate truncated normal (stddev 0) fills mean in every run', () => {
-    const out = prepareTruncatedNormal(key, { mean: 0.25, stddev: 0 }).fillRuns(new Float32Array(6), [0, 10, 2, 4, 99, 2]);
+    const out = prepareTruncatedNormal(key, { mean: 0.25, stddev: 0 }).fillRuns(
+      new Float32Array(6),
+      [0, 10, 2, 4, 99, 2],
+    );
     expect(Array.from(out)).toEqual([0.25, 0.25, 0, 0, 0.25, 0.25]);
   });
 
@@ -192,13 +255,21 @@ describe('prepared samplers', () => {
       'prepareUniform: offset must be given to fill(out, offset), not to the prepared sampler. Received: 3.',
     );
     expect(() => prepareNormal(key, { dtype: 'int32' as never })).toThrow(/prepareNormal: dtype must be one of/);
-    expect(() => prepareUniformInt(key, { low: 0, high: 5, dtype: 'constructor' as never })).toThrow(/prepareUniformInt: dtype must be one of/);
+    expect(() => prepareUniformInt(key, { low: 0, high: 5, dtype: 'constructor' as never })).toThrow(
+      /prepareUniformInt: dtype must be one of/,
+    );
     const sampler = prepareNormal(key);
-    expect(() => sampler.fill(new Float64Array(3) as never)).toThrow(/prepareNormal: out must be a Float32Array for dtype float32/);
+    expect(() => sampler.fill(new Float64Array(3) as never)).toThrow(
+      /prepareNormal: out must be a Float32Array for dtype float32/,
+    );
     expect(() => sampler.fill(new Float32Array(3), -1)).toThrow(/prepareNormal: offset must be/);
     expect(() => sampler.fillRuns(new Float32Array(3), [0, 0])).toThrow(/runs must be an array of/);
-    expect(() => sampler.fillRuns(new Float32Array(3), [1, 0, 3])).toThrow(/runs\[0\.\.2\] must be non-negative integers/);
+    expect(() => sampler.fillRuns(new Float32Array(3), [1, 0, 3])).toThrow(
+      /runs\[0\.\.2\] must be non-negative integers/,
+    );
     expect(() => sampler.fillRuns(new Float32Array(3), [0, 2 ** 53 - 1, 2])).toThrow(/inside 2\^53 elements/);
-    expect(() => prepareTruncatedNormal(key, { stddev: -1 })).toThrow(/prepareTruncatedNormal: stddev must be a non-negative finite number/);
+    expect(() => prepareTruncatedNormal(key, { stddev: -1 })).toThrow(
+      /prepareTruncatedNormal: stddev must be a non-negative finite number/,
+    );
   });
 });

@@ -21,7 +21,7 @@ import { KERNEL_SOURCES } from './source.js';
 import type { KernelOutput, RoundingBounds } from './slow-paths.js';
 import { WASM_GROUPS, WASM_LAYOUT } from './emit-wasm.js';
 import { wasmSampling } from './wasm-kernels.js';
-import type { WasmKernel, WasmSampling } from './wasm-kernels.js';
+import type { WasmSampling } from './wasm-kernels.js';
 
 /**
  * How samples reach the output: as float32 or float64 values, as float16/bfloat16 bits (sampled as
@@ -197,7 +197,12 @@ export class Sampler implements RunFiller {
       const dest = dests[t]!;
       let length = counts[t]!;
       t++;
-      while (t < segments && skips[t] === 0 && skips[t - 1]! + counts[t - 1]! === BLOCK_SIZE && dests[t] === dest + length) {
+      while (
+        t < segments &&
+        skips[t] === 0 &&
+        skips[t - 1]! + counts[t - 1]! === BLOCK_SIZE &&
+        dests[t] === dest + length
+      ) {
         length += counts[t]!;
         t++;
       }

@@ -140,7 +140,8 @@ function truncated(name: string, words: string[], candidate: Statement[]): Kerne
       {
         kind: 'reject',
         when: both(ref('outside'), either(eq(ref('layer'), int(0)), ge(ref('z'), float(2)))),
-        comment: 'The tail lies beyond R ≈ 3.65 and a wedge candidate at |z| ≥ 2 would be cut anyway: redraw without spending words on them.',
+        comment:
+          'The tail lies beyond R ≈ 3.65 and a wedge candidate at |z| ≥ 2 would be cut anyway: redraw without spending words on them.',
       },
       { kind: 'slow', when: ref('outside'), path: 'wedgeSlow', layer: ref('layer'), x: ref('z') },
       { kind: 'reject', when: ge(ref('z'), float(2)), comment: "TensorFlow's rule on the standard sample: |z| < 2." },

@@ -127,6 +127,6 @@ export function v128Bytes(type: 'i32' | 'f64', value: number): number[] {
 /** The 16 bytes of a v128.const of four given i32 lanes. */
 export function v128Lanes(lanes: readonly [number, number, number, number]): number[] {
   const view = new DataView(new ArrayBuffer(16));
-  lanes.forEach((lane, index) => view.setInt32(4 * index, lane, true));
+  for (const [index, lane] of lanes.entries()) view.setInt32(4 * index, lane, true);
   return Array.from(new Uint8Array(view.buffer));
 }

@@ -17,7 +17,10 @@ import { WASM_LAYOUT, assembleSamplingModule } from './emit-wasm.js';
  */
 interface WebAssemblyApi {
   Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { readonly exports: Record<string, unknown> };
+  Instance: new (
+    module: object,
+    imports: Record<string, Record<string, unknown>>,
+  ) => { readonly exports: Record<string, unknown> };
 }
 
 export type WasmKernel = (groups: number, p0?: number, p1?: number, p2?: number, p3?: number) => void;
@@ -67,7 +70,8 @@ function instantiate(): WasmSampling | null {
     slow: {
       normalSlow: (lane: number, layer: number, x: number): number =>
         withLane(lane, () => normalSlow(laneState, layer, x)) ? slowResult() : NaN,
-      wedgeSlow: (lane: number, layer: number, x: number): number => (withLane(lane, () => wedgeSlow(laneState, layer, x)) ? x : NaN),
+      wedgeSlow: (lane: number, layer: number, x: number): number =>
+        withLane(lane, () => wedgeSlow(laneState, layer, x)) ? x : NaN,
       roundedInside: (value: number): number => (roundedInside(value, bounds!) ? 1 : 0),
     },
   };
@@ -79,7 +83,7 @@ function instantiate(): WasmSampling | null {
     reason = `WebAssembly SIMD could not be compiled here (${error instanceof Error ? error.message : String(error)})`;
     return null;
   }
-  const buffer = (exports['memory'] as { buffer: ArrayBuffer }).buffer;
+  const buffer = (exports.memory as { buffer: ArrayBuffer }).buffer;
   views = { i32: new Int32Array(buffer), f32: new Float32Array(buffer), f64: new Float64Array(buffer) };
   const tables = zigguratTables();
   const { accept23, scale23, accept52, scale52 } = WASM_LAYOUT.tables;
@@ -121,7 +125,11 @@ export function wasmSampling(): WasmSampling | null {
 export function capabilities(): Capabilities {
   const simd = wasmSampling() !== null;
   if (simd) return { simd, kernels: 'webassembly-simd' };
-  return { simd, kernels: 'javascript', reason: forcedJavaScript ? 'the JavaScript kernels were forced' : (reason ?? 'unknown') };
+  return {
+    simd,
+    kernels: 'javascript',
+    reason: forcedJavaScript ? 'the JavaScript kernels were forced' : (reason ?? 'unknown'),
+  };
 }
 
 /** For tests and benchmarks: run the JavaScript kernels even where the SIMD ones could run. */
