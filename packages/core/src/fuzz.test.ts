@@ -145,12 +145,12 @@ describe('fuzz', () => {
             if (named.length === 0) {
               // Known gap: a value that passes the class's checks but that @init/random's fill refuses
               // for the dtype (a stddev whose ±13.71σ overflows float32, bounds closer than one float32
-              // apart) is reported in the fill's own words (`fillNormal: stddev must …`), not the
+              // apart) is reported in the sampler's own words (`prepareNormal: stddev must …`), not the
               // class's. Held here to a named fill and one of its arguments until the class checks
               // these itself.
               const fillArguments = ['low', 'high', 'mean', 'stddev', 'lower', 'upper'];
               expect(
-                namedArguments(error.message, '(?:fillUniform|fillNormal|fillTruncatedNormal)', fillArguments),
+                namedArguments(error.message, '(?:fill|prepare)(?:Uniform|Normal|TruncatedNormal)', fillArguments),
                 error.message,
               ).not.toEqual([]);
             }

@@ -1,4 +1,10 @@
-import { fillTruncatedNormalTfjs, InitRangeError, InitTypeError, argumentMessage, prepareTruncatedNormal } from '@init/random';
+import {
+  fillTruncatedNormalTfjs,
+  InitRangeError,
+  InitTypeError,
+  argumentMessage,
+  prepareTruncatedNormal,
+} from '@init/random';
 import type { FloatDType, TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { NormalInitializer, type NormalDraws, type NormalOptions } from './normal-initializer.js';
