@@ -90,4 +90,18 @@ describe('pick and choose', () => {
     expect(JSON.parse(run(process.execPath, ['--input-type=module', '-e', script], project))).toEqual([3, 3]);
     rmSync(project, { recursive: true, force: true });
   });
+
+  test('@init/parallel installs on top of core and fills on worker threads from the installed dist', () => {
+    const project = installInScratchProject('parallel');
+    const script = `
+      import { RandomNormal } from '@init/core';
+      import { applyParallel } from '@init/parallel';
+      const normal = new RandomNormal({ seed: 5 });
+      const tensor = await applyParallel(normal, [300, 200], { workers: 2, minElements: 0 });
+      const same = Buffer.from(tensor.data.buffer).equals(Buffer.from(normal.apply([300, 200]).data.buffer));
+      console.log(JSON.stringify({ shared: tensor.data.buffer instanceof SharedArrayBuffer, same }));
+    `;
+    expect(JSON.parse(run(process.execPath, ['--input-type=module', '-e', script], project))).toEqual({ shared: true, same: true });
+    rmSync(project, { recursive: true, force: true });
+  });
 });

@@ -13,6 +13,7 @@ export const published = {
   linalg: [],
   core: ['random', 'linalg'],
   presets: ['random', 'linalg', 'core'],
+  parallel: ['random', 'linalg', 'core'],
 } as const satisfies Record<string, readonly string[]>;
 export type PackageName = keyof typeof published;
 export const packageNames = Object.keys(published) as PackageName[];

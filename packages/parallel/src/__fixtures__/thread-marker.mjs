@@ -1,0 +1,47 @@
+// A setup module for the tests, in plain JavaScript because worker threads load it as it stands.
+// ThreadMarker is registered when the module is imported; HalfOffset is handed over through the
+// `classes` export. (Imported by the tests too, where @init/core resolves to its sources.)
+import { threadId } from 'node:worker_threads';
+import { Initializer, registerInitializer } from '@init/core';
+
+/** Writes the id of the thread that filled each element (0 on the calling thread). */
+export class ThreadMarker extends Initializer {
+  static className = 'ThreadMarker';
+  dtype = 'float32';
+  getConfig() {
+    return {};
+  }
+  generate(out) {
+    out.fill(threadId);
+  }
+}
+
+registerInitializer(ThreadMarker);
+
+/** Element i of the full tensor is i + 0.5, so its slices are exact by construction. */
+export class HalfOffset extends Initializer {
+  static className = 'HalfOffset';
+  dtype = 'float32';
+  getConfig() {
+    return {};
+  }
+  generate(out, request) {
+    const full = request.fullShape;
+    const offset = request.partition?.varOffset ?? full.map(() => 0);
+    const strides = full.map((_, axis) => full.slice(axis + 1).reduce((a, b) => a * b, 1));
+    const shape = request.shape;
+    const index = shape.map(() => 0);
+    for (let i = 0; i < out.length; i++) {
+      let flat = 0;
+      for (let axis = 0; axis < shape.length; axis++) flat += (index[axis] + offset[axis]) * strides[axis];
+      out[i] = flat + 0.5;
+      for (let axis = shape.length - 1; axis >= 0; axis--) {
+        index[axis] += 1;
+        if (index[axis] < shape[axis]) break;
+        index[axis] = 0;
+      }
+    }
+  }
+}
+
+export const classes = [HalfOffset];

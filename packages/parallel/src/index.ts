@@ -1,0 +1,2 @@
+export { applyParallel, fillParallel, PARALLEL_MIN_ELEMENTS, type FillParallelOptions, type ParallelOptions } from './parallel.js';
+export { terminateWorkers } from './pool.js';

@@ -1,0 +1,167 @@
+import {
+  Constant,
+  Identity,
+  Orthogonal,
+  RandomNormal,
+  RandomUniform,
+  TruncatedNormal,
+  UniformUnitScaling,
+  VarianceScaling,
+  Zeros,
+  type DType,
+  type Initializer,
+  type TypedArray,
+} from '@init/core';
+import { setGlobalSeed } from '@init/random';
+import { afterAll, describe, expect, test } from 'vitest';
+import { HalfOffset, ThreadMarker } from './__fixtures__/thread-marker.mjs';
+import { applyParallel, fillParallel, terminateWorkers } from './index.js';
+
+const setup = new URL('./__fixtures__/thread-marker.mjs', import.meta.url);
+
+afterAll(() => terminateWorkers());
+
+function bytes(array: TypedArray): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+// Byte equality, reported as the first differing element (toEqual on big arrays takes seconds).
+function expectSameBytes(actual: TypedArray, expected: TypedArray): void {
+  expect(actual.constructor).toBe(expected.constructor);
+  expect(actual.length).toBe(expected.length);
+  const [a, b] = [bytes(actual), bytes(expected)];
+  const first = a.findIndex((byte, index) => byte !== b[index]);
+  const element = first < 0 ? -1 : Math.floor(first / actual.BYTES_PER_ELEMENT);
+  expect({ element, actual: actual[element], expected: expected[element] }).toEqual({ element: -1, actual: undefined, expected: undefined });
+}
+
+const cases: Array<[string, Initializer, readonly number[], DType]> = [
+  ['RandomUniform float32', new RandomUniform({ minval: -2, maxval: 3, seed: 7 }), [301, 257], 'float32'],
+  ['RandomNormal float64', new RandomNormal({ mean: 1, stddev: 2, seed: 'layer/kernel' }), [7, 1000, 3], 'float64'],
+  ['TruncatedNormal bfloat16', new TruncatedNormal({ seed: 11 }), [5, 9001], 'bfloat16'],
+  ['VarianceScaling truncated float16', new VarianceScaling({ scale: 2, mode: 'fan_avg', distribution: 'truncated_normal', seed: 3 }), [3, 3, 64, 65], 'float16'],
+  ['VarianceScaling uniform float32', new VarianceScaling({ distribution: 'uniform', seed: 3 }), [40_000], 'float32'],
+  ['UniformUnitScaling float32', new UniformUnitScaling({ factor: 1.43, seed: 5 }), [123, 456], 'float32'],
+  ['Identity float32', new Identity({ gain: 2 }), [300, 200], 'float32'],
+  ['Constant float32', new Constant({ value: [1, 2, 3, 4, 5] }), [100, 101], 'float32'],
+  ['Zeros int32', new Zeros(), [256, 300], 'int32'],
+];
+
+describe.each([2, 3])('applyParallel with %i workers', (workers) => {
+  test.each(cases)('%s equals apply bit for bit', async (_, initializer, shape, dtype) => {
+    const parallel = await applyParallel(initializer, shape, { dtype, workers, minElements: 0 });
+    const reference = initializer.apply(shape, dtype);
+    expect(parallel.shape).toEqual(shape);
+    expect(parallel.dtype).toBe(dtype);
+    expect(parallel.data.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expectSameBytes(parallel.data, reference.data);
+  });
+});
+
+describe('the work runs on worker threads', () => {
+  test('a class registered by a setup module fills from several threads (never the calling one)', async () => {
+    const tensor = await applyParallel(new ThreadMarker(), [64, 1024], { workers: 2, minElements: 0, setup });
+    const threads = new Set(tensor.data);
+    expect(threads.has(0)).toBe(false);
+    expect(threads.size).toBe(2);
+  });
+
+  test("a setup module's exported classes are found without registration", async () => {
+    const tensor = await applyParallel(new HalfOffset(), [37, 29, 11], { workers: 3, minElements: 0, setup: [setup] });
+    expectSameBytes(tensor.data, new HalfOffset().apply([37, 29, 11]).data);
+  });
+
+  test('small tensors stay on the calling thread (default threshold)', async () => {
+    const tensor = await applyParallel(new ThreadMarker(), [64, 64], { workers: 2, setup });
+    expect(new Set(tensor.data)).toEqual(new Set([0]));
+    expect(tensor.data.buffer).toBeInstanceOf(ArrayBuffer);
+  });
+
+  test('one worker means the calling thread', async () => {
+    const tensor = await applyParallel(new ThreadMarker(), [64, 1024], { workers: 1, minElements: 0, setup });
+    expect(new Set(tensor.data)).toEqual(new Set([0]));
+  });
+});
+
+describe('calling-thread rules', () => {
+  test.each([
+    ['Orthogonal (needs the whole matrix)', new Orthogonal({ seed: 4 }), [64, 48]],
+    ["engine 'tfjs' (a sequential stream)", new RandomNormal({ seed: 4, engine: 'tfjs' }), [64, 48]],
+  ] as const)('%s: values equal apply', async (_, initializer, shape) => {
+    const tensor = await applyParallel(initializer, shape, { workers: 2, minElements: 0 });
+    expectSameBytes(tensor.data, initializer.apply(shape).data);
+  });
+
+  test('an unseeded initializer draws one key per call, as apply does (setGlobalSeed sequences match)', async () => {
+    const initializer = new RandomNormal();
+    setGlobalSeed(99);
+    const first = initializer.apply([50, 100]);
+    const second = initializer.apply([50, 100]);
+    setGlobalSeed(99);
+    const parallelFirst = await applyParallel(initializer, [50, 100], { workers: 2, minElements: 0 });
+    const parallelSecond = await applyParallel(initializer, [50, 100], { workers: 2, minElements: 0 });
+    expectSameBytes(parallelFirst.data, first.data);
+    expectSameBytes(parallelSecond.data, second.data);
+  });
+});
+
+describe('fillParallel', () => {
+  const initializer = new VarianceScaling({ scale: 2, distribution: 'truncated_normal', seed: 21 });
+  const fullShape = [96, 80, 3];
+  const full = initializer.apply(fullShape);
+  const shard = { shape: [40, 50, 3], varOffset: [30, 17, 0] };
+  const expected = initializer.apply(shard.shape, 'float32', { fullShape, varOffset: shard.varOffset });
+
+  test('a partition shard into a plain (non-shared) buffer equals the slice of apply', async () => {
+    const out = new Float32Array(40 * 50 * 3);
+    await fillParallel(initializer, out, shard.shape, { workers: 2, minElements: 0, partitionInfo: { fullShape, varOffset: shard.varOffset } });
+    expectSameBytes(out, expected.data);
+    expect(out[0]).toBe(full.data[(30 * 80 + 17) * 3]);
+  });
+
+  test('a shard into shared memory, written in place', async () => {
+    const out = new Float32Array(new SharedArrayBuffer(4 * (40 * 50 * 3 + 8)), 16, 40 * 50 * 3);
+    await fillParallel(initializer, out, shard.shape, { workers: 3, minElements: 0, partitionInfo: { fullShape, varOffset: shard.varOffset } });
+    expectSameBytes(out, expected.data);
+  });
+
+  test('the dtype follows out, as fill does', async () => {
+    const out = new Float64Array(96 * 80 * 3);
+    await fillParallel(initializer, out, fullShape, { workers: 2, minElements: 0 });
+    expectSameBytes(out, initializer.fill(new Float64Array(out.length), fullShape));
+  });
+});
+
+describe('errors are those of apply and fill', () => {
+  const normal = new RandomNormal({ seed: 1 });
+  test.each([
+    ['an int dtype for a float-only class', () => applyParallel(normal, [1000, 1000], { dtype: 'int32', minElements: 0, workers: 2 }), () => normal.apply([1000, 1000], 'int32')],
+    ['a negative dim', () => applyParallel(normal, [-1, 4], { minElements: 0, workers: 2 }), () => normal.apply([-1, 4])],
+    ['a wrong out length', () => fillParallel(normal, new Float32Array(10), [4, 4], { minElements: 0, workers: 2 }), () => normal.fill(new Float32Array(10), [4, 4])],
+    [
+      'a shard outside the full shape',
+      () => fillParallel(normal, new Float32Array(16), [4, 4], { minElements: 0, workers: 2, partitionInfo: { fullShape: [4, 6], varOffset: [1, 0] } }),
+      () => normal.fill(new Float32Array(16), [4, 4], { partitionInfo: { fullShape: [4, 6], varOffset: [1, 0] } }),
+    ],
+    ['an ambiguous Uint16Array', () => fillParallel(normal, new Uint16Array(16), [4, 4], { minElements: 0, workers: 2 }), () => normal.fill(new Uint16Array(16), [4, 4])],
+  ] as const)('%s', async (_, parallel, sequential) => {
+    expect(sequential).toThrow();
+    let caught: unknown;
+    try {
+      sequential();
+    } catch (error) {
+      caught = error;
+    }
+    await expect(parallel()).rejects.toThrow((caught as Error).message);
+    await expect(parallel()).rejects.toBeInstanceOf((caught as Error).constructor);
+  });
+
+  test.each([
+    [{ workers: -1 }, 'applyParallel: workers must be a non-negative integer. Received: -1.'],
+    [{ workers: 1.5 }, 'applyParallel: workers must be a non-negative integer. Received: 1.5.'],
+    [{ minElements: Number.NaN }, 'applyParallel: minElements must be a non-negative integer. Received: NaN.'],
+    [{ setup: 3 }, 'applyParallel: setup must be a module URL or path, or an array of them. Received: 3.'],
+  ])('options %j are refused', async (options, message) => {
+    await expect(applyParallel(normal, [4], options as never)).rejects.toThrow(message);
+  });
+});

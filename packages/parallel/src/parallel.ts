@@ -1,0 +1,284 @@
+import {
+  Initializer,
+  InitRangeError,
+  InitTypeError,
+  MAX_ELEMENTS,
+  Orthogonal,
+  RandomInitializer,
+  argumentMessage,
+  deserialize,
+  serialize,
+  type InitializerClass,
+  type SerializedInitializer,
+  type DType,
+  type PartitionInfo,
+  type Tensor,
+  type TypedArray,
+} from '@init/core';
+import { freshKey, keyFromSeed, keyToString, type Key } from '@init/random';
+import { blocksOfRange, splitRange } from './blocks.js';
+import { arrayClassOf, type FillTask } from './task.js';
+import { workerPool, type WorkerPool } from './pool.js';
+
+/**
+ * The fewest elements worth sending to workers. Measured with `pnpm --filter @init/parallel bench`
+ * on the 2-core machine: below about 2^17 float32 elements the round trip to the workers (some
+ * 100 µs per task) costs more than the calling thread spends filling the tensor itself.
+ */
+export const PARALLEL_MIN_ELEMENTS = 2 ** 18;
+
+// Tasks per worker: more than one, so a worker slowed by another process on a shared machine
+// leaves its share to the others, but few, since each task costs a message round trip.
+const TASKS_PER_WORKER = 4;
+// Every task starts on a multiple of 1024 elements: whole 256-element blocks of the random stream
+// and whole cache lines for every dtype.
+const GRAIN = 1024;
+
+/** Options of {@link applyParallel}. */
+export interface ParallelOptions {
+  /** The dtype to make; defaults to the initializer's dtype. */
+  readonly dtype?: DType;
+  /**
+   * How many worker threads fill the tensor. Default: the machine's parallelism
+   * (`os.availableParallelism()`). 1 (or 0) fills on the calling thread.
+   */
+  readonly workers?: number;
+  /**
+   * Module URLs (or file paths) each worker imports before it rebuilds the initializer: where a
+   * class of your own is registered (`registerInitializer(MyInit)` at the module's top level) or
+   * exported as `export const classes = [MyInit]`. Built-in classes need none.
+   */
+  readonly setup?: string | URL | readonly (string | URL)[];
+  /** Tensors with fewer elements are filled on the calling thread. Default {@link PARALLEL_MIN_ELEMENTS}. */
+  readonly minElements?: number;
+}
+
+/** Options of {@link fillParallel}. */
+export interface FillParallelOptions extends ParallelOptions {
+  /** Where `out` sits in the full tensor, as in `Initializer.fill`. */
+  readonly partitionInfo?: PartitionInfo;
+}
+
+/**
+ * `initializer.apply(shape, dtype)` computed on several threads: the same values, bit for bit, for
+ * any worker count. The result's data is backed by a SharedArrayBuffer when workers filled it.
+ *
+ * Each worker rebuilds the initializer from `serialize(initializer)` and fills a contiguous range
+ * of the output as `partitionInfo` slices, so classes of your own must be known in the worker (see
+ * `setup`). Small tensors, engine `'tfjs'` (a sequential stream) and `Orthogonal` (which needs the
+ * whole matrix) are computed on the calling thread.
+ * @throws what `apply` throws, for the same arguments.
+ * @example
+ * ```ts
+ * const tensor = await applyParallel(new RandomNormal({ seed: 1 }), [4096, 4096], { workers: 2 });
+ * // tensor.data equals new RandomNormal({ seed: 1 }).apply([4096, 4096]).data, bit for bit
+ * ```
+ */
+export async function applyParallel(initializer: Initializer, shape: readonly number[], options: ParallelOptions = {}): Promise<Tensor> {
+  const settings = readOptions('applyParallel', initializer, options);
+  const dtype = options.dtype ?? initializer.dtype;
+  const size = plainSize(shape);
+  const pool = size === undefined ? undefined : await poolFor(initializer, size, settings);
+  if (size === undefined || pool === undefined) return initializer.apply(shape, dtype);
+  // The calling thread checks dtype and shape exactly as apply does, on an empty slice.
+  probeOf(initializer).apply(emptyRows(shape), dtype, { fullShape: shape, varOffset: shape.map(() => 0) });
+  const config = configForCall(initializer);
+  const ArrayClass = arrayClassOf(dtype);
+  const data = new ArrayClass(new SharedArrayBuffer(size * bytesPerElement(dtype)), 0, size);
+  await fillShared(pool, config, data, shape, dtype, undefined, settings.setup);
+  return Object.freeze({ shape: Object.freeze([...shape]), dtype, data });
+}
+
+/**
+ * `initializer.fill(out, shape, { dtype, partitionInfo })` computed on several threads: the same
+ * values, bit for bit, for any worker count. When `out` is backed by a SharedArrayBuffer the
+ * workers write into it directly; otherwise they fill a shared scratch buffer that is then copied
+ * into `out` (one extra copy, and the scratch's memory, for the time of the call).
+ * @throws what `fill` throws, for the same arguments.
+ */
+export async function fillParallel(
+  initializer: Initializer,
+  out: TypedArray,
+  shape: readonly number[],
+  options: FillParallelOptions = {},
+): Promise<void> {
+  const settings = readOptions('fillParallel', initializer, options);
+  const { dtype, partitionInfo } = options;
+  const fillOptions = { ...(dtype === undefined ? {} : { dtype }), ...(partitionInfo === undefined ? {} : { partitionInfo }) };
+  const size = plainSize(shape);
+  const valid = size !== undefined && out.length === size && (partitionInfo === undefined || plainPartition(shape, partitionInfo));
+  const pool = valid ? await poolFor(initializer, size, settings) : undefined;
+  if (!valid || pool === undefined) {
+    initializer.fill(out, shape, fillOptions);
+    return;
+  }
+  // The calling thread checks dtype, out and partition exactly as fill does, on an empty slice.
+  const fullShape = partitionInfo?.fullShape ?? shape;
+  const offset = partitionInfo?.varOffset ?? shape.map(() => 0);
+  probeOf(initializer).fill(out.subarray(0, 0) as TypedArray, emptyRows(shape), { ...fillOptions, partitionInfo: { fullShape, varOffset: offset } });
+  const config = configForCall(initializer);
+  const resolved = dtype ?? dtypeOfArray(out, initializer.dtype);
+  if (out.buffer instanceof SharedArrayBuffer) {
+    await fillShared(pool, config, out, shape, resolved, partitionInfo, settings.setup);
+    return;
+  }
+  const ArrayClass = arrayClassOf(resolved);
+  const scratch = new ArrayClass(new SharedArrayBuffer(out.byteLength), 0, out.length);
+  await fillShared(pool, config, scratch, shape, resolved, partitionInfo, settings.setup);
+  out.set(scratch as never);
+}
+
+interface Settings {
+  /** Undefined: as many as the machine has. */
+  readonly workers: number | undefined;
+  readonly setup: readonly string[];
+  readonly minElements: number;
+}
+
+function readOptions(where: string, initializer: Initializer, options: ParallelOptions): Settings {
+  if (!(initializer instanceof Initializer)) {
+    throw new InitTypeError(argumentMessage(where, 'initializer', 'be an Initializer', initializer), 'ERR_INIT_INVALID_ARGUMENT');
+  }
+  if (typeof options !== 'object' || options === null) {
+    throw new InitTypeError(argumentMessage(where, 'options', 'be an object', options), 'ERR_INIT_INVALID_ARGUMENT');
+  }
+  const { workers, minElements, setup } = options;
+  if (workers !== undefined && (!Number.isSafeInteger(workers) || workers < 0)) {
+    throw new InitRangeError(argumentMessage(where, 'workers', 'be a non-negative integer', workers), 'ERR_INIT_INVALID_ARGUMENT');
+  }
+  if (minElements !== undefined && (!Number.isSafeInteger(minElements) || minElements < 0)) {
+    throw new InitRangeError(argumentMessage(where, 'minElements', 'be a non-negative integer', minElements), 'ERR_INIT_INVALID_ARGUMENT');
+  }
+  const modules = setup === undefined ? [] : typeof setup === 'string' || setup instanceof URL ? [setup] : setup;
+  if (!Array.isArray(modules) || !modules.every((entry) => typeof entry === 'string' || entry instanceof URL)) {
+    throw new InitTypeError(argumentMessage(where, 'setup', 'be a module URL or path, or an array of them', setup), 'ERR_INIT_INVALID_ARGUMENT');
+  }
+  return {
+    workers,
+    setup: modules.map(moduleUrl),
+    minElements: minElements ?? PARALLEL_MIN_ELEMENTS,
+  };
+}
+
+/** A URL string for `import()`: URLs as they are, absolute file paths as file URLs. */
+function moduleUrl(entry: string | URL): string {
+  if (entry instanceof URL) return entry.href;
+  if (entry.startsWith('/')) return new URL(`file://${encodeURI(entry)}`).href;
+  if (/^[A-Za-z]:[\\/]/.test(entry)) return new URL(`file:///${encodeURI(entry.replaceAll('\\', '/'))}`).href;
+  return entry;
+}
+
+/**
+ * The pool to use, or undefined when the calling thread should do the work: too small, one worker,
+ * no worker support here, or an initializer whose values cannot be cut into independent slices
+ * cheaply (a sequential stream, or a whole-matrix algorithm).
+ */
+async function poolFor(initializer: Initializer, size: number, settings: Settings): Promise<WorkerPool | undefined> {
+  if ((settings.workers !== undefined && settings.workers <= 1) || size < Math.max(settings.minElements, 1)) return undefined;
+  // Engines other than the counter-based one draw a tensor in sequence and refuse slices.
+  const engine = (initializer as { engine?: unknown }).engine;
+  if (engine !== undefined && engine !== 'counter') return undefined;
+  // Orthogonal computes the whole matrix for any slice: every worker would repeat all the work.
+  if (initializer instanceof Orthogonal) return undefined;
+  const pool = await workerPool(settings.workers);
+  return pool !== undefined && pool.size > 1 ? pool : undefined;
+}
+
+/** Fills a shared `out` (the elements of `shape`, placed in the full tensor by `partitionInfo`). */
+async function fillShared(
+  pool: WorkerPool,
+  config: string,
+  out: TypedArray,
+  shape: readonly number[],
+  dtype: DType,
+  partitionInfo: PartitionInfo | undefined,
+  setup: readonly string[],
+): Promise<void> {
+  const ranges = splitRange(out.length, pool.size * TASKS_PER_WORKER, GRAIN);
+  const tasks = ranges.map(([start, end]): FillTask => ({
+    config,
+    setup,
+    dtype,
+    buffer: out.buffer as SharedArrayBuffer,
+    byteOffset: out.byteOffset,
+    length: out.length,
+    fullShape: partitionInfo?.fullShape ?? shape,
+    offset: partitionInfo?.varOffset ?? shape.map(() => 0),
+    blocks: blocksOfRange(shape, start, end),
+  }));
+  await Promise.all(tasks.map((task) => pool.run(task)));
+}
+
+// An unseeded random initializer draws a fresh key per call (apply's `callKey`).
+function isUnseeded(initializer: Initializer): boolean {
+  return initializer instanceof RandomInitializer && initializer.seed === undefined;
+}
+
+function withSeed(initializer: Initializer, key: Key): SerializedInitializer {
+  const serialized = serialize(initializer);
+  return { className: serialized.className, config: { ...serialized.config, seed: { key: keyToString(key) } } };
+}
+
+/**
+ * The initializer the calling thread checks the arguments with. For an unseeded one, a seeded copy:
+ * checking with the original would draw a key, and a call must draw exactly one, as apply does.
+ */
+function probeOf(initializer: Initializer): Initializer {
+  if (!isUnseeded(initializer)) return initializer;
+  const classes = [initializer.constructor as InitializerClass];
+  return deserialize(withSeed(initializer, keyFromSeed(0)), { classes });
+}
+
+/**
+ * The initializer's config for the workers, as JSON. An unseeded initializer's key for this call is
+ * drawn here, once (so `setGlobalSeed` sequences stay as `apply` makes them), and every worker uses it.
+ */
+function configForCall(initializer: Initializer): string {
+  return JSON.stringify(isUnseeded(initializer) ? withSeed(initializer, freshKey()) : serialize(initializer));
+}
+
+/** The size of a plain valid shape, or undefined (then the calling thread reports the error). */
+function plainSize(shape: unknown): number | undefined {
+  if (!Array.isArray(shape) || shape.length === 0) return undefined;
+  let size = 1;
+  for (const dim of shape) {
+    if (typeof dim !== 'number' || !Number.isSafeInteger(dim) || dim < 0) return undefined;
+    size *= dim;
+  }
+  return size <= MAX_ELEMENTS ? size : undefined;
+}
+
+function plainPartition(shape: readonly number[], partitionInfo: unknown): boolean {
+  if (typeof partitionInfo !== 'object' || partitionInfo === null) return false;
+  const { fullShape, varOffset } = partitionInfo as Partial<PartitionInfo>;
+  if (!Array.isArray(fullShape) || !Array.isArray(varOffset)) return false;
+  if (fullShape.length !== shape.length || varOffset.length !== shape.length) return false;
+  let fullSize = 1;
+  for (let axis = 0; axis < shape.length; axis++) {
+    const full: unknown = fullShape[axis];
+    const offset: unknown = varOffset[axis];
+    if (typeof full !== 'number' || !Number.isSafeInteger(full) || full < 0) return false;
+    if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) return false;
+    if (offset + (shape[axis] as number) > full) return false;
+    fullSize *= full;
+  }
+  return fullSize <= Number.MAX_SAFE_INTEGER;
+}
+
+/** The shape with no rows: a request that checks everything but writes nothing. */
+function emptyRows(shape: readonly number[]): number[] {
+  return shape.map((dim, axis) => (axis === 0 ? 0 : dim));
+}
+
+function bytesPerElement(dtype: DType): number {
+  return (arrayClassOf(dtype) as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+}
+
+/** The dtype `fill` infers for `out` (already checked by the empty request). */
+function dtypeOfArray(out: TypedArray, preferred: DType): DType {
+  if (out instanceof arrayClassOf(preferred)) return preferred;
+  if (out instanceof Float32Array) return 'float32';
+  if (out instanceof Float64Array) return 'float64';
+  if (out instanceof Int32Array) return 'int32';
+  return 'uint8';
+}

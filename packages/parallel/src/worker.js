@@ -1,0 +1,70 @@
+// The module each worker thread runs: tinypool calls its default export once per task. It is plain
+// JavaScript (not TypeScript) so that Node.js can load it as it stands, from the built package and
+// from the sources alike; it imports @init/core's build. The task's shape is `FillTask` in task.ts.
+//
+// It keeps the setup modules it imported and the initializers it rebuilt, so the tasks of one
+// tensor parse its config once per worker.
+import { deserialize } from '@init/core';
+
+/** @type {Map<string, Promise<import('@init/core').InitializerClass[]>>} */
+const setups = new Map();
+/** @type {Map<string, import('@init/core').Initializer>} */
+const initializers = new Map();
+const MAX_CACHED = 64;
+
+/** @param {string} url */
+function importSetup(url) {
+  let classes = setups.get(url);
+  if (classes === undefined) {
+    // A setup module registers its classes when imported, or exports them as `classes`.
+    classes = import(url).then((module) => (Array.isArray(module.classes) ? module.classes : []));
+    setups.set(url, classes);
+  }
+  return classes;
+}
+
+/** @param {string} dtype */
+function arrayClassOf(dtype) {
+  switch (dtype) {
+    case 'float32':
+      return Float32Array;
+    case 'float64':
+      return Float64Array;
+    case 'float16':
+    case 'bfloat16':
+      return Uint16Array;
+    case 'int32':
+      return Int32Array;
+    default:
+      return Uint8Array;
+  }
+}
+
+/**
+ * Fills the task's blocks of the shared output. Each block is an ordinary `fill` with
+ * partitionInfo, so its values are exactly that slice of `apply(fullShape)`.
+ * @param {import('./task.js').FillTask} task
+ * @returns {Promise<number>} the number of elements written
+ */
+export default async function fill(task) {
+  const cacheKey = `${task.setup.join('\n')}\n${task.config}`;
+  let initializer = initializers.get(cacheKey);
+  if (initializer === undefined) {
+    const classes = (await Promise.all(task.setup.map(importSetup))).flat();
+    initializer = deserialize(JSON.parse(task.config), { classes });
+    if (initializers.size >= MAX_CACHED) initializers.clear();
+    initializers.set(cacheKey, initializer);
+  }
+  const ArrayClass = arrayClassOf(task.dtype);
+  const out = new ArrayClass(task.buffer, task.byteOffset, task.length);
+  let written = 0;
+  for (const block of task.blocks) {
+    const varOffset = block.offset.map((index, axis) => index + task.offset[axis]);
+    initializer.fill(out.subarray(block.start, block.start + block.size), block.shape, {
+      dtype: task.dtype,
+      partitionInfo: { fullShape: task.fullShape, varOffset },
+    });
+    written += block.size;
+  }
+  return written;
+}
