@@ -34,7 +34,11 @@ function check(name: string, values: Float32Array): void {
   if (nonZero === 0) throw new Error(`${name}: the output is all zeros`);
 }
 
-console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (2 cores shared with other work)`);
+console.log(
+  `load average before: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} (2 cores shared with other work)`,
+);
 const cases: Array<[string, Initializer]> = [
   ['uniform', new RandomUniform({ seed: 1 })],
   ['normal', new RandomNormal({ seed: 1 })],
@@ -44,12 +48,19 @@ const shape = [4096, 4096];
 // Start the workers once, outside the timings.
 await applyParallel(cases[0]![1], shape, { workers: 2 });
 console.log(`\nfloat32 n=2^24, median of ${REPEATS} interleaved runs, ms (ns/element)`);
-console.log('| distribution | fill, 1 core | fillParallel, 2 workers | speed-up | apply | applyParallel, 2 workers | speed-up | identical bytes |');
+console.log(
+  '| distribution | fill, 1 core | fillParallel, 2 workers | speed-up | apply | applyParallel, 2 workers | speed-up | identical bytes |',
+);
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const [name, initializer] of cases) {
   const single = new Float32Array(N);
   const shared = new Float32Array(new SharedArrayBuffer(4 * N));
-  const times = { fill: [] as number[], fillParallel: [] as number[], apply: [] as number[], applyParallel: [] as number[] };
+  const times = {
+    fill: [] as number[],
+    fillParallel: [] as number[],
+    apply: [] as number[],
+    applyParallel: [] as number[],
+  };
   let identical = true;
   for (let r = 0; r < REPEATS; r++) {
     times.fill.push(await time(() => initializer.fill(single, shape)));
@@ -57,16 +68,32 @@ for (const [name, initializer] of cases) {
     let applied: Float32Array | undefined;
     let parallel: Float32Array | undefined;
     times.apply.push(await time(() => (applied = initializer.apply(shape).data as Float32Array)));
-    times.applyParallel.push(await time(async () => (parallel = (await applyParallel(initializer, shape, { workers: 2 })).data as Float32Array)));
+    times.applyParallel.push(
+      await time(
+        async () => (parallel = (await applyParallel(initializer, shape, { workers: 2 })).data as Float32Array),
+      ),
+    );
     check(name, shared);
-    identical &&= sameBytes(single, shared) && sameBytes(applied as Float32Array, parallel as Float32Array) && sameBytes(single, applied as Float32Array);
+    identical &&=
+      sameBytes(single, shared) &&
+      sameBytes(applied as Float32Array, parallel as Float32Array) &&
+      sameBytes(single, applied as Float32Array);
   }
-  const [fill, fillP, apply, applyP] = [median(times.fill), median(times.fillParallel), median(times.apply), median(times.applyParallel)];
+  const [fill, fillP, apply, applyP] = [
+    median(times.fill),
+    median(times.fillParallel),
+    median(times.apply),
+    median(times.applyParallel),
+  ];
   const cell = (ms: number): string => `${ms.toFixed(1)} (${((ms * 1e6) / N).toFixed(2)})`;
-  console.log(`| ${name} | ${cell(fill)} | ${cell(fillP)} | ${(fill / fillP).toFixed(2)}× | ${cell(apply)} | ${cell(applyP)} | ${(apply / applyP).toFixed(2)}× | ${identical ? 'yes' : 'NO'} |`);
+  console.log(
+    `| ${name} | ${cell(fill)} | ${cell(fillP)} | ${(fill / fillP).toFixed(2)}× | ${cell(apply)} | ${cell(applyP)} | ${(apply / applyP).toFixed(2)}× | ${identical ? 'yes' : 'NO'} |`,
+  );
 }
 
-console.log('\nthreshold: normal float32, fill on the calling thread vs fillParallel with 2 workers (minElements 0), µs');
+console.log(
+  '\nthreshold: normal float32, fill on the calling thread vs fillParallel with 2 workers (minElements 0), µs',
+);
 console.log('| n | calling thread | 2 workers | ratio |');
 console.log('| ---: | ---: | ---: | ---: |');
 const normal = new RandomNormal({ seed: 2 });
@@ -81,7 +108,13 @@ for (let log = 14; log <= 22; log += 2) {
     b.push(await time(() => fillParallel(normal, shared, [n], { workers: 2, minElements: 0 })));
   }
   if (!sameBytes(single, shared)) throw new Error(`threshold n=${n}: bytes differ`);
-  console.log(`| 2^${log} | ${(median(a) * 1000).toFixed(0)} | ${(median(b) * 1000).toFixed(0)} | ${(median(a) / median(b)).toFixed(2)}× |`);
+  console.log(
+    `| 2^${log} | ${(median(a) * 1000).toFixed(0)} | ${(median(b) * 1000).toFixed(0)} | ${(median(a) / median(b)).toFixed(2)}× |`,
+  );
 }
-console.log(`\nload average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(
+  `\nload average after: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 await terminateWorkers();

@@ -10,7 +10,9 @@ function covered(shape: readonly number[], start: number, end: number): number[]
   for (const block of blocksOfRange(shape, start, end)) {
     expect(block.shape.reduce((a, b) => a * b, 1)).toBe(block.size);
     expect(block.offset.reduce((sum, index, axis) => sum + index * (strides[axis] as number), 0)).toBe(block.start);
-    block.offset.forEach((index, axis) => expect(index + (block.shape[axis] as number)).toBeLessThanOrEqual(shape[axis] as number));
+    for (const [axis, index] of block.offset.entries()) {
+      expect(index + (block.shape[axis] as number)).toBeLessThanOrEqual(shape[axis] as number);
+    }
     for (let i = 0; i < block.size; i++) flat.push(block.start + i);
   }
   return flat;

@@ -26,7 +26,8 @@ export function blocksOfRange(shape: readonly number[], start: number, end: numb
   if (end <= start) return blocks;
   if (shape.length === 0) return [{ start: 0, size: 1, shape: [], offset: [] }];
   const strides = new Array<number>(shape.length).fill(1);
-  for (let axis = shape.length - 2; axis >= 0; axis--) strides[axis] = (strides[axis + 1] as number) * (shape[axis + 1] as number);
+  for (let axis = shape.length - 2; axis >= 0; axis--)
+    strides[axis] = (strides[axis + 1] as number) * (shape[axis + 1] as number);
   cut(shape, strides, 0, [], start, end, blocks);
   return blocks;
 }
@@ -45,7 +46,8 @@ function cut(
   const base = prefix.reduce((sum, index, i) => sum + index * (strides[i] as number), 0);
   const first = Math.floor((start - base) / stride);
   const last = Math.floor((end - base) / stride);
-  const next = (row: number, from: number, to: number): void => cut(shape, strides, axis + 1, [...prefix, row], from, to, blocks);
+  const next = (row: number, from: number, to: number): void =>
+    cut(shape, strides, axis + 1, [...prefix, row], from, to, blocks);
   if (first === last) {
     // Inside one row: cut it on the next axis.
     next(first, start, end);

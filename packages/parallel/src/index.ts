@@ -1,2 +1,8 @@
-export { applyParallel, fillParallel, PARALLEL_MIN_ELEMENTS, type FillParallelOptions, type ParallelOptions } from './parallel.js';
+export {
+  applyParallel,
+  fillParallel,
+  PARALLEL_MIN_ELEMENTS,
+  type FillParallelOptions,
+  type ParallelOptions,
+} from './parallel.js';
 export { terminateWorkers } from './pool.js';

@@ -32,14 +32,23 @@ function expectSameBytes(actual: TypedArray, expected: TypedArray): void {
   const [a, b] = [bytes(actual), bytes(expected)];
   const first = a.findIndex((byte, index) => byte !== b[index]);
   const element = first < 0 ? -1 : Math.floor(first / actual.BYTES_PER_ELEMENT);
-  expect({ element, actual: actual[element], expected: expected[element] }).toEqual({ element: -1, actual: undefined, expected: undefined });
+  expect({ element, actual: actual[element], expected: expected[element] }).toEqual({
+    element: -1,
+    actual: undefined,
+    expected: undefined,
+  });
 }
 
 const cases: Array<[string, Initializer, readonly number[], DType]> = [
   ['RandomUniform float32', new RandomUniform({ minval: -2, maxval: 3, seed: 7 }), [301, 257], 'float32'],
   ['RandomNormal float64', new RandomNormal({ mean: 1, stddev: 2, seed: 'layer/kernel' }), [7, 1000, 3], 'float64'],
   ['TruncatedNormal bfloat16', new TruncatedNormal({ seed: 11 }), [5, 9001], 'bfloat16'],
-  ['VarianceScaling truncated float16', new VarianceScaling({ scale: 2, mode: 'fan_avg', distribution: 'truncated_normal', seed: 3 }), [3, 3, 64, 65], 'float16'],
+  [
+    'VarianceScaling truncated float16',
+    new VarianceScaling({ scale: 2, mode: 'fan_avg', distribution: 'truncated_normal', seed: 3 }),
+    [3, 3, 64, 65],
+    'float16',
+  ],
   ['VarianceScaling uniform float32', new VarianceScaling({ distribution: 'uniform', seed: 3 }), [40_000], 'float32'],
   ['UniformUnitScaling float32', new UniformUnitScaling({ factor: 1.43, seed: 5 }), [123, 456], 'float32'],
   ['Identity float32', new Identity({ gain: 2 }), [300, 200], 'float32'],
@@ -114,14 +123,22 @@ describe('fillParallel', () => {
 
   test('a partition shard into a plain (non-shared) buffer equals the slice of apply', async () => {
     const out = new Float32Array(40 * 50 * 3);
-    await fillParallel(initializer, out, shard.shape, { workers: 2, minElements: 0, partitionInfo: { fullShape, varOffset: shard.varOffset } });
+    await fillParallel(initializer, out, shard.shape, {
+      workers: 2,
+      minElements: 0,
+      partitionInfo: { fullShape, varOffset: shard.varOffset },
+    });
     expectSameBytes(out, expected.data);
     expect(out[0]).toBe(full.data[(30 * 80 + 17) * 3]);
   });
 
   test('a shard into shared memory, written in place', async () => {
     const out = new Float32Array(new SharedArrayBuffer(4 * (40 * 50 * 3 + 8)), 16, 40 * 50 * 3);
-    await fillParallel(initializer, out, shard.shape, { workers: 3, minElements: 0, partitionInfo: { fullShape, varOffset: shard.varOffset } });
+    await fillParallel(initializer, out, shard.shape, {
+      workers: 3,
+      minElements: 0,
+      partitionInfo: { fullShape, varOffset: shard.varOffset },
+    });
     expectSameBytes(out, expected.data);
   });
 
@@ -135,15 +152,36 @@ describe('fillParallel', () => {
 describe('errors are those of apply and fill', () => {
   const normal = new RandomNormal({ seed: 1 });
   test.each([
-    ['an int dtype for a float-only class', () => applyParallel(normal, [1000, 1000], { dtype: 'int32', minElements: 0, workers: 2 }), () => normal.apply([1000, 1000], 'int32')],
-    ['a negative dim', () => applyParallel(normal, [-1, 4], { minElements: 0, workers: 2 }), () => normal.apply([-1, 4])],
-    ['a wrong out length', () => fillParallel(normal, new Float32Array(10), [4, 4], { minElements: 0, workers: 2 }), () => normal.fill(new Float32Array(10), [4, 4])],
+    [
+      'an int dtype for a float-only class',
+      () => applyParallel(normal, [1000, 1000], { dtype: 'int32', minElements: 0, workers: 2 }),
+      () => normal.apply([1000, 1000], 'int32'),
+    ],
+    [
+      'a negative dim',
+      () => applyParallel(normal, [-1, 4], { minElements: 0, workers: 2 }),
+      () => normal.apply([-1, 4]),
+    ],
+    [
+      'a wrong out length',
+      () => fillParallel(normal, new Float32Array(10), [4, 4], { minElements: 0, workers: 2 }),
+      () => normal.fill(new Float32Array(10), [4, 4]),
+    ],
     [
       'a shard outside the full shape',
-      () => fillParallel(normal, new Float32Array(16), [4, 4], { minElements: 0, workers: 2, partitionInfo: { fullShape: [4, 6], varOffset: [1, 0] } }),
+      () =>
+        fillParallel(normal, new Float32Array(16), [4, 4], {
+          minElements: 0,
+          workers: 2,
+          partitionInfo: { fullShape: [4, 6], varOffset: [1, 0] },
+        }),
       () => normal.fill(new Float32Array(16), [4, 4], { partitionInfo: { fullShape: [4, 6], varOffset: [1, 0] } }),
     ],
-    ['an ambiguous Uint16Array', () => fillParallel(normal, new Uint16Array(16), [4, 4], { minElements: 0, workers: 2 }), () => normal.fill(new Uint16Array(16), [4, 4])],
+    [
+      'an ambiguous Uint16Array',
+      () => fillParallel(normal, new Uint16Array(16), [4, 4], { minElements: 0, workers: 2 }),
+      () => normal.fill(new Uint16Array(16), [4, 4]),
+    ],
   ] as const)('%s', async (_, parallel, sequential) => {
     expect(sequential).toThrow();
     let caught: unknown;

@@ -74,7 +74,11 @@ export interface FillParallelOptions extends ParallelOptions {
  * // tensor.data equals new RandomNormal({ seed: 1 }).apply([4096, 4096]).data, bit for bit
  * ```
  */
-export async function applyParallel(initializer: Initializer, shape: readonly number[], options: ParallelOptions = {}): Promise<Tensor> {
+export async function applyParallel(
+  initializer: Initializer,
+  shape: readonly number[],
+  options: ParallelOptions = {},
+): Promise<Tensor> {
   const settings = readOptions('applyParallel', initializer, options);
   const dtype = options.dtype ?? initializer.dtype;
   const size = plainSize(shape);
@@ -104,9 +108,13 @@ export async function fillParallel(
 ): Promise<void> {
   const settings = readOptions('fillParallel', initializer, options);
   const { dtype, partitionInfo } = options;
-  const fillOptions = { ...(dtype === undefined ? {} : { dtype }), ...(partitionInfo === undefined ? {} : { partitionInfo }) };
+  const fillOptions = {
+    ...(dtype === undefined ? {} : { dtype }),
+    ...(partitionInfo === undefined ? {} : { partitionInfo }),
+  };
   const size = plainSize(shape);
-  const valid = size !== undefined && out.length === size && (partitionInfo === undefined || plainPartition(shape, partitionInfo));
+  const valid =
+    size !== undefined && out.length === size && (partitionInfo === undefined || plainPartition(shape, partitionInfo));
   const pool = valid ? await poolFor(initializer, size, settings) : undefined;
   if (!valid || pool === undefined) {
     initializer.fill(out, shape, fillOptions);
@@ -115,7 +123,10 @@ export async function fillParallel(
   // The calling thread checks dtype, out and partition exactly as fill does, on an empty slice.
   const fullShape = partitionInfo?.fullShape ?? shape;
   const offset = partitionInfo?.varOffset ?? shape.map(() => 0);
-  probeOf(initializer).fill(out.subarray(0, 0) as TypedArray, emptyRows(shape), { ...fillOptions, partitionInfo: { fullShape, varOffset: offset } });
+  probeOf(initializer).fill(out.subarray(0, 0) as TypedArray, emptyRows(shape), {
+    ...fillOptions,
+    partitionInfo: { fullShape, varOffset: offset },
+  });
   const config = configForCall(initializer);
   const resolved = dtype ?? dtypeOfArray(out, initializer.dtype);
   if (out.buffer instanceof SharedArrayBuffer) {
@@ -137,21 +148,33 @@ interface Settings {
 
 function readOptions(where: string, initializer: Initializer, options: ParallelOptions): Settings {
   if (!(initializer instanceof Initializer)) {
-    throw new InitTypeError(argumentMessage(where, 'initializer', 'be an Initializer', initializer), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitTypeError(
+      argumentMessage(where, 'initializer', 'be an Initializer', initializer),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   if (typeof options !== 'object' || options === null) {
     throw new InitTypeError(argumentMessage(where, 'options', 'be an object', options), 'ERR_INIT_INVALID_ARGUMENT');
   }
   const { workers, minElements, setup } = options;
   if (workers !== undefined && (!Number.isSafeInteger(workers) || workers < 0)) {
-    throw new InitRangeError(argumentMessage(where, 'workers', 'be a non-negative integer', workers), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitRangeError(
+      argumentMessage(where, 'workers', 'be a non-negative integer', workers),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   if (minElements !== undefined && (!Number.isSafeInteger(minElements) || minElements < 0)) {
-    throw new InitRangeError(argumentMessage(where, 'minElements', 'be a non-negative integer', minElements), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitRangeError(
+      argumentMessage(where, 'minElements', 'be a non-negative integer', minElements),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   const modules = setup === undefined ? [] : typeof setup === 'string' || setup instanceof URL ? [setup] : setup;
   if (!Array.isArray(modules) || !modules.every((entry) => typeof entry === 'string' || entry instanceof URL)) {
-    throw new InitTypeError(argumentMessage(where, 'setup', 'be a module URL or path, or an array of them', setup), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitTypeError(
+      argumentMessage(where, 'setup', 'be a module URL or path, or an array of them', setup),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   return {
     workers,
@@ -174,7 +197,8 @@ function moduleUrl(entry: string | URL): string {
  * cheaply (a sequential stream, or a whole-matrix algorithm).
  */
 async function poolFor(initializer: Initializer, size: number, settings: Settings): Promise<WorkerPool | undefined> {
-  if ((settings.workers !== undefined && settings.workers <= 1) || size < Math.max(settings.minElements, 1)) return undefined;
+  if ((settings.workers !== undefined && settings.workers <= 1) || size < Math.max(settings.minElements, 1))
+    return undefined;
   // Engines other than the counter-based one draw a tensor in sequence and refuse slices.
   const engine = (initializer as { engine?: unknown }).engine;
   if (engine !== undefined && engine !== 'counter') return undefined;
@@ -195,17 +219,19 @@ async function fillShared(
   setup: readonly string[],
 ): Promise<void> {
   const ranges = splitRange(out.length, pool.size * TASKS_PER_WORKER, GRAIN);
-  const tasks = ranges.map(([start, end]): FillTask => ({
-    config,
-    setup,
-    dtype,
-    buffer: out.buffer as SharedArrayBuffer,
-    byteOffset: out.byteOffset,
-    length: out.length,
-    fullShape: partitionInfo?.fullShape ?? shape,
-    offset: partitionInfo?.varOffset ?? shape.map(() => 0),
-    blocks: blocksOfRange(shape, start, end),
-  }));
+  const tasks = ranges.map(
+    ([start, end]): FillTask => ({
+      config,
+      setup,
+      dtype,
+      buffer: out.buffer as SharedArrayBuffer,
+      byteOffset: out.byteOffset,
+      length: out.length,
+      fullShape: partitionInfo?.fullShape ?? shape,
+      offset: partitionInfo?.varOffset ?? shape.map(() => 0),
+      blocks: blocksOfRange(shape, start, end),
+    }),
+  );
   await Promise.all(tasks.map((task) => pool.run(task)));
 }
 

@@ -101,7 +101,10 @@ describe('pick and choose', () => {
       const same = Buffer.from(tensor.data.buffer).equals(Buffer.from(normal.apply([300, 200]).data.buffer));
       console.log(JSON.stringify({ shared: tensor.data.buffer instanceof SharedArrayBuffer, same }));
     `;
-    expect(JSON.parse(run(process.execPath, ['--input-type=module', '-e', script], project))).toEqual({ shared: true, same: true });
+    expect(JSON.parse(run(process.execPath, ['--input-type=module', '-e', script], project))).toEqual({
+      shared: true,
+      same: true,
+    });
     rmSync(project, { recursive: true, force: true });
   });
 });
