@@ -24,12 +24,22 @@ export {
 } from './keras-presets.js';
 export { classIdentifiers, kerasIdentifiers, nameTable, presetNameRows, tfjsIdentifiers } from './names.js';
 export {
+  dirac,
+  eye,
   kaimingNormal,
   kaimingUniform,
+  orthogonal,
+  sparse,
+  truncNormal,
   xavierNormal,
   xavierUniform,
   type KaimingMode,
   type KaimingOptions,
+  type TorchDiracOptions,
+  type TorchFixedOptions,
+  type TorchOrthogonalOptions,
+  type TorchSparseOptions,
+  type TruncNormalOptions,
   type XavierOptions,
 } from './pytorch.js';
 export { registerPresets } from './register.js';

@@ -1,12 +1,27 @@
 import { readFileSync } from 'node:fs';
-import { computeFans, deserialize, serialize, VarianceScaling } from '@init/core';
+import {
+  computeFans,
+  Dirac,
+  deserialize,
+  Identity,
+  Orthogonal,
+  Sparse,
+  serialize,
+  TruncatedNormal,
+  VarianceScaling,
+} from '@init/core';
 import { describe, expect, test } from 'vitest';
 import { sampleMoments, Z_LIMIT } from '../../core/test/moments.js';
 import {
   calculateGain,
   NONLINEARITIES,
+  dirac,
+  eye,
   kaimingNormal,
   kaimingUniform,
+  orthogonal,
+  sparse,
+  truncNormal,
   xavierNormal,
   xavierUniform,
   type KaimingOptions,
@@ -152,7 +167,7 @@ describe('the helpers', () => {
     expect(() => xavierNormal({ gain: Number.NaN })).toThrow(expect.objectContaining({ name: 'InitRangeError' }));
     expect(() => xavierNormal({ gain: '1' as never })).toThrow(expect.objectContaining({ name: 'InitTypeError' }));
     expect(() => kaimingUniform({ mode: 'fan_avg' as never })).toThrow(
-      "kaimingUniform: mode must be one of 'fan_in', 'fan_out'. Received: \"fan_avg\".",
+      "kaimingUniform: mode must be one of 'fan_in', 'fan_out' (in any case). Received: \"fan_avg\".",
     );
     expect(() => kaimingNormal({ nonlinearity: 'gelu' as never })).toThrow(
       /kaimingNormal: nonlinearity must be one of 'linear'/,
@@ -161,5 +176,107 @@ describe('the helpers', () => {
       'kaimingNormal: a must be a finite number (the negative slope of the rectifier). Received: Infinity.',
     );
     expect(() => kaimingNormal({ seed: -3 })).toThrow(/seed must be/);
+  });
+});
+
+describe("PyTorch's other nn.init functions", () => {
+  test("truncNormal({ std: 0.02 }): PyTorch's absolute bounds ±2, so the std stays 0.0200 (within 1% at n = 2^20)", () => {
+    const values = truncNormal({ std: 0.02, seed: 21 }).apply([1024, 1024], 'float64').data;
+    let squares = 0;
+    let sum = 0;
+    let largest = 0;
+    for (const x of values) {
+      sum += x;
+      squares += x * x;
+      largest = Math.max(largest, Math.abs(x));
+    }
+    expect(largest).toBeLessThanOrEqual(2);
+    const mean = sum / values.length;
+    const std = Math.sqrt(squares / values.length - mean * mean);
+    // PyTorch's value is the std of N(0, 0.02²) cut at ±100σ: 0.02 to within 1e-2000.
+    expect(Math.abs(std / 0.02 - 1)).toBeLessThan(0.01);
+    // The same in σ units is TruncatedNormal's ±100, where core's default ±2σ gives 0.0176.
+    expect(truncNormal({ std: 0.02 }).getConfig()).toMatchObject({ mean: 0, stddev: 0.02, lower: -100, upper: 100 });
+  }, 60_000);
+
+  test('truncNormal converts absolute bounds to units of std, and round-trips', () => {
+    const init = truncNormal({ mean: 1, std: 2, a: 0, b: 3, seed: 4 });
+    expect(init).toBeInstanceOf(TruncatedNormal);
+    expect([init.lower, init.upper]).toEqual([-0.5, 1]);
+    const values = init.apply([5000], 'float32').data;
+    expect(values.every((x) => x >= 0 && x <= 3)).toBe(true);
+    expect(deserialize(JSON.parse(JSON.stringify(serialize(init)))).apply([50]).data).toEqual(init.apply([50]).data);
+    expect(
+      truncNormal({ a: 0, b: Number.POSITIVE_INFINITY, seed: 1 })
+        .apply([2000])
+        .data.every((x) => x >= 0),
+    ).toBe(true);
+    // Far in a tail, where PyTorch's inverse CDF in float32 breaks down: exact here.
+    expect(
+      truncNormal({ a: 8, b: 9, seed: 1 })
+        .apply([2000])
+        .data.every((x) => x >= 8 && x <= 9),
+    ).toBe(true);
+    expect(Array.from(truncNormal({ mean: 0.5, std: 0, a: 0, b: 1 }).apply([3]).data)).toEqual([0.5, 0.5, 0.5]);
+  });
+
+  test('truncNormal refuses bad options, naming its own arguments', () => {
+    expect(() => truncNormal({ a: 1, b: 1 })).toThrow(
+      'truncNormal: b must be a number greater than a (1). Received: 1.',
+    );
+    expect(() => truncNormal({ a: Number.NaN })).toThrow(
+      'truncNormal: a must be a number (-Infinity for no lower bound). Received: NaN.',
+    );
+    expect(() => truncNormal({ std: -1 })).toThrow(
+      'truncNormal: std must be a non-negative finite number. Received: -1.',
+    );
+    expect(() => truncNormal({ mean: '0' as never })).toThrow(expect.objectContaining({ name: 'InitTypeError' }));
+    expect(() => truncNormal({ mean: 3, std: 0 })).toThrow(
+      'truncNormal: mean must lie strictly between a (-2) and b (2) when std is 0. Received: 3.',
+    );
+  });
+
+  test("orthogonal: PyTorch's flattening, rows orthonormal times gain", () => {
+    const init = orthogonal({ gain: 2, seed: 3 });
+    expect(init).toBeInstanceOf(Orthogonal);
+    expect(init.getConfig()).toEqual({ gain: 2, method: 'qr', layout: 'torch', seed: 3, dtype: 'float32' });
+    const w = init.apply([8, 2, 3, 3], 'float64').data;
+    for (let i = 0; i < 8; i++) {
+      for (let j = 0; j < 8; j++) {
+        let dot = 0;
+        for (let k = 0; k < 18; k++) dot += (w[i * 18 + k] as number) * (w[j * 18 + k] as number);
+        expect(Math.abs(dot - (i === j ? 4 : 0))).toBeLessThan(1e-13);
+      }
+    }
+    expect(() => orthogonal({ gain: Number.NaN })).toThrow('orthogonal: gain must be a finite number. Received: NaN.');
+  });
+
+  test('eye, dirac and sparse are the core classes with PyTorch semantics', () => {
+    expect(Array.from(eye().apply([2, 3]).data)).toEqual([1, 0, 0, 0, 1, 0]);
+    expect(eye()).toBeInstanceOf(Identity);
+    const d = dirac({ groups: 2 });
+    expect(d).toBeInstanceOf(Dirac);
+    expect(d.apply([4, 2, 3]).data).toEqual(new Dirac({ groups: 2, layout: 'torch' }).apply([4, 2, 3]).data);
+    const s = sparse({ sparsity: 0.3, std: 0.5, seed: 2 });
+    expect(s).toBeInstanceOf(Sparse);
+    expect(s.getConfig()).toEqual({ sparsity: 0.3, stddev: 0.5, seed: 2, dtype: 'float32' });
+    const values = s.apply([10, 6]).data;
+    for (let c = 0; c < 6; c++) {
+      let zeros = 0;
+      for (let r = 0; r < 10; r++) if (values[r * 6 + c] === 0) zeros++;
+      expect(zeros).toBe(3);
+    }
+    expect(() => sparse(undefined as never)).toThrow(
+      'sparse: options must be an object such as { sparsity: 0.1 }. Received: undefined.',
+    );
+    expect(() => sparse({} as never)).toThrow('Sparse: sparsity must be a number in [0, 1]');
+  });
+
+  test("kaiming's mode in any case, as PyTorch lower-cases it", () => {
+    expect(kaimingNormal({ mode: 'FAN_IN' }).variance([64, 3, 7, 7])).toBe(
+      kaimingNormal({ mode: 'fan_in' }).variance([64, 3, 7, 7]),
+    );
+    expect(kaimingUniform({ mode: 'Fan_Out' as never }).mode).toBe('fan_out');
+    expect(kaimingNormal({ mode: 'FAN_OUT' }).getConfig()).toMatchObject({ mode: 'fan_out' });
   });
 });

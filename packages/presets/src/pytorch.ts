@@ -1,10 +1,17 @@
-// PyTorch's xavier_* and kaiming_* for people porting PyTorch models: the same formulas and
-// options, with fans read from PyTorch's [out, in, ...kernel] layout. Each returns a core
-// VarianceScaling with layout 'torch', so it serializes and deserializes like any initializer.
+// PyTorch's nn.init functions for people porting PyTorch models, camelCased: xavier_* and kaiming_*
+// with the same formulas and options, fans read from PyTorch's [out, in, ...kernel] layout (a core
+// VarianceScaling with layout 'torch'), and trunc_normal_, orthogonal_, eye_, dirac_ and sparse_.
+// Each returns a core initializer, so it serializes and deserializes like any other.
 import {
+  Dirac,
+  Identity,
   InitTypeError,
+  Orthogonal,
+  Sparse,
+  TruncatedNormal,
   VarianceScaling,
   InitRangeError,
+  type DType,
   type FloatDType,
   type InitializerSeed,
   argumentMessage,
@@ -21,8 +28,11 @@ export interface XavierOptions {
   readonly dtype?: FloatDType;
 }
 
-/** Which fan kaiming initialization divides by: `'fan_in'` keeps the forward pass's variance, `'fan_out'` the backward pass's. */
-export type KaimingMode = 'fan_in' | 'fan_out';
+/**
+ * Which fan kaiming initialization divides by: `'fan_in'` keeps the forward pass's variance, `'fan_out'`
+ * the backward pass's. Any case is read, as PyTorch lower-cases it (`'FAN_IN'`).
+ */
+export type KaimingMode = 'fan_in' | 'fan_out' | 'FAN_IN' | 'FAN_OUT';
 
 /** Options of {@link kaimingUniform} and {@link kaimingNormal}, with PyTorch's defaults. */
 export interface KaimingOptions {
@@ -38,7 +48,7 @@ export interface KaimingOptions {
   readonly dtype?: FloatDType;
 }
 
-const KAIMING_MODES: readonly KaimingMode[] = ['fan_in', 'fan_out'];
+const KAIMING_MODES: readonly string[] = ['fan_in', 'fan_out'];
 
 function positiveGain(where: string, gain: unknown): number {
   if (typeof gain === 'number' && Number.isFinite(gain) && gain > 0) return gain;
@@ -48,10 +58,12 @@ function positiveGain(where: string, gain: unknown): number {
     : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
 }
 
-function kaimingMode(where: string, mode: unknown): KaimingMode {
-  if (typeof mode === 'string' && (KAIMING_MODES as readonly string[]).includes(mode)) return mode as KaimingMode;
+function kaimingMode(where: string, mode: unknown): 'fan_in' | 'fan_out' {
+  // PyTorch's _calculate_correct_fan does mode.lower() before checking it.
+  const lower = typeof mode === 'string' ? mode.toLowerCase() : undefined;
+  if (lower !== undefined && KAIMING_MODES.includes(lower)) return lower as 'fan_in' | 'fan_out';
   throw new InitTypeError(
-    argumentMessage(where, 'mode', "be one of 'fan_in', 'fan_out'", mode),
+    argumentMessage(where, 'mode', "be one of 'fan_in', 'fan_out' (in any case)", mode),
     'ERR_INIT_UNKNOWN_IDENTIFIER',
   );
 }
@@ -189,4 +201,211 @@ export function kaimingUniform(options: KaimingOptions = {}): VarianceScaling {
  */
 export function kaimingNormal(options: KaimingOptions = {}): VarianceScaling {
   return kaiming('kaimingNormal', options, 'untruncated_normal');
+}
+
+/** Options of {@link truncNormal}, PyTorch's `trunc_normal_` arguments. */
+export interface TruncNormalOptions {
+  /** The mean of the normal. Default `0`. */
+  readonly mean?: number;
+  /** The standard deviation of the (untruncated) normal. Default `1`. */
+  readonly std?: number;
+  /** The lower bound, in the values' own units (absolute, as PyTorch's `a`). Default `-2`; `-Infinity` for none. */
+  readonly a?: number;
+  /** The upper bound, absolute (PyTorch's `b`). Default `2`; `Infinity` for none. */
+  readonly b?: number;
+  /** Makes the initializer pure. Default: a fresh key per call. */
+  readonly seed?: InitializerSeed;
+  /** The default dtype. Default `'float32'`. */
+  readonly dtype?: FloatDType;
+}
+
+function numberOption(
+  where: string,
+  name: string,
+  value: unknown,
+  rule: string,
+  holds: (x: number) => boolean,
+): number {
+  if (typeof value === 'number' && holds(value)) return value;
+  const message = argumentMessage(where, name, rule, value);
+  throw typeof value === 'number'
+    ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
+    : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
+}
+
+/**
+ * PyTorch's `trunc_normal_`: `N(mean, std²)` truncated to `[a, b]`, with **absolute** bounds as PyTorch
+ * takes them (so `truncNormal({ std: 0.02 })` of timm and ViT keeps the std 0.02: its bounds ±2 are
+ * 100σ away). A core `TruncatedNormal` with the bounds in units of std:
+ * `lower = (a − mean) / std`, `upper = (b − mean) / std`. Values are redrawn, never clamped, and
+ * exact for every interval — PyTorch's inverse CDF loses accuracy when both bounds lie far in one
+ * tail; here `truncNormal({ a: 8, b: 9 })` is as exact as `truncNormal()`.
+ *
+ * The stored values lie within [a, b] (strictly inside `mean + lower·std`, `mean + upper·std`, which
+ * equal a and b up to a rounding of the quotient). With std 0 every value is mean, which must then lie
+ * strictly between a and b.
+ *
+ * @example
+ * ```ts
+ * truncNormal({ std: 0.02, seed: 1 }).apply([768, 768]); // timm's ViT init: std 0.0200, |x| ≤ 2
+ * truncNormal({ mean: 0, std: 1, a: 0, b: Infinity }); // a half-normal
+ * ```
+ * @throws InitRangeError for a non-finite mean, a negative or non-finite std, a NaN bound, a ≥ b, or
+ *   std 0 with mean outside (a, b); InitTypeError for non-numeric options, a bad seed or dtype.
+ */
+export function truncNormal(options: TruncNormalOptions = {}): TruncatedNormal {
+  const where = 'truncNormal';
+  const mean = numberOption(where, 'mean', options.mean ?? 0, 'be a finite number', Number.isFinite);
+  const std = numberOption(
+    where,
+    'std',
+    options.std ?? 1,
+    'be a non-negative finite number',
+    (x) => Number.isFinite(x) && x >= 0,
+  );
+  const a = numberOption(
+    where,
+    'a',
+    options.a ?? -2,
+    'be a number (-Infinity for no lower bound)',
+    (x) => !Number.isNaN(x),
+  );
+  const b = numberOption(where, 'b', options.b ?? 2, `be a number greater than a (${a})`, (x) => x > a);
+  let lower: number;
+  let upper: number;
+  if (std === 0) {
+    if (!(a < mean && mean < b)) {
+      throw new InitRangeError(
+        argumentMessage(where, 'mean', `lie strictly between a (${a}) and b (${b}) when std is 0`, mean),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
+    [lower, upper] = [-Infinity, Infinity];
+  } else {
+    // Both may be infinite (an open side), never NaN: a < b and std > 0.
+    [lower, upper] = [(a - mean) / std, (b - mean) / std];
+  }
+  if (!(lower < upper)) {
+    // a < b so only an underflow of (b − a)/std can get here.
+    throw new InitRangeError(
+      argumentMessage(where, 'b - a', `be resolvable in units of std (${std})`, b - a),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  return new TruncatedNormal({ mean, stddev: std, lower, upper, ...seedAndDType(options) });
+}
+
+/** Options of {@link orthogonal}, PyTorch's `orthogonal_` arguments. */
+export interface TorchOrthogonalOptions {
+  /** Multiplies the matrix. Default `1`. */
+  readonly gain?: number;
+  /** Makes the initializer pure. Default: a fresh key per call. */
+  readonly seed?: InitializerSeed;
+  /** The default dtype. Default `'float32'`. */
+  readonly dtype?: FloatDType;
+}
+
+/**
+ * PyTorch's `orthogonal_`: the weight flattened to `[shape[0], product of the rest]`, a
+ * Haar-distributed matrix with orthonormal rows (rows ≤ columns) or columns, times `gain`. A core
+ * `Orthogonal` with `layout: 'torch'`.
+ *
+ * @see Saxe, McClelland & Ganguli, "Exact solutions to the nonlinear dynamics of learning in deep linear neural networks", 2013. https://arxiv.org/abs/1312.6120
+ * @example
+ * ```ts
+ * orthogonal({ gain: 2, seed: 1 }).apply([64, 3, 7, 7]); // 64 orthonormal rows of 147, times 2
+ * ```
+ * @throws InitRangeError for a gain that is not finite, a shape of rank < 2; InitTypeError for a
+ *   bad seed or dtype.
+ */
+export function orthogonal(options: TorchOrthogonalOptions = {}): Orthogonal {
+  const gain = numberOption('orthogonal', 'gain', options.gain ?? 1, 'be a finite number', Number.isFinite);
+  return new Orthogonal({ gain, layout: 'torch', ...seedAndDType(options) });
+}
+
+/** Options of {@link eye} and {@link dirac}: the dtype (their values are not random). */
+export interface TorchFixedOptions {
+  /** The default dtype. Default `'float32'`. */
+  readonly dtype?: FloatDType;
+}
+
+/**
+ * PyTorch's `eye_`: ones on the main diagonal of a 2-D weight of any shape, zeros elsewhere (the
+ * identity of a `Linear` layer). A core `Identity` with gain 1.
+ *
+ * @example
+ * ```ts
+ * eye().apply([2, 3]).data; // Float32Array [1, 0, 0, 0, 1, 0]
+ * ```
+ * @throws InitRangeError for a shape that is not 2-D; InitTypeError for a non-float dtype.
+ */
+export function eye(options: TorchFixedOptions = {}): Identity {
+  return new Identity({ gain: 1, ...(options.dtype === undefined ? {} : { dtype: options.dtype }) });
+}
+
+/** Options of {@link dirac}. */
+export interface TorchDiracOptions {
+  /** The groups of a grouped convolution. Default `1`. */
+  readonly groups?: number;
+  /** The default dtype. Default `'float32'`. */
+  readonly dtype?: DType;
+}
+
+/**
+ * PyTorch's `dirac_`: the identity of a convolution `[out, in, ...kernel]` (3-, 4- or 5-D), 1 at the
+ * kernel centre for output channel `g·(out / groups) + d` and input channel `d`. A core `Dirac` with
+ * `layout: 'torch'`.
+ *
+ * @see Zagoruyko & Komodakis, "DiracNets", 2017. https://arxiv.org/abs/1706.00388
+ * @example
+ * ```ts
+ * dirac().apply([16, 16, 3, 3]); // a 3×3 Conv2d(16 → 16) that passes its input through
+ * ```
+ * @throws InitRangeError for a shape that is not 3- to 5-D or whose out channels do not divide into
+ *   groups, or a groups that is not a positive integer.
+ */
+export function dirac(options: TorchDiracOptions = {}): Dirac {
+  return new Dirac({
+    ...(options.groups === undefined ? {} : { groups: options.groups }),
+    ...(options.dtype === undefined ? {} : { dtype: options.dtype }),
+    layout: 'torch',
+  });
+}
+
+/** Options of {@link sparse}, PyTorch's `sparse_` arguments. */
+export interface TorchSparseOptions {
+  /** The fraction of each column set to zero, in [0, 1]. Required. */
+  readonly sparsity: number;
+  /** The standard deviation of the nonzero values. Default `0.01`. */
+  readonly std?: number;
+  /** Makes the initializer pure. Default: a fresh key per call. */
+  readonly seed?: InitializerSeed;
+  /** The default dtype. Default `'float32'`. */
+  readonly dtype?: FloatDType;
+}
+
+/**
+ * PyTorch's `sparse_`: a 2-D weight of `N(0, std²)` values with `⌈sparsity · rows⌉` zeros at distinct
+ * random rows of each column. A core `Sparse`.
+ *
+ * @see Martens, "Deep learning via Hessian-free optimization", ICML 2010.
+ * @example
+ * ```ts
+ * sparse({ sparsity: 0.1, seed: 1 }).apply([100, 50]); // 10 zeros in each column
+ * ```
+ * @throws InitRangeError / InitTypeError for a missing sparsity or one outside [0, 1], a negative
+ *   std, a shape that is not 2-D, a bad seed or dtype.
+ */
+export function sparse(options: TorchSparseOptions): Sparse {
+  if (typeof options !== 'object' || options === null) {
+    throw new InitTypeError(
+      argumentMessage('sparse', 'options', 'be an object such as { sparsity: 0.1 }', options),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  return new Sparse({
+    sparsity: options.sparsity,
+    ...(options.std === undefined ? {} : { stddev: options.std }),
+    ...seedAndDType(options),
+  });
 }
