@@ -5,6 +5,8 @@ export {
   type SpatialRank,
 } from './convolution-orthogonal.js';
 export { DeltaOrthogonal, type DeltaOrthogonalConfig, type DeltaOrthogonalOptions } from './delta-orthogonal.js';
+export { STFT, type STFTConfig, type STFTOptions, type STFTScaling, type STFTSide } from './stft.js';
+export { WINDOW_NAMES, WINDOWS, type WindowName } from './windows.js';
 export { Constant, type ConstantConfigValue, type ConstantOptions, type ConstantValue } from './constant.js';
 export {
   DTYPES,

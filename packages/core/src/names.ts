@@ -16,6 +16,7 @@ import { Ones } from './ones.js';
 import { Orthogonal } from './orthogonal.js';
 import { RandomNormal } from './random-normal.js';
 import { RandomUniform } from './random-uniform.js';
+import { STFT } from './stft.js';
 import { Sparse } from './sparse.js';
 import { TruncatedNormal } from './truncated-normal.js';
 import { UniformUnitScaling } from './uniform-unit-scaling.js';
@@ -138,7 +139,16 @@ export function coreNameRows(): readonly NameRow[] {
       tf1: 'orthogonal_initializer',
       pytorch: 'orthogonal_',
     }),
-    nameRow({ cls: Identity, keras: ['identity'], kerasOptions: { gain: 1 }, pytorch: 'eye_' }),
+    // Keras 3 also reads IdentityInitializer, for compatibility.
+    nameRow({
+      cls: Identity,
+      classAliases: ['IdentityInitializer'],
+      keras: ['identity'],
+      kerasOptions: { gain: 1 },
+      pytorch: 'eye_',
+    }),
+    // Keras 3's STFT (older Keras saved it as STFTInitializer); its defaults are the class's.
+    nameRow({ cls: STFT, classAliases: ['STFTInitializer'], keras: ['stft'] }),
     // PyTorch's own: Keras and TensorFlow.js have neither, so only the class names are ids.
     nameRow({ cls: Dirac, pytorch: 'dirac_' }),
     // sparsity has no default in PyTorch; the class name as an id takes 0.1, the value of PyTorch's

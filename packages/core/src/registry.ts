@@ -154,9 +154,12 @@ export function deserialize(serialized: unknown, options: DeserializeOptions = {
   for (const [key, value] of Object.entries(config)) {
     initOptions[camelCase(key)] = key === 'seed' ? (seedFromConfig(name, value) ?? undefined) : value;
   }
-  // Keras writes `seed: null` for an unseeded initializer and `dtype: null` for "the default".
+  // Keras writes `seed: null` for an unseeded initializer and `dtype: null` for "the default". A
+  // class whose null means something else (STFT's `window: null`, no window) lists those keys.
+  const nullable = (cls as { readonly nullableConfigKeys?: readonly string[] }).nullableConfigKeys ?? [];
   for (const key of Object.keys(initOptions))
-    if (initOptions[key] === null || initOptions[key] === undefined) delete initOptions[key];
+    if ((initOptions[key] === null && !nullable.includes(key)) || initOptions[key] === undefined)
+      delete initOptions[key];
   // A built-in's options are exactly its config keys; a user's class checks its own options.
   const allowed = builtin === undefined ? Object.keys(initOptions) : configKeys(builtin);
   for (const key of Object.keys(initOptions)) {

@@ -5,6 +5,7 @@ import {
   DeltaOrthogonal,
   Identity,
   type Initializer,
+  STFT,
   InitTypeError,
   Ones,
   Orthogonal,
@@ -37,6 +38,7 @@ const kerasRandomNormal = { mean: 0, stddev: 0.05, ...counter };
 const kerasRandomUniform = { minval: -0.05, maxval: 0.05, ...counter };
 const kerasVarianceScaling = { scale: 1, mode: 'fan_in', distribution: 'truncated_normal', layout: 'tf', ...counter };
 const orthogonal = { gain: 1, method: 'qr', seed: null, dtype: 'float32' };
+const stft = { side: 'real', window: 'hann', scaling: 'density', periodic: false, dtype: 'float32' };
 const convolution = { gain: 1, layout: 'tf', seed: null, dtype: 'float32' };
 
 // Every id: the class it gives and that class's config (the framework's defaults).
@@ -77,6 +79,10 @@ const expected: Record<string, readonly [abstract new (...args: never[]) => Init
   Orthogonal: [Orthogonal, orthogonal],
   OrthogonalInitializer: [Orthogonal, orthogonal],
   Identity: [Identity, { gain: 1, dtype: 'float32' }],
+  IdentityInitializer: [Identity, { gain: 1, dtype: 'float32' }],
+  STFT: [STFT, stft],
+  STFTInitializer: [STFT, stft],
+  stft: [STFT, stft],
   Dirac: [Dirac, { groups: 1, layout: 'tf', dtype: 'float32' }],
   Sparse: [Sparse, { sparsity: 0.1, stddev: 0.01, seed: null, dtype: 'float32' }],
   UniformUnitScaling: [UniformUnitScaling, { factor: 1, seed: null, dtype: 'float32' }],
