@@ -1,0 +1,197 @@
+// TensorFlow.js initializer configs (tfjs-layers 4.22's classes and the Keras class names a
+// converted model.json carries) read as @init initializers. One table decides, for each engine,
+// what a TF.js config means: engine 'tfjs' reproduces TensorFlow.js, quirks included; engine
+// 'counter' gives what Keras means by the same config, on @init's counter-based stream.
+import {
+  argumentMessage,
+  Constant,
+  Identity,
+  InitTypeError,
+  Ones,
+  Orthogonal,
+  RandomNormal,
+  RandomUniform,
+  TruncatedNormal,
+  VarianceScaling,
+  Zeros,
+  type Distribution,
+  type FanMode,
+  type Initializer,
+} from '@init/core';
+import { GlorotNormal, GlorotUniform, HeNormal, HeUniform, LecunNormal, LecunUniform } from '@init/presets';
+import { TfjsOrthogonal } from './tfjs-orthogonal.js';
+
+/** How installed TF.js initializers draw: TensorFlow.js's own values, or @init's counter stream. */
+export type TfjsEngine = 'tfjs' | 'counter';
+
+/** The engines, in the order error messages list them. */
+export const TFJS_ENGINES: readonly TfjsEngine[] = Object.freeze(['tfjs', 'counter']);
+
+/**
+ * The class names TensorFlow.js 4.22 registers for its initializers, and the Keras spellings a
+ * converted model.json may carry that TensorFlow.js itself cannot read (`LecunNormal`,
+ * `LecunUniform` of Keras ≥ 2.4, `OrthogonalInitializer` of Keras 3).
+ */
+export const TFJS_CLASS_NAMES: readonly string[] = Object.freeze([
+  'Zeros',
+  'Ones',
+  'Constant',
+  'RandomUniform',
+  'RandomNormal',
+  'TruncatedNormal',
+  'Identity',
+  'VarianceScaling',
+  'GlorotUniform',
+  'GlorotNormal',
+  'HeNormal',
+  'HeUniform',
+  'LeCunNormal',
+  'LeCunUniform',
+  'Orthogonal',
+]);
+
+/** Keras class names TensorFlow.js lacks, each read as the TensorFlow.js class it means. */
+export const KERAS_ALIASES: Readonly<Record<string, string>> = Object.freeze({
+  LecunNormal: 'LeCunNormal',
+  LecunUniform: 'LeCunUniform',
+  OrthogonalInitializer: 'Orthogonal',
+});
+
+// TensorFlow.js's defaults: RandomNormal/TruncatedNormal stddev 0.05, RandomUniform [-0.05, 0.05).
+const DEFAULT_STDDEV = 0.05;
+const DEFAULT_LIMIT = 0.05;
+
+const PRESETS = {
+  GlorotUniform,
+  GlorotNormal,
+  HeNormal,
+  HeUniform,
+  LeCunNormal: LecunNormal,
+  LeCunUniform: LecunUniform,
+} as const;
+
+/** The config keys each class reads (TensorFlow.js's getConfig keys); `customObjects` is tfjs's own addition. */
+const KEYS: Readonly<Record<string, readonly string[]>> = {
+  Zeros: [],
+  Ones: [],
+  Constant: ['value'],
+  RandomUniform: ['minval', 'maxval', 'seed'],
+  RandomNormal: ['mean', 'stddev', 'seed'],
+  TruncatedNormal: ['mean', 'stddev', 'seed'],
+  Identity: ['gain'],
+  VarianceScaling: ['scale', 'mode', 'distribution', 'seed'],
+  GlorotUniform: ['seed'],
+  GlorotNormal: ['seed'],
+  HeNormal: ['seed'],
+  HeUniform: ['seed'],
+  LeCunNormal: ['seed'],
+  LeCunUniform: ['seed'],
+  Orthogonal: ['gain', 'seed'],
+};
+
+/** The TF.js class a name (a TensorFlow.js class name or a Keras alias) stands for, or undefined. */
+export function tfjsClassName(name: string): string | undefined {
+  const canonical = Object.prototype.hasOwnProperty.call(KERAS_ALIASES, name) ? KERAS_ALIASES[name] : name;
+  return canonical !== undefined && TFJS_CLASS_NAMES.includes(canonical) ? canonical : undefined;
+}
+
+/**
+ * The @init initializer a TensorFlow.js config means.
+ * @param name a TensorFlow.js class name or Keras alias (see {@link tfjsClassName}).
+ * @param config the config as TensorFlow.js hands it to `fromConfig` (camelCase keys; string values
+ *   camelCased by its JSON reader, so `'fanIn'` as well as `'fan_in'`).
+ * @throws InitTypeError for an unknown name or config key, or a value TensorFlow.js itself refuses;
+ *   the @init classes' own errors for values they refuse (a negative seed, a non-finite stddev…).
+ */
+export function fromTfjsConfig(name: string, config: Readonly<Record<string, unknown>>, engine: TfjsEngine): Initializer {
+  const className = tfjsClassName(name);
+  if (className === undefined) {
+    throw new InitTypeError(argumentMessage('installTfjs', 'className', `be a TensorFlow.js initializer (${TFJS_CLASS_NAMES.join(', ')})`, name), 'ERR_INIT_UNKNOWN_IDENTIFIER');
+  }
+  const allowed = KEYS[className] ?? [];
+  for (const key of Object.keys(config)) {
+    if (key !== 'customObjects' && !allowed.includes(key)) {
+      throw new InitTypeError(
+        argumentMessage(className, `config key '${key}'`, `be one of ${allowed.join(', ') || '(none)'}`, config[key]),
+        'ERR_INIT_INVALID_CONFIG',
+      );
+    }
+  }
+  const tfjs = engine === 'tfjs';
+  // TensorFlow.js writes `seed: undefined` or `null` for an unseeded initializer.
+  const seed = config['seed'] ?? undefined;
+  const seedOption = seed === undefined ? {} : { seed: seed as number };
+  // TensorFlow.js's `args.x || DEFAULT` turns an explicit 0 into the default: kept by engine 'tfjs'
+  // (those are TensorFlow.js's values), fixed by engine 'counter' (`??`, what the user wrote).
+  const orDefault = (key: string, fallback: number): number => {
+    const value = config[key];
+    return (tfjs ? value || fallback : value ?? fallback) as number;
+  };
+  switch (className) {
+    case 'Zeros':
+      return new Zeros();
+    case 'Ones':
+      return new Ones();
+    case 'Constant':
+      if (config['value'] === undefined || config['value'] === null) {
+        throw new InitTypeError(argumentMessage('Constant', 'config.value', 'be given (TensorFlow.js has no default)', config['value']), 'ERR_INIT_INVALID_CONFIG');
+      }
+      return new Constant({ value: config['value'] as number });
+    case 'RandomUniform':
+      return new RandomUniform({ minval: orDefault('minval', -DEFAULT_LIMIT), maxval: orDefault('maxval', DEFAULT_LIMIT), engine, ...seedOption });
+    case 'RandomNormal':
+      return new RandomNormal({ mean: orDefault('mean', 0), stddev: orDefault('stddev', DEFAULT_STDDEV), engine, ...seedOption });
+    case 'TruncatedNormal':
+      return new TruncatedNormal({ mean: orDefault('mean', 0), stddev: orDefault('stddev', DEFAULT_STDDEV), engine, ...seedOption });
+    case 'Identity':
+      return new Identity({ gain: (config['gain'] ?? 1) as number });
+    case 'VarianceScaling':
+      return new VarianceScaling({
+        scale: (config['scale'] ?? 1) as number,
+        mode: fanMode(config['mode']),
+        distribution: distribution(config['distribution'], engine),
+        engine,
+        ...seedOption,
+      });
+    case 'Orthogonal': {
+      const gain = (config['gain'] ?? 1) as number;
+      return tfjs ? new TfjsOrthogonal({ gain, ...seedOption }) : new Orthogonal({ gain, ...seedOption });
+    }
+    default: {
+      const Preset = PRESETS[className as keyof typeof PRESETS];
+      return new Preset({ engine, ...seedOption });
+    }
+  }
+}
+
+const FAN_MODES: Readonly<Record<string, FanMode>> = { fanIn: 'fan_in', fan_in: 'fan_in', fanOut: 'fan_out', fan_out: 'fan_out', fanAvg: 'fan_avg', fan_avg: 'fan_avg' };
+
+function fanMode(value: unknown): FanMode {
+  if (value === undefined || value === null) return 'fan_in';
+  const mode = typeof value === 'string' && Object.prototype.hasOwnProperty.call(FAN_MODES, value) ? FAN_MODES[value] : undefined;
+  if (mode === undefined) {
+    throw new InitTypeError(argumentMessage('VarianceScaling', 'mode', "be 'fanIn', 'fanOut' or 'fanAvg' (or Keras's 'fan_in', 'fan_out', 'fan_avg')", value), 'ERR_INIT_INVALID_CONFIG');
+  }
+  return mode;
+}
+
+/**
+ * TensorFlow.js accepts 'normal', 'uniform' and 'truncatedNormal'; it draws the uncorrected
+ * truncated normal for 'normal' and, through an `else`, uniform values for 'truncatedNormal'.
+ * Engine 'tfjs' keeps both (they are TensorFlow.js's values). Engine 'counter' reads them as Keras
+ * (≥ 2.3) does: 'normal' and 'truncated_normal' are the truncated normal corrected to the intended
+ * variance, 'untruncated_normal' a plain normal (which TensorFlow.js refuses).
+ */
+function distribution(value: unknown, engine: TfjsEngine): Distribution {
+  const name = value === undefined || value === null ? 'normal' : value;
+  if (name === 'uniform') return 'uniform';
+  if (engine === 'tfjs') {
+    if (name === 'normal') return 'normal';
+    if (name === 'truncatedNormal' || name === 'truncated_normal') return 'uniform';
+  } else {
+    if (name === 'normal' || name === 'truncatedNormal' || name === 'truncated_normal') return 'truncated_normal';
+    if (name === 'untruncatedNormal' || name === 'untruncated_normal') return 'untruncated_normal';
+  }
+  const valid = engine === 'tfjs' ? "'normal', 'uniform' or 'truncatedNormal' with engine 'tfjs' (TensorFlow.js's; use engine 'counter' for 'untruncated_normal')" : "'normal', 'uniform', 'truncated_normal' or 'untruncated_normal'";
+  throw new InitTypeError(argumentMessage('VarianceScaling', 'distribution', `be ${valid}`, value), 'ERR_INIT_INVALID_CONFIG');
+}
