@@ -47,6 +47,7 @@ const documentationSidebar: DefaultTheme.SidebarItem[] = [
       { text: 'Sharded initialization', link: '/guide/sharding' },
       { text: 'TF1, Keras 3, TensorFlow.js, PyTorch', link: '/guide/frameworks' },
       { text: 'Migrating', link: '/guide/migrating' },
+      { text: 'Using with TensorFlow.js', link: '/guide/tensorflow-js' },
     ],
   },
   {

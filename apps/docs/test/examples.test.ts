@@ -25,6 +25,7 @@ describe('the examples shown on the pages', () => {
       'guide/sharding.md',
       'guide/frameworks.md',
       'guide/migrating.md',
+      'guide/tensorflow-js.md',
     ]
       .concat(
         [

@@ -41,6 +41,18 @@ const includes = [
     region: 'name-table',
     startsWith: '| class | package | Keras 3 ids |',
   },
+  {
+    page: 'guide/tensorflow-js.md',
+    file: 'packages/tfjs/README.md',
+    region: 'engines-table',
+    startsWith: "| | `engine: 'tfjs'` (default) |",
+  },
+  {
+    page: 'benchmarks.md',
+    file: 'packages/tfjs/README.md',
+    region: 'benchmark-table',
+    startsWith: '| Dense 512×512',
+  },
 ];
 
 describe('tables included from the package READMEs', () => {

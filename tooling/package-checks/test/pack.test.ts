@@ -59,11 +59,12 @@ describe.each(packageNames)('@init/%s', (name) => {
 });
 
 describe('pick and choose', () => {
-  function installInScratchProject(name: PackageName): string {
+  /** `extra`: packages from the npm registry installed next to the tarballs, as a user would. */
+  function installInScratchProject(name: PackageName, extra: readonly string[] = []): string {
     const project = mkdtempSync(join(tmpdir(), `init-consumer-${name}-`));
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     const wanted = [...published[name], name].map((dependency) => tarballs.get(dependency) as string);
-    run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...wanted], project);
+    run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...wanted, ...extra], project);
     return project;
   }
 
@@ -105,6 +106,30 @@ describe('pick and choose', () => {
       shared: true,
       same: true,
     });
+    rmSync(project, { recursive: true, force: true });
+  });
+
+  test('@init/tfjs installs next to TensorFlow.js (from the npm registry) and makes its values', () => {
+    const tfjs = ['@tensorflow/tfjs-core@4.22.0', '@tensorflow/tfjs-layers@4.22.0', '@tensorflow/tfjs-backend-cpu@4.22.0'];
+    const project = installInScratchProject('tfjs', tfjs);
+    const script = `
+      import '@tensorflow/tfjs-backend-cpu';
+      import * as tf from '@tensorflow/tfjs-core';
+      import * as tfl from '@tensorflow/tfjs-layers';
+      import { Orthogonal } from '@init/core';
+      import { installTfjs, toTfjs, uninstallTfjs } from '@init/tfjs';
+      await tf.setBackend('cpu');
+      const theirs = Array.from(tfl.initializers.heNormal({ seed: 77 }).apply([3, 4]).dataSync());
+      installTfjs();
+      const ours = Array.from(tfl.initializers.heNormal({ seed: 77 }).apply([3, 4]).dataSync());
+      uninstallTfjs();
+      const wrapped = Array.from(toTfjs(new Orthogonal({ seed: 1 })).apply([2, 2]).dataSync());
+      const expected = Array.from(new Orthogonal({ seed: 1 }).apply([2, 2]).data);
+      console.log(JSON.stringify({ same: JSON.stringify(ours) === JSON.stringify(theirs), wrapped: JSON.stringify(wrapped) === JSON.stringify(expected) }));
+    `;
+    const output = run(process.execPath, ['--input-type=module', '-e', script], project).trim().split('\n').at(-1) as string;
+    expect(JSON.parse(output)).toEqual({ same: true, wrapped: true });
+    expect(readdirSync(join(project, 'node_modules', '@init')).sort()).toEqual(['core', 'linalg', 'presets', 'random', 'tfjs']);
     rmSync(project, { recursive: true, force: true });
   });
 });

@@ -14,6 +14,7 @@ export const published = {
   core: ['random', 'linalg'],
   presets: ['random', 'linalg', 'core'],
   parallel: ['random', 'linalg', 'core'],
+  tfjs: ['random', 'linalg', 'core', 'presets'],
 } as const satisfies Record<string, readonly string[]>;
 export type PackageName = keyof typeof published;
 export const packageNames = Object.keys(published) as PackageName[];
