@@ -19,13 +19,17 @@ console.log('@init, engine tfjs:    ', show(ours));
 const lstm = tfl.layers.lstm({ units: 256, inputShape: [10, 64] }); // recurrentInitializer 'orthogonal'
 tfl.sequential({ layers: [lstm] }); // builds a 256×1024 Orthogonal: TensorFlow.js alone takes minutes
 const cell = (lstm as unknown as { cell: Record<string, { initializer: { className: string } }> }).cell;
-console.log('LSTM recurrent initializer:', cell['recurrentInitializer']?.initializer.className);
+console.log('LSTM recurrent initializer:', cell.recurrentInitializer?.initializer.className);
 
 // toTfjs: any @init initializer as a TensorFlow.js one, saved in the model's JSON.
-const dense = tfl.layers.dense({ units: 2, inputShape: [2], kernelInitializer: toTfjs(new Orthogonal({ gain: 2, seed: 1 })) });
+const dense = tfl.layers.dense({
+  units: 2,
+  inputShape: [2],
+  kernelInitializer: toTfjs(new Orthogonal({ gain: 2, seed: 1 })),
+});
 const model = tfl.sequential({ layers: [dense] });
 const saved = model.toJSON(null, false) as { config: { layers: { config: Record<string, unknown> }[] } };
-console.log('saved:', JSON.stringify(saved.config.layers[0]?.config['kernel_initializer']));
+console.log('saved:', JSON.stringify(saved.config.layers[0]?.config.kernel_initializer));
 console.log('kernel:', show(model.getWeights()[0]?.dataSync() ?? []));
 
 uninstallTfjs(); // TensorFlow.js's own classes again

@@ -5,11 +5,11 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { Initializer, InitTypeError, Orthogonal, RandomUniform, VarianceScaling } from '@init/core';
+import { Initializer, InitTypeError, Orthogonal, RandomUniform, type VarianceScaling } from '@init/core';
 import { GlorotUniform, HeNormal, LecunNormal } from '@init/presets';
 import { setGlobalSeed } from '@init/random';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { TFJS_CLASS_NAMES } from './from-tfjs-config.js';
+import { kerasAliases, TFJS_CLASS_NAMES } from './from-tfjs-config.js';
 import { installTfjs, uninstallTfjs } from './index.js';
 import { TfjsOrthogonal } from './tfjs-orthogonal.js';
 
@@ -42,7 +42,8 @@ function values(initializer: TfjsInit, shape: number[]): Float32Array {
   return data;
 }
 
-const ours = (initializer: unknown): Initializer | undefined => (initializer as { initializer?: Initializer }).initializer;
+const ours = (initializer: unknown): Initializer | undefined =>
+  (initializer as { initializer?: Initializer }).initializer;
 
 // [TensorFlow.js class name, config]. Seeds other than the golden vectors' (1, 42, 123456789);
 // TensorFlow.js's quirks included: `minval: 0` and `stddev: 0` turned into the defaults by `||`, and
@@ -87,10 +88,17 @@ describe("engine 'tfjs': TensorFlow.js's own values, bit for bit", () => {
   });
 
   test("Keras's snake_case spellings in a config (which TensorFlow.js itself refuses) mean the same", () => {
-    const expected = values(fromRegistry('VarianceScaling', { mode: 'fanAvg', distribution: 'truncatedNormal', seed: 20 }), [4, 6]);
-    expect(() => fromRegistry('VarianceScaling', { mode: 'fan_avg', seed: 20 })).toThrow('fan_avg is not a valid FanMode');
+    const expected = values(
+      fromRegistry('VarianceScaling', { mode: 'fanAvg', distribution: 'truncatedNormal', seed: 20 }),
+      [4, 6],
+    );
+    expect(() => fromRegistry('VarianceScaling', { mode: 'fan_avg', seed: 20 })).toThrow(
+      'fan_avg is not a valid FanMode',
+    );
     installTfjs();
-    expect(values(fromRegistry('VarianceScaling', { mode: 'fan_avg', distribution: 'truncated_normal', seed: 20 }), [4, 6])).toEqual(expected);
+    expect(
+      values(fromRegistry('VarianceScaling', { mode: 'fan_avg', distribution: 'truncated_normal', seed: 20 }), [4, 6]),
+    ).toEqual(expected);
   });
 
   test('Identity on a square matrix', () => {
@@ -106,22 +114,34 @@ describe("engine 'tfjs': TensorFlow.js's own values, bit for bit", () => {
       ['leCunUniform', () => tfl.initializers.leCunUniform({ seed: 33 })],
       ['randomNormal', () => tfl.initializers.randomNormal({ stddev: 3, seed: 34 })],
       ['truncatedNormal', () => tfl.initializers.truncatedNormal({ mean: 2, seed: 35 })],
-      ['varianceScaling', () => tfl.initializers.varianceScaling({ scale: 4, mode: 'fanAvg', distribution: 'uniform', seed: 36 })],
+      [
+        'varianceScaling',
+        () => tfl.initializers.varianceScaling({ scale: 4, mode: 'fanAvg', distribution: 'uniform', seed: 36 }),
+      ],
     ];
     const expected = factories.map(([, make]) => values(make(), [9, 4]));
     installTfjs();
-    factories.forEach(([name, make], index) => expect(values(make(), [9, 4]), name).toEqual(expected[index]));
+    factories.forEach(([name, make], index) => {
+      expect(values(make(), [9, 4]), name).toEqual(expected[index]);
+    });
   });
 
   test("Orthogonal: TensorFlow.js's random matrix, factored in float64: equal to TensorFlow.js's values to float32 rounding", () => {
-    for (const shape of [[8, 8], [12, 5], [5, 12], [3, 3, 4, 6], [40, 40]]) {
+    for (const shape of [
+      [8, 8],
+      [12, 5],
+      [5, 12],
+      [3, 3, 4, 6],
+      [40, 40],
+    ]) {
       const expected = values(tfl.initializers.orthogonal({ gain: 1.5, seed: 37 }), shape);
       installTfjs();
       const loaded = fromRegistry('Orthogonal', { gain: 1.5, seed: 37 });
       expect(ours(loaded)).toBeInstanceOf(TfjsOrthogonal);
       const actual = values(loaded, shape);
       let worst = 0;
-      for (let i = 0; i < actual.length; i++) worst = Math.max(worst, Math.abs((actual[i] as number) - (expected[i] as number)));
+      for (let i = 0; i < actual.length; i++)
+        worst = Math.max(worst, Math.abs((actual[i] as number) - (expected[i] as number)));
       // TensorFlow.js's float32 Householder QR: errors of a few float32 ulps times the dimension.
       expect(worst, `[${shape}]`).toBeLessThan(1.5 * 64 * 2 ** -23 * Math.max(...shape));
       expect(worst, `[${shape}]`).toBeGreaterThan(0);
@@ -132,33 +152,58 @@ describe("engine 'tfjs': TensorFlow.js's own values, bit for bit", () => {
 
 describe('every string id of tfjs-layers resolves to @init', () => {
   // INITIALIZER_IDENTIFIER_REGISTRY_SYMBOL_MAP's keys ('constant' needs a value, so only as a config).
-  const ids = ['glorotNormal', 'glorotUniform', 'heNormal', 'heUniform', 'identity', 'leCunNormal', 'leCunUniform', 'ones', 'orthogonal', 'randomNormal', 'randomUniform', 'truncatedNormal', 'varianceScaling', 'zeros'];
+  const ids = [
+    'glorotNormal',
+    'glorotUniform',
+    'heNormal',
+    'heUniform',
+    'identity',
+    'leCunNormal',
+    'leCunUniform',
+    'ones',
+    'orthogonal',
+    'randomNormal',
+    'randomUniform',
+    'truncatedNormal',
+    'varianceScaling',
+    'zeros',
+  ];
 
-  test.each(ids)("'%s' in a Dense layer computes with @init (the same values as @init's own class after setGlobalSeed)", (id) => {
-    installTfjs();
-    const kernel = (): Float32Array => {
-      const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 6, inputShape: [6], kernelInitializer: id as never, useBias: false })] });
-      return model.getWeights()[0]?.dataSync() as Float32Array;
-    };
-    setGlobalSeed(2024);
-    const first = kernel();
-    setGlobalSeed(2024);
-    // Unseeded: drawn from @init's global seed, hence reproducible. TensorFlow.js would use Math.random.
-    expect(kernel()).toEqual(first);
-  });
+  test.each(ids)(
+    "'%s' in a Dense layer computes with @init (the same values as @init's own class after setGlobalSeed)",
+    (id) => {
+      installTfjs();
+      const kernel = (): Float32Array => {
+        const model = tfl.sequential({
+          layers: [tfl.layers.dense({ units: 6, inputShape: [6], kernelInitializer: id as never, useBias: false })],
+        });
+        return model.getWeights()[0]?.dataSync() as Float32Array;
+      };
+      setGlobalSeed(2024);
+      const first = kernel();
+      setGlobalSeed(2024);
+      // Unseeded: drawn from @init's global seed, hence reproducible. TensorFlow.js would use Math.random.
+      expect(kernel()).toEqual(first);
+    },
+  );
 
-  test.each(ids)("'%s' equals what get() of @init/presets makes for the TensorFlow.js id, with the same fresh key", async (id) => {
-    const { get } = await import('@init/presets');
-    installTfjs();
-    setGlobalSeed(99);
-    const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 6, inputShape: [6], kernelInitializer: id as never, useBias: false })] });
-    const kernel = model.getWeights()[0]?.dataSync();
-    setGlobalSeed(99);
-    // @init/presets reads 'orthogonal' with Keras's defaults (counter engine); TensorFlow.js's
-    // Orthogonal under engine 'tfjs' is TfjsOrthogonal.
-    const reference = id === 'orthogonal' ? new TfjsOrthogonal() : get(id);
-    expect(kernel).toEqual(reference.apply([6, 6]).data);
-  });
+  test.each(ids)(
+    "'%s' equals what get() of @init/presets makes for the TensorFlow.js id, with the same fresh key",
+    async (id) => {
+      const { get } = await import('@init/presets');
+      installTfjs();
+      setGlobalSeed(99);
+      const model = tfl.sequential({
+        layers: [tfl.layers.dense({ units: 6, inputShape: [6], kernelInitializer: id as never, useBias: false })],
+      });
+      const kernel = model.getWeights()[0]?.dataSync();
+      setGlobalSeed(99);
+      // @init/presets reads 'orthogonal' with Keras's defaults (counter engine); TensorFlow.js's
+      // Orthogonal under engine 'tfjs' is TfjsOrthogonal.
+      const reference = id === 'orthogonal' ? new TfjsOrthogonal() : get(id);
+      expect(kernel).toEqual(reference.apply([6, 6]).data);
+    },
+  );
 });
 
 describe('engines', () => {
@@ -169,8 +214,13 @@ describe('engines', () => {
     expect(uniform).toBeInstanceOf(RandomUniform);
     expect((uniform as RandomUniform).getConfig()).toMatchObject({ minval: 0, maxval: 1, engine: 'counter', seed: 5 });
     // 'normal' is the truncated normal corrected to the intended variance, as in Keras ≥ 2.3.
-    expect((ours(fromRegistry('VarianceScaling', { distribution: 'normal', seed: 5 })) as VarianceScaling).distribution).toBe('truncated_normal');
-    expect((ours(fromRegistry('VarianceScaling', { distribution: 'untruncated_normal', seed: 5 })) as VarianceScaling).distribution).toBe('untruncated_normal');
+    expect(
+      (ours(fromRegistry('VarianceScaling', { distribution: 'normal', seed: 5 })) as VarianceScaling).distribution,
+    ).toBe('truncated_normal');
+    expect(
+      (ours(fromRegistry('VarianceScaling', { distribution: 'untruncated_normal', seed: 5 })) as VarianceScaling)
+        .distribution,
+    ).toBe('untruncated_normal');
     expect(ours(fromRegistry('HeNormal', { seed: 5 }))).toBeInstanceOf(HeNormal);
     expect(ours(fromRegistry('Orthogonal', { seed: 5 }))).toBeInstanceOf(Orthogonal);
     // Different values from TensorFlow.js's for the same seed.
@@ -189,6 +239,10 @@ describe('engines', () => {
     expect((ours(fromRegistry('RandomNormal', { seed: 3 })) as RandomUniform).engine).toBe('tfjs');
   });
 
+  test("the Keras aliases are read off @init/presets' name table", () => {
+    expect(kerasAliases().sort()).toEqual(['LecunNormal', 'LecunUniform', 'OrthogonalInitializer']);
+  });
+
   test('Keras class names TensorFlow.js lacks load after installation', () => {
     expect(() => fromRegistry('LecunNormal', { seed: 1 })).toThrow('LecunNormal is not registered');
     installTfjs();
@@ -203,7 +257,12 @@ describe('saved configs keep TensorFlow.js format', () => {
     const loaded = fromRegistry('HeNormal', { seed: 4 });
     expect(loaded.getClassName()).toBe('VarianceScaling');
     expect(loaded.getConfig()).toEqual({ scale: 2, mode: 'fanIn', distribution: 'normal', seed: 4 });
-    expect(fromRegistry('VarianceScaling', { mode: 'fan_out', distribution: 'truncated_normal' }).getConfig()).toEqual({ scale: 1, mode: 'fanOut', distribution: 'truncatedNormal', seed: null });
+    expect(fromRegistry('VarianceScaling', { mode: 'fan_out', distribution: 'truncated_normal' }).getConfig()).toEqual({
+      scale: 1,
+      mode: 'fanOut',
+      distribution: 'truncatedNormal',
+      seed: null,
+    });
     expect(fromRegistry('RandomUniform', { seed: 2 }).getConfig()).toEqual({ minval: -0.05, maxval: 0.05, seed: 2 });
   });
 });
@@ -211,33 +270,48 @@ describe('saved configs keep TensorFlow.js format', () => {
 describe('uninstallTfjs', () => {
   test("puts back TensorFlow.js's registry entries and apply methods exactly, and removes the aliases", () => {
     const before = Object.fromEntries(TFJS_CLASS_NAMES.map((name) => [name, registry()[name]]));
-    const methods = TFJS_CLASS_NAMES.map((name) => Object.getOwnPropertyDescriptor(registry()[name]?.[0].prototype ?? {}, 'apply'));
+    const methods = TFJS_CLASS_NAMES.map((name) =>
+      Object.getOwnPropertyDescriptor(registry()[name]?.[0].prototype ?? {}, 'apply'),
+    );
     installTfjs();
     expect(TFJS_CLASS_NAMES.filter((name) => registry()[name] === before[name])).toEqual([]);
     uninstallTfjs();
     for (const name of TFJS_CLASS_NAMES) expect(registry()[name], name).toBe(before[name]);
-    TFJS_CLASS_NAMES.forEach((name, index) => expect(Object.getOwnPropertyDescriptor(registry()[name]?.[0].prototype ?? {}, 'apply'), name).toEqual(methods[index]));
-    expect(registry()['LecunNormal']).toBeUndefined();
+    TFJS_CLASS_NAMES.forEach((name, index) => {
+      const descriptor = Object.getOwnPropertyDescriptor(registry()[name]?.[0].prototype ?? {}, 'apply');
+      expect(descriptor, name).toEqual(methods[index]);
+    });
+    expect(registry().LecunNormal).toBeUndefined();
     expect(ours(fromRegistry('GlorotUniform', { seed: 1 }))).toBeUndefined();
     // Calling it again does nothing.
     uninstallTfjs();
-    expect(registry()['Orthogonal']).toBe(before['Orthogonal']);
+    expect(registry().Orthogonal).toBe(before.Orthogonal);
   });
 });
 
 describe('bad input', () => {
   test('options and engine', () => {
-    expect(() => installTfjs({ engine: 'torch' as never })).toThrow(`installTfjs: engine must be one of 'tfjs', 'counter'. Received: "torch".`);
+    expect(() => installTfjs({ engine: 'torch' as never })).toThrow(
+      `installTfjs: engine must be one of 'tfjs', 'counter'. Received: "torch".`,
+    );
     expect(() => installTfjs(null as never)).toThrow(InitTypeError);
-    expect(registry()['LecunNormal']).toBeUndefined();
+    expect(registry().LecunNormal).toBeUndefined();
   });
 
   test('configs: an unknown key, a distribution TensorFlow.js lacks under its engine, a value @init refuses', () => {
     installTfjs();
-    expect(() => fromRegistry('VarianceScaling', { scale: 1, stdev: 2 })).toThrow("VarianceScaling: config key 'stdev' must be one of scale, mode, distribution, seed. Received: 2.");
-    expect(() => fromRegistry('VarianceScaling', { distribution: 'untruncatedNormal' })).toThrow(/VarianceScaling: distribution must be 'normal', 'uniform' or 'truncatedNormal' with engine 'tfjs'/);
-    expect(() => fromRegistry('VarianceScaling', { mode: 'fanSideways' })).toThrow(/VarianceScaling: mode must be 'fanIn', 'fanOut' or 'fanAvg'/);
-    expect(() => fromRegistry('Constant', {})).toThrow('Constant: config.value must be given (TensorFlow.js has no default). Received: undefined.');
+    expect(() => fromRegistry('VarianceScaling', { scale: 1, stdev: 2 })).toThrow(
+      "VarianceScaling: config key 'stdev' must be one of scale, mode, distribution, seed. Received: 2.",
+    );
+    expect(() => fromRegistry('VarianceScaling', { distribution: 'untruncatedNormal' })).toThrow(
+      /VarianceScaling: distribution must be 'normal', 'uniform' or 'truncatedNormal' with engine 'tfjs'/,
+    );
+    expect(() => fromRegistry('VarianceScaling', { mode: 'fanSideways' })).toThrow(
+      /VarianceScaling: mode must be 'fanIn', 'fanOut' or 'fanAvg'/,
+    );
+    expect(() => fromRegistry('Constant', {})).toThrow(
+      'Constant: config.value must be given (TensorFlow.js has no default). Received: undefined.',
+    );
     expect(() => fromRegistry('RandomNormal', { seed: -3 })).toThrow(/RandomNormal: seed must be/);
   });
 });

@@ -23,7 +23,14 @@
 import type { DataType, Tensor as TfTensor } from '@tensorflow/tfjs-core';
 import { serialization } from '@tensorflow/tfjs-core';
 import { argumentMessage, InitTypeError, type Initializer } from '@init/core';
-import { fromTfjsConfig, KERAS_ALIASES, TFJS_CLASS_NAMES, TFJS_ENGINES, tfjsClassName, type TfjsEngine } from './from-tfjs-config.js';
+import {
+  fromTfjsConfig,
+  kerasAliases,
+  TFJS_CLASS_NAMES,
+  TFJS_ENGINES,
+  tfjsClassName,
+  type TfjsEngine,
+} from './from-tfjs-config.js';
 import { applyAsTfjs, type TfjsAdapter } from './to-tfjs.js';
 import { classNameMap, tfjsInitializerBase, type RegistryEntry, type TfjsInitializerClass } from './tfjs-runtime.js';
 
@@ -81,11 +88,22 @@ function ours(className: string, config: Record<string, unknown>, engine: TfjsEn
  */
 export function installTfjs(options: InstallTfjsOptions = {}): void {
   if (typeof options !== 'object' || options === null) {
-    throw new InitTypeError(argumentMessage('installTfjs', 'options', 'be an object { engine? }', options), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitTypeError(
+      argumentMessage('installTfjs', 'options', 'be an object { engine? }', options),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   const engine = options.engine ?? 'tfjs';
   if (!TFJS_ENGINES.includes(engine)) {
-    throw new InitTypeError(argumentMessage('installTfjs', 'engine', `be one of ${TFJS_ENGINES.map((name) => `'${name}'`).join(', ')}`, engine), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitTypeError(
+      argumentMessage(
+        'installTfjs',
+        'engine',
+        `be one of ${TFJS_ENGINES.map((name) => `'${name}'`).join(', ')}`,
+        engine,
+      ),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   uninstallTfjs();
   const map = classNameMap();
@@ -112,8 +130,8 @@ export function installTfjs(options: InstallTfjsOptions = {}): void {
   }
 
   // Our class under every TensorFlow.js name (and Keras alias).
-  for (const name of [...TFJS_CLASS_NAMES, ...Object.keys(KERAS_ALIASES)]) {
-    registry.set(name, Object.prototype.hasOwnProperty.call(map, name) ? map[name] : undefined);
+  for (const name of [...TFJS_CLASS_NAMES, ...kerasAliases()]) {
+    registry.set(name, Object.hasOwn(map, name) ? map[name] : undefined);
     serialization.SerializationMap.register(installedClass(Base, name, engine) as never);
   }
   installation = { engine, registry, methods };
@@ -141,9 +159,15 @@ export function uninstallTfjs(): void {
  * name TensorFlow.js itself would save (VarianceScaling for the Glorot/He/LeCun helpers, as
  * tfjs-layers does for Python Keras), so that a model saved now loads without @init too.
  */
-function installedClass(Base: ReturnType<typeof tfjsInitializerBase>, name: string, engine: TfjsEngine): TfjsInitializerClass {
+function installedClass(
+  Base: ReturnType<typeof tfjsInitializerBase>,
+  name: string,
+  engine: TfjsEngine,
+): TfjsInitializerClass {
   const canonical = tfjsClassName(name) as string;
-  const isHelper = ['GlorotUniform', 'GlorotNormal', 'HeNormal', 'HeUniform', 'LeCunNormal', 'LeCunUniform'].includes(canonical);
+  const isHelper = ['GlorotUniform', 'GlorotNormal', 'HeNormal', 'HeUniform', 'LeCunNormal', 'LeCunUniform'].includes(
+    canonical,
+  );
   class InstalledInitializer extends Base implements TfjsAdapter {
     static readonly className = name;
     readonly initializer: Initializer;
@@ -178,26 +202,32 @@ const HELPERS: Readonly<Record<string, { scale: number; mode: string; distributi
 
 /** The config TensorFlow.js's own class would report for the same arguments (its defaults filled in). */
 function tfjsConfigOf(className: string, config: Record<string, unknown>, engine: TfjsEngine): Record<string, unknown> {
-  const seed = config['seed'] ?? null;
-  const orDefault = (key: string, fallback: number): unknown => (engine === 'tfjs' ? config[key] || fallback : config[key] ?? fallback);
+  const seed = config.seed ?? null;
+  const orDefault = (key: string, fallback: number): unknown =>
+    engine === 'tfjs' ? config[key] || fallback : (config[key] ?? fallback);
   switch (className) {
     case 'Zeros':
     case 'Ones':
       return {};
     case 'Constant':
-      return { value: config['value'] };
+      return { value: config.value };
     case 'RandomUniform':
       return { minval: orDefault('minval', -0.05), maxval: orDefault('maxval', 0.05), seed };
     case 'RandomNormal':
     case 'TruncatedNormal':
       return { mean: orDefault('mean', 0), stddev: orDefault('stddev', 0.05), seed };
     case 'Identity':
-      return { gain: config['gain'] ?? 1 };
+      return { gain: config.gain ?? 1 };
     case 'Orthogonal':
-      return { gain: config['gain'] ?? 1, seed };
+      return { gain: config.gain ?? 1, seed };
     case 'VarianceScaling':
       // TensorFlow.js's spelling ('fanIn', 'truncatedNormal'), whichever one the config used.
-      return { scale: config['scale'] ?? 1, mode: camelCase(config['mode'] ?? 'fanIn'), distribution: camelCase(config['distribution'] ?? 'normal'), seed };
+      return {
+        scale: config.scale ?? 1,
+        mode: camelCase(config.mode ?? 'fanIn'),
+        distribution: camelCase(config.distribution ?? 'normal'),
+        seed,
+      };
     default:
       return { ...HELPERS[className], seed };
   }

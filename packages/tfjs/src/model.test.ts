@@ -17,7 +17,14 @@ beforeAll(async () => {
 afterEach(() => uninstallTfjs());
 
 // Seeds other than the golden vectors' (1, 42, 123456789).
-const SEEDS = { embedding: 1017, lstmKernel: 2029, lstmRecurrent: 3041, conv: 4057, dense: 5077, denseBias: 6089 } as const;
+const SEEDS = {
+  embedding: 1017,
+  lstmKernel: 2029,
+  lstmRecurrent: 3041,
+  conv: 4057,
+  dense: 5077,
+  denseBias: 6089,
+} as const;
 type Config = { className: string; config: Record<string, unknown> };
 const config = (className: string, options: Record<string, unknown>): Config => ({ className, config: options });
 
@@ -40,7 +47,12 @@ function buildModel(): tfl.Sequential {
     tfl.layers.lstm({
       units: 4,
       returnSequences: true,
-      kernelInitializer: config('VarianceScaling', { scale: 1, mode: 'fanAvg', distribution: 'uniform', seed: SEEDS.lstmKernel }) as never,
+      kernelInitializer: config('VarianceScaling', {
+        scale: 1,
+        mode: 'fanAvg',
+        distribution: 'uniform',
+        seed: SEEDS.lstmKernel,
+      }) as never,
       recurrentInitializer: config('Orthogonal', { gain: 1, seed: SEEDS.lstmRecurrent }) as never,
       biasInitializer: 'zeros',
     }),
@@ -95,11 +107,21 @@ function weights(model: tfl.LayersModel): Float32Array[] {
 }
 
 async function trainOneStep(model: tfl.LayersModel): Promise<number> {
-  const tokens = tf.tensor2d([[1, 2, 3, 4, 5, 6, 7, 8], [8, 7, 6, 5, 4, 3, 2, 1]], [2, 8], 'int32');
-  const labels = tf.tensor2d([[1, 0], [0, 1]]);
+  const tokens = tf.tensor2d(
+    [
+      [1, 2, 3, 4, 5, 6, 7, 8],
+      [8, 7, 6, 5, 4, 3, 2, 1],
+    ],
+    [2, 8],
+    'int32',
+  );
+  const labels = tf.tensor2d([
+    [1, 0],
+    [0, 1],
+  ]);
   const history = await model.fit(tokens, labels, { epochs: 1, batchSize: 2, verbose: 0 });
   tf.dispose([tokens, labels]);
-  return history.history['loss']?.[0] as number;
+  return history.history.loss?.[0] as number;
 }
 
 /** Saves to JSON (through a real JSON string) and loads back from memory. */
@@ -114,13 +136,23 @@ async function saveAndLoad(model: tfl.LayersModel): Promise<{ loaded: tfl.Layers
   if (artifacts === undefined) throw new Error('nothing was saved');
   const json = JSON.stringify(artifacts.modelTopology);
   const loaded = await tfl.loadLayersModel(
-    tf.io.fromMemory({ modelTopology: JSON.parse(json) as object, weightSpecs: artifacts.weightSpecs, weightData: artifacts.weightData } as tf.io.ModelArtifacts),
+    tf.io.fromMemory({
+      modelTopology: JSON.parse(json) as object,
+      weightSpecs: artifacts.weightSpecs,
+      weightData: artifacts.weightData,
+    } as tf.io.ModelArtifacts),
   );
   return { loaded, json };
 }
 
 /** Build, train one step, save, load: the loaded model's weights are the trained ones. */
-async function roundTrip(): Promise<{ initial: Float32Array[]; model: tfl.Sequential; loaded: tfl.LayersModel; json: string; loss: number }> {
+async function roundTrip(): Promise<{
+  initial: Float32Array[];
+  model: tfl.Sequential;
+  loaded: tfl.LayersModel;
+  json: string;
+  loss: number;
+}> {
   const model = buildModel();
   const initial = weights(model).map((values) => values.slice());
   const loss = await trainOneStep(model);
@@ -142,7 +174,7 @@ function initializersOf(model: tfl.LayersModel): unknown[] {
   const found: unknown[] = [];
   for (const layer of model.layers) {
     const record = layer as unknown as Record<string, unknown>;
-    const cell = record['cell'] as Record<string, unknown> | undefined;
+    const cell = record.cell as Record<string, unknown> | undefined;
     for (const source of [record, cell ?? {}]) {
       for (const key of ['kernelInitializer', 'recurrentInitializer', 'biasInitializer', 'embeddingsInitializer']) {
         if (source[key] !== undefined && source[key] !== null) found.push(source[key]);
@@ -152,7 +184,8 @@ function initializersOf(model: tfl.LayersModel): unknown[] {
   return found;
 }
 
-const isOurs = (initializer: unknown): boolean => (initializer as { initializer?: unknown }).initializer instanceof Initializer;
+const isOurs = (initializer: unknown): boolean =>
+  (initializer as { initializer?: unknown }).initializer instanceof Initializer;
 
 describe('a Sequential model with Embedding, LSTM, Conv2D and Dense layers', () => {
   test('without @init: builds, trains one step, saves to JSON and loads back (TensorFlow.js alone)', async () => {

@@ -1,5 +1,14 @@
 // TensorFlow.js's Orthogonal, drawn from the same random matrix but factored in double precision.
-import { argumentMessage, Initializer, InitRangeError, InitTypeError, type DType, type FillRequest, type FloatDType, type TypedArray } from '@init/core';
+import {
+  argumentMessage,
+  Initializer,
+  InitRangeError,
+  InitTypeError,
+  type DType,
+  type FillRequest,
+  type FloatDType,
+  type TypedArray,
+} from '@init/core';
 import { orthogonalize } from '@init/linalg';
 import { fillNormalTfjs } from '@init/random';
 
@@ -35,11 +44,17 @@ export class TfjsOrthogonal extends Initializer {
     super();
     const gain = options.gain ?? 1;
     if (typeof gain !== 'number' || !Number.isFinite(gain)) {
-      throw new InitRangeError(argumentMessage('Orthogonal', 'gain', 'be a finite number', gain), 'ERR_INIT_INVALID_ARGUMENT');
+      throw new InitRangeError(
+        argumentMessage('Orthogonal', 'gain', 'be a finite number', gain),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
     }
     const seed = options.seed;
     if (seed !== undefined && (typeof seed !== 'number' || !Number.isFinite(seed))) {
-      throw new InitTypeError(argumentMessage('Orthogonal', 'seed', "be a finite number (or absent) with engine 'tfjs'", seed), 'ERR_INIT_INVALID_ARGUMENT');
+      throw new InitTypeError(
+        argumentMessage('Orthogonal', 'seed', "be a finite number (or absent) with engine 'tfjs'", seed),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
     }
     this.gain = gain;
     this.seed = seed;
@@ -51,7 +66,10 @@ export class TfjsOrthogonal extends Initializer {
 
   protected override checkDType(dtype: DType): DType {
     if (dtype !== 'float32' && dtype !== 'float64') {
-      throw new InitTypeError(argumentMessage('Orthogonal', 'dtype', "be 'float32' or 'float64' with engine 'tfjs'", dtype), 'ERR_INIT_INVALID_DTYPE');
+      throw new InitTypeError(
+        argumentMessage('Orthogonal', 'dtype', "be 'float32' or 'float64' with engine 'tfjs'", dtype),
+        'ERR_INIT_INVALID_DTYPE',
+      );
     }
     return dtype;
   }
@@ -65,7 +83,10 @@ export class TfjsOrthogonal extends Initializer {
       );
     }
     if (shape.length < 2) {
-      throw new InitRangeError(`Orthogonal: shape must have at least 2 dimensions. Received: [${shape.join(', ')}].`, 'ERR_INIT_INVALID_SHAPE');
+      throw new InitRangeError(
+        `Orthogonal: shape must have at least 2 dimensions. Received: [${shape.join(', ')}].`,
+        'ERR_INIT_INVALID_SHAPE',
+      );
     }
     if (request.size === 0) return;
     const cols = shape[shape.length - 1] as number;

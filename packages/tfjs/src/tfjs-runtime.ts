@@ -42,7 +42,11 @@ export function classNameMap(): Record<string, RegistryEntry | undefined> {
 export function toTfTensor(values: Tensor, dtype: DataType | undefined): TfTensor {
   const shape = [...values.shape];
   if (dtype === 'int32') {
-    return tensor(values.data instanceof Int32Array ? values.data : Int32Array.from(values.data as Float32Array, Math.trunc), shape, 'int32');
+    return tensor(
+      values.data instanceof Int32Array ? values.data : Int32Array.from(values.data as Float32Array, Math.trunc),
+      shape,
+      'int32',
+    );
   }
   return tensor(values.data as Float32Array, shape, 'float32');
 }

@@ -2,7 +2,15 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { Initializer, InitTypeError, Orthogonal, registerInitializer, RandomNormal, VarianceScaling, type TypedArray } from '@init/core';
+import {
+  Initializer,
+  InitTypeError,
+  Orthogonal,
+  registerInitializer,
+  RandomNormal,
+  VarianceScaling,
+  type TypedArray,
+} from '@init/core';
 import { HeNormal, kaimingUniform, xavierNormal } from '@init/presets';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { toTfjs } from './index.js';
@@ -31,7 +39,10 @@ registerInitializer(Halves);
 
 const initializers: [string, Initializer][] = [
   ['Orthogonal', new Orthogonal({ gain: 2, seed: 7 })],
-  ['VarianceScaling truncated_normal fan_avg', new VarianceScaling({ scale: 2, mode: 'fan_avg', distribution: 'truncated_normal', seed: 8 })],
+  [
+    'VarianceScaling truncated_normal fan_avg',
+    new VarianceScaling({ scale: 2, mode: 'fan_avg', distribution: 'truncated_normal', seed: 8 }),
+  ],
   ['HeNormal (presets)', new HeNormal({ seed: 9 })],
   ["PyTorch's kaiming_uniform_ (presets)", kaimingUniform({ a: Math.sqrt(5), seed: 10 })],
   ["PyTorch's xavier_normal_ (presets)", xavierNormal({ seed: 11 })],
@@ -77,12 +88,19 @@ describe.each(initializers)('toTfjs(%s)', (_, initializer) => {
     const model = tfl.sequential({
       layers: [
         tfl.layers.embedding({ inputDim: 6, outputDim: 4, inputLength: 3, embeddingsInitializer: adapter }),
-        tfl.layers.simpleRNN({ units: 4, kernelInitializer: adapter, recurrentInitializer: adapter, biasInitializer: bias }),
+        tfl.layers.simpleRNN({
+          units: 4,
+          kernelInitializer: adapter,
+          recurrentInitializer: adapter,
+          biasInitializer: bias,
+        }),
         tfl.layers.dense({ units: 2, kernelInitializer: adapter, biasInitializer: bias }),
       ],
     });
     const shapes = [[6, 4], [4, 4], [4, 4], [4], [4, 2], [2]];
-    const expected = shapes.map((shape) => (shape.length < 2 && matrixOnly ? new Float32Array(shape[0] as number) : initializer.apply(shape).data));
+    const expected = shapes.map((shape) =>
+      shape.length < 2 && matrixOnly ? new Float32Array(shape[0] as number) : initializer.apply(shape).data,
+    );
     model.getWeights().forEach((weight, index) => {
       expect(weight.shape).toEqual(shapes[index]);
       expect(weight.dataSync()).toEqual(expected[index]);
@@ -91,10 +109,13 @@ describe.each(initializers)('toTfjs(%s)', (_, initializer) => {
     const { json, loaded } = await saveAndLoad(model);
     expect(json).toContain('"class_name":"InitInitializer"');
     expect(json).toContain(`"class_name":"${initializer.className}"`);
-    const reloaded = (loaded.layers[2] as unknown as { kernelInitializer: { initializer: Initializer } }).kernelInitializer.initializer;
+    const reloaded = (loaded.layers[2] as unknown as { kernelInitializer: { initializer: Initializer } })
+      .kernelInitializer.initializer;
     expect(reloaded).toBeInstanceOf(initializer.constructor);
     expect(reloaded.apply([5, 3]).data).toEqual(initializer.apply([5, 3]).data);
-    expect(loaded.getWeights().map((weight) => weight.dataSync())).toEqual(model.getWeights().map((weight) => weight.dataSync()));
+    expect(loaded.getWeights().map((weight) => weight.dataSync())).toEqual(
+      model.getWeights().map((weight) => weight.dataSync()),
+    );
   }, 30_000);
 });
 
@@ -111,15 +132,21 @@ test('int32 requests truncate toward zero, as TensorFlow.js stores random values
 });
 
 test('the saved config of a string seed is the key it stands for: same values after a load', () => {
-  const config = toTfjs(new RandomNormal({ seed: 'Encoder/Layer_3' })).getConfig() as { initializer: { config: { seed: unknown } } };
+  const config = toTfjs(new RandomNormal({ seed: 'Encoder/Layer_3' })).getConfig() as {
+    initializer: { config: { seed: unknown } };
+  };
   expect(config.initializer.config.seed).toMatchObject({ key: expect.stringMatching(/^key:[0-9a-f]{16}$/) });
-  expect(toTfjs(new RandomNormal({ seed: 'encoder' })).getConfig()).toMatchObject({ initializer: { config: { seed: 'encoder' } } });
+  expect(toTfjs(new RandomNormal({ seed: 'encoder' })).getConfig()).toMatchObject({
+    initializer: { config: { seed: 'encoder' } },
+  });
 });
 
 describe('bad input', () => {
   test('something other than an @init initializer', () => {
     expect(() => toTfjs(tfl.initializers.zeros() as never)).toThrow(InitTypeError);
-    expect(() => toTfjs({} as never)).toThrow('toTfjs: initializer must be an @init Initializer (from @init/core or @init/presets). Received:');
+    expect(() => toTfjs({} as never)).toThrow(
+      'toTfjs: initializer must be an @init Initializer (from @init/core or @init/presets). Received:',
+    );
   });
 
   test("a user class whose config would not survive TensorFlow.js's JSON is refused where it is written", () => {
@@ -129,13 +156,18 @@ describe('bad input', () => {
         return { label: 'LOUD' };
       }
     }
-    expect(() => toTfjs(new Shouty())).toThrow("Shouty: config.label must be lower-case snake_case to survive TensorFlow.js's model JSON");
+    expect(() => toTfjs(new Shouty())).toThrow(
+      "Shouty: config.label must be lower-case snake_case to survive TensorFlow.js's model JSON",
+    );
   });
 
   test('a model.json whose InitInitializer names an unknown class fails with the registry error', async () => {
-    const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 1, inputShape: [2], kernelInitializer: toTfjs(new Orthogonal({ seed: 1 })) })] });
-    const json = JSON.parse(JSON.stringify(model.toJSON(null, false)).replace('"class_name":"Orthogonal"', '"class_name":"NoSuchThing"')) as object;
+    const model = tfl.sequential({
+      layers: [tfl.layers.dense({ units: 1, inputShape: [2], kernelInitializer: toTfjs(new Orthogonal({ seed: 1 })) })],
+    });
+    const json = JSON.parse(
+      JSON.stringify(model.toJSON(null, false)).replace('"class_name":"Orthogonal"', '"class_name":"NoSuchThing"'),
+    ) as object;
     await expect(tfl.models.modelFromJSON(json as never)).rejects.toThrow(/NoSuchThing/);
   });
 });
-

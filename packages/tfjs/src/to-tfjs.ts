@@ -32,7 +32,10 @@ export function applyAsTfjs(initializer: Initializer, shape: readonly number[], 
     }
   }
   if (wanted !== 'float32') {
-    throw new InitTypeError(argumentMessage(initializer.className, 'dtype', "be 'float32' or 'int32' inside TensorFlow.js", dtype), 'ERR_INIT_INVALID_DTYPE');
+    throw new InitTypeError(
+      argumentMessage(initializer.className, 'dtype', "be 'float32' or 'int32' inside TensorFlow.js", dtype),
+      'ERR_INIT_INVALID_DTYPE',
+    );
   }
   return toTfTensor(initializer.apply(shape, 'float32'), 'float32');
 }
@@ -41,7 +44,10 @@ export function applyAsTfjs(initializer: Initializer, shape: readonly number[], 
 // '_' before inner capitals), toCamelCase when it loads. These are the same two rules, so that a
 // config can be checked for surviving the trip before it is ever saved.
 function toSnakeCase(name: string): string {
-  const insecure = name.replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+  const insecure = name
+    .replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase();
   return insecure[0] === '_' ? `private${insecure}` : insecure;
 }
 function toCamelCase(name: string): string {
@@ -67,7 +73,12 @@ function jsonSafe(where: string, path: string, value: unknown): unknown {
   if (typeof value === 'string') {
     if (!survivesJson(value)) {
       throw new InitTypeError(
-        argumentMessage(where, path, "be lower-case snake_case to survive TensorFlow.js's model JSON (which rewrites the case of strings)", value),
+        argumentMessage(
+          where,
+          path,
+          "be lower-case snake_case to survive TensorFlow.js's model JSON (which rewrites the case of strings)",
+          value,
+        ),
         'ERR_INIT_INVALID_CONFIG',
       );
     }
@@ -78,7 +89,15 @@ function jsonSafe(where: string, path: string, value: unknown): unknown {
     const result: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       if (toCamelCase(toSnakeCase(key)) !== key) {
-        throw new InitTypeError(argumentMessage(where, `the config key of ${path}`, 'be camelCase to survive TensorFlow.js\'s model JSON', key), 'ERR_INIT_INVALID_CONFIG');
+        throw new InitTypeError(
+          argumentMessage(
+            where,
+            `the config key of ${path}`,
+            "be camelCase to survive TensorFlow.js's model JSON",
+            key,
+          ),
+          'ERR_INIT_INVALID_CONFIG',
+        );
       }
       result[key] = jsonSafe(where, `${path}.${key}`, item);
     }
@@ -103,18 +122,34 @@ function restoreStrings(value: unknown): unknown {
 function savedForm(initializer: Initializer): { className: string; config: unknown } {
   const className = initializer.className;
   if (!/^[A-Za-z][A-Za-z0-9]*$/.test(className)) {
-    throw new InitTypeError(argumentMessage('toTfjs', 'initializer.className', "be letters and digits to survive TensorFlow.js's model JSON", className), 'ERR_INIT_INVALID_CONFIG');
+    throw new InitTypeError(
+      argumentMessage(
+        'toTfjs',
+        'initializer.className',
+        "be letters and digits to survive TensorFlow.js's model JSON",
+        className,
+      ),
+      'ERR_INIT_INVALID_CONFIG',
+    );
   }
   const config: Record<string, unknown> = { ...initializer.getConfig() };
-  const seed = config['seed'];
-  if (typeof seed === 'string' && !survivesJson(seed)) config['seed'] = { key: keyToString(keyFromSeed(seed)) };
+  const seed = config.seed;
+  if (typeof seed === 'string' && !survivesJson(seed)) config.seed = { key: keyToString(keyFromSeed(seed)) };
   return { className, config: jsonSafe(className, 'config', config) };
 }
 
 /** Reads the saved form back, whether it went through TensorFlow.js's JSON or not. */
 function fromSavedForm(saved: unknown): Initializer {
   if (typeof saved !== 'object' || saved === null) {
-    throw new InitTypeError(argumentMessage(TO_TFJS_CLASS_NAME, 'config.initializer', 'be a serialized @init initializer { className, config }', saved), 'ERR_INIT_INVALID_CONFIG');
+    throw new InitTypeError(
+      argumentMessage(
+        TO_TFJS_CLASS_NAME,
+        'config.initializer',
+        'be a serialized @init initializer { className, config }',
+        saved,
+      ),
+      'ERR_INIT_INVALID_CONFIG',
+    );
   }
   const { className, config } = saved as { className?: unknown; config?: unknown };
   return get({ className: className as string, config: restoreStrings(config ?? {}) });
@@ -143,8 +178,11 @@ function toTfjsClass(): AdapterClass {
     override getConfig(): serialization.ConfigDict {
       return { initializer: savedForm(this.initializer) } as unknown as serialization.ConfigDict;
     }
-    static fromConfig<T extends serialization.Serializable>(_cls: serialization.SerializableConstructor<T>, config: serialization.ConfigDict): T {
-      return new InitInitializer(fromSavedForm(config['initializer'])) as unknown as T;
+    static fromConfig<T extends serialization.Serializable>(
+      _cls: serialization.SerializableConstructor<T>,
+      config: serialization.ConfigDict,
+    ): T {
+      return new InitInitializer(fromSavedForm(config.initializer)) as unknown as T;
     }
   }
   // '@init' is the package part of its name in tf.serialization's custom-object table.
@@ -176,7 +214,15 @@ function toTfjsClass(): AdapterClass {
  */
 export function toTfjs(initializer: Initializer): TfjsAdapter {
   if (!(initializer instanceof Initializer)) {
-    throw new InitTypeError(argumentMessage('toTfjs', 'initializer', 'be an @init Initializer (from @init/core or @init/presets)', initializer), 'ERR_INIT_INVALID_ARGUMENT');
+    throw new InitTypeError(
+      argumentMessage(
+        'toTfjs',
+        'initializer',
+        'be an @init Initializer (from @init/core or @init/presets)',
+        initializer,
+      ),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
   }
   // Checked now, where the initializer is written, rather than when a model is saved.
   savedForm(initializer);

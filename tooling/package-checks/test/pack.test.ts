@@ -110,7 +110,11 @@ describe('pick and choose', () => {
   });
 
   test('@init/tfjs installs next to TensorFlow.js (from the npm registry) and makes its values', () => {
-    const tfjs = ['@tensorflow/tfjs-core@4.22.0', '@tensorflow/tfjs-layers@4.22.0', '@tensorflow/tfjs-backend-cpu@4.22.0'];
+    const tfjs = [
+      '@tensorflow/tfjs-core@4.22.0',
+      '@tensorflow/tfjs-layers@4.22.0',
+      '@tensorflow/tfjs-backend-cpu@4.22.0',
+    ];
     const project = installInScratchProject('tfjs', tfjs);
     const script = `
       import '@tensorflow/tfjs-backend-cpu';
@@ -127,9 +131,18 @@ describe('pick and choose', () => {
       const expected = Array.from(new Orthogonal({ seed: 1 }).apply([2, 2]).data);
       console.log(JSON.stringify({ same: JSON.stringify(ours) === JSON.stringify(theirs), wrapped: JSON.stringify(wrapped) === JSON.stringify(expected) }));
     `;
-    const output = run(process.execPath, ['--input-type=module', '-e', script], project).trim().split('\n').at(-1) as string;
+    const output = run(process.execPath, ['--input-type=module', '-e', script], project)
+      .trim()
+      .split('\n')
+      .at(-1) as string;
     expect(JSON.parse(output)).toEqual({ same: true, wrapped: true });
-    expect(readdirSync(join(project, 'node_modules', '@init')).sort()).toEqual(['core', 'linalg', 'presets', 'random', 'tfjs']);
+    expect(readdirSync(join(project, 'node_modules', '@init')).sort()).toEqual([
+      'core',
+      'linalg',
+      'presets',
+      'random',
+      'tfjs',
+    ]);
     rmSync(project, { recursive: true, force: true });
   });
 });
