@@ -96,7 +96,7 @@ export function tfjsClassName(name: string): string | undefined {
 /**
  * The Keras class names a converted model.json may carry that TensorFlow.js cannot read, each
  * standing for a TensorFlow.js class: read off the name table (`LecunNormal`, `LecunUniform` of
- * Keras ≥ 2.4, `OrthogonalInitializer` of Keras 3).
+ * Keras ≥ 2.4, `OrthogonalInitializer` and `IdentityInitializer` of Keras 3).
  */
 export function kerasAliases(): string[] {
   return nameTable()

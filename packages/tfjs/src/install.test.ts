@@ -240,7 +240,13 @@ describe('engines', () => {
   });
 
   test("the Keras aliases are read off @init/presets' name table", () => {
-    expect(kerasAliases().sort()).toEqual(['LecunNormal', 'LecunUniform', 'OrthogonalInitializer']);
+    // Keras ≥ 2.4's LeCun spelling, Keras 3's *Initializer class names; every one a TensorFlow.js class.
+    expect(kerasAliases().sort()).toEqual([
+      'IdentityInitializer',
+      'LecunNormal',
+      'LecunUniform',
+      'OrthogonalInitializer',
+    ]);
   });
 
   test('Keras class names TensorFlow.js lacks load after installation', () => {
@@ -248,6 +254,9 @@ describe('engines', () => {
     installTfjs();
     expect(ours(fromRegistry('LecunNormal', { seed: 1 }))).toBeInstanceOf(LecunNormal);
     expect(ours(fromRegistry('OrthogonalInitializer', { gain: 1, seed: 1 }))).toBeInstanceOf(TfjsOrthogonal);
+    expect(values(fromRegistry('IdentityInitializer', { gain: 3 }), [3, 3])).toEqual(
+      new Float32Array([3, 0, 0, 0, 3, 0, 0, 0, 3]),
+    );
   });
 });
 

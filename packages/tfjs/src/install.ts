@@ -69,7 +69,7 @@ function ours(className: string, config: Record<string, unknown>, engine: TfjsEn
  * Makes TensorFlow.js's initializers use @init: every class name and string id of tfjs-layers
  * (`'glorotUniform'`, `'heNormal'`, `'orthogonal'`, `'identity'`, `'GlorotUniform'`,
  * `'VarianceScaling'`, …) and the Keras spellings a converted model.json may carry
- * (`'LecunNormal'`, `'OrthogonalInitializer'`), whether it comes as a string, a saved config or an
+ * (`'LecunNormal'`, `'OrthogonalInitializer'`, `'IdentityInitializer'`), whether it comes as a string, a saved config or an
  * initializer that `tf.initializers.*` made (before or after this call). Saved configs keep
  * TensorFlow.js's format, so models saved meanwhile load with or without @init.
  *
