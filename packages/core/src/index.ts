@@ -40,7 +40,7 @@ export { Identity, type IdentityOptions } from './identity.js';
 export { Initializer, type FillOptions, type FillRequest } from './initializer.js';
 export { coreNameRows, findNameRow, nameRow, type NameRow } from './names.js';
 export { Ones, type OnesOptions } from './ones.js';
-export { Orthogonal, type OrthogonalOptions } from './orthogonal.js';
+export { Orthogonal, type OrthogonalMatrix, type OrthogonalOptions } from './orthogonal.js';
 export type { PartitionInfo } from './partition.js';
 export {
   ENGINES,

@@ -1,3 +1,4 @@
+import { orthogonalize } from '@init/linalg';
 import { describe, expect, test } from 'vitest';
 import { Identity, InitRangeError, InitTypeError, Orthogonal } from './index.js';
 import { sliceOf, valuesOf } from '../test/support.js';
@@ -254,6 +255,38 @@ describe("Orthogonal with layout 'torch' (PyTorch's orthogonal_ flattening)", ()
     expect(() => new Orthogonal({ layout: 'oihw' as never })).toThrow(
       "Orthogonal: layout must be one of 'tf', 'torch'. Received: \"oihw\".",
     );
+  });
+});
+
+describe('Orthogonal: randomMatrix and withOrthogonalized (orthogonalizing elsewhere)', () => {
+  test.each([
+    [{ seed: 3 }, [6, 4], 'float32'],
+    [{ seed: 3, gain: 2 }, [3, 8], 'float64'],
+    [{ seed: 'conv', layout: 'torch' as const }, [8, 3, 2, 2], 'float32'],
+    [{ seed: 9, columnAxis: 0 }, [5, 2, 3], 'bfloat16'],
+    [{ seed: 4, method: 'svd' as const }, [7, 5], 'float16'],
+  ] as const)('%o on %o as %s: equals apply, slices too', (options, shape, dtype) => {
+    const initializer = new Orthogonal(options);
+    const { matrix, rows, cols, method } = initializer.randomMatrix(shape);
+    expect(rows * cols).toBe(shape.reduce((a, b) => a * b, 1));
+    const q = orthogonalize(matrix, rows, cols, { method });
+    const whole = initializer.withOrthogonalized(q, () => initializer.apply(shape, dtype));
+    expect(valuesOf(whole)).toEqual(valuesOf(initializer.apply(shape, dtype)));
+    const part = [1, ...shape.slice(1)];
+    const partitionInfo = { fullShape: shape, varOffset: shape.map((_, axis) => (axis === 0 ? 1 : 0)) };
+    const slice = initializer.withOrthogonalized(q, () => initializer.apply(part, dtype, partitionInfo));
+    expect(valuesOf(slice)).toEqual(valuesOf(initializer.apply(part, dtype, partitionInfo)));
+  });
+
+  test('the matrix is used only inside the callback, and must fit the shape', () => {
+    const initializer = new Orthogonal({ seed: 1 });
+    const q = new Float64Array(12).fill(0.5);
+    expect(initializer.withOrthogonalized(q, () => initializer.apply([3, 4]).data[0])).toBe(0.5);
+    expect(initializer.apply([3, 4]).data[0]).not.toBe(0.5);
+    expect(() => initializer.withOrthogonalized(q, () => initializer.apply([4, 4]))).toThrow(
+      'Orthogonal: the orthogonalized matrix must have rows × cols = 4 × 4 elements for shape [4, 4]. Received: 12.',
+    );
+    expect(() => initializer.randomMatrix([5])).toThrow(InitRangeError);
   });
 });
 

@@ -37,6 +37,16 @@ export interface OrthogonalOptions extends Omit<RandomInitializerOptions, 'engin
 
 const METHODS: readonly OrthogonalizeMethod[] = ['qr', 'svd'];
 
+/** The random matrix an {@link Orthogonal} orthogonalizes, as {@link Orthogonal.randomMatrix} gives it. */
+export interface OrthogonalMatrix {
+  /** `rows × cols`, row-major. */
+  readonly matrix: Float64Array;
+  readonly rows: number;
+  readonly cols: number;
+  /** How to orthogonalize it: `@init/linalg`'s `orthogonalize(matrix, rows, cols, { method })`. */
+  readonly method: OrthogonalizeMethod;
+}
+
 /**
  * Makes an orthogonal matrix, times `gain`. A shape of rank > 2 is flattened to
  * `[product of all dims but the last, last]`, so a convolution kernel `[kh, kw, in, out]` gets
@@ -125,8 +135,43 @@ export class Orthogonal extends RandomInitializer {
     };
   }
 
-  protected generate(out: TypedArray, request: FillRequest): void {
-    const { fullShape } = request;
+  /**
+   * The random matrix that `apply(fullShape)` orthogonalizes: `rows × cols`, row-major, drawn with
+   * this call's key (a seeded initializer draws the same matrix every time). A caller that
+   * orthogonalizes elsewhere — `@init/parallel` on several threads — passes the result to
+   * {@link Orthogonal.withOrthogonalized}.
+   * @throws InitRangeError for a shape of rank < 2 or a columnAxis outside the shape.
+   */
+  randomMatrix(fullShape: readonly number[]): OrthogonalMatrix {
+    const { rows, cols } = this.matrixShape(fullShape);
+    const matrix = new Float64Array(rows * cols);
+    const key = this.callKey();
+    if (this.method === 'qr') fillNormal(matrix, key);
+    else fillUniform(matrix, key);
+    return { matrix, rows, cols, method: this.method };
+  }
+
+  /**
+   * Runs `compute` (a call of this initializer's `apply` or `fill`) with `orthogonalized` as the
+   * orthogonal matrix instead of computing it: `orthogonalized` must be what `@init/linalg`'s
+   * `orthogonalize(matrix, rows, cols, { method })` returns for {@link Orthogonal.randomMatrix} of
+   * the same full shape. The gain, the layout, the dtype and the slice are applied as `apply` does.
+   * @throws InitRangeError when a call inside `compute` needs a matrix of another size.
+   */
+  withOrthogonalized<T>(orthogonalized: Float64Array, compute: () => T): T {
+    const previous = this.given;
+    this.given = orthogonalized;
+    try {
+      return compute();
+    } finally {
+      this.given = previous;
+    }
+  }
+
+  private given: Float64Array | undefined;
+
+  /** The matrix `[rows, cols]` that the layout or column axis makes of `fullShape`. */
+  private matrixShape(fullShape: readonly number[]): { rows: number; cols: number; axis: number } {
     if (fullShape.length < 2) {
       throw new InitRangeError(
         `Orthogonal: shape must have at least 2 dimensions. Received: [${fullShape.join(', ')}].`,
@@ -134,9 +179,6 @@ export class Orthogonal extends RandomInitializer {
       );
     }
     const size = sizeOf('Orthogonal', fullShape);
-    if (request.size === 0) return;
-    // Every value has magnitude at most |gain|: if gain fits the dtype, so does the matrix.
-    encodeValue('Orthogonal', 'gain', this.gain, request.dtype);
     const rank = fullShape.length;
     if (this.columnAxis < -rank || this.columnAxis >= rank) {
       throw new InitRangeError(
@@ -148,14 +190,32 @@ export class Orthogonal extends RandomInitializer {
     const torch = this.layout === 'torch';
     const axis = torch ? rank - 1 : this.columnAxis < 0 ? this.columnAxis + rank : this.columnAxis;
     const rows = torch ? (fullShape[0] as number) : size / (fullShape[axis] as number);
-    const cols = size / rows;
-    const random = new Float64Array(size);
-    const key = this.callKey();
-    if (this.method === 'qr') fillNormal(random, key);
-    else fillUniform(random, key);
-    const q = orthogonalize(random, rows, cols, { method: this.method });
+    // A zero dimension makes an empty matrix, whatever the other dimensions are.
+    return { rows: size === 0 ? 0 : rows, cols: size === 0 ? 0 : size / rows, axis };
+  }
+
+  protected generate(out: TypedArray, request: FillRequest): void {
+    const { fullShape } = request;
+    const { rows, cols, axis } = this.matrixShape(fullShape);
+    if (request.size === 0) return;
+    // Every value has magnitude at most |gain|: if gain fits the dtype, so does the matrix.
+    encodeValue('Orthogonal', 'gain', this.gain, request.dtype);
+    let q: Float64Array;
+    if (this.given === undefined) {
+      const { matrix } = this.randomMatrix(fullShape);
+      q = orthogonalize(matrix, rows, cols, { method: this.method });
+    } else {
+      q = this.given;
+      if (q.length !== rows * cols) {
+        throw new InitRangeError(
+          `Orthogonal: the orthogonalized matrix must have rows × cols = ${rows} × ${cols} elements for shape [${fullShape.join(', ')}]. Received: ${q.length}.`,
+          'ERR_INIT_INVALID_ARGUMENT',
+        );
+      }
+    }
     const store = floatStorer(request.dtype);
     const gain = this.gain;
+    const rank = fullShape.length;
     // The axes after the column axis; 1 for the last axis, where the tensor is the matrix itself.
     let inner = 1;
     for (let later = axis + 1; later < rank; later++) inner *= fullShape[later] as number;

@@ -4,7 +4,7 @@
 // apply/applyParallel pair, which also allocate), checks that the bytes are identical, and prints
 // the speed-up. Then the threshold table: at which size sending work to the workers starts to pay.
 import { loadavg } from 'node:os';
-import { RandomNormal, RandomUniform, TruncatedNormal, type Initializer } from '@init/core';
+import { Orthogonal, RandomNormal, RandomUniform, TruncatedNormal, type Initializer } from '@init/core';
 import { applyParallel, fillParallel, terminateWorkers } from '../dist/index.js';
 
 const N = 2 ** 24;
@@ -112,6 +112,35 @@ for (let log = 14; log <= 22; log += 2) {
     `| 2^${log} | ${(median(a) * 1000).toFixed(0)} | ${(median(b) * 1000).toFixed(0)} | ${(median(a) / median(b)).toFixed(2)}× |`,
   );
 }
+console.log('\nOrthogonal (QR) float32: apply on the calling thread vs applyParallel, 2 workers sharing the QR, ms');
+console.log('| shape | apply | applyParallel, 2 workers | speed-up | identical bytes |');
+console.log('| --- | ---: | ---: | ---: | --- |');
+for (const [n, repeats] of [
+  [512, 9],
+  [1024, 7],
+  [2048, 3],
+] as const) {
+  const orthogonal = new Orthogonal({ seed: 3 });
+  const a: number[] = [];
+  const b: number[] = [];
+  let identical = true;
+  for (let r = 0; r < repeats; r++) {
+    let single: Float32Array | undefined;
+    let parallel: Float32Array | undefined;
+    a.push(await time(() => (single = orthogonal.apply([n, n]).data as Float32Array)));
+    b.push(
+      await time(
+        async () => (parallel = (await applyParallel(orthogonal, [n, n], { workers: 2 })).data as Float32Array),
+      ),
+    );
+    check(`orthogonal ${n}`, parallel as Float32Array);
+    identical &&= sameBytes(single as Float32Array, parallel as Float32Array);
+  }
+  console.log(
+    `| ${n}×${n} | ${median(a).toFixed(0)} | ${median(b).toFixed(0)} | ${(median(a) / median(b)).toFixed(2)}× | ${identical ? 'yes' : 'NO'} |`,
+  );
+}
+
 console.log(
   `\nload average after: ${loadavg()
     .map((x) => x.toFixed(2))

@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { Tinypool } from 'tinypool';
 import type { WorkerPool } from './pool.js';
-import type { FillTask } from './task.js';
+import type { FillTask, MemberTask } from './task.js';
 
 /**
  * The Node.js options the workers get: the parent's (loaders, conditions, memory flags), less those
@@ -32,6 +32,9 @@ export function createNodePool(workers: number | undefined): WorkerPool {
   return {
     size,
     run: (task: FillTask) => pool.run(task) as Promise<number>,
+    runMember: async (task, member) => {
+      await pool.run({ kind: 'orthogonalize-member', task, member } satisfies MemberTask);
+    },
     destroy: () => pool.destroy(),
   };
 }

@@ -16,6 +16,8 @@ import { setGlobalSeed } from '@init/random';
 import { afterAll, describe, expect, test } from 'vitest';
 import { HalfOffset, ThreadMarker } from './__fixtures__/thread-marker.mjs';
 import { applyParallel, fillParallel, terminateWorkers } from './index.js';
+import { teamWorthIt, withTeamOrthogonalized } from './orthogonal.js';
+import { workerPool } from './pool.js';
 
 const setup = new URL('./__fixtures__/thread-marker.mjs', import.meta.url);
 
@@ -94,7 +96,8 @@ describe('the work runs on worker threads', () => {
 
 describe('calling-thread rules', () => {
   test.each([
-    ['Orthogonal (needs the whole matrix)', new Orthogonal({ seed: 4 }), [64, 48]],
+    ['a small Orthogonal (the QR of the whole matrix)', new Orthogonal({ seed: 4 }), [64, 48]],
+    ["Orthogonal method 'svd'", new Orthogonal({ seed: 4, method: 'svd' }), [300, 260]],
     ["engine 'tfjs' (a sequential stream)", new RandomNormal({ seed: 4, engine: 'tfjs' }), [64, 48]],
   ] as const)('%s: values equal apply', async (_, initializer, shape) => {
     const tensor = await applyParallel(initializer, shape, { workers: 2, minElements: 0 });
@@ -111,6 +114,46 @@ describe('calling-thread rules', () => {
     const parallelSecond = await applyParallel(initializer, [50, 100], { workers: 2, minElements: 0 });
     expectSameBytes(parallelFirst.data, first.data);
     expectSameBytes(parallelSecond.data, second.data);
+  });
+});
+
+describe('Orthogonal: the workers share the QR', () => {
+  test.each([
+    [{ seed: 4 }, [300, 260], 'float32'],
+    [{ seed: 'w', gain: 2, layout: 'torch' as const }, [64, 32, 7, 7], 'float64'],
+    [{ seed: 8, columnAxis: 0 }, [100, 30, 30], 'bfloat16'],
+  ] as const)('%o on %o as %s: equals apply', async (options, shape, dtype) => {
+    const initializer = new Orthogonal(options);
+    const tensor = await applyParallel(initializer, shape, { workers: 2, dtype });
+    expectSameBytes(tensor.data, initializer.apply(shape, dtype).data);
+  });
+
+  test('a team of two workers computes the matrix (not the calling thread)', async () => {
+    const pool = await workerPool(2);
+    const initializer = new Orthogonal({ seed: 5 });
+    const shape = [257, 256];
+    const tensor = await withTeamOrthogonalized(pool!, initializer, shape, () => initializer.apply(shape));
+    expectSameBytes(tensor.data, initializer.apply(shape).data);
+    expect(teamWorthIt(initializer, shape)).toBe(true);
+    expect(teamWorthIt(new Orthogonal({ method: 'svd' }), shape)).toBe(false);
+  });
+
+  test('a shard through fillParallel equals the slice of apply', async () => {
+    const initializer = new Orthogonal({ seed: 6 });
+    const fullShape = [300, 280];
+    const out = new Float32Array(100 * 280);
+    const partitionInfo = { fullShape, varOffset: [150, 0] };
+    await fillParallel(initializer, out, [100, 280], { workers: 2, partitionInfo });
+    expectSameBytes(out, initializer.apply([100, 280], 'float32', partitionInfo).data);
+  });
+
+  test('unseeded: one key per call, as apply draws it', async () => {
+    const initializer = new Orthogonal();
+    setGlobalSeed(7);
+    const first = initializer.apply([300, 256]);
+    setGlobalSeed(7);
+    const parallel = await applyParallel(initializer, [300, 256], { workers: 2 });
+    expectSameBytes(parallel.data, first.data);
   });
 });
 

@@ -18,6 +18,7 @@ import {
 import { freshKey, keyFromSeed, keyToString, type Key } from '@init/random';
 import { blocksOfRange, splitRange } from './blocks.js';
 import { arrayClassOf, type FillTask } from './task.js';
+import { teamWorthIt, withTeamOrthogonalized } from './orthogonal.js';
 import { workerPool, type WorkerPool } from './pool.js';
 
 /**
@@ -65,8 +66,9 @@ export interface FillParallelOptions extends ParallelOptions {
  *
  * Each worker rebuilds the initializer from `serialize(initializer)` and fills a contiguous range
  * of the output as `partitionInfo` slices, so classes of your own must be known in the worker (see
- * `setup`). Small tensors, engine `'tfjs'` (a sequential stream) and `Orthogonal` (which needs the
- * whole matrix) are computed on the calling thread.
+ * `setup`). Small tensors and engine `'tfjs'` (a sequential stream) are computed on the calling
+ * thread. `Orthogonal` (method 'qr', whose every value depends on the whole matrix) is not cut into
+ * slices: the workers share its QR instead, with the same values.
  * @throws what `apply` throws, for the same arguments.
  * @example
  * ```ts
@@ -82,10 +84,14 @@ export async function applyParallel(
   const settings = readOptions('applyParallel', initializer, options);
   const dtype = options.dtype ?? initializer.dtype;
   const size = plainSize(shape);
-  const pool = size === undefined ? undefined : await poolFor(initializer, size, settings);
+  const pool = size === undefined ? undefined : await poolFor(initializer, size, shape, settings);
   if (size === undefined || pool === undefined) return initializer.apply(shape, dtype);
   // The calling thread checks dtype and shape exactly as apply does, on an empty slice.
   probeOf(initializer).apply(emptyRows(shape), dtype, { fullShape: shape, varOffset: shape.map(() => 0) });
+  if (initializer instanceof Orthogonal) {
+    const seeded = seededForCall(initializer);
+    return withTeamOrthogonalized(pool, seeded, shape, () => seeded.apply(shape, dtype));
+  }
   const config = configForCall(initializer);
   const ArrayClass = arrayClassOf(dtype);
   const data = new ArrayClass(new SharedArrayBuffer(size * bytesPerElement(dtype)), 0, size);
@@ -115,7 +121,7 @@ export async function fillParallel(
   const size = plainSize(shape);
   const valid =
     size !== undefined && out.length === size && (partitionInfo === undefined || plainPartition(shape, partitionInfo));
-  const pool = valid ? await poolFor(initializer, size, settings) : undefined;
+  const pool = valid ? await poolFor(initializer, size, partitionInfo?.fullShape ?? shape, settings) : undefined;
   if (!valid || pool === undefined) {
     initializer.fill(out, shape, fillOptions);
     return;
@@ -127,6 +133,11 @@ export async function fillParallel(
     ...fillOptions,
     partitionInfo: { fullShape, varOffset: offset },
   });
+  if (initializer instanceof Orthogonal) {
+    const seeded = seededForCall(initializer);
+    await withTeamOrthogonalized(pool, seeded, fullShape, () => seeded.fill(out, shape, fillOptions));
+    return;
+  }
   const config = configForCall(initializer);
   const resolved = dtype ?? dtypeOfArray(out, initializer.dtype);
   if (out.buffer instanceof SharedArrayBuffer) {
@@ -196,14 +207,21 @@ function moduleUrl(entry: string | URL): string {
  * no worker support here, or an initializer whose values cannot be cut into independent slices
  * cheaply (a sequential stream, or a whole-matrix algorithm).
  */
-async function poolFor(initializer: Initializer, size: number, settings: Settings): Promise<WorkerPool | undefined> {
-  if ((settings.workers !== undefined && settings.workers <= 1) || size < Math.max(settings.minElements, 1))
-    return undefined;
+async function poolFor(
+  initializer: Initializer,
+  size: number,
+  fullShape: readonly number[],
+  settings: Settings,
+): Promise<WorkerPool | undefined> {
+  if (settings.workers !== undefined && settings.workers <= 1) return undefined;
+  // Orthogonal computes the whole matrix for any slice, so its size is the full shape's, and the
+  // workers share the QR instead of slices (see orthogonal.ts).
+  if (initializer instanceof Orthogonal) {
+    if (!teamWorthIt(initializer, fullShape)) return undefined;
+  } else if (size < Math.max(settings.minElements, 1)) return undefined;
   // Engines other than the counter-based one draw a tensor in sequence and refuse slices.
   const engine = (initializer as { engine?: unknown }).engine;
   if (engine !== undefined && engine !== 'counter') return undefined;
-  // Orthogonal computes the whole matrix for any slice: every worker would repeat all the work.
-  if (initializer instanceof Orthogonal) return undefined;
   const pool = await workerPool(settings.workers);
   return pool !== undefined && pool.size > 1 ? pool : undefined;
 }
@@ -253,6 +271,16 @@ function probeOf(initializer: Initializer): Initializer {
   if (!isUnseeded(initializer)) return initializer;
   const classes = [initializer.constructor as InitializerClass];
   return deserialize(withSeed(initializer, keyFromSeed(0)), { classes });
+}
+
+/**
+ * The initializer itself when seeded; for an unseeded one, a seeded copy with this call's fresh
+ * key, drawn once here as apply would draw it.
+ */
+function seededForCall<I extends Initializer>(initializer: I): I {
+  if (!isUnseeded(initializer)) return initializer;
+  const classes = [initializer.constructor as InitializerClass];
+  return deserialize(withSeed(initializer, freshKey()), { classes }) as I;
 }
 
 /**

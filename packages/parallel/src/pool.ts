@@ -1,4 +1,5 @@
 // The worker pool of the platform we run on, loaded only when a fill is big enough to need it.
+import type { OrthogonalizeTask } from '@init/linalg';
 import type { FillTask } from './task.js';
 
 /** A set of worker threads that run fill tasks. */
@@ -7,6 +8,8 @@ export interface WorkerPool {
   readonly size: number;
   /** Runs one task on some worker; resolves to the number of elements written. */
   run(task: FillTask): Promise<number>;
+  /** Runs member `member` of an orthogonalization team on some worker (see @init/linalg). */
+  runMember(task: OrthogonalizeTask, member: number): Promise<void>;
   /** Ends the workers. */
   destroy(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 // The message the calling thread sends each worker, and the code both sides share to run it.
 import type { DType, TypedArray } from '@init/core';
+import type { OrthogonalizeTask } from '@init/linalg';
 import type { Block } from './blocks.js';
 
 /** One unit of work: fill some blocks of a shared output with one initializer. */
@@ -17,6 +18,13 @@ export interface FillTask {
   readonly fullShape: readonly number[];
   readonly offset: readonly number[];
   readonly blocks: readonly Block[];
+}
+
+/** One member of a team that orthogonalizes a matrix together (Orthogonal's QR on several threads). */
+export interface MemberTask {
+  readonly kind: 'orthogonalize-member';
+  readonly task: OrthogonalizeTask;
+  readonly member: number;
 }
 
 type TypedArrayConstructor = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => TypedArray;

@@ -5,6 +5,7 @@
 // It keeps the setup modules it imported and the initializers it rebuilt, so the tasks of one
 // tensor parse its config once per worker.
 import { deserialize } from '@init/core';
+import { runOrthogonalizeMember } from '@init/linalg';
 
 /** @type {Map<string, Promise<import('@init/core').InitializerClass[]>>} */
 const setups = new Map();
@@ -41,12 +42,26 @@ function arrayClassOf(dtype) {
 }
 
 /**
+ * Runs one task: a team member of Orthogonal's QR (`MemberTask`, which blocks this thread until
+ * the whole team is done), or a fill (`FillTask`).
+ * @param {import('./task.js').FillTask | import('./task.js').MemberTask} task
+ * @returns {Promise<number>} the number of elements written (0 for a team member)
+ */
+export default async function run(task) {
+  if ('kind' in task && task.kind === 'orthogonalize-member') {
+    runOrthogonalizeMember(task.task, task.member);
+    return 0;
+  }
+  return fill(/** @type {import('./task.js').FillTask} */ (task));
+}
+
+/**
  * Fills the task's blocks of the shared output. Each block is an ordinary `fill` with
  * partitionInfo, so its values are exactly that slice of `apply(fullShape)`.
  * @param {import('./task.js').FillTask} task
  * @returns {Promise<number>} the number of elements written
  */
-export default async function fill(task) {
+async function fill(task) {
   const cacheKey = `${task.setup.join('\n')}\n${task.config}`;
   let initializer = initializers.get(cacheKey);
   if (initializer === undefined) {
