@@ -8,6 +8,9 @@
 import {
   computeFans,
   Constant,
+  ConvolutionOrthogonal,
+  DeltaOrthogonal,
+  STFT,
   Identity,
   Ones,
   Orthogonal,
@@ -19,6 +22,7 @@ import {
   Zeros,
   type DType,
   type Fans,
+  WINDOWS,
   type Initializer,
 } from '@init/core';
 import {
@@ -418,6 +422,44 @@ const LAYOUT_OPTION: OptionSpec = {
   default: 'tf',
   choices: ['tf', 'torch'],
 };
+const SIDE_OPTION: OptionSpec = {
+  key: 'side',
+  label: 'side',
+  type: 'choice',
+  default: 'real',
+  choices: ['real', 'imag'],
+};
+const WINDOW_OPTION: OptionSpec = {
+  key: 'window',
+  label: 'window',
+  type: 'choice',
+  default: 'hann',
+  choices: ['none', ...WINDOWS],
+};
+const SCALING_OPTION: OptionSpec = {
+  key: 'scaling',
+  label: 'scaling',
+  type: 'choice',
+  default: 'density',
+  choices: ['density', 'spectrum', 'none'],
+};
+const PERIODIC_OPTION: OptionSpec = {
+  key: 'periodic',
+  label: 'periodic',
+  type: 'choice',
+  default: 'false',
+  choices: ['false', 'true'],
+};
+
+/** A convolution kernel's channels in either layout (the library checks the shape itself). */
+export function kernelChannels(
+  shape: readonly number[],
+  layout: string,
+): { inChannels: number; outChannels: number; spatial: number[] } {
+  if (layout === 'torch') return { outChannels: shape[0] ?? 0, inChannels: shape[1] ?? 0, spatial: shape.slice(2) };
+  return { inChannels: shape.at(-2) ?? 0, outChannels: shape.at(-1) ?? 0, spatial: shape.slice(0, -2) };
+}
+
 const METHOD_OPTION: OptionSpec = {
   key: 'method',
   label: 'method',
@@ -718,6 +760,98 @@ export const GALLERY: readonly GalleryEntry[] = [
       );
     },
   },
+  {
+    name: 'DeltaOrthogonal',
+    packageName: '@init/core',
+    slug: 'delta-orthogonal',
+    summary: 'zeros but an orthogonal in × out centre tap',
+    seeded: true,
+    dtypes: FLOAT_DTYPES,
+    options: [GAIN_OPTION, LAYOUT_OPTION],
+    defaultShape: '3, 3, 16, 32',
+    partitionable: always,
+    create: (parsed) =>
+      new DeltaOrthogonal({
+        gain: num(parsed, GAIN_OPTION),
+        layout: option(parsed, LAYOUT_OPTION),
+        ...randomCommon(parsed),
+      } as object),
+    constructorCode: (parsed) =>
+      `new DeltaOrthogonal(${objectLiteral([
+        ['gain', changed(parsed, GAIN_OPTION, true)],
+        ['layout', changed(parsed, LAYOUT_OPTION, false)],
+        ['seed', parsed.seed],
+      ])})`,
+    theory: (parsed) => {
+      const { inChannels, outChannels } = kernelChannels(parsed.shape, option(parsed, LAYOUT_OPTION));
+      const taps = size(parsed.shape) / Math.max(1, inChannels * outChannels);
+      return {
+        kind: 'none',
+        label: `a point mass at 0 (${fmt(1 - 1 / taps)} of the values: every tap but the centre) and, at the centre, rows of a Haar ${inChannels} × ${outChannels} frame, each entry with mean 0 and variance gain²/${outChannels}; the figure below checks the operator instead`,
+      };
+    },
+  },
+  {
+    name: 'ConvolutionOrthogonal',
+    packageName: '@init/core',
+    slug: 'convolution-orthogonal',
+    summary: 'a kernel whose circular convolution preserves norms',
+    seeded: true,
+    dtypes: FLOAT_DTYPES,
+    options: [GAIN_OPTION, LAYOUT_OPTION],
+    defaultShape: '3, 3, 8, 16',
+    partitionable: always,
+    create: (parsed) =>
+      new ConvolutionOrthogonal({
+        gain: num(parsed, GAIN_OPTION),
+        layout: option(parsed, LAYOUT_OPTION),
+        ...randomCommon(parsed),
+      } as object),
+    constructorCode: (parsed) =>
+      `new ConvolutionOrthogonal(${objectLiteral([
+        ['gain', changed(parsed, GAIN_OPTION, true)],
+        ['layout', changed(parsed, LAYOUT_OPTION, false)],
+        ['seed', parsed.seed],
+      ])})`,
+    theory: () => ({
+      kind: 'none',
+      label:
+        "each entry is a sum over products of random projections, with no closed-form density; what is exact is the operator: Σ over taps of every tap's squared entries is gain² per input channel, and the figure below checks ‖x ⊛ k‖ = |gain|·‖x‖",
+    }),
+  },
+  {
+    name: 'STFT',
+    packageName: '@init/core',
+    slug: 'stft',
+    summary: "Keras 3's windowed DFT basis [frame, 1, bins]",
+    seeded: false,
+    dtypes: FLOAT_DTYPES,
+    options: [SIDE_OPTION, WINDOW_OPTION, SCALING_OPTION, PERIODIC_OPTION],
+    defaultShape: '64, 1, 33',
+    partitionable: always,
+    create: (parsed) =>
+      new STFT({
+        side: option(parsed, SIDE_OPTION),
+        window: option(parsed, WINDOW_OPTION) === 'none' ? null : option(parsed, WINDOW_OPTION),
+        scaling: option(parsed, SCALING_OPTION) === 'none' ? null : option(parsed, SCALING_OPTION),
+        periodic: option(parsed, PERIODIC_OPTION) === 'true',
+      } as object),
+    constructorCode: (parsed) => {
+      // null for 'none' and a boolean for periodic: written by hand, objectLiteral quotes strings.
+      const parts: string[] = [];
+      for (const spec of [SIDE_OPTION, WINDOW_OPTION, SCALING_OPTION]) {
+        const value = option(parsed, spec);
+        if (value !== spec.default) parts.push(`${spec.key}: ${value === 'none' ? 'null' : literal(value)}`);
+      }
+      if (option(parsed, PERIODIC_OPTION) === 'true') parts.push('periodic: true');
+      return `new STFT(${parts.length === 0 ? '' : `{ ${parts.join(', ')} }`})`;
+    },
+    theory: () => ({
+      kind: 'none',
+      label:
+        'deterministic: cos or sin(−2π·t·f / fftLength) times the normalized window; the histogram shows the values, with no distribution to compare',
+    }),
+  },
   ...KERAS_PRESETS.map(
     (preset): GalleryEntry => ({
       name: preset.name,
@@ -822,6 +956,8 @@ export function findEntry(name: string): GalleryEntry | undefined {
 export const MAX_GALLERY_ELEMENTS = 1 << 20;
 /** Orthogonal factors a max(rows, cols)-square problem; beyond this it takes seconds. */
 export const MAX_ORTHOGONAL_SIDE = 1024;
+/** ConvolutionOrthogonal multiplies k − 1 projections per axis into every tap; beyond this it takes seconds. */
+export const MAX_CONVOLUTION_CHANNELS = 128;
 
 /** The default settings of an entry, or of the gallery. */
 export function defaultSettings(entry: GalleryEntry, seed = '42'): Settings {
@@ -862,6 +998,14 @@ export function prepare(settings: Settings): Prepared {
   ) {
     throw new Error(
       `The gallery factors matrices up to ${MAX_ORTHOGONAL_SIDE} on a side; [${shape.join(', ')}] flattens to ${orthogonalMatrixShape(shape).join(' × ')}.`,
+    );
+  }
+  if (
+    entry.name === 'ConvolutionOrthogonal' &&
+    kernelChannels(shape, settings.options.layout ?? 'tf').outChannels > MAX_CONVOLUTION_CHANNELS
+  ) {
+    throw new Error(
+      `The gallery builds orthogonal convolutions up to ${MAX_CONVOLUTION_CHANNELS} output channels; [${shape.join(', ')}] has more.`,
     );
   }
   const initializer = entry.create(parsed);

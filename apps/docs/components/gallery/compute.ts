@@ -3,6 +3,7 @@
 // DOM), so what a page shows can be recomputed outside the browser.
 import type { Tensor } from '@init/core';
 import { orthogonalMatrixShape, prepare, type GalleryEntry, type Settings } from './catalog.js';
+import { isometry, type Isometry } from './isometry.js';
 import { decode, fnv1a, gram, sampleStats, type SampleStats } from './sample.js';
 import type { Theory } from './theory.js';
 
@@ -19,6 +20,8 @@ export interface GalleryResult {
   readonly checksum: string;
   /** How long apply() took, in milliseconds. */
   readonly milliseconds: number;
+  /** For the orthogonal convolutions: ‖x ⊛ k‖ / ‖x‖ over random signals. */
+  readonly isometry?: Isometry;
   /** For Orthogonal: the Gram matrix of the leading columns (or rows) and its size. */
   readonly gram?: {
     readonly matrix: Float64Array;
@@ -49,6 +52,15 @@ export function compute(settings: Settings): GalleryResult {
     checksum: fnv1a(tensor.data),
     milliseconds,
   };
+  if ((entry.name === 'DeltaOrthogonal' || entry.name === 'ConvolutionOrthogonal') && values.length > 0) {
+    const measured = isometry(
+      values,
+      parsed.shape,
+      settings.options.layout ?? 'tf',
+      Number(settings.options.gain ?? 1),
+    );
+    return measured === undefined ? result : { ...result, isometry: measured };
+  }
   if (entry.name !== 'Orthogonal' || values.length === 0) return result;
   const [rows, cols] = orthogonalMatrixShape(parsed.shape);
   const byRows = rows < cols;

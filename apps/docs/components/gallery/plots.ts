@@ -152,3 +152,36 @@ export function heatMap(
     ],
   });
 }
+
+/**
+ * ‖x ⊛ k‖ / ‖x‖ for each random signal: circular padding (on the |gain| line: the operator is an
+ * isometry) and zero padding (below it: the borders lose what would wrap around).
+ */
+export function isometryFigure(
+  iso: { readonly circular: readonly number[]; readonly zeroPadded: readonly number[]; readonly gain: number },
+  width: number,
+): HTMLElement | SVGSVGElement {
+  const points = [
+    ...iso.circular.map((ratio, trial) => ({ trial, ratio, padding: 'circular' })),
+    ...iso.zeroPadded.map((ratio, trial) => ({ trial, ratio, padding: 'zero' })),
+  ];
+  const gain = Math.abs(iso.gain);
+  const low = Math.min(gain, ...iso.zeroPadded);
+  return Plot.plot({
+    width,
+    height: Math.round(Math.min(300, Math.max(200, width * 0.38))),
+    marginLeft: 56,
+    style: { background: 'transparent', fontSize: '12px' },
+    x: { label: 'random signal →', ticks: 0 },
+    y: {
+      label: '‖x ⊛ k‖ / ‖x‖',
+      domain: [Math.max(0, low - 0.1 * (gain || 1)), gain + 0.05 * (gain || 1)],
+      grid: true,
+    },
+    color: { domain: ['circular', 'zero'], range: [BAR, THEORY], legend: true },
+    marks: [
+      Plot.ruleY([gain], { stroke: 'currentColor', strokeDasharray: '4 3' }),
+      Plot.dot(points, { x: 'trial', y: 'ratio', fill: 'padding', r: 3, tip: true }),
+    ],
+  });
+}
