@@ -1,0 +1,202 @@
+/**
+ * The 'torch' engine: PyTorch's CPU `uniform_` and `normal_`, value for value, drawing from a
+ * {@link TorchGenerator} (see `engines/torch-generator.ts`). Sequential, like PyTorch's own.
+ *
+ * What PyTorch's CPU kernels do (ATen `uniform_real_distribution`, `normal_kernel`), and what these
+ * functions therefore do:
+ * - uniform_ float32: `from` and `to` are rounded to float32; each value takes one 32-bit output
+ *   `w`, `x = (w & (2^24 − 1))·2^−24`, and returns `x·(to − from) + from` in float32 with the
+ *   multiply-add fused (one rounding; the kernel is compiled with FMA contraction).
+ * - uniform_ float64: each value takes `random64()` (two outputs, the first high),
+ *   `x = (r & (2^53 − 1))·2^−53`, and returns `x·(to − from) + from` in double.
+ * - normal_ on 16 or more contiguous float32 elements: first a float32 uniform [0, 1) per element,
+ *   then each block of 16 is turned into normals by Box–Muller, pairing element j with j + 8:
+ *   `u1 = 1 − data[j]`, `r = √(−2·log u1)`, `θ = 2π·data[j + 8]`, `data[j] = fma(r·cos θ, std, mean)`,
+ *   `data[j + 8] = fma(r·sin θ, std, mean)`, with log, sin and cos the AVX polynomials of
+ *   `avx_mathfun.h` (see `torch-math.ts`). When the size is not a multiple of 16, 16 more uniforms
+ *   are drawn into the last 16 elements (overwriting some finished normals) and that block is
+ *   transformed again.
+ * - normal_ on float64 tensors of 16 or more elements: the same blocks in double, with the C
+ *   library's log, cos and sin.
+ * - normal_ on fewer than 16 elements (any float dtype): one value at a time from the scalar
+ *   sampler, in double: `u1`, `u2` two double uniforms, `r = √(−2·log(1 − u2))`, `θ = 2π·u1`,
+ *   returns `r·cos θ·std + mean` and caches `r·sin θ` in the generator for the next scalar draw.
+ *
+ * Bit for bit: every float32 result, and float64 uniform_. The float64 normal paths call the C
+ * library's `log`, `sin` and `cos` (glibc's, in PyTorch's Linux builds); JavaScript's Math.log,
+ * Math.sin and Math.cos (V8's fdlibm) round a few results differently, so float64 normal_ values
+ * can differ in the last bit or two (the package README gives the measured rate). A difference
+ * that small almost never survives the rounding of the scalar path to float32.
+ */
+
+import { InitTypeError, argumentMessage } from '../errors.js';
+import { TorchGenerator } from '../engines/torch-generator.js';
+import { optionsRecord, requireInterval, resolveFinite, resolveStddev, typedArrayKind } from './arguments.js';
+import { fma, fmaf, logAvx, sinCosAvx } from './torch-math.js';
+
+/** The typed arrays the torch engine fills: PyTorch's float32 and float64. */
+export type TorchFloatArray = Float32Array | Float64Array;
+
+/** Options of {@link fillUniformTorch}. */
+export interface UniformTorchOptions {
+  /** `from`, default 0. */
+  low?: number;
+  /** `to`, default 1. */
+  high?: number;
+}
+
+/** Options of {@link fillNormalTorch}. */
+export interface NormalTorchOptions {
+  /** Default 0. */
+  mean?: number;
+  /** Default 1. */
+  stddev?: number;
+}
+
+const TWO_POW_MINUS_24 = 5.9604644775390625e-8;
+/** `2.0f * c10::pi<double>` stored as float32, as the kernels' constant vector holds it. */
+const TWO_PI_FLOAT = Math.fround(2 * Math.PI);
+
+function requireGenerator(where: string, generator: unknown): TorchGenerator {
+  if (TorchGenerator.isInstance(generator)) return generator;
+  throw new InitTypeError(
+    argumentMessage(where, 'generator', 'be a TorchGenerator from createTorchGenerator(seed)', generator),
+    'ERR_INIT_INVALID_ARGUMENT',
+  );
+}
+
+function requireTorchArray(where: string, out: unknown): 'float32' | 'float64' {
+  const kind = typedArrayKind(out);
+  if (kind === 'Float32Array') return 'float32';
+  if (kind === 'Float64Array') return 'float64';
+  throw new InitTypeError(
+    argumentMessage(where, 'out', "be a Float32Array or a Float64Array (the 'torch' engine makes PyTorch's float32 and float64)", out),
+    'ERR_INIT_INVALID_DTYPE',
+  );
+}
+
+/** One float32 uniform of PyTorch: 24 bits of one output times 2^−24, then `x·range + from` fused. */
+function uniformFloat(generator: TorchGenerator, from: number, range: number): number {
+  const x = (generator.random() & 0xffffff) * TWO_POW_MINUS_24;
+  return fmaf(x, range, from);
+}
+
+/**
+ * Fills `out` as PyTorch's `tensor.uniform_(low, high)` fills a contiguous CPU tensor of the same
+ * dtype, continuing `generator`'s stream.
+ *
+ * @example
+ * ```ts
+ * const generator = createTorchGenerator(0);
+ * fillUniformTorch(new Float32Array(2), generator, { low: -1, high: 1 }); // torch.manual_seed(0); torch.empty(2).uniform_(-1, 1)
+ * ```
+ * @throws InitTypeError when out is not a Float32Array or Float64Array or generator is not a
+ *   TorchGenerator; InitRangeError when low ≥ high or a bound is not finite.
+ */
+export function fillUniformTorch<T extends TorchFloatArray>(out: T, generator: TorchGenerator, options?: UniformTorchOptions): T {
+  const where = 'fillUniformTorch';
+  const dtype = requireTorchArray(where, out);
+  const rng = requireGenerator(where, generator);
+  const record = optionsRecord(where, options);
+  const low = resolveFinite(where, 'low', record.low, 0);
+  const high = resolveFinite(where, 'high', record.high, 1);
+  requireInterval(where, low, high);
+  const n = out.length;
+  if (dtype === 'float32') {
+    // `static_cast<float>` of both bounds, and their difference in float32.
+    const from = Math.fround(low);
+    const range = Math.fround(Math.fround(high) - from);
+    for (let i = 0; i < n; i++) out[i] = uniformFloat(rng, from, range);
+  } else {
+    // The same fused multiply-add, in double.
+    const range = high - low;
+    for (let i = 0; i < n; i++) out[i] = fma(rng.randomDouble53(), range, low);
+  }
+  return out;
+}
+
+/** `normal_fill_16` in float32 with the AVX polynomials, on data[start .. start + 16). */
+function boxMullerBlockFloat(data: Float32Array, start: number, mean: number, stddev: number, sinCos: Float64Array): void {
+  const f = Math.fround;
+  for (let j = 0; j < 8; j++) {
+    const u1 = f(1 - data[start + j]!);
+    const u2 = data[start + j + 8]!;
+    const radius = f(Math.sqrt(f(-2 * logAvx(u1))));
+    sinCosAvx(f(TWO_PI_FLOAT * u2), sinCos);
+    data[start + j] = fmaf(f(radius * sinCos[1]!), stddev, mean);
+    data[start + j + 8] = fmaf(f(radius * sinCos[0]!), stddev, mean);
+  }
+}
+
+/** `normal_fill_16` in double with the C library's functions, on data[start .. start + 16). */
+function boxMullerBlockDouble(data: Float64Array, start: number, mean: number, stddev: number): void {
+  // 2.0f * c10::pi<double>: the float 2 times the double π, in double.
+  const twoPi = 2 * Math.PI;
+  for (let j = 0; j < 8; j++) {
+    const u1 = 1 - data[start + j]!;
+    const u2 = data[start + j + 8]!;
+    const radius = Math.sqrt(-2 * Math.log(u1));
+    const theta = twoPi * u2;
+    data[start + j] = fma(radius * Math.cos(theta), stddev, mean);
+    data[start + j + 8] = fma(radius * Math.sin(theta), stddev, mean);
+  }
+}
+
+/** The scalar sampler `at::normal_distribution<double>`: one value, using and refilling the cache. */
+function scalarNormal(generator: TorchGenerator, mean: number, stddev: number): number {
+  const cached = generator.takeCachedNormal();
+  if (cached !== undefined) return fma(cached, stddev, mean);
+  const u1 = generator.randomDouble53();
+  const u2 = generator.randomDouble53();
+  const radius = Math.sqrt(-2 * Math.log(1 - u2));
+  const theta = 2 * Math.PI * u1;
+  generator.setCachedNormal(radius * Math.sin(theta));
+  return fma(radius * Math.cos(theta), stddev, mean);
+}
+
+/**
+ * Fills `out` as PyTorch's `tensor.normal_(mean, std)` fills a contiguous CPU tensor of the same
+ * dtype and size, continuing `generator`'s stream (see the module notes for the three paths).
+ *
+ * @example
+ * ```ts
+ * const generator = createTorchGenerator(0);
+ * fillNormalTorch(new Float32Array(20), generator); // torch.manual_seed(0); torch.randn(20)
+ * ```
+ * @throws InitTypeError when out is not a Float32Array or Float64Array or generator is not a
+ *   TorchGenerator; InitRangeError for a negative or non-finite stddev or a non-finite mean.
+ */
+export function fillNormalTorch<T extends TorchFloatArray>(out: T, generator: TorchGenerator, options?: NormalTorchOptions): T {
+  const where = 'fillNormalTorch';
+  const dtype = requireTorchArray(where, out);
+  const rng = requireGenerator(where, generator);
+  const record = optionsRecord(where, options);
+  const mean = resolveFinite(where, 'mean', record.mean, 0);
+  const stddev = resolveStddev(where, record.stddev);
+  const n = out.length;
+  if (n < 16) {
+    for (let i = 0; i < n; i++) out[i] = scalarNormal(rng, mean, stddev);
+    return out;
+  }
+  if (dtype === 'float32') {
+    const data = out as Float32Array;
+    const meanFloat = Math.fround(mean);
+    const stddevFloat = Math.fround(stddev);
+    const sinCos = new Float64Array(2);
+    for (let i = 0; i < n; i++) data[i] = uniformFloat(rng, 0, 1);
+    for (let i = 0; i + 16 <= n; i += 16) boxMullerBlockFloat(data, i, meanFloat, stddevFloat, sinCos);
+    if (n % 16 !== 0) {
+      for (let i = n - 16; i < n; i++) data[i] = uniformFloat(rng, 0, 1);
+      boxMullerBlockFloat(data, n - 16, meanFloat, stddevFloat, sinCos);
+    }
+  } else {
+    const data = out as Float64Array;
+    for (let i = 0; i < n; i++) data[i] = rng.randomDouble53();
+    for (let i = 0; i + 16 <= n; i += 16) boxMullerBlockDouble(data, i, mean, stddev);
+    if (n % 16 !== 0) {
+      for (let i = n - 16; i < n; i++) data[i] = rng.randomDouble53();
+      boxMullerBlockDouble(data, n - 16, mean, stddev);
+    }
+  }
+  return out;
+}
