@@ -86,3 +86,7 @@ export {
   type VarianceScalingOptions,
 } from './variance-scaling.js';
 export { Zeros, type ZerosOptions } from './zeros.js';
+// PyTorch's generator, for engine 'torch', so that a framework depending on core alone can make one.
+export { createTorchGenerator, TorchGenerator, type TorchSeed } from '@init/random';
+// Keys, so that presets can derive one seed per parameter (`foldIn(keyFromSeed(seed), name)`).
+export { foldIn, isKey, keyFromSeed, type Key } from '@init/random';

@@ -1,8 +1,10 @@
-import type { fillNormalTfjs, prepareNormal } from '@init/random';
+import type { fillNormalTfjs, prepareNormal, TorchGenerator } from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { finiteNumber, nonNegativeNumber } from './numbers.js';
 import {
+  ENGINES,
+  type Engine,
   RandomInitializer,
   type RandomInitializerConfig,
   type RandomInitializerOptions,
@@ -16,10 +18,18 @@ export interface NormalOptions extends RandomInitializerOptions {
   readonly stddev?: number;
 }
 
-/** The two streams a normal initializer draws from: the counter-based one and TensorFlow.js's. */
+/**
+ * The streams a normal initializer draws from: the counter-based one, TensorFlow.js's, and
+ * (when the class supports engine 'torch') PyTorch's.
+ */
 export interface NormalDraws {
   readonly counter: typeof prepareNormal;
   readonly tfjs: typeof fillNormalTfjs;
+  readonly torch?: (
+    out: Float32Array | Float64Array,
+    generator: TorchGenerator,
+    options: { mean: number; stddev: number },
+  ) => unknown;
 }
 
 /**
@@ -32,8 +42,9 @@ export abstract class NormalInitializer extends RandomInitializer {
   readonly stddev: number;
   protected abstract readonly draws: NormalDraws;
 
-  protected constructor(options: NormalOptions) {
-    super(options);
+  /** @param engines the engines the subclass draws with (default: all). */
+  protected constructor(options: NormalOptions, engines: readonly Engine[] = ENGINES) {
+    super(options, engines);
     const where = this.className;
     this.dtype = assertFloatDType(where, options.dtype ?? 'float32');
     this.mean = finiteNumber(where, 'mean', options.mean ?? 0);
@@ -49,6 +60,8 @@ export abstract class NormalInitializer extends RandomInitializer {
     const dtype = request.dtype as FloatDType;
     if (this.engine === 'tfjs') {
       this.draws.tfjs(out as Float32Array, this.tfjsSeed(request), { mean, stddev, dtype });
+    } else if (this.engine === 'torch' && this.draws.torch !== undefined) {
+      this.draws.torch(out as Float32Array, this.torchGenerator(request), { mean, stddev });
     } else {
       this.drawCounter(out, request, (key) => this.draws.counter(key, { mean, stddev, dtype }));
     }

@@ -1,4 +1,12 @@
-import { InitRangeError, InitTypeError, argumentMessage } from '@init/random';
+import {
+  InitRangeError,
+  InitTypeError,
+  argumentMessage,
+  createTorchGenerator,
+  freshKey,
+  keyToString,
+  TorchGenerator,
+} from '@init/random';
 import type { Key } from '@init/random';
 import { assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import { Initializer, type FillRequest } from './initializer.js';
@@ -12,11 +20,16 @@ import { assertSeed, callKey, keyOf, seedToConfig, type InitializerSeed, type Se
  *   on the key and i, so shards are exact slices and values never depend on call order.
  * - `'tfjs'`: seedrandom's Alea driven as TensorFlow.js 4.22 drives it, so the values equal
  *   `@tensorflow/tfjs-layers`'s for the same numeric seed. Sequential: it refuses partitionInfo.
+ * - `'torch'`: PyTorch's CPU generator (MT19937) and PyTorch's own conversions, so the values equal
+ *   PyTorch's `uniform_`/`normal_` (and the `nn.init` functions built on them) bit for bit. Give
+ *   either a `generator` from `createTorchGenerator(seed)`, shared and advanced by every call as
+ *   PyTorch's global generator is, or a numeric `seed`, which starts each call from
+ *   `torch.manual_seed(seed)`. Sequential: it refuses partitionInfo. float32 and float64 only.
  */
-export type Engine = 'counter' | 'tfjs';
+export type Engine = 'counter' | 'tfjs' | 'torch';
 
 /** The engines, in the order error messages list them. */
-export const ENGINES: readonly Engine[] = Object.freeze(['counter', 'tfjs']);
+export const ENGINES: readonly Engine[] = Object.freeze(['counter', 'tfjs', 'torch']);
 
 /** What {@link RandomInitializer.drawCounter} needs of a prepared sampler (`prepareUniform(key, …)`, …). */
 export interface RunSampler {
@@ -34,6 +47,13 @@ export interface RandomInitializerOptions {
   readonly dtype?: FloatDType;
   /** The random stream. Default `'counter'`. */
   readonly engine?: Engine;
+  /**
+   * With engine `'torch'` only: the PyTorch generator to draw from (`createTorchGenerator(seed)`
+   * of @init/random). Every call advances it, as in-place calls advance PyTorch's generator, so one
+   * generator passed to several initializers applied in PyTorch's order reproduces a whole
+   * module. It is state, not configuration: `getConfig()` leaves it out (see the README).
+   */
+  readonly generator?: TorchGenerator;
 }
 
 /**
@@ -57,6 +77,8 @@ export abstract class RandomInitializer<D extends DType = FloatDType> extends In
   /** The seed as given (undefined when unseeded). */
   readonly seed: InitializerSeed | undefined;
   readonly engine: Engine;
+  /** The PyTorch generator given with engine 'torch', or undefined. */
+  readonly generator: TorchGenerator | undefined;
   private readonly key: Key | undefined;
 
   /**
@@ -79,12 +101,15 @@ export abstract class RandomInitializer<D extends DType = FloatDType> extends In
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }
+    this.generator = checkGenerator(where, this.engine, this.seed, options.generator);
     this.key = this.engine === 'counter' ? keyOf(this.seed) : undefined;
   }
 
   /** TF1's `_assert_float_dtype`: random initializers make floating-point tensors. */
   protected override checkDType(dtype: DType): DType {
-    return assertFloatDType(this.className, dtype);
+    const checked = assertFloatDType(this.className, dtype);
+    if (this.engine === 'torch') requireTorchDType(this.className, checked);
+    return checked;
   }
 
   /** The config keys shared by every random initializer. */
@@ -131,4 +156,79 @@ export abstract class RandomInitializer<D extends DType = FloatDType> extends In
     }
     return this.seed as number | undefined;
   }
+
+  /**
+   * The PyTorch generator for one call: the one given (advanced by the call), or a new one seeded
+   * as `torch.manual_seed(seed)` (the seed, or a fresh one per call when unseeded, reproducible
+   * after setGlobalSeed).
+   * @throws InitRangeError (ERR_INIT_INVALID_PARTITION) for a shard; InitTypeError for a dtype
+   *   other than float32 and float64.
+   */
+  protected torchGenerator(request: FillRequest): TorchGenerator {
+    if (request.partition !== undefined) {
+      throw new InitRangeError(
+        `${this.className}: partitionInfo must be absent with engine 'torch', whose stream is sequential; ` +
+          `use engine 'counter' for shards. Received: ${JSON.stringify(request.partition)}.`,
+        'ERR_INIT_INVALID_PARTITION',
+      );
+    }
+    requireTorchDType(this.className, request.dtype);
+    if (this.generator !== undefined) return this.generator;
+    // A fresh 64-bit seed from the key stream (reproducible after setGlobalSeed).
+    return createTorchGenerator((this.seed as number | undefined) ?? BigInt(`0x${keyToString(freshKey()).slice(4)}`));
+  }
+}
+
+/**
+ * The torch engine makes PyTorch's float32 and float64 (its half-precision and integer kernels
+ * are other code paths, not reproduced here).
+ * @throws InitTypeError (ERR_INIT_INVALID_DTYPE) for any other dtype.
+ */
+export function requireTorchDType(where: string, dtype: DType): void {
+  if (dtype !== 'float32' && dtype !== 'float64') {
+    throw new InitTypeError(
+      argumentMessage(where, 'dtype', "be 'float32' or 'float64' with engine 'torch'", dtype),
+      'ERR_INIT_INVALID_DTYPE',
+    );
+  }
+}
+
+/** Checks `generator` against the engine and the seed: a TorchGenerator, only with engine 'torch' and no seed. */
+function checkGenerator(
+  where: string,
+  engine: Engine,
+  seed: InitializerSeed | undefined,
+  generator: unknown,
+): TorchGenerator | undefined {
+  if (engine === 'torch' && seed !== undefined && typeof seed !== 'number') {
+    throw new InitTypeError(
+      argumentMessage(
+        where,
+        'seed',
+        "be a number (or absent) with engine 'torch', as torch.manual_seed takes it",
+        seed,
+      ),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  if (generator === undefined) return undefined;
+  if (engine !== 'torch') {
+    throw new InitTypeError(
+      argumentMessage(where, 'generator', "be absent unless engine is 'torch'", generator),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  if (!TorchGenerator.isInstance(generator)) {
+    throw new InitTypeError(
+      argumentMessage(where, 'generator', 'be a TorchGenerator from createTorchGenerator(seed)', generator),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  if (seed !== undefined) {
+    throw new InitTypeError(
+      argumentMessage(where, 'seed', 'be absent when a generator is given (the generator carries the seed)', seed),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  return generator;
 }

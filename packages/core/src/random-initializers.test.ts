@@ -271,7 +271,7 @@ describe('option errors', () => {
     [
       () => new VarianceScaling({ engine: 'numpy' as never }),
       InitTypeError,
-      "VarianceScaling: engine must be one of 'counter', 'tfjs'. Received: \"numpy\".",
+      "VarianceScaling: engine must be one of 'counter', 'tfjs', 'torch'. Received: \"numpy\".",
     ],
     [
       () => new VarianceScaling({ engine: 'tfjs', distribution: 'truncated_normal' }),

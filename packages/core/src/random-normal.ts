@@ -1,4 +1,4 @@
-import { fillNormalTfjs, prepareNormal } from '@init/random';
+import { fillNormalTfjs, fillNormalTorch, prepareNormal } from '@init/random';
 import { NormalInitializer, type NormalDraws, type NormalOptions } from './normal-initializer.js';
 
 /** Options of {@link RandomNormal}. */
@@ -12,6 +12,9 @@ export type RandomNormalOptions = NormalOptions;
  * `tf.initializers.randomNormal({ mean, stddev, seed })` of TensorFlow.js (whose own defaults are
  * mean 0, stddev 0.05, and whose `||` turns an explicit `stddev: 0` into 0.05).
  *
+ * With `engine: 'torch'`, the values are PyTorch's `tensor.normal_(mean, stddev)` on the CPU, from
+ * the given `generator` (continuing its stream) or from `torch.manual_seed(seed)`.
+ *
  * @example
  * ```ts
  * new RandomNormal({ stddev: 0.02, seed: 42 }).apply([768, 768]); // BERT-style embedding init
@@ -21,7 +24,7 @@ export type RandomNormalOptions = NormalOptions;
  */
 export class RandomNormal extends NormalInitializer {
   static override readonly className: string = 'RandomNormal';
-  protected readonly draws: NormalDraws = { counter: prepareNormal, tfjs: fillNormalTfjs };
+  protected readonly draws: NormalDraws = { counter: prepareNormal, tfjs: fillNormalTfjs, torch: fillNormalTorch };
 
   constructor(options: RandomNormalOptions = {}) {
     super(options);

@@ -2,6 +2,7 @@ import {
   fillUniformTfjs,
   prepareUniform,
   prepareUniformInt,
+  fillUniformTorch,
   InitRangeError,
   InitTypeError,
   argumentMessage,
@@ -35,6 +36,10 @@ export interface RandomUniformOptions extends Omit<RandomInitializerOptions, 'dt
  * `tf.initializers.randomUniform({ minval, maxval, seed })` of TensorFlow.js. Give both bounds
  * explicitly when matching it: TensorFlow.js defaults to [-0.05, 0.05) and, through its `||`
  * defaults, even turns an explicit `minval: 0` into -0.05.
+ *
+ * With `engine: 'torch'`, the values are PyTorch's `tensor.uniform_(minval, maxval)` on the CPU
+ * (float32 or float64), from the given `generator` (continuing its stream) or from
+ * `torch.manual_seed(seed)`.
  *
  * @example
  * ```ts
@@ -83,7 +88,7 @@ export class RandomUniform extends RandomInitializer<FloatDType | 'int32'> {
 
   /** Float dtypes, and int32 when both bounds are integers and maxval was given. */
   protected override checkDType(dtype: DType): DType {
-    if (dtype !== 'int32') return super.checkDType(dtype);
+    if (dtype !== 'int32' || this.engine === 'torch') return super.checkDType(dtype);
     if (!this.maxvalGiven) {
       throw new InitTypeError(
         "RandomUniform: maxval must be given for dtype 'int32' (its default of 1 is for floats). Received: undefined.",
@@ -107,7 +112,9 @@ export class RandomUniform extends RandomInitializer<FloatDType | 'int32'> {
   protected generate(out: TypedArray, request: FillRequest): void {
     const low = this.minval;
     const high = this.maxval;
-    if (this.engine === 'tfjs') {
+    if (this.engine === 'torch') {
+      fillUniformTorch(out as Float32Array, this.torchGenerator(request), { low, high });
+    } else if (this.engine === 'tfjs') {
       fillUniformTfjs(out as Float32Array, this.tfjsSeed(request), {
         low,
         high,

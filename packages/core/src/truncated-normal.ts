@@ -83,7 +83,9 @@ export class TruncatedNormal extends NormalInitializer {
   readonly upper: number;
 
   constructor(options: TruncatedNormalOptions = {}) {
-    super(options);
+    // PyTorch's trunc_normal_ takes absolute bounds and its algorithm changed in PyTorch 2.12;
+    // engine 'torch' is refused here rather than approximated.
+    super(options, ['counter', 'tfjs']);
     const where = this.className;
     this.lower = readBound(where, 'lower', options.lower ?? -2);
     this.upper = readBound(where, 'upper', options.upper ?? 2);

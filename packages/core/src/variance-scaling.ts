@@ -4,6 +4,8 @@ import {
   prepareNormal,
   prepareTruncatedNormal,
   prepareUniform,
+  fillNormalTorch,
+  fillUniformTorch,
   InitTypeError,
   argumentMessage,
 } from '@init/random';
@@ -172,6 +174,11 @@ export type VarianceScalingConfig = RandomInitializerConfig &
  * `'uniform'`), the values equal TensorFlow.js's `tf.initializers.varianceScaling`, including its
  * fan rule for ranks other than 2 to 5 (`fanIn = fanOut = √size`).
  *
+ * With `engine: 'torch'` (distributions `'uniform'` and `'untruncated_normal'`, normally with
+ * `layout: 'torch'`), the values equal PyTorch's `kaiming_uniform_`/`kaiming_normal_` (fan_in,
+ * fan_out) and `xavier_uniform_`/`xavier_normal_` (fan_avg) with `gain = √scale`, bit for bit:
+ * the bound is computed with PyTorch's own sequence of operations.
+ *
  * @see He et al., "Delving Deep into Rectifiers", 2015. https://arxiv.org/abs/1502.01852
  * @example
  * ```ts
@@ -231,6 +238,17 @@ export class VarianceScaling extends RandomInitializer {
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }
+    if (this.engine === 'torch' && this.distribution !== 'uniform' && this.distribution !== 'untruncated_normal') {
+      throw new InitTypeError(
+        argumentMessage(
+          where,
+          'distribution',
+          "be 'uniform' or 'untruncated_normal' with engine 'torch', the draws of PyTorch's kaiming_* and xavier_*",
+          this.distribution,
+        ),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
   }
 
   // Declared wider than VarianceScalingConfig (which is what this class returns) so that subclasses
@@ -263,6 +281,10 @@ export class VarianceScaling extends RandomInitializer {
   }
 
   protected generate(out: TypedArray, request: FillRequest): void {
+    if (this.engine === 'torch') {
+      this.generateTorch(out as Float32Array | Float64Array, request);
+      return;
+    }
     const variance = this.variance(request.fullShape);
     const dtype = request.dtype as FloatDType;
     const target = out as Float32Array;
@@ -281,6 +303,32 @@ export class VarianceScaling extends RandomInitializer {
     if (this.engine === 'tfjs') fillTruncatedNormalTfjs(target, this.tfjsSeed(request), { stddev, dtype });
     else this.drawCounter(out, request, (key) => prepareTruncatedNormal(key, { stddev, dtype }));
   }
+
+  /** The 'torch' engine: PyTorch's kaiming_/xavier_ bound or std, then uniform_ or normal_. */
+  private generateTorch(out: Float32Array | Float64Array, request: FillRequest): void {
+    const generator = this.torchGenerator(request);
+    if (out.length === 0) return;
+    const stddev = torchStddev(this.scale, this.mode, computeFans(request.fullShape, this.layout));
+    if (this.distribution === 'uniform') {
+      const bound = Math.sqrt(3) * stddev;
+      fillUniformTorch(out, generator, { low: -bound, high: bound });
+    } else {
+      fillNormalTorch(out, generator, { mean: 0, stddev });
+    }
+  }
+}
+
+/**
+ * PyTorch's `kaiming_*` / `xavier_*` arithmetic, step for step, so the bound rounds as PyTorch's
+ * does: `gain = √scale` (exactly PyTorch's gain, since scale = gain² and √(gain²) rounds back to
+ * gain), `std = gain / √fan` (fan_in, fan_out) or `gain · √(2 / (fanIn + fanOut))` (fan_avg, as
+ * xavier), `bound = √3 · std`; then `uniform_(−bound, bound)` or `normal_(0, std)`. There is no
+ * `max(1, fan)` here, as in PyTorch.
+ */
+function torchStddev(scale: number, mode: FanMode, { fanIn, fanOut }: Fans): number {
+  const gain = Math.sqrt(scale);
+  if (mode === 'fan_avg') return gain * Math.sqrt(2 / (fanIn + fanOut));
+  return gain / Math.sqrt(mode === 'fan_in' ? fanIn : fanOut);
 }
 
 /**

@@ -44,6 +44,20 @@ export {
 } from './pytorch.js';
 export { registerPresets } from './register.js';
 export {
+  materializeTorchDefaults,
+  TORCH_MODULES,
+  torchDefaults,
+  type BatchNormOptions,
+  type ConvOptions,
+  type KernelSize,
+  type RecurrentOptions,
+  type TorchDefaults,
+  type TorchDefaultsCommonOptions,
+  type TorchModule,
+  type TorchModuleOptions,
+  type TorchStateEntry,
+} from './torch-defaults.js';
+export {
   constant_initializer,
   convolutional_delta_orthogonal,
   convolutional_orthogonal_1d,

@@ -108,6 +108,15 @@ function checkOptions(where: string, options: unknown): KerasPresetOptions {
       );
     }
   }
+  // Keras presets draw as Keras or TensorFlow.js do; PyTorch's draws (engine 'torch') belong to
+  // xavier*/kaiming*, whose fans and distributions are PyTorch's.
+  const engine = (options as { engine?: unknown }).engine;
+  if (engine !== undefined && engine !== 'counter' && engine !== 'tfjs') {
+    throw new InitTypeError(
+      argumentMessage(where, 'engine', "be one of 'counter', 'tfjs'", engine),
+      'ERR_INIT_UNKNOWN_IDENTIFIER',
+    );
+  }
   return options as KerasPresetOptions;
 }
 

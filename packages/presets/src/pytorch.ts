@@ -12,10 +12,13 @@ import {
   VarianceScaling,
   InitRangeError,
   type DType,
+  type Engine,
   type FloatDType,
   type InitializerSeed,
+  type TorchGenerator,
   argumentMessage,
 } from '@init/core';
+
 import { NONLINEARITIES, squaredGain, type Nonlinearity } from './calculate-gain.js';
 
 /** Options of {@link xavierUniform} and {@link xavierNormal}. */
@@ -26,6 +29,13 @@ export interface XavierOptions {
   readonly seed?: InitializerSeed;
   /** The default dtype. Default `'float32'`. */
   readonly dtype?: FloatDType;
+  /**
+   * The random stream: `'counter'` (default), or `'torch'` for PyTorch's own values bit for bit
+   * (with `generator`, or a numeric `seed` standing for `torch.manual_seed(seed)`).
+   */
+  readonly engine?: Engine;
+  /** With engine `'torch'`: the PyTorch generator to draw from, advanced by every call. */
+  readonly generator?: TorchGenerator;
 }
 
 /**
@@ -46,6 +56,13 @@ export interface KaimingOptions {
   readonly seed?: InitializerSeed;
   /** The default dtype. Default `'float32'`. */
   readonly dtype?: FloatDType;
+  /**
+   * The random stream: `'counter'` (default), or `'torch'` for PyTorch's own values bit for bit
+   * (with `generator`, or a numeric `seed` standing for `torch.manual_seed(seed)`).
+   */
+  readonly engine?: Engine;
+  /** With engine `'torch'`: the PyTorch generator to draw from, advanced by every call. */
+  readonly generator?: TorchGenerator;
 }
 
 const KAIMING_MODES: readonly string[] = ['fan_in', 'fan_out'];
@@ -68,13 +85,18 @@ function kaimingMode(where: string, mode: unknown): 'fan_in' | 'fan_out' {
   );
 }
 
-function seedAndDType(options: { readonly seed?: InitializerSeed; readonly dtype?: FloatDType }): {
-  seed?: InitializerSeed;
-  dtype?: FloatDType;
-} {
+/** The options passed through to VarianceScaling as given (absent ones stay absent). */
+function seedAndDType(options: {
+  readonly seed?: InitializerSeed;
+  readonly dtype?: FloatDType;
+  readonly engine?: Engine;
+  readonly generator?: TorchGenerator;
+}): { seed?: InitializerSeed; dtype?: FloatDType; engine?: Engine; generator?: TorchGenerator } {
   return {
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.dtype === undefined ? {} : { dtype: options.dtype }),
+    ...(options.engine === undefined ? {} : { engine: options.engine }),
+    ...(options.generator === undefined ? {} : { generator: options.generator }),
   };
 }
 

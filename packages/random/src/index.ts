@@ -27,3 +27,7 @@ export { prepareNormal, prepareTruncatedNormal } from './distributions/normal.js
 export type { PrepareNormalOptions, PrepareTruncatedNormalOptions } from './distributions/normal.js';
 export { prepareUniformInt } from './distributions/uniform-int.js';
 export type { PrepareUniformIntOptions } from './distributions/uniform-int.js';
+export { createTorchGenerator, TorchGenerator } from './engines/torch-generator.js';
+export type { TorchSeed } from './engines/torch-generator.js';
+export { fillNormalTorch, fillUniformTorch } from './distributions/torch.js';
+export type { NormalTorchOptions, TorchFloatArray, UniformTorchOptions } from './distributions/torch.js';

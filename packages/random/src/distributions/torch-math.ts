@@ -100,8 +100,8 @@ export function fma(a: number, b: number, c: number): number {
 // Cephes' single-precision constants as avx_mathfun.h rounds them to float32.
 const SQRT_HALF = f(0.707106781186547524);
 const LOG_P = [
-  7.0376836292e-2, -1.151461031e-1, 1.167699874e-1, -1.2420140846e-1, 1.4249322787e-1, -1.6668057665e-1, 2.0000714765e-1,
-  -2.4999993993e-1, 3.3333331174e-1,
+  7.0376836292e-2, -1.151461031e-1, 1.167699874e-1, -1.2420140846e-1, 1.4249322787e-1, -1.6668057665e-1,
+  2.0000714765e-1, -2.4999993993e-1, 3.3333331174e-1,
 ].map(f);
 // ln 2 split into a part with few bits (exact products with small exponents) and a correction.
 const LOG_Q1 = f(-2.1219444e-4);

@@ -70,7 +70,12 @@ function requireTorchArray(where: string, out: unknown): 'float32' | 'float64' {
   if (kind === 'Float32Array') return 'float32';
   if (kind === 'Float64Array') return 'float64';
   throw new InitTypeError(
-    argumentMessage(where, 'out', "be a Float32Array or a Float64Array (the 'torch' engine makes PyTorch's float32 and float64)", out),
+    argumentMessage(
+      where,
+      'out',
+      "be a Float32Array or a Float64Array (the 'torch' engine makes PyTorch's float32 and float64)",
+      out,
+    ),
     'ERR_INIT_INVALID_DTYPE',
   );
 }
@@ -93,7 +98,11 @@ function uniformFloat(generator: TorchGenerator, from: number, range: number): n
  * @throws InitTypeError when out is not a Float32Array or Float64Array or generator is not a
  *   TorchGenerator; InitRangeError when low ≥ high or a bound is not finite.
  */
-export function fillUniformTorch<T extends TorchFloatArray>(out: T, generator: TorchGenerator, options?: UniformTorchOptions): T {
+export function fillUniformTorch<T extends TorchFloatArray>(
+  out: T,
+  generator: TorchGenerator,
+  options?: UniformTorchOptions,
+): T {
   const where = 'fillUniformTorch';
   const dtype = requireTorchArray(where, out);
   const rng = requireGenerator(where, generator);
@@ -116,7 +125,13 @@ export function fillUniformTorch<T extends TorchFloatArray>(out: T, generator: T
 }
 
 /** `normal_fill_16` in float32 with the AVX polynomials, on data[start .. start + 16). */
-function boxMullerBlockFloat(data: Float32Array, start: number, mean: number, stddev: number, sinCos: Float64Array): void {
+function boxMullerBlockFloat(
+  data: Float32Array,
+  start: number,
+  mean: number,
+  stddev: number,
+  sinCos: Float64Array,
+): void {
   const f = Math.fround;
   for (let j = 0; j < 8; j++) {
     const u1 = f(1 - data[start + j]!);
@@ -166,7 +181,11 @@ function scalarNormal(generator: TorchGenerator, mean: number, stddev: number): 
  * @throws InitTypeError when out is not a Float32Array or Float64Array or generator is not a
  *   TorchGenerator; InitRangeError for a negative or non-finite stddev or a non-finite mean.
  */
-export function fillNormalTorch<T extends TorchFloatArray>(out: T, generator: TorchGenerator, options?: NormalTorchOptions): T {
+export function fillNormalTorch<T extends TorchFloatArray>(
+  out: T,
+  generator: TorchGenerator,
+  options?: NormalTorchOptions,
+): T {
   const where = 'fillNormalTorch';
   const dtype = requireTorchArray(where, out);
   const rng = requireGenerator(where, generator);

@@ -28,7 +28,12 @@ const TWO_POW_64 = 1n << 64n;
 function normalizeSeed(where: string, seed: unknown): bigint {
   if (typeof seed === 'number' && Number.isSafeInteger(seed)) return BigInt.asUintN(64, BigInt(seed));
   if (typeof seed === 'bigint' && seed >= -(1n << 63n) && seed < TWO_POW_64) return BigInt.asUintN(64, seed);
-  const message = argumentMessage(where, 'seed', 'be a safe integer or a bigint in [-2^63, 2^64), as torch.manual_seed takes', seed);
+  const message = argumentMessage(
+    where,
+    'seed',
+    'be a safe integer or a bigint in [-2^63, 2^64), as torch.manual_seed takes',
+    seed,
+  );
   throw typeof seed === 'number' || typeof seed === 'bigint'
     ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
     : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');

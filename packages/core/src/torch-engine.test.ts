@@ -1,0 +1,123 @@
+import { createTorchGenerator, fillNormalTorch, fillUniformTorch } from '@init/random';
+import { describe, expect, test } from 'vitest';
+import {
+  deserialize,
+  InitRangeError,
+  InitTypeError,
+  RandomNormal,
+  RandomUniform,
+  serialize,
+  TruncatedNormal,
+  VarianceScaling,
+} from './index.js';
+
+describe("engine 'torch'", () => {
+  test('RandomUniform and RandomNormal draw what uniform_ and normal_ draw, continuing the generator', () => {
+    const generator = createTorchGenerator(0);
+    const uniform = new RandomUniform({ minval: -2, maxval: 3, engine: 'torch', generator });
+    const normal = new RandomNormal({ mean: 1, stddev: 0.5, engine: 'torch', generator });
+    const results = [
+      uniform.apply([4, 5]),
+      normal.apply([33]),
+      uniform.apply([3], 'float64'),
+      normal.apply([2], 'float64'),
+    ];
+    const replay = createTorchGenerator(0);
+    expect(results.map((tensor) => tensor.data)).toEqual([
+      fillUniformTorch(new Float32Array(20), replay, { low: -2, high: 3 }),
+      fillNormalTorch(new Float32Array(33), replay, { mean: 1, stddev: 0.5 }),
+      fillUniformTorch(new Float64Array(3), replay, { low: -2, high: 3 }),
+      fillNormalTorch(new Float64Array(2), replay, { mean: 1, stddev: 0.5 }),
+    ]);
+  });
+
+  test('a numeric seed starts every call from torch.manual_seed(seed): pure, like the other engines', () => {
+    const init = new RandomNormal({ engine: 'torch', seed: 7 });
+    expect(init.apply([40]).data).toEqual(init.apply([40]).data);
+    expect(init.apply([40]).data).toEqual(fillNormalTorch(new Float32Array(40), createTorchGenerator(7)));
+  });
+
+  test('VarianceScaling: uniform and untruncated normal with PyTorch’s bound', () => {
+    const generator = createTorchGenerator(1);
+    const init = new VarianceScaling({
+      scale: 2,
+      mode: 'fan_out',
+      distribution: 'uniform',
+      layout: 'torch',
+      engine: 'torch',
+      generator,
+    });
+    // kaiming_uniform_(w, mode='fan_out', nonlinearity='relu') on [6, 4, 3]: fan_out 18.
+    const bound = Math.sqrt(3) * (Math.sqrt(2) / Math.sqrt(18));
+    expect(init.apply([6, 4, 3]).data).toEqual(
+      fillUniformTorch(new Float32Array(72), createTorchGenerator(1), { low: -bound, high: bound }),
+    );
+  });
+
+  test('the config holds the engine and the seed, never the generator', () => {
+    const withGenerator = new RandomUniform({ engine: 'torch', generator: createTorchGenerator(0) });
+    expect(withGenerator.getConfig()).toEqual({
+      minval: 0,
+      maxval: null,
+      seed: null,
+      dtype: 'float32',
+      engine: 'torch',
+    });
+    const restored = deserialize(serialize(withGenerator)) as RandomUniform;
+    expect(restored.engine).toBe('torch');
+    expect(restored.generator).toBeUndefined();
+    const seeded = new RandomNormal({ engine: 'torch', seed: 3 });
+    expect((deserialize(serialize(seeded)) as RandomNormal).apply([20]).data).toEqual(seeded.apply([20]).data);
+  });
+
+  test.each([
+    [
+      () =>
+        new RandomUniform({ engine: 'torch', generator: createTorchGenerator(0) }).apply([4], undefined, {
+          fullShape: [8],
+          varOffset: [4],
+        }),
+      InitRangeError,
+      "RandomUniform: partitionInfo must be absent with engine 'torch'",
+    ],
+    [
+      () => new RandomNormal({ engine: 'torch', seed: 1 }).apply([4], 'float16'),
+      InitTypeError,
+      "RandomNormal: dtype must be 'float32' or 'float64' with engine 'torch'",
+    ],
+    [
+      () => new RandomUniform({ engine: 'torch', seed: 1, minval: 0, maxval: 4, dtype: 'int32' }),
+      InitTypeError,
+      'RandomUniform: dtype',
+    ],
+    [
+      () => new RandomUniform({ generator: createTorchGenerator(0) }),
+      InitTypeError,
+      "RandomUniform: generator must be absent unless engine is 'torch'",
+    ],
+    [
+      () => new RandomUniform({ engine: 'torch', seed: 1, generator: createTorchGenerator(0) }),
+      InitTypeError,
+      'RandomUniform: seed must be absent when a generator is given',
+    ],
+    [
+      () => new RandomUniform({ engine: 'torch', seed: 'abc' }),
+      InitTypeError,
+      "RandomUniform: seed must be a number (or absent) with engine 'torch'",
+    ],
+    [
+      () => new RandomUniform({ engine: 'torch', generator: {} as never }),
+      InitTypeError,
+      'RandomUniform: generator must be a TorchGenerator',
+    ],
+    [
+      () => new VarianceScaling({ engine: 'torch', seed: 1 }),
+      InitTypeError,
+      "VarianceScaling: distribution must be 'uniform' or 'untruncated_normal' with engine 'torch'",
+    ],
+    [() => new TruncatedNormal({ engine: 'torch', seed: 1 }), InitTypeError, 'TruncatedNormal: engine must be one of'],
+  ] as const)('refuses %#', (make, kind, message) => {
+    expect(make).toThrow(kind);
+    expect(make).toThrow(message);
+  });
+});
