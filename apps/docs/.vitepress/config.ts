@@ -45,7 +45,7 @@ const documentationSidebar: DefaultTheme.SidebarItem[] = [
       { text: 'Tensors, dtypes and fans', link: '/guide/' },
       { text: 'Seeds, keys and reproducibility', link: '/guide/seeds' },
       { text: 'Sharded initialization', link: '/guide/sharding' },
-      { text: 'TF1, Keras 3, TensorFlow.js, PyTorch', link: '/guide/frameworks' },
+      { text: 'TF1, Keras 3, TensorFlow.js, PyTorch, JAX', link: '/guide/frameworks' },
       { text: 'Migrating', link: '/guide/migrating' },
       { text: 'Using with TensorFlow.js', link: '/guide/tensorflow-js' },
     ],

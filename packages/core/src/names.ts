@@ -144,6 +144,7 @@ export function coreNameRows(): readonly NameRow[] {
       cls: Identity,
       classAliases: ['IdentityInitializer'],
       keras: ['identity'],
+      tf1: 'identity_initializer',
       kerasOptions: { gain: 1 },
       pytorch: 'eye_',
     }),

@@ -66,6 +66,7 @@ export {
   type ConvolutionOrthogonalRankOptions,
   glorot_normal_initializer,
   glorot_uniform_initializer,
+  identity_initializer,
   ones_initializer,
   orthogonal_initializer,
   random_normal_initializer,

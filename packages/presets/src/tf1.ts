@@ -5,6 +5,7 @@
 import {
   Constant,
   ConvolutionOrthogonal,
+  Identity,
   type ConvolutionOrthogonalOptions,
   DeltaOrthogonal,
   Ones,
@@ -32,6 +33,8 @@ export const random_uniform_initializer = RandomUniform;
 export const random_normal_initializer = RandomNormal;
 /** TF1's `truncated_normal_initializer`: the class {@link TruncatedNormal}, stddev 1 by default, truncated at ±2σ. */
 export const truncated_normal_initializer = TruncatedNormal;
+/** TF1's `identity_initializer` (`tf.compat.v1.initializers.identity`): the class {@link Identity}, gain 1 by default. */
+export const identity_initializer = Identity;
 /** TF1's `uniform_unit_scaling_initializer`: the class {@link UniformUnitScaling}. */
 export const uniform_unit_scaling_initializer = UniformUnitScaling;
 /**
