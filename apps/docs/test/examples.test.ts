@@ -42,6 +42,8 @@ describe('the examples shown on the pages', () => {
           'delta-orthogonal',
           'convolution-orthogonal',
           'stft',
+          'dirac',
+          'sparse',
           'glorot-uniform',
           'pytorch',
         ].map((slug) => `initializers/${slug}.md`),

@@ -11,11 +11,13 @@ import {
   ConvolutionOrthogonal,
   DeltaOrthogonal,
   STFT,
+  Dirac,
   Identity,
   Ones,
   Orthogonal,
   RandomNormal,
   RandomUniform,
+  Sparse,
   TruncatedNormal,
   UniformUnitScaling,
   VarianceScaling,
@@ -38,6 +40,7 @@ import {
   xavierUniform,
 } from '@init/presets';
 import {
+  boundedNormalTheory,
   discreteTheory,
   fmt,
   normalTheory,
@@ -256,9 +259,13 @@ function jaxFans(shape: readonly number[], axes: Record<string, number | number[
   return { fanIn: inSize * receptiveField, fanOut: outSize * receptiveField };
 }
 
-function normalOrPoint(mean: number, stddev: number, truncated: boolean): Theory {
+function normalOrPoint(mean: number, stddev: number, bounds: readonly [number, number] | undefined): Theory {
   if (stddev === 0) return discreteTheory(`the constant ${fmt(mean)} (σ = 0)`, [{ value: mean, probability: 1 }]);
-  return truncated ? truncatedNormalTheory(mean, stddev) : normalTheory(mean, stddev);
+  if (bounds === undefined) return normalTheory(mean, stddev);
+  const [lower, upper] = bounds;
+  return lower === -2 && upper === 2
+    ? truncatedNormalTheory(mean, stddev)
+    : boundedNormalTheory(mean, stddev, lower, upper);
 }
 
 /** The values of Constant's list semantics on n elements: the list, then its last value repeated. */
@@ -310,8 +317,12 @@ function uniformIntTheory(low: number, high: number, engine: string): Theory {
   return discreteTheory(`the integers ${fmt(low)} … ${fmt(high - 1)}, each with probability 1/${fmt(range)}`, atoms);
 }
 
-/** [rows, cols] of Orthogonal's flattening: all dims but the last, and the last. */
-export function orthogonalMatrixShape(shape: readonly number[]): [number, number] {
+/** [rows, cols] of Orthogonal's flattening: all dims but the last and the last, or (PyTorch's) the first and the rest. */
+export function orthogonalMatrixShape(shape: readonly number[], layout = 'tf'): [number, number] {
+  if (layout === 'torch') {
+    const rows = shape[0] ?? 1;
+    return [rows, rows === 0 ? 0 : size(shape) / rows];
+  }
   const cols = shape[shape.length - 1] ?? 1;
   return [cols === 0 ? 0 : size(shape) / cols, cols];
 }
@@ -395,6 +406,12 @@ const MAX_OPTION = numberOption('maxval', 'maxval', 1);
 const MEAN_OPTION = numberOption('mean', 'mean', 0);
 const STDDEV_OPTION = numberOption('stddev', 'stddev', 1);
 const GAIN_OPTION = numberOption('gain', 'gain', 1);
+// Truncation bounds in units of stddev; the fields read "Infinity" and "-Infinity" for an open side.
+const LOWER_OPTION = numberOption('lower', 'lower (σ units)', -2);
+const UPPER_OPTION = numberOption('upper', 'upper (σ units)', 2);
+const GROUPS_OPTION = numberOption('groups', 'groups', 1);
+const SPARSITY_OPTION = numberOption('sparsity', 'sparsity', 0.1);
+const SPARSE_STDDEV_OPTION = numberOption('stddev', 'stddev', 0.01);
 const FACTOR_OPTION = numberOption('factor', 'factor', 1);
 const SCALE_OPTION = numberOption('scale', 'scale', 1);
 const MODE_OPTION: OptionSpec = {
@@ -493,7 +510,7 @@ function num(parsed: Parsed, spec: OptionSpec): number {
   return parseNumber(spec.label, option(parsed, spec));
 }
 
-/** RandomNormal and TruncatedNormal differ only in their class, page and truncation. */
+/** RandomNormal and TruncatedNormal differ only in their class, page and truncation (with its bounds). */
 function normalEntry(
   name: string,
   Class: typeof RandomNormal | typeof TruncatedNormal,
@@ -501,6 +518,8 @@ function normalEntry(
   summary: string,
   truncated: boolean,
 ): GalleryEntry {
+  const bounds = (parsed: Parsed): [number, number] | undefined =>
+    truncated ? [num(parsed, LOWER_OPTION), num(parsed, UPPER_OPTION)] : undefined;
   return {
     name,
     packageName: '@init/core',
@@ -508,23 +527,34 @@ function normalEntry(
     summary,
     seeded: true,
     dtypes: FLOAT_DTYPES,
-    options: [MEAN_OPTION, STDDEV_OPTION, ENGINE_OPTION],
+    options: truncated
+      ? [MEAN_OPTION, STDDEV_OPTION, LOWER_OPTION, UPPER_OPTION, ENGINE_OPTION]
+      : [MEAN_OPTION, STDDEV_OPTION, ENGINE_OPTION],
     defaultShape: '256, 128',
     partitionable: counterEngine,
-    create: (parsed) =>
-      new Class({
+    create: (parsed) => {
+      const [lower, upper] = bounds(parsed) ?? [];
+      return new Class({
         mean: num(parsed, MEAN_OPTION),
         stddev: num(parsed, STDDEV_OPTION),
+        ...(lower === undefined ? {} : { lower, upper }),
         ...randomCommon(parsed, option(parsed, ENGINE_OPTION)),
-      } as object),
+      } as object);
+    },
     constructorCode: (parsed) =>
       `new ${name}(${objectLiteral([
         ['mean', changed(parsed, MEAN_OPTION, true)],
         ['stddev', changed(parsed, STDDEV_OPTION, true)],
+        ...(truncated
+          ? ([
+              ['lower', changed(parsed, LOWER_OPTION, true)],
+              ['upper', changed(parsed, UPPER_OPTION, true)],
+            ] as [string, number | string | undefined][])
+          : []),
         ['seed', parsed.seed],
         ['engine', changed(parsed, ENGINE_OPTION, false)],
       ])})`,
-    theory: (parsed) => normalOrPoint(num(parsed, MEAN_OPTION), num(parsed, STDDEV_OPTION), truncated),
+    theory: (parsed) => normalOrPoint(num(parsed, MEAN_OPTION), num(parsed, STDDEV_OPTION), bounds(parsed)),
   };
 }
 
@@ -614,7 +644,7 @@ export const GALLERY: readonly GalleryEntry[] = [
     'TruncatedNormal',
     TruncatedNormal,
     'truncated-normal',
-    'normal, redrawn until within 2 stddev of the mean',
+    'normal, redrawn until within (lower, upper) stddevs of the mean (±2 by default)',
     true,
   ),
   {
@@ -707,23 +737,25 @@ export const GALLERY: readonly GalleryEntry[] = [
     summary: 'gain × a matrix with orthonormal columns (or rows)',
     seeded: true,
     dtypes: FLOAT_DTYPES,
-    options: [GAIN_OPTION, METHOD_OPTION],
+    options: [GAIN_OPTION, METHOD_OPTION, LAYOUT_OPTION],
     defaultShape: '64, 32',
     partitionable: always,
     create: (parsed) =>
       new Orthogonal({
         gain: num(parsed, GAIN_OPTION),
         method: option(parsed, METHOD_OPTION),
+        layout: option(parsed, LAYOUT_OPTION),
         ...randomCommon(parsed),
       } as object),
     constructorCode: (parsed) =>
       `new Orthogonal(${objectLiteral([
         ['gain', changed(parsed, GAIN_OPTION, true)],
         ['method', changed(parsed, METHOD_OPTION, false)],
+        ['layout', changed(parsed, LAYOUT_OPTION, false)],
         ['seed', parsed.seed],
       ])})`,
     theory: (parsed) => {
-      const [rows, cols] = orthogonalMatrixShape(parsed.shape);
+      const [rows, cols] = orthogonalMatrixShape(parsed.shape, option(parsed, LAYOUT_OPTION));
       const gain = num(parsed, GAIN_OPTION);
       if (option(parsed, METHOD_OPTION) === 'svd') {
         return {
@@ -851,6 +883,75 @@ export const GALLERY: readonly GalleryEntry[] = [
       label:
         'deterministic: cos or sin(−2π·t·f / fftLength) times the normalized window; the histogram shows the values, with no distribution to compare',
     }),
+  },
+  {
+    name: 'Dirac',
+    packageName: '@init/core',
+    slug: 'dirac',
+    summary: "PyTorch's dirac_: the identity of a convolution kernel",
+    seeded: false,
+    dtypes: FLOAT_DTYPES,
+    options: [GROUPS_OPTION, LAYOUT_OPTION],
+    defaultShape: '3, 3, 16, 16',
+    partitionable: always,
+    create: (parsed) =>
+      new Dirac({ groups: num(parsed, GROUPS_OPTION), layout: option(parsed, LAYOUT_OPTION) } as object),
+    constructorCode: (parsed) =>
+      `new Dirac(${objectLiteral([
+        ['groups', changed(parsed, GROUPS_OPTION, true)],
+        ['layout', changed(parsed, LAYOUT_OPTION, false)],
+      ])})`,
+    theory: (parsed) => {
+      // groups · min(out / groups, in) ones, as PyTorch's loop sets them; zeros elsewhere.
+      const torch = option(parsed, LAYOUT_OPTION) === 'torch';
+      const rank = parsed.shape.length;
+      const out = parsed.shape[torch ? 0 : rank - 1] ?? 0;
+      const inputs = parsed.shape[torch ? 1 : rank - 2] ?? 0;
+      const groups = num(parsed, GROUPS_OPTION);
+      const ones = groups * Math.min(out / groups, inputs);
+      const share = ones / Math.max(1, size(parsed.shape));
+      return discreteTheory(`1 at the kernel centre for ${fmt(ones)} (output, input) channel pairs, 0 elsewhere`, [
+        { value: 0, probability: 1 - share },
+        { value: 1, probability: share },
+      ]);
+    },
+  },
+  {
+    name: 'Sparse',
+    packageName: '@init/core',
+    slug: 'sparse',
+    summary: "PyTorch's sparse_: ⌈sparsity·rows⌉ zeros in each column, the rest normal",
+    seeded: true,
+    dtypes: FLOAT_DTYPES,
+    options: [SPARSITY_OPTION, SPARSE_STDDEV_OPTION],
+    defaultShape: '256, 128',
+    partitionable: always,
+    create: (parsed) =>
+      new Sparse({
+        sparsity: num(parsed, SPARSITY_OPTION),
+        stddev: num(parsed, SPARSE_STDDEV_OPTION),
+        ...randomCommon(parsed),
+      } as object as { sparsity: number }),
+    constructorCode: (parsed) =>
+      `new Sparse(${objectLiteral([
+        ['sparsity', num(parsed, SPARSITY_OPTION)],
+        ['stddev', changed(parsed, SPARSE_STDDEV_OPTION, true)],
+        ['seed', parsed.seed],
+      ])})`,
+    theory: (parsed) => {
+      const rows = parsed.shape[0] ?? 0;
+      const zeros = Math.min(rows, Math.ceil(num(parsed, SPARSITY_OPTION) * rows));
+      const share = rows === 0 ? 0 : zeros / rows;
+      const stddev = num(parsed, SPARSE_STDDEV_OPTION);
+      // A mixture: the line is the normal part, weighted by 1 − share; the spike at 0 holds the rest.
+      const normal = normalTheory(0, stddev);
+      return {
+        ...normal,
+        label: `N(0, ${fmt(stddev)}²) for ${fmt(1 - share)} of the values, the other ${fmt(share)} exactly 0 (the spike at 0)`,
+        pdf: (x: number) => (1 - share) * normal.pdf(x),
+        std: stddev * Math.sqrt(1 - share),
+      };
+    },
   },
   ...KERAS_PRESETS.map(
     (preset): GalleryEntry => ({
@@ -994,10 +1095,10 @@ export function prepare(settings: Settings): Prepared {
   if (
     entry.name === 'Orthogonal' &&
     shape.length >= 2 &&
-    Math.max(...orthogonalMatrixShape(shape)) > MAX_ORTHOGONAL_SIDE
+    Math.max(...orthogonalMatrixShape(shape, settings.options.layout)) > MAX_ORTHOGONAL_SIDE
   ) {
     throw new Error(
-      `The gallery factors matrices up to ${MAX_ORTHOGONAL_SIDE} on a side; [${shape.join(', ')}] flattens to ${orthogonalMatrixShape(shape).join(' × ')}.`,
+      `The gallery factors matrices up to ${MAX_ORTHOGONAL_SIDE} on a side; [${shape.join(', ')}] flattens to ${orthogonalMatrixShape(shape, settings.options.layout).join(' × ')}.`,
     );
   }
   if (

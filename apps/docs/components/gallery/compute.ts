@@ -62,7 +62,7 @@ export function compute(settings: Settings): GalleryResult {
     return measured === undefined ? result : { ...result, isometry: measured };
   }
   if (entry.name !== 'Orthogonal' || values.length === 0) return result;
-  const [rows, cols] = orthogonalMatrixShape(parsed.shape);
+  const [rows, cols] = orthogonalMatrixShape(parsed.shape, settings.options.layout);
   const byRows = rows < cols;
   const k = Math.min(rows, cols);
   const gramSize = Math.min(k, MAX_GRAM_SIZE);

@@ -113,6 +113,95 @@ export function truncatedNormalTheory(
 }
 
 /**
+ * Φ(x) by Marsaglia's (2004) series ½ + φ(x)·Σ x^(2n+1)/(2n+1)!!, absolute error about 1e-15 for
+ * |x| < 8 ("Evaluating the Normal Distribution", J. Stat. Softw. 11(4)).
+ */
+function normalCdf(x: number): number {
+  if (x < -8) return 0;
+  if (x > 8) return 1;
+  let sum = x;
+  let previous = 0;
+  let term = x;
+  for (let i = 1; sum !== previous; ) {
+    previous = sum;
+    i += 2;
+    term *= (x * x) / i;
+    sum = previous + term;
+  }
+  return 0.5 + (sum * Math.exp(-0.5 * x * x)) / SQRT_2PI;
+}
+
+/**
+ * ln Q(x), Q = 1 − Φ the upper tail, for any x: from the series below 5, and beyond from Mills'
+ * ratio Q(x)/φ(x) = 1/(x + 1/(x + 2/(x + …))) (Lentz's algorithm), so far tails keep their digits.
+ */
+function logNormalTail(x: number): number {
+  if (x === Infinity) return -Infinity;
+  if (x < 5) return Math.log(x < 0 ? normalCdf(-x) : 1 - normalCdf(x));
+  let fraction = x;
+  let c = x;
+  let d = 0;
+  for (let k = 1; k < 500; k++) {
+    d = 1 / (x + k * d);
+    c = x + k / c;
+    const delta = c * d;
+    fraction *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return -0.5 * x * x - Math.log(SQRT_2PI) - Math.log(fraction);
+}
+
+/**
+ * N(mean, stddev²) conditioned on lower < (x − mean)/stddev < upper (either bound may be infinite):
+ * density φ(z)/(stddev·P), P = Φ(upper) − Φ(lower), with the truncated normal's mean
+ * `mean + stddev·(φ(lower) − φ(upper))/P` and variance
+ * `stddev²·(1 + (lower·φ(lower) − upper·φ(upper))/P − ((φ(lower) − φ(upper))/P)²)`. An interval on one
+ * side of 0 is computed from ratios of tail probabilities, so [8, 9] is as exact as (−2, 2).
+ */
+export function boundedNormalTheory(
+  mean: number,
+  stddev: number,
+  lower: number,
+  upper: number,
+  label?: string,
+): ContinuousTheory {
+  // Mirror an interval below 0 onto the positive side: z ↦ −z.
+  const sign = upper <= 0 ? -1 : 1;
+  const [a, b] = sign === 1 ? [lower, upper] : [-upper, -lower];
+  let logMass: number;
+  if (a >= 0) {
+    const tailA = logNormalTail(a);
+    logMass = tailA + Math.log(-Math.expm1(logNormalTail(b) - tailA));
+  } else {
+    logMass = Math.log(normalCdf(b) - normalCdf(a));
+  }
+  // φ(t)/P as exp(−t²/2 − ln√(2π) − ln P); t·φ(t) is 0 at an infinite bound.
+  const ratio = (t: number): number => (Number.isFinite(t) ? Math.exp(-0.5 * t * t - Math.log(SQRT_2PI) - logMass) : 0);
+  const [ra, rb] = [ratio(a), ratio(b)];
+  const shift = ra - rb;
+  const weighted = (Number.isFinite(a) ? a * ra : 0) - (Number.isFinite(b) ? b * rb : 0);
+  const standardMean = sign * shift;
+  const standardVariance = Math.max(0, 1 + weighted - shift * shift);
+  const theoryMean = mean + stddev * standardMean;
+  const theoryStd = stddev * Math.sqrt(standardVariance);
+  const low = mean + stddev * lower;
+  const high = mean + stddev * upper;
+  return {
+    kind: 'continuous',
+    label: label ?? `normal, mean ${fmt(mean)}, σ ${fmt(stddev)}, truncated to (${fmt(lower)}σ, ${fmt(upper)}σ)`,
+    pdf: (x) => {
+      const z = (x - mean) / stddev;
+      return z > lower && z < upper ? Math.exp(-0.5 * z * z - Math.log(SQRT_2PI) - logMass) / stddev : 0;
+    },
+    mean: theoryMean,
+    std: theoryStd,
+    min: low,
+    max: high,
+    domain: [Math.max(low, theoryMean - 4.5 * theoryStd), Math.min(high, theoryMean + 4.5 * theoryStd)],
+  };
+}
+
+/**
  * One coordinate of a unit vector drawn uniformly from the sphere in ℝⁿ, times `gain`: the entries of
  * a Haar-distributed n × k frame. Its density is Γ(n/2) / (√π·Γ((n−1)/2)) · (1 − x²)^((n−3)/2) on
  * (−1, 1), with variance 1/n.
