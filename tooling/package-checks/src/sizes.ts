@@ -1,0 +1,116 @@
+// What each public export costs a user's bundle: for every runtime export of every published
+// package, the bundle of `export { name } from '@init/<package>'` built from the package's dist as a
+// user's bundler would (esbuild, ESM, minified, tree-shaken), in bytes and gzipped bytes.
+//
+// `pnpm --filter @init/package-checks run sizes` writes the table (bundle-sizes.md) and, with
+// `--budget`, rewrites the budget (size-budget.json) from the measured sizes plus headroom.
+// test/sizes.test.ts fails when an export's gzipped size exceeds its budget.
+import { build } from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { packageDir, packageNames, root, type PackageName } from '../test/workspace.js';
+
+export interface ExportSize {
+  /** `@init/<package> <export>`, the key of the budget. */
+  readonly id: string;
+  readonly minified: number;
+  readonly gzipped: number;
+}
+
+/** A budget: the largest gzipped size each export may reach, by id. */
+export type Budget = Readonly<Record<string, number>>;
+
+export const budgetPath = join(root, 'tooling', 'package-checks', 'size-budget.json');
+export const tablePath = join(root, 'tooling', 'package-checks', 'bundle-sizes.md');
+
+/** The minified bundle of an entry's source text, resolved through the packages' built dist. */
+export async function minifiedBundle(contents: string): Promise<Uint8Array> {
+  const result = await build({
+    stdin: { contents, resolveDir: join(root, 'tooling', 'package-checks'), loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    // Resolve the packages as a user's bundler would: their built dist, not the source condition.
+    conditions: [],
+    minify: true,
+    treeShaking: true,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.contents ?? new Uint8Array();
+}
+
+/** The runtime exports of a package's built entry, sorted. */
+export async function runtimeExports(name: PackageName): Promise<string[]> {
+  const module = (await import(join(packageDir(name), 'dist', 'index.js'))) as Record<string, unknown>;
+  return Object.keys(module).sort();
+}
+
+export async function measure(name: PackageName, exported: string): Promise<ExportSize> {
+  const bytes = await minifiedBundle(`export { ${exported} } from '@init/${name}';`);
+  return { id: `@init/${name} ${exported}`, minified: bytes.length, gzipped: gzipSync(bytes).length };
+}
+
+/** Every export of every published package. */
+export async function measureAll(names: readonly PackageName[] = packageNames): Promise<ExportSize[]> {
+  const sizes: ExportSize[] = [];
+  for (const name of names) {
+    for (const exported of await runtimeExports(name)) sizes.push(await measure(name, exported));
+  }
+  return sizes;
+}
+
+/**
+ * The exports over budget: gzipped size above the budget, or no budget at all. An empty list means
+ * the check passes.
+ */
+export function overBudget(sizes: readonly ExportSize[], budget: Budget): string[] {
+  const failures: string[] = [];
+  for (const size of sizes) {
+    const limit = budget[size.id];
+    if (limit === undefined) {
+      failures.push(`${size.id}: no budget (run \`pnpm --filter @init/package-checks run sizes --budget\`)`);
+    } else if (size.gzipped > limit) {
+      failures.push(`${size.id}: ${size.gzipped} B gzipped, over its budget of ${limit} B`);
+    }
+  }
+  return failures;
+}
+
+export function readBudget(): Budget {
+  return JSON.parse(readFileSync(budgetPath, 'utf8')) as Budget;
+}
+
+/** A budget with headroom: 10 % over the measured size, rounded up to 50 bytes. */
+export function budgetFor(sizes: readonly ExportSize[]): Budget {
+  return Object.fromEntries(sizes.map((size) => [size.id, Math.ceil((size.gzipped * 1.1) / 50) * 50]));
+}
+
+export function renderTable(sizes: readonly ExportSize[], budget: Budget): string {
+  const lines = [
+    '# Bundle size per public export',
+    '',
+    'Written by `pnpm --filter @init/package-checks run sizes` (`tooling/package-checks/src/sizes.ts`):',
+    "the bundle of `export { name } from '@init/<package>'` built from dist with esbuild (ESM, minified,",
+    'tree-shaken), in bytes, and gzipped. `test/sizes.test.ts` fails when an export outgrows its budget',
+    '(`size-budget.json`).',
+    '',
+    '| export | minified (B) | gzipped (B) | budget (B) |',
+    '| --- | ---: | ---: | ---: |',
+  ];
+  for (const size of sizes) {
+    lines.push(`| \`${size.id}\` | ${size.minified} | ${size.gzipped} | ${budget[size.id] ?? '—'} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+if (process.argv[1]?.endsWith('sizes.ts')) {
+  const sizes = await measureAll();
+  const budget = process.argv.includes('--budget') ? budgetFor(sizes) : readBudget();
+  if (process.argv.includes('--budget')) writeFileSync(budgetPath, `${JSON.stringify(budget, null, 2)}\n`);
+  writeFileSync(tablePath, renderTable(sizes, budget));
+  const failures = overBudget(sizes, budget);
+  console.log(`${sizes.length} exports measured; ${failures.length} over budget.`);
+  for (const failure of failures) console.log(`  ${failure}`);
+}
