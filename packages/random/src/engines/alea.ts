@@ -1,3 +1,4 @@
+/// <reference path="./seedrandom-alea.d.ts" />
 /**
  * Seeding of seedrandom's Alea (Johannes Baagøe's multiply-with-carry generator), the generator
  * TensorFlow.js draws from. The seed string goes through seedrandom itself, so the Mash hash is
