@@ -8,3 +8,11 @@ export const shared = defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
 });
+
+// Type tests (`src/**/*.test-d.ts`): Vitest's typecheck mode runs the package's tsc over them, and
+// each `test` counts in the run's totals like a runtime test. Runtime tests run as before.
+export const typecheck = {
+  enabled: true,
+  include: ['src/**/*.test-d.ts'],
+  tsconfig: './tsconfig.json',
+};
