@@ -73,7 +73,7 @@ describe('PyTorch helpers and TF1 aliases', () => {
   test('xavier and kaiming return a VarianceScaling', () => {
     expectTypeOf(xavierUniform({ gain: 2 })).toEqualTypeOf<VarianceScaling>();
     expectTypeOf(kaimingNormal({ mode: 'fan_out', nonlinearity: 'relu' })).toEqualTypeOf<VarianceScaling>();
-    expectTypeOf<KaimingOptions['mode']>().toEqualTypeOf<'fan_in' | 'fan_out' | undefined>();
+    expectTypeOf<'fan_in' | 'fan_out'>().toExtend<NonNullable<KaimingOptions['mode']>>();
     // @ts-expect-error PyTorch's kaiming has no fan_avg
     kaimingNormal({ mode: 'fan_avg' });
   });

@@ -7,6 +7,7 @@
 // test/sizes.test.ts fails when an export's gzipped size exceeds its budget.
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { packageDir, packageNames, root, type PackageName } from '../test/workspace.js';
@@ -34,6 +35,8 @@ export async function minifiedBundle(contents: string): Promise<Uint8Array> {
     platform: 'browser',
     // Resolve the packages as a user's bundler would: their built dist, not the source condition.
     conditions: [],
+    // Node's built-ins (worker_threads for @init/parallel) are the platform's, not the bundle's.
+    external: ['node:*', ...builtinModules],
     minify: true,
     treeShaking: true,
     logLevel: 'silent',
