@@ -94,6 +94,7 @@ function uniformFloat(generator: TorchGenerator, from: number, range: number): n
  * ```ts
  * const generator = createTorchGenerator(0);
  * fillUniformTorch(new Float32Array(2), generator, { low: -1, high: 1 }); // torch.manual_seed(0); torch.empty(2).uniform_(-1, 1)
+ * // Float32Array [-0.007486820220947266, 0.5364435911178589]
  * ```
  * @throws InitTypeError when out is not a Float32Array or Float64Array or generator is not a
  *   TorchGenerator; InitRangeError when low ≥ high or a bound is not finite.
@@ -177,6 +178,7 @@ function scalarNormal(generator: TorchGenerator, mean: number, stddev: number): 
  * ```ts
  * const generator = createTorchGenerator(0);
  * fillNormalTorch(new Float32Array(20), generator); // torch.manual_seed(0); torch.randn(20)
+ * // Float32Array(20) [-1.1258398294448853, -1.152360200881958, -0.2505785822868347, …]
  * ```
  * @throws InitTypeError when out is not a Float32Array or Float64Array or generator is not a
  *   TorchGenerator; InitRangeError for a negative or non-finite stddev or a non-finite mean.
