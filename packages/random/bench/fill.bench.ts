@@ -1,16 +1,22 @@
 /**
- * `pnpm bench`: ns per element of every fill at float32, n = 2^24, beside TensorFlow.js 4.22's
- * randomUniform / randomNormal / truncatedNormal (create, dataSync(), dispose() — never inside
- * tf.tidy, whose walk of the returned array costs about 1 µs per element) and the Float32Array.fill
- * floor, all in one run, with the targets of the README's Benchmark section. Runs against the built dist/ (turbo builds it
- * first; by hand: `pnpm build && pnpm bench`). Every task checks its output so the work cannot be
- * optimized away.
+ * `pnpm bench`: ns per element of the fills at float32, n = 2^24, one thread, in one run:
+ * our fills with the WebAssembly SIMD kernels and with the JavaScript kernels (`setKernels`), the
+ * TensorFlow.js 4.22 CPU backend (create, dataSync(), dispose() — never inside tf.tidy, whose walk of
+ * the returned array costs about 1 µs per element), the Float32Array.fill floor, and NumPy and
+ * PyTorch through bench/baselines.py when python3 has them ("not measured" otherwise).
+ *
+ * Time is the process's CPU time (`process.cpuUsage`, user + system; NumPy and PyTorch likewise
+ * `time.process_time`), not wall time: on a machine shared with other work, waiting for a core does
+ * not count, though contention for caches and memory still does. Tasks run round-robin — one
+ * iteration of every task per round, `BENCH_ROUNDS` rounds (default 9) — and each figure is the
+ * median of its rounds, so load that comes and goes falls on every task alike. Runs against the built
+ * dist/ (`pnpm build` first). Every task checks its output so the work cannot be optimized away.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { Bench } from 'tinybench';
 
 const distEntry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 if (!existsSync(distEntry)) {
@@ -20,6 +26,7 @@ if (!existsSync(distEntry)) {
 const random = (await import(distEntry)) as typeof import('../src/index.js');
 
 const n = 2 ** 24;
+const rounds = Number(process.env.BENCH_ROUNDS ?? 9);
 const out = new Float32Array(n);
 const outInt = new Int32Array(n);
 const key = random.keyFromSeed(42);
@@ -44,104 +51,120 @@ function tfjs(make: () => tf.Tensor): Float32Array {
   return values;
 }
 
-interface Row {
+/** Runs `run` with the chosen kernels, then returns to the automatic choice. */
+function withKernels(kernels: 'auto' | 'javascript', run: () => ArrayLike<number>): () => ArrayLike<number> {
+  return () => {
+    random.setKernels(kernels);
+    try {
+      return run();
+    } finally {
+      random.setKernels('auto');
+    }
+  };
+}
+
+interface Task {
   readonly name: string;
   readonly run: () => ArrayLike<number>;
   readonly low: number;
   readonly high: number;
-  readonly target?: number;
-  readonly baseline?: string;
-  readonly speedup?: number;
 }
 
-const rows: Row[] = [
-  { name: `Float32Array.fill n=${n} (memory floor)`, run: () => out.fill(0.5), low: 0.5, high: 0.5 },
-  {
-    name: `uniform dtype=float32 n=${n}`,
-    run: () => random.fillUniform(out, key),
-    low: 0,
-    high: 1,
-    target: 3,
-    baseline: 'tfjs randomUniform',
-    speedup: 2.5,
-  },
-  {
-    name: `normal dtype=float32 n=${n}`,
-    run: () => random.fillNormal(out, key),
-    low: -7,
-    high: 7,
-    target: 8,
-    baseline: 'tfjs randomNormal',
-    speedup: 3.5,
-  },
-  {
-    name: `truncatedNormal dtype=float32 n=${n}`,
-    run: () => random.fillTruncatedNormal(out, key),
-    low: -2,
-    high: 2,
-    target: 12,
-    baseline: 'tfjs truncatedNormal',
-    speedup: 3,
-  },
-  {
-    name: `uniformInt [0,10) Int32Array n=${n}`,
-    run: () => random.fillUniformInt(outInt, key, { low: 0, high: 10 }),
-    low: 0,
-    high: 9,
-  },
-  { name: `uniform engine=tfjs dtype=float32 n=${n}`, run: () => random.fillUniformTfjs(out, 42), low: 0, high: 1 },
-  { name: `normal engine=tfjs dtype=float32 n=${n}`, run: () => random.fillNormalTfjs(out, 42), low: -7, high: 7 },
-  {
-    name: `tfjs randomUniform n=${n}`,
-    run: () => tfjs(() => tf.randomUniform([n], 0, 1, 'float32', 42)),
-    low: 0,
-    high: 1,
-  },
-  {
-    name: `tfjs randomNormal n=${n}`,
-    run: () => tfjs(() => tf.randomNormal([n], 0, 1, 'float32', 42)),
-    low: -7,
-    high: 7,
-  },
-  {
-    name: `tfjs truncatedNormal n=${n}`,
-    run: () => tfjs(() => tf.truncatedNormal([n], 0, 1, 'float32', 42)),
-    low: -2,
-    high: 2,
-  },
-];
+const fills = {
+  uniform: { run: () => random.fillUniform(out, key), low: 0, high: 1 },
+  normal: { run: () => random.fillNormal(out, key), low: -7, high: 7 },
+  truncated: { run: () => random.fillTruncatedNormal(out, key), low: -2, high: 2 },
+  uniformInt: { run: () => random.fillUniformInt(outInt, key, { low: 0, high: 10 }), low: 0, high: 9 },
+} as const;
+type Distribution = keyof typeof fills;
 
-const iterations = Number(process.env.BENCH_ITERATIONS ?? 7);
-const bench = new Bench({ iterations, time: 0, warmup: true, warmupIterations: 2, warmupTime: 0 });
-for (const row of rows) {
-  bench.add(row.name, () => {
-    check(row.name, row.run(), row.low, row.high);
-  });
+const tasks: Task[] = [{ name: 'floor', run: () => out.fill(0.5), low: 0.5, high: 0.5 }];
+for (const [distribution, fill] of Object.entries(fills)) {
+  tasks.push({ name: `${distribution} wasm`, ...fill, run: withKernels('auto', fill.run) });
+  tasks.push({ name: `${distribution} js`, ...fill, run: withKernels('javascript', fill.run) });
 }
-await bench.run();
+tasks.push(
+  { name: 'uniform tfjs', run: () => tfjs(() => tf.randomUniform([n], 0, 1, 'float32', 42)), low: 0, high: 1 },
+  { name: 'normal tfjs', run: () => tfjs(() => tf.randomNormal([n], 0, 1, 'float32', 42)), low: -7, high: 7 },
+  { name: 'truncated tfjs', run: () => tfjs(() => tf.truncatedNormal([n], 0, 1, 'float32', 42)), low: -2, high: 2 },
+  { name: 'uniform engine=tfjs', run: () => random.fillUniformTfjs(out, 42), low: 0, high: 1 },
+  { name: 'normal engine=tfjs', run: () => random.fillNormalTfjs(out, 42), low: -7, high: 7 },
+);
 
-const nsPerElement = new Map<string, number>();
-for (const task of bench.tasks) {
-  const result = task.result;
-  if (result.state !== 'completed') throw new Error(`${task.name}: ${result.state}`);
-  // The median of the iterations: robust to the other work on a shared machine.
-  nsPerElement.set(task.name, (result.latency.p50 * 1e6) / n);
+const samples = new Map<string, number[]>(tasks.map((task) => [task.name, []]));
+for (let round = -1; round < rounds; round++) {
+  for (const task of tasks) {
+    const start = process.cpuUsage();
+    const values = task.run();
+    const { user, system } = process.cpuUsage(start);
+    check(task.name, values, task.low, task.high);
+    if (round >= 0) samples.get(task.name)!.push(((user + system) * 1e3) / n); // round −1 warms up
+  }
+}
+const median = (name: string): number => {
+  const values = [...samples.get(name)!].sort((a, b) => a - b);
+  return values[values.length >> 1]!;
+};
+
+// NumPy and PyTorch, after our tasks (they need the same core).
+interface PythonBaselines {
+  numpy: Record<Distribution, number> | null;
+  torch: Record<Distribution, number> | null;
+  versions: Record<string, string | null>;
+}
+// Each interpreter found (the PATH's python3 and the system's, which may hold different packages);
+// each library from the first interpreter that has it.
+let python: PythonBaselines | undefined;
+const script = fileURLToPath(new URL('./baselines.py', import.meta.url));
+for (const interpreter of ['python3', '/usr/bin/python3']) {
+  const result = spawnSync(interpreter, [script, String(n), String(rounds)], { encoding: 'utf8' });
+  if (result.status !== 0) continue;
+  const found = JSON.parse(result.stdout) as PythonBaselines;
+  python ??= { numpy: null, torch: null, versions: {} };
+  if (python.numpy === null && found.numpy !== null) {
+    python.numpy = found.numpy;
+    python.versions.numpy = found.versions.numpy ?? null;
+  }
+  if (python.torch === null && found.torch !== null) {
+    python.torch = found.torch;
+    python.versions.torch = found.versions.torch ?? null;
+  }
 }
 
+const format = (value: number | undefined): string => (value === undefined ? 'not measured' : value.toFixed(2));
+const capabilities = random.capabilities();
 const lines = [
-  `Node ${process.version}, ${iterations} iterations per task (median), n = 2^24, one core.`,
+  `Node ${process.version}, kernels: ${capabilities.kernels}; n = 2^24 float32, one thread, CPU time, median of ${rounds} round-robin rounds.`,
+  `NumPy ${python?.versions.numpy ?? 'not installed'}, PyTorch ${python?.versions.torch ?? 'not installed'} (torch.set_num_threads(1)).`,
   '',
-  '| task | ns/element | target | TensorFlow.js ns/element | speed-up (target) |',
-  '| --- | ---: | ---: | ---: | ---: |',
+  '| ns per element | ours, WebAssembly SIMD | ours, JavaScript | TensorFlow.js 4.22 | NumPy | PyTorch | target (ratio) |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
 ];
-for (const row of rows) {
-  const value = nsPerElement.get(row.name)!;
-  const baselineRow =
-    row.baseline === undefined ? undefined : rows.find((candidate) => candidate.name.startsWith(row.baseline!));
-  const baseline = baselineRow === undefined ? undefined : nsPerElement.get(baselineRow.name);
-  const ratio = baseline === undefined ? '' : `${(baseline / value).toFixed(1)}× (≥ ${row.speedup}×)`;
+const targets: Partial<Record<Distribution, (ours: number) => string>> = {
+  uniform: (ours) =>
+    python?.numpy ? `≤ NumPy \`random(out=)\`: ${(ours / python.numpy.uniform).toFixed(2)}×` : '≤ NumPy: not measured',
+  normal: (ours) =>
+    python?.torch ? `≤ PyTorch \`normal_\`: ${(ours / python.torch.normal).toFixed(2)}×` : '≤ PyTorch: not measured',
+  truncated: (ours) => `≤ 4 ns: ${ours.toFixed(2)} ns`,
+};
+const labels: Record<Distribution, string> = {
+  uniform: 'uniform [0, 1)',
+  normal: 'normal',
+  truncated: 'truncated normal (−2, 2)',
+  uniformInt: 'uniform integers [0, 10), Int32Array',
+};
+for (const distribution of Object.keys(fills) as Distribution[]) {
+  const ours = median(`${distribution} wasm`);
+  const tfjsTime = samples.has(`${distribution} tfjs`) ? median(`${distribution} tfjs`) : undefined;
+  const tfjsText = tfjsTime === undefined ? '–' : format(tfjsTime);
   lines.push(
-    `| ${row.name} | ${value.toFixed(2)} | ${row.target === undefined ? '' : `≤ ${row.target}`} | ${baseline === undefined ? '' : baseline.toFixed(2)} | ${ratio} |`,
+    `| ${labels[distribution]} | ${format(ours)} | ${format(median(`${distribution} js`))} | ${tfjsText} | ` +
+      `${distribution === 'uniformInt' ? '–' : format(python?.numpy?.[distribution])} | ` +
+      `${distribution === 'uniformInt' ? '–' : format(python?.torch?.[distribution])} | ${targets[distribution]?.(ours) ?? ''} |`,
   );
 }
+lines.push(
+  `| Float32Array.fill (the write floor) | ${format(median('floor'))} | | | | | |`,
+  `| engine 'tfjs' uniform / normal (TensorFlow.js's stream) | | ${format(median('uniform engine=tfjs'))} / ${format(median('normal engine=tfjs'))} | | | | |`,
+);
 process.stdout.write(`${lines.join('\n')}\n`);

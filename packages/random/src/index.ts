@@ -18,7 +18,7 @@ export {
   float32ToBfloat16Bits,
   float32ToFloat16Bits,
 } from './math/float-bits.js';
-export { capabilities } from './kernels/wasm-kernels.js';
+export { capabilities, setKernels } from './kernels/wasm-kernels.js';
 export type { Capabilities } from './kernels/wasm-kernels.js';
 export { PreparedSampler } from './distributions/prepared.js';
 export { prepareUniform } from './distributions/uniform.js';

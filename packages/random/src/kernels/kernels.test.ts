@@ -12,23 +12,23 @@ import {
   prepareTruncatedNormal,
   prepareUniform,
   prepareUniformInt,
+  setKernels,
 } from '../index.js';
 import type { FillDType, Key } from '../index.js';
 import { emitJavaScriptKernels } from './emit-js.js';
 import { lastFillKernels } from './sampler.js';
-import { forceJavaScriptKernels } from './wasm-kernels.js';
 
-afterEach(() => forceJavaScriptKernels(false));
+afterEach(() => setKernels('auto'));
 
 /** Runs `fill` with the WebAssembly kernels and with the JavaScript ones, checking which ran. */
 function bothKernels<T extends ArrayBufferView>(fill: () => T): { wasm: Uint8Array; js: Uint8Array } {
-  forceJavaScriptKernels(false);
+  setKernels('auto');
   const wasm = fill();
   const wasmRan = lastFillKernels();
-  forceJavaScriptKernels(true);
+  setKernels('javascript');
   const js = fill();
   const jsRan = lastFillKernels();
-  forceJavaScriptKernels(false);
+  setKernels('auto');
   expect([wasmRan, jsRan]).toEqual(['webassembly-simd', 'javascript']);
   return {
     wasm: new Uint8Array(wasm.buffer, wasm.byteOffset, wasm.byteLength),
@@ -105,9 +105,16 @@ describe('kernel choice', () => {
     expect(lastFillKernels()).toBe('webassembly-simd');
   });
 
-  test('forcing the JavaScript kernels is reported', () => {
-    forceJavaScriptKernels(true);
+  test("setKernels('javascript') is reported, and bad choices are refused", () => {
+    expect(setKernels('javascript')).toEqual({
+      simd: false,
+      kernels: 'javascript',
+      reason: "setKernels('javascript')",
+    });
     expect(capabilities()).toMatchObject({ simd: false, kernels: 'javascript' });
+    expect(() => setKernels('wasm' as never)).toThrow(
+      "setKernels: choice must be 'auto' or 'javascript'. Received: \"wasm\".",
+    );
     fillNormal(new Float32Array(10), keyFromSeed(1));
     expect(lastFillKernels()).toBe('javascript');
   });
