@@ -20,6 +20,8 @@ export interface ZigguratTables {
   readonly edges: Float64Array;
   /** F[i] = f(X[i]) = exp(−X[i]²/2), F[256] = 1. */
   readonly heights: Float64Array;
+  /** F[i + 1], i = 0..255: the wedge test's upper height, indexed by layer like the others. */
+  readonly heightsNext: Float64Array;
   /** ⌈2^23·X[i+1]/X[i]⌉: a 23-bit magnitude below it lies inside the layer's core rectangle. */
   readonly accept23: Int32Array;
   /** X[i]·2^-23, the value of one unit of a 23-bit magnitude in layer i. */
@@ -63,7 +65,16 @@ export function zigguratTables(): ZigguratTables {
     accept52[i] = Math.ceil(ratio * 4503599627370496);
     scale52[i] = edges[i]! * 2.220446049250313e-16; // 2^-52
   }
-  tables = { edges, heights, accept23, scale23, accept52, scale52, result: new Float64Array(1) };
+  tables = {
+    edges,
+    heights,
+    heightsNext: heights.subarray(1),
+    accept23,
+    scale23,
+    accept52,
+    scale52,
+    result: new Float64Array(1),
+  };
   return tables;
 }
 

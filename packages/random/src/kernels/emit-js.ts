@@ -76,6 +76,12 @@ function emit(expression: Expression, context: Context): string {
           return readingOf(a!, context) === 'int32' ? left() : `(${left()} | 0)`;
         case 'add':
           return `(${left()} + ${right()})`;
+        case 'fsub':
+          return `(${left()} - ${right()})`;
+        case 'floor':
+          return `Math.floor(${bare(left())})`;
+        case 'pow2':
+          return `powerOfTwo(${bare(left())})`;
         case 'mul':
           return `(${left()} * ${right()})`;
         case 'ltu':
@@ -123,10 +129,16 @@ function tablesUsed(statements: readonly Statement[]): string[] {
       visit(expression.index);
     } else if (expression.kind === 'op') expression.args.forEach(visit);
   };
-  for (const statement of statements) {
-    if (statement.kind === 'let') visit(statement.value);
-    else visit(statement.when);
-  }
+  const walk = (list: readonly Statement[]): void => {
+    for (const statement of list) {
+      if (statement.kind === 'let') visit(statement.value);
+      else if (statement.kind === 'when') {
+        visit(statement.when);
+        walk(statement.body);
+      } else if (statement.kind !== 'draw') visit(statement.when);
+    }
+  };
+  walk(statements);
   return [...found].sort();
 }
 
@@ -142,60 +154,86 @@ function indent(text: string, depth: number): string {
 }
 
 /** One kernel as a TypeScript function `<name>Kernel(out, start, end, state, params)`. */
+/** The statements of a body with each `draw` expanded into its xoshiro step. */
+function expandDraws(statements: readonly Statement[]): Statement[] {
+  return statements.flatMap((statement): Statement[] => {
+    if (statement.kind === 'draw') return xoshiroStep(statement.name);
+    if (statement.kind === 'when') return [{ ...statement, body: expandDraws(statement.body) }];
+    return [statement];
+  });
+}
+
 export function emitKernel(kernel: KernelSource): string {
   const steps = kernel.words.flatMap((word) => xoshiroStep(word));
-  const loop: Statement[] = [...steps, ...kernel.body];
+  const loop: Statement[] = [...steps, ...expandDraws(kernel.body)];
   const context: Context = { types: registerTypes(kernel, steps), readings: new Map() };
   for (const parameter of kernel.params)
     context.readings.set(parameter.name, parameter.type === 'i32' ? 'uint32' : 'number');
   // Registers assigned more than once per attempt are `let`, the others `const`.
   const assignments = new Map<string, number>();
-  for (const statement of loop) {
-    const name = statement.kind === 'let' ? statement.name : statement.kind === 'slow' ? statement.result : undefined;
-    if (name !== undefined) assignments.set(name, (assignments.get(name) ?? 0) + 1);
-  }
-  const declared = new Set(['s0', 's1', 's2', 's3']);
-  const lines: string[] = [];
-  for (const [index, statement] of loop.entries()) {
-    if (index === 0) lines.push('// xoshiro128** step (kernels/source.ts, xoshiroStep).');
-    if (index === steps.length) lines.push('// The sampler.');
-    if ('comment' in statement && statement.comment !== undefined) lines.push(`// ${statement.comment}`);
-    switch (statement.kind) {
-      case 'let': {
-        const text = bare(emit(statement.value, context));
-        if (declared.has(statement.name)) {
-          lines.push(`${statement.name} = ${text};`);
-        } else {
-          declared.add(statement.name);
-          lines.push(`${(assignments.get(statement.name) ?? 0) > 1 ? 'let' : 'const'} ${statement.name} = ${text};`);
-        }
-        // After the assignment: what the register holds now.
-        context.readings.set(statement.name, readingOf(statement.value, context));
-        break;
-      }
-      case 'reject':
-        lines.push(`if (${bare(emit(statement.when, context))}) continue;`);
-        break;
-      case 'slow': {
-        const call = `${statement.path}(state, ${bare(emit(statement.layer, context))}, ${bare(emit(statement.x, context))})`;
-        const body = [
-          '// Out of line: hand the state over, then take it back.',
-          SAVE_STATE,
-          `const accepted = ${call};`,
-          LOAD_STATE,
-          'if (!accepted) continue;',
-        ];
-        if (statement.result !== undefined) body.push(`${statement.result} = slowResult();`);
-        lines.push(`if (${bare(emit(statement.when, context))}) {`, indent(body.join('\n'), 1), '}');
-        break;
-      }
-      case 'check':
-        lines.push(
-          `if (${emit(statement.when, context)} && !roundedInside(${bare(emit(statement.value, context))}, params)) continue;`,
-        );
-        break;
+  const count = (statements: readonly Statement[]): void => {
+    for (const statement of statements) {
+      if (statement.kind === 'when') count(statement.body);
+      const name = statement.kind === 'let' ? statement.name : statement.kind === 'slow' ? statement.result : undefined;
+      if (name !== undefined) assignments.set(name, (assignments.get(name) ?? 0) + 1);
     }
-  }
+  };
+  count(loop);
+  const declared = new Set(['s0', 's1', 's2', 's3']);
+  const write = (statements: readonly Statement[], first: boolean): string[] => {
+    const lines: string[] = [];
+    for (const [index, statement] of statements.entries()) {
+      if (first && index === 0) lines.push('// xoshiro128** step (kernels/source.ts, xoshiroStep).');
+      if (first && index === steps.length) lines.push('// The sampler.');
+      if ('comment' in statement && statement.comment !== undefined) lines.push(`// ${statement.comment}`);
+      switch (statement.kind) {
+        case 'let': {
+          const text = bare(emit(statement.value, context));
+          if (declared.has(statement.name)) {
+            lines.push(`${statement.name} = ${text};`);
+          } else {
+            declared.add(statement.name);
+            lines.push(`${(assignments.get(statement.name) ?? 0) > 1 ? 'let' : 'const'} ${statement.name} = ${text};`);
+          }
+          // After the assignment: what the register holds now.
+          context.readings.set(statement.name, readingOf(statement.value, context));
+          break;
+        }
+        case 'draw':
+          throw new Error('kernel source: draws are expanded before emission');
+        case 'when':
+          lines.push(
+            `if (${bare(emit(statement.when, context))}) {`,
+            indent(write(statement.body, false).join('\n'), 1),
+            '}',
+          );
+          break;
+        case 'reject':
+          lines.push(`if (${bare(emit(statement.when, context))}) continue;`);
+          break;
+        case 'slow': {
+          const call = `${statement.path}(state, ${bare(emit(statement.layer, context))}, ${bare(emit(statement.x, context))})`;
+          const body = [
+            '// Out of line: hand the state over, then take it back.',
+            SAVE_STATE,
+            `const accepted = ${call};`,
+            LOAD_STATE,
+            'if (!accepted) continue;',
+          ];
+          if (statement.result !== undefined) body.push(`${statement.result} = slowResult();`);
+          lines.push(`if (${bare(emit(statement.when, context))}) {`, indent(body.join('\n'), 1), '}');
+          break;
+        }
+        case 'check':
+          lines.push(
+            `if (${emit(statement.when, context)} && !roundedInside(${bare(emit(statement.value, context))}, params)) continue;`,
+          );
+          break;
+      }
+    }
+    return lines;
+  };
+  const lines = write(loop, true);
   lines.push(`out[index++] = ${kernel.value};`);
 
   const tables = tablesUsed(kernel.body);
@@ -237,7 +275,8 @@ export function emitJavaScriptKernels(): string {
     '/* eslint-disable */',
     '',
     "import { zigguratTables } from '../distributions/ziggurat.js';",
-    "import { normalSlow, roundedInside, slowResult, wedgeSlow } from './slow-paths.js';",
+    "import { powerOfTwo } from '../math/float-bits.js';",
+    "import { normalSlow, roundedInside, slowResult } from './slow-paths.js';",
     "import type { KernelOutput, RoundingBounds } from './slow-paths.js';",
     '',
     KERNEL_SOURCES.map(emitKernel).join('\n\n'),

@@ -36,15 +36,22 @@ export const WASM_GROUPS = 16;
 /** Byte addresses in the kernel module's memory. */
 export const WASM_LAYOUT = {
   /** The ziggurat tables (written once after instantiation). */
-  tables: { accept23: 0, scale23: 1024, accept52: 3072, scale52: 5120 } satisfies Record<TableName, number>,
+  tables: {
+    accept23: 0,
+    scale23: 1024,
+    accept52: 3072,
+    scale52: 5120,
+    heights: 7168,
+    heightsNext: 9216,
+  } satisfies Record<TableName, number>,
   /** Where rejected or finished lanes store. */
-  dummy: 7168,
+  dummy: 11264,
   /** s0..s3 as four i32x4 vectors while a rare path runs (lane j's words at +4j, +16+4j, …). */
-  slowState: 7200,
+  slowState: 11296,
   /** Per group: s0..s3 as four i32x4 vectors (64 bytes), lane j = the group's j-th block. */
-  states: 8192,
+  states: 12288,
   /** Per group: the four lanes' limits (i32x4). */
-  limits: 8192 + 64 * WASM_GROUPS,
+  limits: 12288 + 64 * WASM_GROUPS,
   /** Per group: 4 × 256 elements, lane j's block at element 256·j; float32 or float64. */
   output: 16384,
   /** 16384 + 16·1024·8 bytes, in 64 KiB pages. */
@@ -84,6 +91,8 @@ class FunctionBuilder {
   private readonly state: readonly number[];
   private readonly alive: number;
   private readonly active: number;
+  /** Inside a `when` body: the lanes it runs for; draws and rejections apply to them alone. */
+  private mask: number | undefined;
 
   constructor(
     private readonly kernel: KernelSource,
@@ -297,6 +306,37 @@ class FunctionBuilder {
         return convert(W.F64X2_CONVERT_LOW_I32X4_S);
       case 'add':
         return arithmetic(W.F64X2_ADD);
+      case 'fsub':
+        return arithmetic(W.F64X2_SUB);
+      case 'floor': {
+        const x = halves(a);
+        const lo = this.local(W.V128);
+        const hi = this.local(W.V128);
+        this.emit(this.get(x.lo), W.F64X2_FLOOR, this.set(lo), this.get(x.hi), W.F64X2_FLOOR, this.set(hi));
+        return { type: 'f64', lo, hi };
+      }
+      case 'pow2': {
+        // 2^k for integer k in the normal range: the double with exponent field k + 1023 and a zero
+        // mantissa, built per lane as the i64 (k + 1023) << 52.
+        const x = halves(a);
+        const lo = this.local(W.V128);
+        const hi = this.local(W.V128);
+        for (const [from, to] of [
+          [x.lo, lo],
+          [x.hi, hi],
+        ] as const) {
+          this.emit(this.get(from), W.I32X4_TRUNC_SAT_F64X2_S_ZERO, W.I64X2_EXTEND_LOW_I32X4_S);
+          this.emit(
+            W.V128_CONST,
+            W.v128Lanes([1023, 0, 1023, 0]),
+            W.I64X2_ADD,
+            this.i32(52),
+            W.I64X2_SHL,
+            this.set(to),
+          );
+        }
+        return { type: 'f64', lo, hi };
+      }
       case 'mul':
         return arithmetic(W.F64X2_MUL);
       case 'ltu':
@@ -345,7 +385,10 @@ class FunctionBuilder {
         if (stateIndex >= 0) {
           // The generator state lives in fixed locals across attempts.
           if (operand.type === 'f64') throw new Error('kernel source: state words are i32');
-          this.emit(this.get(operand.v), this.set(this.state[stateIndex]!));
+          const word = this.state[stateIndex]!;
+          // In a `when` body only the body's lanes advance their generators.
+          if (this.mask === undefined) this.emit(this.get(operand.v), this.set(word));
+          else this.emit(this.get(operand.v), this.get(word), this.get(this.mask), W.V128_BITSELECT, this.set(word));
           return;
         }
         if (statement.value.kind === 'ref') {
@@ -367,7 +410,22 @@ class FunctionBuilder {
       case 'reject': {
         const when = this.compile(statement.when);
         if (when.type !== 'bool') throw new Error('kernel source: a condition is a bool');
-        this.emit(this.get(this.alive), this.get(when.v), W.V128_ANDNOT, this.set(this.alive));
+        this.emit(this.get(this.alive), this.get(when.v));
+        if (this.mask !== undefined) this.emit(this.get(this.mask), W.V128_AND);
+        this.emit(W.V128_ANDNOT, this.set(this.alive));
+        return;
+      }
+      case 'draw':
+        for (const step of xoshiroStep(statement.name)) this.statement(step);
+        return;
+      case 'when': {
+        if (this.mask !== undefined) throw new Error('kernel source: when bodies do not nest');
+        const m = this.needing(statement.when);
+        this.emit(this.get(m), W.V128_ANY_TRUE, W.IF, W.EMPTY);
+        this.mask = m;
+        for (const inner of statement.body) this.statement(inner);
+        this.mask = undefined;
+        this.emit(W.END);
         return;
       }
       case 'slow': {

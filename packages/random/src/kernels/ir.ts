@@ -34,7 +34,11 @@ export type Operation =
   | 'signed'
   // f64 × f64 → f64.
   | 'add'
+  | 'fsub'
   | 'mul'
+  // f64 → f64: ⌊x⌋, and 2^x for an integer x in the normal range (exact, built from the bits).
+  | 'floor'
+  | 'pow2'
   // Comparisons → bool: `ltu`/`geu`/`gtu`/`eq` on i32 read as unsigned, the others on f64.
   | 'ltu'
   | 'geu'
@@ -49,13 +53,15 @@ export type Operation =
   | 'both';
 
 /** The ziggurat's tables, indexed by layer (distributions/ziggurat.ts). */
-export type TableName = 'accept23' | 'scale23' | 'accept52' | 'scale52';
+export type TableName = 'accept23' | 'scale23' | 'accept52' | 'scale52' | 'heights' | 'heightsNext';
 
 export const TABLE_TYPES: Readonly<Record<TableName, 'i32' | 'f64'>> = {
   accept23: 'i32',
   scale23: 'f64',
   accept52: 'f64',
   scale52: 'f64',
+  heights: 'f64',
+  heightsNext: 'f64',
 };
 
 export type Expression =
@@ -85,6 +91,14 @@ export type Statement =
       readonly result?: string;
       readonly comment?: string;
     }
+  /**
+   * Runs `body` for the attempts where the condition holds (JavaScript: an `if`; SIMD: the body for
+   * the lanes of the mask, with draws advancing only those lanes' generators). Registers defined in
+   * the body are used only there; a `reject` in it rejects only those attempts.
+   */
+  | { readonly kind: 'when'; readonly when: Expression; readonly body: readonly Statement[]; readonly comment?: string }
+  /** Draws the next word of the generator into a register (one xoshiro step). */
+  | { readonly kind: 'draw'; readonly name: string }
   /**
    * When the condition holds, asks the out-of-line test `roundedInside(value)` (the stored value
    * after rounding to the output format lies inside the bounds) and rejects the attempt if not.
@@ -123,6 +137,9 @@ export const rotl = (value: Expression, bits: number): Expression => op('rotl')(
 export const unsigned = op('unsigned');
 export const signed = op('signed');
 export const add = op('add');
+export const fsub = op('fsub');
+export const floor = op('floor');
+export const pow2 = op('pow2');
 export const mul = op('mul');
 export const ltu = op('ltu');
 export const geu = op('geu');
@@ -162,7 +179,10 @@ export function typeOf(expression: Expression, types: ReadonlyMap<string, ValueT
         case 'unsigned':
         case 'signed':
         case 'add':
+        case 'fsub':
         case 'mul':
+        case 'floor':
+        case 'pow2':
           return 'f64';
         default:
           return 'bool';
@@ -178,13 +198,19 @@ export function registerTypes(kernel: KernelSource, stepTemporaries: readonly St
   for (const statement of stepTemporaries)
     if (statement.kind === 'let') types.set(statement.name, typeOf(statement.value, types));
   for (const name of kernel.words) types.set(name, 'i32');
-  for (const statement of kernel.body) {
-    if (statement.kind === 'let') {
-      const type = typeOf(statement.value, types);
-      const previous = types.get(statement.name);
-      if (previous !== undefined && previous !== type) throw new Error(`kernel source: ${statement.name} changes type`);
-      types.set(statement.name, type);
+  const visit = (statements: readonly Statement[]): void => {
+    for (const statement of statements) {
+      if (statement.kind === 'let' || statement.kind === 'draw') {
+        const type = statement.kind === 'draw' ? 'i32' : typeOf(statement.value, types);
+        const previous = types.get(statement.name);
+        if (previous !== undefined && previous !== type)
+          throw new Error(`kernel source: ${statement.name} changes type`);
+        types.set(statement.name, type);
+      } else if (statement.kind === 'when') {
+        visit(statement.body);
+      }
     }
-  }
+  };
+  visit(kernel.body);
   return types;
 }

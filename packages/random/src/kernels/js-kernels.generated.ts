@@ -3,7 +3,8 @@
 /* eslint-disable */
 
 import { zigguratTables } from '../distributions/ziggurat.js';
-import { normalSlow, roundedInside, slowResult, wedgeSlow } from './slow-paths.js';
+import { powerOfTwo } from '../math/float-bits.js';
+import { normalSlow, roundedInside, slowResult } from './slow-paths.js';
 import type { KernelOutput, RoundingBounds } from './slow-paths.js';
 
 /** Uniform floats low + k·step from the top 24 bits of one word (float32, float16, bfloat16). */
@@ -98,6 +99,8 @@ export function normal23Kernel(
 ): void {
   const tables = zigguratTables();
   const accept23 = tables.accept23;
+  const heights = tables.heights;
+  const heightsNext = tables.heightsNext;
   const scale23 = tables.scale23;
   const mean = params.mean;
   const stddev = params.stddev;
@@ -108,9 +111,9 @@ export function normal23Kernel(
   let index = start;
   while (index < end) {
     // xoshiro128** step (kernels/source.ts, xoshiroStep).
-    const multiplied = Math.imul(s1, 5);
+    let multiplied = Math.imul(s1, 5);
     const word = Math.imul(((multiplied << 7) | (multiplied >>> 25)), 9);
-    const shifted = s1 << 9;
+    let shifted = s1 << 9;
     s2 = s2 ^ s0;
     s3 = s3 ^ s1;
     s1 = s1 ^ s2;
@@ -122,8 +125,8 @@ export function normal23Kernel(
     const magnitude = word >>> 9;
     let z = magnitude * scale23[layer]!;
     const outside = magnitude >= (accept23[layer]! >>> 0);
-    // Rare (about 1.5%): a tail sample in layer 0, else the wedge test of z.
-    if (outside) {
+    // Rare (about 0.1%): a tail sample beyond R, out of line.
+    if (outside && ((layer >>> 0) === 0)) {
       // Out of line: hand the state over, then take it back.
       state[0] = s0;
       state[1] = s1;
@@ -136,6 +139,51 @@ export function normal23Kernel(
       s3 = state[3]!;
       if (!accepted) continue;
       z = slowResult();
+    }
+    // About 1.4%: the wedge test of z.
+    if (outside && ((layer >>> 0) > 0)) {
+      multiplied = Math.imul(s1, 5);
+      const wedgeHigh = Math.imul(((multiplied << 7) | (multiplied >>> 25)), 9);
+      shifted = s1 << 9;
+      s2 = s2 ^ s0;
+      s3 = s3 ^ s1;
+      s1 = s1 ^ s2;
+      s0 = s0 ^ s3;
+      s2 = s2 ^ shifted;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      multiplied = Math.imul(s1, 5);
+      const wedgeLow = Math.imul(((multiplied << 7) | (multiplied >>> 25)), 9);
+      shifted = s1 << 9;
+      s2 = s2 ^ s0;
+      s3 = s3 ^ s1;
+      s1 = s1 ^ s2;
+      s0 = s0 ^ s3;
+      s2 = s2 ^ shifted;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const u = ((((wedgeHigh >>> 5) * 67108864) + (wedgeLow >>> 6)) + 1) * 1.1102230246251565e-16;
+      const y = heights[layer]! + (u * (heightsNext[layer]! - heights[layer]!));
+      const expX = (-0.5 * z) * z;
+      const expK = Math.floor((expX * 1.4426950408889634) + 0.5);
+      const expR = (expX - (expK * 0.6931471803691238)) - (expK * 1.9082149292705877e-10);
+      let expSum = 1.1470745597729726e-11;
+      expSum = (expSum * expR) + 1.6059043836821616e-10;
+      expSum = (expSum * expR) + 2.08767569878681e-9;
+      expSum = (expSum * expR) + 2.505210838544172e-8;
+      expSum = (expSum * expR) + 2.7557319223985894e-7;
+      expSum = (expSum * expR) + 0.0000027557319223985893;
+      expSum = (expSum * expR) + 0.0000248015873015873;
+      expSum = (expSum * expR) + 0.0001984126984126984;
+      expSum = (expSum * expR) + 0.001388888888888889;
+      expSum = (expSum * expR) + 0.008333333333333333;
+      expSum = (expSum * expR) + 0.041666666666666664;
+      expSum = (expSum * expR) + 0.16666666666666666;
+      expSum = (expSum * expR) + 0.5;
+      expSum = (expSum * expR) + 1;
+      expSum = (expSum * expR) + 1;
+      const expHalf = Math.floor(expK * 0.5);
+      const density = (expSum * powerOfTwo(expHalf)) * powerOfTwo(expK - expHalf);
+      // Accepted when y < exp(−x²/2).
+      if (y >= density) continue;
     }
     const value = mean + (stddev * (z * ((1 - ((word >>> 7) & 2)) | 0)));
     out[index++] = value;
@@ -152,6 +200,8 @@ export function normal52Kernel(
 ): void {
   const tables = zigguratTables();
   const accept52 = tables.accept52;
+  const heights = tables.heights;
+  const heightsNext = tables.heightsNext;
   const scale52 = tables.scale52;
   const mean = params.mean;
   const stddev = params.stddev;
@@ -185,8 +235,8 @@ export function normal52Kernel(
     const magnitude = ((first >>> 12) * 4294967296) + (second >>> 0);
     let z = magnitude * scale52[layer]!;
     const outside = magnitude >= accept52[layer]!;
-    // Rare (about 1.5%): a tail sample in layer 0, else the wedge test of z.
-    if (outside) {
+    // Rare (about 0.1%): a tail sample beyond R, out of line.
+    if (outside && ((layer >>> 0) === 0)) {
       // Out of line: hand the state over, then take it back.
       state[0] = s0;
       state[1] = s1;
@@ -199,6 +249,51 @@ export function normal52Kernel(
       s3 = state[3]!;
       if (!accepted) continue;
       z = slowResult();
+    }
+    // About 1.4%: the wedge test of z.
+    if (outside && ((layer >>> 0) > 0)) {
+      multiplied = Math.imul(s1, 5);
+      const wedgeHigh = Math.imul(((multiplied << 7) | (multiplied >>> 25)), 9);
+      shifted = s1 << 9;
+      s2 = s2 ^ s0;
+      s3 = s3 ^ s1;
+      s1 = s1 ^ s2;
+      s0 = s0 ^ s3;
+      s2 = s2 ^ shifted;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      multiplied = Math.imul(s1, 5);
+      const wedgeLow = Math.imul(((multiplied << 7) | (multiplied >>> 25)), 9);
+      shifted = s1 << 9;
+      s2 = s2 ^ s0;
+      s3 = s3 ^ s1;
+      s1 = s1 ^ s2;
+      s0 = s0 ^ s3;
+      s2 = s2 ^ shifted;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const u = ((((wedgeHigh >>> 5) * 67108864) + (wedgeLow >>> 6)) + 1) * 1.1102230246251565e-16;
+      const y = heights[layer]! + (u * (heightsNext[layer]! - heights[layer]!));
+      const expX = (-0.5 * z) * z;
+      const expK = Math.floor((expX * 1.4426950408889634) + 0.5);
+      const expR = (expX - (expK * 0.6931471803691238)) - (expK * 1.9082149292705877e-10);
+      let expSum = 1.1470745597729726e-11;
+      expSum = (expSum * expR) + 1.6059043836821616e-10;
+      expSum = (expSum * expR) + 2.08767569878681e-9;
+      expSum = (expSum * expR) + 2.505210838544172e-8;
+      expSum = (expSum * expR) + 2.7557319223985894e-7;
+      expSum = (expSum * expR) + 0.0000027557319223985893;
+      expSum = (expSum * expR) + 0.0000248015873015873;
+      expSum = (expSum * expR) + 0.0001984126984126984;
+      expSum = (expSum * expR) + 0.001388888888888889;
+      expSum = (expSum * expR) + 0.008333333333333333;
+      expSum = (expSum * expR) + 0.041666666666666664;
+      expSum = (expSum * expR) + 0.16666666666666666;
+      expSum = (expSum * expR) + 0.5;
+      expSum = (expSum * expR) + 1;
+      expSum = (expSum * expR) + 1;
+      const expHalf = Math.floor(expK * 0.5);
+      const density = (expSum * powerOfTwo(expHalf)) * powerOfTwo(expK - expHalf);
+      // Accepted when y < exp(−x²/2).
+      if (y >= density) continue;
     }
     const value = mean + (stddev * (z * ((1 - ((first >>> 7) & 2)) | 0)));
     out[index++] = value;
@@ -215,6 +310,8 @@ export function truncated23Kernel(
 ): void {
   const tables = zigguratTables();
   const accept23 = tables.accept23;
+  const heights = tables.heights;
+  const heightsNext = tables.heightsNext;
   const scale23 = tables.scale23;
   const mean = params.mean;
   const stddev = params.stddev;
@@ -227,9 +324,9 @@ export function truncated23Kernel(
   let index = start;
   while (index < end) {
     // xoshiro128** step (kernels/source.ts, xoshiroStep).
-    const multiplied = Math.imul(s1, 5);
+    let multiplied = Math.imul(s1, 5);
     const word = Math.imul(((multiplied << 7) | (multiplied >>> 25)), 9);
-    const shifted = s1 << 9;
+    let shifted = s1 << 9;
     s2 = s2 ^ s0;
     s3 = s3 ^ s1;
     s1 = s1 ^ s2;
@@ -243,18 +340,50 @@ export function truncated23Kernel(
     const outside = magnitude >= (accept23[layer]! >>> 0);
     // The tail lies beyond R ≈ 3.65 and a wedge candidate at |z| ≥ 2 would be cut anyway: redraw without spending words on them.
     if (outside && (((layer >>> 0) === 0) || (z >= 2))) continue;
+    // The wedge test of z.
     if (outside) {
-      // Out of line: hand the state over, then take it back.
-      state[0] = s0;
-      state[1] = s1;
-      state[2] = s2;
-      state[3] = s3;
-      const accepted = wedgeSlow(state, layer, z);
-      s0 = state[0]!;
-      s1 = state[1]!;
-      s2 = state[2]!;
-      s3 = state[3]!;
-      if (!accepted) continue;
+      multiplied = Math.imul(s1, 5);
+      const wedgeHigh = Math.imul(((multiplied << 7) | (multiplied >>> 25)), 9);
+      shifted = s1 << 9;
+      s2 = s2 ^ s0;
+      s3 = s3 ^ s1;
+      s1 = s1 ^ s2;
+      s0 = s0 ^ s3;
+      s2 = s2 ^ shifted;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      multiplied = Math.imul(s1, 5);
+      const wedgeLow = Math.imul(((multiplied << 7) | (multiplied >>> 25)), 9);
+      shifted = s1 << 9;
+      s2 = s2 ^ s0;
+      s3 = s3 ^ s1;
+      s1 = s1 ^ s2;
+      s0 = s0 ^ s3;
+      s2 = s2 ^ shifted;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const u = ((((wedgeHigh >>> 5) * 67108864) + (wedgeLow >>> 6)) + 1) * 1.1102230246251565e-16;
+      const y = heights[layer]! + (u * (heightsNext[layer]! - heights[layer]!));
+      const expX = (-0.5 * z) * z;
+      const expK = Math.floor((expX * 1.4426950408889634) + 0.5);
+      const expR = (expX - (expK * 0.6931471803691238)) - (expK * 1.9082149292705877e-10);
+      let expSum = 1.1470745597729726e-11;
+      expSum = (expSum * expR) + 1.6059043836821616e-10;
+      expSum = (expSum * expR) + 2.08767569878681e-9;
+      expSum = (expSum * expR) + 2.505210838544172e-8;
+      expSum = (expSum * expR) + 2.7557319223985894e-7;
+      expSum = (expSum * expR) + 0.0000027557319223985893;
+      expSum = (expSum * expR) + 0.0000248015873015873;
+      expSum = (expSum * expR) + 0.0001984126984126984;
+      expSum = (expSum * expR) + 0.001388888888888889;
+      expSum = (expSum * expR) + 0.008333333333333333;
+      expSum = (expSum * expR) + 0.041666666666666664;
+      expSum = (expSum * expR) + 0.16666666666666666;
+      expSum = (expSum * expR) + 0.5;
+      expSum = (expSum * expR) + 1;
+      expSum = (expSum * expR) + 1;
+      const expHalf = Math.floor(expK * 0.5);
+      const density = (expSum * powerOfTwo(expHalf)) * powerOfTwo(expK - expHalf);
+      // Accepted when y < exp(−x²/2).
+      if (y >= density) continue;
     }
     // TensorFlow's rule on the standard sample: |z| < 2.
     if (z >= 2) continue;
@@ -275,6 +404,8 @@ export function truncated52Kernel(
 ): void {
   const tables = zigguratTables();
   const accept52 = tables.accept52;
+  const heights = tables.heights;
+  const heightsNext = tables.heightsNext;
   const scale52 = tables.scale52;
   const mean = params.mean;
   const stddev = params.stddev;
@@ -312,18 +443,50 @@ export function truncated52Kernel(
     const outside = magnitude >= accept52[layer]!;
     // The tail lies beyond R ≈ 3.65 and a wedge candidate at |z| ≥ 2 would be cut anyway: redraw without spending words on them.
     if (outside && (((layer >>> 0) === 0) || (z >= 2))) continue;
+    // The wedge test of z.
     if (outside) {
-      // Out of line: hand the state over, then take it back.
-      state[0] = s0;
-      state[1] = s1;
-      state[2] = s2;
-      state[3] = s3;
-      const accepted = wedgeSlow(state, layer, z);
-      s0 = state[0]!;
-      s1 = state[1]!;
-      s2 = state[2]!;
-      s3 = state[3]!;
-      if (!accepted) continue;
+      multiplied = Math.imul(s1, 5);
+      const wedgeHigh = Math.imul(((multiplied << 7) | (multiplied >>> 25)), 9);
+      shifted = s1 << 9;
+      s2 = s2 ^ s0;
+      s3 = s3 ^ s1;
+      s1 = s1 ^ s2;
+      s0 = s0 ^ s3;
+      s2 = s2 ^ shifted;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      multiplied = Math.imul(s1, 5);
+      const wedgeLow = Math.imul(((multiplied << 7) | (multiplied >>> 25)), 9);
+      shifted = s1 << 9;
+      s2 = s2 ^ s0;
+      s3 = s3 ^ s1;
+      s1 = s1 ^ s2;
+      s0 = s0 ^ s3;
+      s2 = s2 ^ shifted;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const u = ((((wedgeHigh >>> 5) * 67108864) + (wedgeLow >>> 6)) + 1) * 1.1102230246251565e-16;
+      const y = heights[layer]! + (u * (heightsNext[layer]! - heights[layer]!));
+      const expX = (-0.5 * z) * z;
+      const expK = Math.floor((expX * 1.4426950408889634) + 0.5);
+      const expR = (expX - (expK * 0.6931471803691238)) - (expK * 1.9082149292705877e-10);
+      let expSum = 1.1470745597729726e-11;
+      expSum = (expSum * expR) + 1.6059043836821616e-10;
+      expSum = (expSum * expR) + 2.08767569878681e-9;
+      expSum = (expSum * expR) + 2.505210838544172e-8;
+      expSum = (expSum * expR) + 2.7557319223985894e-7;
+      expSum = (expSum * expR) + 0.0000027557319223985893;
+      expSum = (expSum * expR) + 0.0000248015873015873;
+      expSum = (expSum * expR) + 0.0001984126984126984;
+      expSum = (expSum * expR) + 0.001388888888888889;
+      expSum = (expSum * expR) + 0.008333333333333333;
+      expSum = (expSum * expR) + 0.041666666666666664;
+      expSum = (expSum * expR) + 0.16666666666666666;
+      expSum = (expSum * expR) + 0.5;
+      expSum = (expSum * expR) + 1;
+      expSum = (expSum * expR) + 1;
+      const expHalf = Math.floor(expK * 0.5);
+      const density = (expSum * powerOfTwo(expHalf)) * powerOfTwo(expK - expHalf);
+      // Accepted when y < exp(−x²/2).
+      if (y >= density) continue;
     }
     // TensorFlow's rule on the standard sample: |z| < 2.
     if (z >= 2) continue;

@@ -17,6 +17,8 @@ import {
   either,
   eq,
   float,
+  floor,
+  fsub,
   ge,
   geu,
   gt,
@@ -25,6 +27,7 @@ import {
   int,
   lt,
   mul,
+  pow2,
   ref,
   rotl,
   shl,
@@ -35,7 +38,7 @@ import {
   unsigned,
   xor,
 } from './ir.js';
-import type { KernelSource, Statement } from './ir.js';
+import type { Expression, KernelSource, Statement } from './ir.js';
 
 const s0 = ref('s0');
 const s1 = ref('s1');
@@ -98,6 +101,80 @@ const candidate52: Statement[] = [
   { kind: 'let', name: 'outside', value: ge(ref('magnitude'), table('accept52', ref('layer'))) },
 ];
 
+/**
+ * e^x by math/deterministic-math.ts's algorithm, step for step, for x in [−745, 709] (the wedge
+ * test needs [−6.7, 0]): x = k·ln 2 + r with k = round(x·log2 e) and ln 2 in two parts, the Taylor
+ * series of e^r to degree 14 by Horner's rule, then the exact scaling 2^⌊k/2⌋·2^(k−⌊k/2⌋).
+ * `round` is written ⌊v + 0.5⌋: for v ≤ 0, where v + 0.5 is exact or lies in (0, 0.5], it equals
+ * Math.round(v) up to the sign of a zero k, which changes nothing below.
+ */
+function exponential(input: Expression, output: string): Statement[] {
+  const LOG2_E = 1.4426950408889634;
+  const LN2_HIGH = 6.9314718036912381649e-1;
+  const LN2_LOW = 1.90821492927058770002e-10;
+  // 1/n! for n = 0..14, each the correctly rounded quotient of the previous by n (as deterministicExp).
+  const coefficients = [1];
+  for (let n = 1; n < 15; n++) coefficients.push(coefficients[n - 1]! / n);
+  const x = ref('expX');
+  const statements: Statement[] = [
+    { kind: 'let', name: 'expX', value: input },
+    { kind: 'let', name: 'expK', value: floor(add(mul(x, float(LOG2_E)), float(0.5))) },
+    {
+      kind: 'let',
+      name: 'expR',
+      value: fsub(fsub(x, mul(ref('expK'), float(LN2_HIGH))), mul(ref('expK'), float(LN2_LOW))),
+    },
+    { kind: 'let', name: 'expSum', value: float(coefficients[14]!) },
+  ];
+  for (let n = 13; n >= 0; n--) {
+    statements.push({
+      kind: 'let',
+      name: 'expSum',
+      value: add(mul(ref('expSum'), ref('expR')), float(coefficients[n]!)),
+    });
+  }
+  statements.push(
+    { kind: 'let', name: 'expHalf', value: floor(mul(ref('expK'), float(0.5))) },
+    {
+      kind: 'let',
+      name: output,
+      value: mul(mul(ref('expSum'), pow2(ref('expHalf'))), pow2(fsub(ref('expK'), ref('expHalf')))),
+    },
+  );
+  return statements;
+}
+
+/**
+ * The ziggurat's wedge test for a candidate |x| of layer i ≥ 1 (distributions/ziggurat.ts,
+ * acceptWedge): a 53-bit uniform u in (0, 1] from the next two words, `y = F[i] + u·(F[i+1] − F[i])`,
+ * and the attempt is redrawn unless `y < exp(−x²/2)`.
+ */
+function wedge(x: Expression): Statement[] {
+  const layer = ref('layer');
+  return [
+    { kind: 'draw', name: 'wedgeHigh' },
+    { kind: 'draw', name: 'wedgeLow' },
+    {
+      kind: 'let',
+      name: 'u',
+      value: mul(
+        add(
+          add(mul(unsigned(shru(ref('wedgeHigh'), 5)), float(TWO_POW_26)), unsigned(shru(ref('wedgeLow'), 6))),
+          float(1),
+        ),
+        float(1.1102230246251565e-16),
+      ),
+    },
+    {
+      kind: 'let',
+      name: 'y',
+      value: add(table('heights', layer), mul(ref('u'), fsub(table('heightsNext', layer), table('heights', layer)))),
+    },
+    ...exponential(mul(mul(float(-0.5), x), x), 'density'),
+    { kind: 'reject', when: ge(ref('y'), ref('density')), comment: 'Accepted when y < exp(−x²/2).' },
+  ];
+}
+
 function normal(name: string, words: string[], candidate: Statement[]): KernelSource {
   return {
     name,
@@ -111,12 +188,18 @@ function normal(name: string, words: string[], candidate: Statement[]): KernelSo
       ...candidate,
       {
         kind: 'slow',
-        when: ref('outside'),
+        when: both(ref('outside'), eq(ref('layer'), int(0))),
         path: 'normalSlow',
         layer: ref('layer'),
         x: ref('z'),
         result: 'z',
-        comment: 'Rare (about 1.5%): a tail sample in layer 0, else the wedge test of z.',
+        comment: 'Rare (about 0.1%): a tail sample beyond R, out of line.',
+      },
+      {
+        kind: 'when',
+        when: both(ref('outside'), gtu(ref('layer'), int(0))),
+        body: wedge(ref('z')),
+        comment: 'About 1.4%: the wedge test of z.',
       },
       { kind: 'let', name: 'value', value: add(ref('mean'), mul(ref('stddev'), mul(ref('z'), sign(words[0]!)))) },
     ],
@@ -143,7 +226,7 @@ function truncated(name: string, words: string[], candidate: Statement[]): Kerne
         comment:
           'The tail lies beyond R ≈ 3.65 and a wedge candidate at |z| ≥ 2 would be cut anyway: redraw without spending words on them.',
       },
-      { kind: 'slow', when: ref('outside'), path: 'wedgeSlow', layer: ref('layer'), x: ref('z') },
+      { kind: 'when', when: ref('outside'), body: wedge(ref('z')), comment: 'The wedge test of z.' },
       { kind: 'reject', when: ge(ref('z'), float(2)), comment: "TensorFlow's rule on the standard sample: |z| < 2." },
       { kind: 'let', name: 'value', value: add(ref('mean'), mul(ref('stddev'), mul(ref('z'), sign(words[0]!)))) },
       {

@@ -104,11 +104,13 @@ function instantiate(): WasmSampling | null {
   const buffer = (exports.memory as { buffer: ArrayBuffer }).buffer;
   views = { i32: new Int32Array(buffer), f32: new Float32Array(buffer), f64: new Float64Array(buffer) };
   const tables = zigguratTables();
-  const { accept23, scale23, accept52, scale52 } = WASM_LAYOUT.tables;
+  const { accept23, scale23, accept52, scale52, heights, heightsNext } = WASM_LAYOUT.tables;
   views.i32.set(tables.accept23, accept23 / 4);
   views.f64.set(tables.scale23, scale23 / 8);
   views.f64.set(tables.accept52, accept52 / 8);
   views.f64.set(tables.scale52, scale52 / 8);
+  views.f64.set(tables.heights.subarray(0, 256), heights / 8);
+  views.f64.set(tables.heightsNext, heightsNext / 8);
   const { i32, f32, f64 } = views;
   return {
     i32,
