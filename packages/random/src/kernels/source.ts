@@ -109,7 +109,7 @@ const candidate52: Statement[] = [
  * Math.round(v) up to the sign of a zero k, which changes nothing below.
  */
 function exponential(input: Expression, output: string): Statement[] {
-  const LOG2_E = 1.4426950408889634;
+  const LOG2_E = Math.LOG2E; // 1.4426950408889634, as deterministicExp writes it
   const LN2_HIGH = 6.9314718036912381649e-1;
   const LN2_LOW = 1.90821492927058770002e-10;
   // 1/n! for n = 0..14, each the correctly rounded quotient of the previous by n (as deterministicExp).
