@@ -15,7 +15,7 @@ const includes = [
     page: 'benchmarks.md',
     file: 'packages/random/README.md',
     region: 'benchmark-table',
-    startsWith: '| task | ns/element |',
+    startsWith: '| ns per element | ours, WebAssembly SIMD |',
   },
   {
     page: 'benchmarks.md',
@@ -28,6 +28,12 @@ const includes = [
     file: 'packages/core/README.md',
     region: 'benchmark-table',
     startsWith: '| benchmark | ns/element |',
+  },
+  {
+    page: 'benchmarks.md',
+    file: 'packages/core/README.md',
+    region: 'shard-table',
+    startsWith: '| shard | RandomUniform |',
   },
   {
     page: 'guide/frameworks.md',
