@@ -11,7 +11,7 @@
 
 import { registerTypes, typeOf } from './ir.js';
 import type { Expression, KernelSource, Statement, ValueType } from './ir.js';
-import { KERNEL_SOURCES, xoshiroStep } from './source.js';
+import { kernelSources, xoshiroStep } from './source.js';
 
 type Reading = 'int32' | 'uint32' | 'number';
 
@@ -279,7 +279,7 @@ export function emitJavaScriptKernels(): string {
     "import { normalSlow, roundedInside, slowResult } from './slow-paths.js';",
     "import type { KernelOutput, RoundingBounds } from './slow-paths.js';",
     '',
-    KERNEL_SOURCES.map(emitKernel).join('\n\n'),
+    kernelSources().map(emitKernel).join('\n\n'),
     '',
   ].join('\n');
 }

@@ -27,7 +27,7 @@
 
 import type { Expression, KernelSource, Statement, TableName } from './ir.js';
 import { registerTypes } from './ir.js';
-import { KERNEL_SOURCES, xoshiroStep } from './source.js';
+import { kernelSources, xoshiroStep } from './source.js';
 import * as W from './wasm-encoding.js';
 
 /** Groups of four blocks one call processes. */
@@ -62,7 +62,7 @@ export type WasmOutput = 'f32' | 'f64';
 
 /** The kernels the module exports, with their output types. */
 export function wasmExports(): { kernel: KernelSource; output: WasmOutput; name: string }[] {
-  return KERNEL_SOURCES.flatMap((kernel) =>
+  return kernelSources().flatMap((kernel) =>
     (kernel.words.length === 1 && !kernel.name.startsWith('int') ? (['f32', 'f64'] as const) : (['f64'] as const)).map(
       (output) => ({ kernel, output, name: `${kernel.name}_${output}` }),
     ),

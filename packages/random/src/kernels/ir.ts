@@ -123,34 +123,34 @@ export interface KernelSource {
 export const ref = (name: string): Expression => ({ kind: 'ref', name });
 export const int = (value: number): Expression => ({ kind: 'const', type: 'i32', value });
 export const float = (value: number): Expression => ({ kind: 'const', type: 'f64', value });
-const op =
-  (operation: Operation) =>
-  (...args: Expression[]): Expression => ({ kind: 'op', operation, args });
-export const imul = op('imul');
-export const sub = op('sub');
-export const xor = op('xor');
-export const or = op('or');
-export const and = op('and');
-export const shl = (value: Expression, bits: number): Expression => op('shl')(value, int(bits));
-export const shru = (value: Expression, bits: number): Expression => op('shru')(value, int(bits));
-export const rotl = (value: Expression, bits: number): Expression => op('rotl')(value, int(bits));
-export const unsigned = op('unsigned');
-export const signed = op('signed');
-export const add = op('add');
-export const fsub = op('fsub');
-export const floor = op('floor');
-export const pow2 = op('pow2');
-export const mul = op('mul');
-export const ltu = op('ltu');
-export const geu = op('geu');
-export const gtu = op('gtu');
-export const eq = op('eq');
-export const lt = op('lt');
-export const le = op('le');
-export const gt = op('gt');
-export const ge = op('ge');
-export const either = op('either');
-export const both = op('both');
+function op(operation: Operation, ...args: Expression[]): Expression {
+  return { kind: 'op', operation, args };
+}
+export const imul = (...args: Expression[]): Expression => op('imul', ...args);
+export const sub = (...args: Expression[]): Expression => op('sub', ...args);
+export const xor = (...args: Expression[]): Expression => op('xor', ...args);
+export const or = (...args: Expression[]): Expression => op('or', ...args);
+export const and = (...args: Expression[]): Expression => op('and', ...args);
+export const shl = (value: Expression, bits: number): Expression => op('shl', value, int(bits));
+export const shru = (value: Expression, bits: number): Expression => op('shru', value, int(bits));
+export const rotl = (value: Expression, bits: number): Expression => op('rotl', value, int(bits));
+export const unsigned = (...args: Expression[]): Expression => op('unsigned', ...args);
+export const signed = (...args: Expression[]): Expression => op('signed', ...args);
+export const add = (...args: Expression[]): Expression => op('add', ...args);
+export const fsub = (...args: Expression[]): Expression => op('fsub', ...args);
+export const floor = (...args: Expression[]): Expression => op('floor', ...args);
+export const pow2 = (...args: Expression[]): Expression => op('pow2', ...args);
+export const mul = (...args: Expression[]): Expression => op('mul', ...args);
+export const ltu = (...args: Expression[]): Expression => op('ltu', ...args);
+export const geu = (...args: Expression[]): Expression => op('geu', ...args);
+export const gtu = (...args: Expression[]): Expression => op('gtu', ...args);
+export const eq = (...args: Expression[]): Expression => op('eq', ...args);
+export const lt = (...args: Expression[]): Expression => op('lt', ...args);
+export const le = (...args: Expression[]): Expression => op('le', ...args);
+export const gt = (...args: Expression[]): Expression => op('gt', ...args);
+export const ge = (...args: Expression[]): Expression => op('ge', ...args);
+export const either = (...args: Expression[]): Expression => op('either', ...args);
+export const both = (...args: Expression[]): Expression => op('both', ...args);
 export const table = (name: TableName, index: Expression): Expression => ({ kind: 'table', table: name, index });
 
 /** The type an expression evaluates to, given the types of the registers and parameters. */

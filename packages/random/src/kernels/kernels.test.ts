@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   capabilities,
   fillNormal,
@@ -99,6 +99,22 @@ describe('kernel source', () => {
 });
 
 describe('kernel choice', () => {
+  test('importing compiles nothing; the first fill compiles the module once', async () => {
+    vi.resetModules();
+    // The project's TypeScript libs do not describe WebAssembly (see wasm-kernels.ts).
+    const api = (globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => object } }).WebAssembly;
+    const compile = vi.spyOn(api, 'Module');
+    try {
+      const fresh = await import('../index.js');
+      expect(compile).not.toHaveBeenCalled();
+      fresh.fillUniform(new Float32Array(3), fresh.keyFromSeed(1));
+      fresh.fillNormal(new Float32Array(3), fresh.keyFromSeed(1));
+      expect(compile).toHaveBeenCalledTimes(1);
+    } finally {
+      compile.mockRestore();
+    }
+  });
+
   test('Node 20 runs the WebAssembly SIMD kernels, and a fill reports that it did', () => {
     expect(capabilities()).toEqual({ simd: true, kernels: 'webassembly-simd' });
     fillNormal(new Float32Array(10), keyFromSeed(1));

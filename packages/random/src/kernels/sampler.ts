@@ -17,7 +17,7 @@
 import { seedBlock, BLOCK_SIZE } from '../engines/block-stream.js';
 import { float32ToBfloat16Bits, float32ToFloat16Bits } from '../math/float-bits.js';
 import type { KernelName } from './source.js';
-import { KERNEL_SOURCES } from './source.js';
+import { kernelSources } from './source.js';
 import type { KernelOutput, RoundingBounds } from './slow-paths.js';
 import { WASM_GROUPS, WASM_LAYOUT } from './emit-wasm.js';
 import { wasmSampling } from './wasm-kernels.js';
@@ -84,7 +84,7 @@ export class Sampler implements RunFiller {
   ) {
     this.key0 = words[0];
     this.key1 = words[1];
-    const source = KERNEL_SOURCES.find((kernel) => kernel.name === plan.kernel)!;
+    const source = kernelSources().find((kernel) => kernel.name === plan.kernel)!;
     this.wasmArgs = source.params.map((parameter) => plan.params[parameter.name] as number);
     this.wasmName = `${plan.kernel}_${plan.store === 'float32' ? 'f32' : 'f64'}`;
   }

@@ -40,17 +40,13 @@ import {
 } from './ir.js';
 import type { Expression, KernelSource, Statement } from './ir.js';
 
-const s0 = ref('s0');
-const s1 = ref('s1');
-const s2 = ref('s2');
-const s3 = ref('s3');
-
 /**
  * One xoshiro128** 1.1 step (Blackman & Vigna): the output `rotl(s1·5, 7)·9` into `word`, then the
  * state update `t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 11)`.
  * The output is read from s1 before the update, as the reference C code does.
  */
 export function xoshiroStep(word: string): Statement[] {
+  const [s0, s1, s2, s3] = [ref('s0'), ref('s1'), ref('s2'), ref('s3')];
   return [
     { kind: 'let', name: 'multiplied', value: imul(s1, int(5)) },
     { kind: 'let', name: word, value: imul(rotl(ref('multiplied'), 7), int(9)) },
@@ -79,27 +75,31 @@ const sign = (word: string) => signed(sub(int(1), and(shru(ref(word), 7), int(2)
  * bit 8, a 23-bit magnitude from bits 9–31 (NumPy's float32 layout). `outside` is the rare case that
  * the magnitude lies beyond the layer's core rectangle (the tail in layer 0, else a wedge).
  */
-const candidate23: Statement[] = [
-  { kind: 'let', name: 'layer', value: and(ref('word'), int(255)) },
-  { kind: 'let', name: 'magnitude', value: shru(ref('word'), 9) },
-  { kind: 'let', name: 'z', value: mul(unsigned(ref('magnitude')), table('scale23', ref('layer'))) },
-  { kind: 'let', name: 'outside', value: geu(ref('magnitude'), table('accept23', ref('layer'))) },
-];
+function candidate23(): Statement[] {
+  return [
+    { kind: 'let', name: 'layer', value: and(ref('word'), int(255)) },
+    { kind: 'let', name: 'magnitude', value: shru(ref('word'), 9) },
+    { kind: 'let', name: 'z', value: mul(unsigned(ref('magnitude')), table('scale23', ref('layer'))) },
+    { kind: 'let', name: 'outside', value: geu(ref('magnitude'), table('accept23', ref('layer'))) },
+  ];
+}
 
 /**
  * The same from two words (float64): layer and sign from the first word's low bits, a 52-bit
  * magnitude from its top 20 bits and the whole second word (exact in a double).
  */
-const candidate52: Statement[] = [
-  { kind: 'let', name: 'layer', value: and(ref('first'), int(255)) },
-  {
-    kind: 'let',
-    name: 'magnitude',
-    value: add(mul(unsigned(shru(ref('first'), 12)), float(TWO_POW_32)), unsigned(ref('second'))),
-  },
-  { kind: 'let', name: 'z', value: mul(ref('magnitude'), table('scale52', ref('layer'))) },
-  { kind: 'let', name: 'outside', value: ge(ref('magnitude'), table('accept52', ref('layer'))) },
-];
+function candidate52(): Statement[] {
+  return [
+    { kind: 'let', name: 'layer', value: and(ref('first'), int(255)) },
+    {
+      kind: 'let',
+      name: 'magnitude',
+      value: add(mul(unsigned(shru(ref('first'), 12)), float(TWO_POW_32)), unsigned(ref('second'))),
+    },
+    { kind: 'let', name: 'z', value: mul(ref('magnitude'), table('scale52', ref('layer'))) },
+    { kind: 'let', name: 'outside', value: ge(ref('magnitude'), table('accept52', ref('layer'))) },
+  ];
+}
 
 /**
  * e^x by math/deterministic-math.ts's algorithm, step for step, for x in [−745, 709] (the wedge
@@ -240,91 +240,100 @@ function truncated(name: string, words: string[], candidate: Statement[]): Kerne
   };
 }
 
-/** Every kernel of the default engine, by name. */
-export const KERNEL_SOURCES: readonly KernelSource[] = [
-  {
-    name: 'uniform24',
-    summary: 'Uniform floats low + k·step from the top 24 bits of one word (float32, float16, bfloat16).',
-    words: ['word'],
-    params: [
-      { name: 'low', type: 'f64' },
-      { name: 'step', type: 'f64' },
-      { name: 'kMin', type: 'i32' },
-      { name: 'kSpan', type: 'i32' },
-    ],
-    body: [
-      { kind: 'let', name: 'k', value: shru(ref('word'), 8) },
-      {
-        kind: 'reject',
-        when: gtu(sub(ref('k'), ref('kMin')), ref('kSpan')),
-        comment: 'Grid points that round outside [low, high): one unsigned comparison tests kMin ≤ k ≤ kMin + kSpan.',
-      },
-      { kind: 'let', name: 'value', value: add(ref('low'), mul(unsigned(ref('k')), ref('step'))) },
-    ],
-    value: 'value',
-  },
-  {
-    name: 'uniform53',
-    summary: 'Uniform floats low + k·step from 53 bits of two words (float64).',
-    words: ['first', 'second'],
-    params: [
-      { name: 'low', type: 'f64' },
-      { name: 'step', type: 'f64' },
-      { name: 'kMin', type: 'f64' },
-      { name: 'kMax', type: 'f64' },
-    ],
-    body: [
-      {
-        kind: 'let',
-        name: 'k',
-        value: add(mul(unsigned(shru(ref('first'), 5)), float(TWO_POW_26)), unsigned(shru(ref('second'), 6))),
-      },
-      { kind: 'reject', when: either(lt(ref('k'), ref('kMin')), gt(ref('k'), ref('kMax'))) },
-      { kind: 'let', name: 'value', value: add(ref('low'), mul(ref('k'), ref('step'))) },
-    ],
-    value: 'value',
-  },
-  normal('normal23', ['word'], candidate23),
-  normal('normal52', ['first', 'second'], candidate52),
-  truncated('truncated23', ['word'], candidate23),
-  truncated('truncated52', ['first', 'second'], candidate52),
-  {
-    name: 'int32',
-    summary: 'Integers low + k, k = word & mask redrawn while ≥ range (ranges up to 2^32).',
-    words: ['word'],
-    params: [
-      { name: 'low', type: 'f64' },
-      { name: 'range', type: 'f64' },
-      { name: 'mask', type: 'i32' },
-    ],
-    body: [
-      { kind: 'let', name: 'k', value: unsigned(and(ref('word'), ref('mask'))) },
-      { kind: 'reject', when: ge(ref('k'), ref('range')) },
-      { kind: 'let', name: 'value', value: add(ref('low'), ref('k')) },
-    ],
-    value: 'value',
-  },
-  {
-    name: 'int53',
-    summary: 'Integers low + k, k = (first & mask)·2^32 + second redrawn while ≥ range (larger ranges).',
-    words: ['first', 'second'],
-    params: [
-      { name: 'low', type: 'f64' },
-      { name: 'range', type: 'f64' },
-      { name: 'mask', type: 'i32' },
-    ],
-    body: [
-      {
-        kind: 'let',
-        name: 'k',
-        value: add(mul(unsigned(and(ref('first'), ref('mask'))), float(TWO_POW_32)), unsigned(ref('second'))),
-      },
-      { kind: 'reject', when: ge(ref('k'), ref('range')) },
-      { kind: 'let', name: 'value', value: add(ref('low'), ref('k')) },
-    ],
-    value: 'value',
-  },
-];
+let sources: readonly KernelSource[] | undefined;
+
+/** Every kernel of the default engine, built on first use (nothing runs at import). */
+export function kernelSources(): readonly KernelSource[] {
+  sources ??= buildKernelSources();
+  return sources;
+}
+
+function buildKernelSources(): readonly KernelSource[] {
+  return [
+    {
+      name: 'uniform24',
+      summary: 'Uniform floats low + k·step from the top 24 bits of one word (float32, float16, bfloat16).',
+      words: ['word'],
+      params: [
+        { name: 'low', type: 'f64' },
+        { name: 'step', type: 'f64' },
+        { name: 'kMin', type: 'i32' },
+        { name: 'kSpan', type: 'i32' },
+      ],
+      body: [
+        { kind: 'let', name: 'k', value: shru(ref('word'), 8) },
+        {
+          kind: 'reject',
+          when: gtu(sub(ref('k'), ref('kMin')), ref('kSpan')),
+          comment: 'Grid points that round outside [low, high): one unsigned comparison tests kMin ≤ k ≤ kMin + kSpan.',
+        },
+        { kind: 'let', name: 'value', value: add(ref('low'), mul(unsigned(ref('k')), ref('step'))) },
+      ],
+      value: 'value',
+    },
+    {
+      name: 'uniform53',
+      summary: 'Uniform floats low + k·step from 53 bits of two words (float64).',
+      words: ['first', 'second'],
+      params: [
+        { name: 'low', type: 'f64' },
+        { name: 'step', type: 'f64' },
+        { name: 'kMin', type: 'f64' },
+        { name: 'kMax', type: 'f64' },
+      ],
+      body: [
+        {
+          kind: 'let',
+          name: 'k',
+          value: add(mul(unsigned(shru(ref('first'), 5)), float(TWO_POW_26)), unsigned(shru(ref('second'), 6))),
+        },
+        { kind: 'reject', when: either(lt(ref('k'), ref('kMin')), gt(ref('k'), ref('kMax'))) },
+        { kind: 'let', name: 'value', value: add(ref('low'), mul(ref('k'), ref('step'))) },
+      ],
+      value: 'value',
+    },
+    normal('normal23', ['word'], candidate23()),
+    normal('normal52', ['first', 'second'], candidate52()),
+    truncated('truncated23', ['word'], candidate23()),
+    truncated('truncated52', ['first', 'second'], candidate52()),
+    {
+      name: 'int32',
+      summary: 'Integers low + k, k = word & mask redrawn while ≥ range (ranges up to 2^32).',
+      words: ['word'],
+      params: [
+        { name: 'low', type: 'f64' },
+        { name: 'range', type: 'f64' },
+        { name: 'mask', type: 'i32' },
+      ],
+      body: [
+        { kind: 'let', name: 'k', value: unsigned(and(ref('word'), ref('mask'))) },
+        { kind: 'reject', when: ge(ref('k'), ref('range')) },
+        { kind: 'let', name: 'value', value: add(ref('low'), ref('k')) },
+      ],
+      value: 'value',
+    },
+    {
+      name: 'int53',
+      summary: 'Integers low + k, k = (first & mask)·2^32 + second redrawn while ≥ range (larger ranges).',
+      words: ['first', 'second'],
+      params: [
+        { name: 'low', type: 'f64' },
+        { name: 'range', type: 'f64' },
+        { name: 'mask', type: 'i32' },
+      ],
+      body: [
+        {
+          kind: 'let',
+          name: 'k',
+          value: add(mul(unsigned(and(ref('first'), ref('mask'))), float(TWO_POW_32)), unsigned(ref('second'))),
+        },
+        { kind: 'reject', when: ge(ref('k'), ref('range')) },
+        { kind: 'let', name: 'value', value: add(ref('low'), ref('k')) },
+      ],
+      value: 'value',
+    },
+  ];
+}
 
 export type KernelName =
   | 'uniform24'
