@@ -45,6 +45,8 @@ const documentationSidebar: DefaultTheme.SidebarItem[] = [
       { text: 'Tensors, dtypes and fans', link: '/guide/' },
       { text: 'Seeds, keys and reproducibility', link: '/guide/seeds' },
       { text: 'Sharded initialization', link: '/guide/sharding' },
+      { text: 'Every core: @init/parallel', link: '/guide/parallel' },
+      { text: 'Checkpoints: init-weights', link: '/guide/init-weights' },
       { text: 'TF1, Keras 3, TensorFlow.js, PyTorch, JAX', link: '/guide/frameworks' },
       { text: 'Migrating', link: '/guide/migrating' },
       { text: 'Using with TensorFlow.js', link: '/guide/tensorflow-js' },

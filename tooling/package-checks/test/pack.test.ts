@@ -145,4 +145,22 @@ describe('pick and choose', () => {
     ]);
     rmSync(project, { recursive: true, force: true });
   });
+
+  test('@init/cli installs with its dependencies and its bin runs from the installed tarball', () => {
+    const project = installInScratchProject('cli');
+    const bin = join(project, 'node_modules', '.bin', 'init-weights');
+    writeFileSync(
+      join(project, 'spec.json'),
+      JSON.stringify({
+        parameters: { 'fc.weight': [600, 500], 'fc.bias': [600] },
+        rules: { '*.bias': 'zeros', '*': 'he_uniform' },
+      }),
+    );
+    const written = run(bin, ['spec.json', '--seed', '7', '--out', 'model.safetensors', '--workers', '2'], project);
+    expect(written).toContain('2 tensors, 300,600 parameters');
+    const inspected = run(bin, ['inspect', 'model.safetensors'], project).split('\n');
+    expect(inspected[2]).toMatch(/^fc\.weight +\[600, 500\] +F32 /);
+    expect(run(bin, ['verify', 'spec.json', 'model.safetensors'], project)).toContain('2 of 2 tensors match');
+    rmSync(project, { recursive: true, force: true });
+  });
 });

@@ -15,6 +15,7 @@ export const published = {
   presets: ['random', 'linalg', 'core'],
   parallel: ['random', 'linalg', 'core'],
   tfjs: ['random', 'linalg', 'core', 'presets'],
+  cli: ['random', 'linalg', 'core', 'presets', 'parallel'],
 } as const satisfies Record<string, readonly string[]>;
 export type PackageName = keyof typeof published;
 export const packageNames = Object.keys(published) as PackageName[];

@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import { filesOfHost, indexJson, parseShard, parseSize, planFiles } from './layout.js';
+
+describe('--max-shard-size', () => {
+  test.each([
+    ['5GB', 5e9],
+    ['500MB', 5e8],
+    ['2GiB', 2 * 2 ** 30],
+    ['1.5kb', 1500],
+    ['1024', 1024],
+    ['10 MiB', 10 * 2 ** 20],
+  ])('%s is %i bytes', (text, bytes) => expect(parseSize(text)).toBe(bytes));
+
+  test.each(['', '0', '-5GB', '5XB', 'GB', '1e3'])('%j is refused', (text) => {
+    expect(() => parseSize(text)).toThrow(
+      `--max-shard-size must be a positive size such as 5GB, 500MB, 2GiB or a number of bytes. Received: ${JSON.stringify(text)}.`,
+    );
+  });
+});
+
+describe('--shard', () => {
+  test.each([
+    ['0/1', { index: 0, count: 1 }],
+    ['3/4', { index: 3, count: 4 }],
+  ])('%s', (text, expected) => expect(parseShard(text)).toEqual(expected));
+  test.each(['4/4', '1', '-1/2', '1/0', 'a/b'])('%j is refused', (text) => {
+    expect(() => parseShard(text)).toThrow(/--shard must be i\/n with 0 ≤ i < n/);
+  });
+});
+
+describe('planFiles', () => {
+  const tensors = [
+    { name: 'a', shape: [10], dtype: 'float32' as const },
+    { name: 'b', shape: [30], dtype: 'float32' as const },
+    { name: 'c', shape: [5], dtype: 'float64' as const },
+    { name: 'd', shape: [100], dtype: 'float32' as const },
+    { name: 'e', shape: [1], dtype: 'bfloat16' as const },
+  ];
+  test('one file without a size', () => {
+    expect(planFiles(tensors, undefined, 'out.safetensors')).toEqual({
+      files: [{ name: 'out.safetensors', tensors: expect.any(Array) }],
+      index: undefined,
+      totalBytes: 40 + 120 + 40 + 400 + 2,
+    });
+  });
+  test("greedy in order, a tensor larger than the size alone in its file, Hugging Face's names", () => {
+    const plan = planFiles(tensors, 160, 'x');
+    expect(plan.files.map((file) => [file.name, file.tensors.map((tensor) => tensor.name)])).toEqual([
+      ['model-00001-of-00004.safetensors', ['a', 'b']],
+      ['model-00002-of-00004.safetensors', ['c']],
+      ['model-00003-of-00004.safetensors', ['d']],
+      ['model-00004-of-00004.safetensors', ['e']],
+    ]);
+    expect(plan.index).toBe('model.safetensors.index.json');
+    expect(JSON.parse(indexJson(plan))).toEqual({
+      metadata: { total_size: 602 },
+      weight_map: {
+        a: 'model-00001-of-00004.safetensors',
+        b: 'model-00001-of-00004.safetensors',
+        c: 'model-00002-of-00004.safetensors',
+        d: 'model-00003-of-00004.safetensors',
+        e: 'model-00004-of-00004.safetensors',
+      },
+    });
+  });
+  test('everything fits one shard: model.safetensors, no index', () => {
+    expect(planFiles(tensors, 10_000, 'x')).toMatchObject({ files: [{ name: 'model.safetensors' }], index: undefined });
+  });
+  test('hosts take files round robin; host 0 writes the index; together every file once', () => {
+    const plan = planFiles(tensors, 50, 'x');
+    for (const count of [1, 2, 3, 4, 7]) {
+      const names = Array.from({ length: count }, (_, index) =>
+        filesOfHost(plan, index, count).files.map((file) => file.name),
+      ).flat();
+      expect(names.sort()).toEqual(plan.files.map((file) => file.name).sort());
+      expect(Array.from({ length: count }, (_, index) => filesOfHost(plan, index, count).writesIndex)).toEqual(
+        Array.from({ length: count }, (_, index) => index === 0),
+      );
+    }
+  });
+});
