@@ -1,4 +1,4 @@
-import { createTorchGenerator, fillNormalTorch, fillUniformTorch } from '@init/random';
+import { createTorchGenerator, fillNormalTorch, fillTruncatedNormalTorch, fillUniformTorch } from '@init/random';
 import { describe, expect, test } from 'vitest';
 import {
   deserialize,
@@ -52,6 +52,17 @@ describe("engine 'torch'", () => {
     expect(init.apply([6, 4, 3]).data).toEqual(
       fillUniformTorch(new Float32Array(72), createTorchGenerator(1), { low: -bound, high: bound }),
     );
+  });
+
+  test('TruncatedNormal draws trunc_normal_ with a = mean + lower·std, b = mean + upper·std', () => {
+    const init = new TruncatedNormal({ mean: 1, stddev: 0.5, lower: -2, upper: 2, engine: 'torch', seed: 4 });
+    const expected = fillTruncatedNormalTorch(new Float32Array(50), createTorchGenerator(4), {
+      mean: 1,
+      stddev: 0.5,
+      a: 0,
+      b: 2,
+    });
+    expect(init.apply([5, 10]).data).toEqual(expected);
   });
 
   test('the config holds the engine and the seed, never the generator', () => {
@@ -115,7 +126,11 @@ describe("engine 'torch'", () => {
       InitTypeError,
       "VarianceScaling: distribution must be 'uniform' or 'untruncated_normal' with engine 'torch'",
     ],
-    [() => new TruncatedNormal({ engine: 'torch', seed: 1 }), InitTypeError, 'TruncatedNormal: engine must be one of'],
+    [
+      () => new TruncatedNormal({ engine: 'torch', seed: 1, upper: Infinity }),
+      InitRangeError,
+      "TruncatedNormal: lower and upper must be finite, with stddev > 0, with engine 'torch'",
+    ],
   ] as const)('refuses %#', (make, kind, message) => {
     expect(make).toThrow(kind);
     expect(make).toThrow(message);

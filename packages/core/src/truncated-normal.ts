@@ -1,5 +1,6 @@
 import {
   fillTruncatedNormalTfjs,
+  fillTruncatedNormalTorch,
   InitRangeError,
   InitTypeError,
   argumentMessage,
@@ -62,6 +63,11 @@ function writeBound(value: number): TruncationBound {
  * interval. With the default bounds the result's standard deviation is about `0.88·stddev` (see
  * VarianceScaling's `'truncated_normal'` for the corrected form). Floating-point dtypes only.
  *
+ * With `engine: 'torch'` (finite bounds), the values are those of PyTorch ≥ 2.12's
+ * `trunc_normal_(t, mean, std, a = mean + lower·std, b = mean + upper·std)` (its rejection
+ * sampler; see @init/random's `fillTruncatedNormalTorch`), from the given `generator` or
+ * `torch.manual_seed(seed)`.
+ *
  * With `engine: 'tfjs'` (default bounds only) and the same numeric seed, mean and stddev, the values
  * equal `tf.initializers.truncatedNormal({ mean, stddev, seed })` of TensorFlow.js.
  *
@@ -83,9 +89,7 @@ export class TruncatedNormal extends NormalInitializer {
   readonly upper: number;
 
   constructor(options: TruncatedNormalOptions = {}) {
-    // PyTorch's trunc_normal_ takes absolute bounds and its algorithm changed in PyTorch 2.12;
-    // engine 'torch' is refused here rather than approximated.
-    super(options, ['counter', 'tfjs']);
+    super(options);
     const where = this.className;
     this.lower = readBound(where, 'lower', options.lower ?? -2);
     this.upper = readBound(where, 'upper', options.upper ?? 2);
@@ -101,6 +105,17 @@ export class TruncatedNormal extends NormalInitializer {
           where,
           'lower and upper',
           "be -2 and 2 with engine 'tfjs', whose truncation is fixed at two standard deviations",
+          [this.lower, this.upper],
+        ),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
+    if (this.engine === 'torch' && !(Number.isFinite(this.lower) && Number.isFinite(this.upper) && this.stddev > 0)) {
+      throw new InitRangeError(
+        argumentMessage(
+          where,
+          'lower and upper',
+          "be finite, with stddev > 0, with engine 'torch' (PyTorch's trunc_normal_ draws uniform_(a, b))",
           [this.lower, this.upper],
         ),
         'ERR_INIT_INVALID_ARGUMENT',
@@ -124,6 +139,12 @@ export class TruncatedNormal extends NormalInitializer {
       return;
     }
     const { mean, stddev, lower, upper } = this;
+    if (this.engine === 'torch') {
+      // PyTorch's absolute bounds a = mean + lower·std, b = mean + upper·std.
+      const bounds = { a: mean + lower * stddev, b: mean + upper * stddev };
+      fillTruncatedNormalTorch(out as Float32Array, this.torchGenerator(request), { mean, stddev, ...bounds });
+      return;
+    }
     const dtype = request.dtype as FloatDType;
     this.drawCounter(out, request, (key) => prepareTruncatedNormal(key, { mean, stddev, lower, upper, dtype }));
   }

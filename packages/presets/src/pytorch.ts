@@ -239,6 +239,13 @@ export interface TruncNormalOptions {
   readonly seed?: InitializerSeed;
   /** The default dtype. Default `'float32'`. */
   readonly dtype?: FloatDType;
+  /**
+   * `'torch'` for the values of PyTorch ≥ 2.12's `trunc_normal_` (finite a and b), with
+   * `generator` or a numeric `seed`. Default `'counter'`.
+   */
+  readonly engine?: Engine;
+  /** With engine `'torch'`: the PyTorch generator to draw from, advanced by every call. */
+  readonly generator?: TorchGenerator;
 }
 
 function numberOption(

@@ -102,6 +102,11 @@ def cases():
             (5, "float32", 1.0, 0.5, 0.0, 2.0),
             (300, "float32", 0.0, 1.0, -0.5, 3.0),
             (64, "float64", 0.0, 0.02, -0.04, 0.04),
+            # Intervals of probability below 0.3 (PyTorch >= 2.12 samples them by uniform rejection).
+            (500, "float32", 0.0, 1.0, 1.5, 3.0),
+            (40, "float32", 0.5, 2.0, -0.2, 0.3),
+            (9, "float32", 0.0, 1.0, -4.0, -2.5),
+            (100, "float64", 0.0, 1.0, 2.0, 2.5),
         ]]})
     return out
 

@@ -3,11 +3,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { InitRangeError, InitTypeError } from '../errors.js';
 import { createTorchGenerator, TorchGenerator } from '../engines/torch-generator.js';
-import { fillNormalTorch, fillUniformTorch } from './torch.js';
+import { fillNormalTorch, fillTruncatedNormalTorch, fillUniformTorch } from './torch.js';
+import { erf } from './torch-math.js';
 
 /** The committed outputs of scripts/torch_generator_fixtures.py, one file per PyTorch version. */
 interface Call {
   op: string;
+  a?: number;
+  b?: number;
   shape: number[];
   dtype: 'float32' | 'float64';
   low?: number;
@@ -183,5 +186,56 @@ describe('createTorchGenerator', () => {
   ] as const)('bad input %#', (call, kind, message) => {
     expect(call).toThrow(kind);
     expect(call).toThrow(message);
+  });
+});
+
+describe('fillTruncatedNormalTorch: trunc_normal_ of PyTorch ≥ 2.12', () => {
+  const fixture = FIXTURES.find((item) => item.torch.startsWith('2.')) as GeneratorFixture;
+  const item = fixture.cases.find((entry) => entry.name === 'trunc_normal') as GeneratorFixture['cases'][number];
+
+  test('the fixture has intervals on both sides of p = 0.3 (normal redraws and uniform rejection)', () => {
+    const probabilities = item.calls.map((call) => {
+      const cdf = (x: number) => (1 + erf(x / Math.SQRT2)) / 2;
+      const c = call as Call & { a: number; b: number };
+      return cdf((c.b - (c.mean ?? 0)) / (c.std ?? 1)) - cdf((c.a - (c.mean ?? 0)) / (c.std ?? 1));
+    });
+    expect(probabilities.some((p) => p > 0.3)).toBe(true);
+    expect(probabilities.some((p) => p < 0.3)).toBe(true);
+  });
+
+  test.each(['0', '1', '1234'])('seed %s: every call bit for bit, on one generator', (seed) => {
+    const generator = createTorchGenerator(Number(seed));
+    item.calls.forEach((call, k) => {
+      const c = call as Call & { a: number; b: number };
+      const n = c.shape.reduce((product, size) => product * size, 1);
+      const out = c.dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
+      fillTruncatedNormalTorch(out, generator, { mean: c.mean ?? 0, stddev: c.std ?? 1, a: c.a, b: c.b });
+      const expected = item.outputs[seed]?.[k] as Output;
+      const head = Array.isArray(expected) ? expected : expected.head;
+      if (c.dtype === 'float64' && (c.b - (c.mean ?? 0)) / (c.std ?? 1) - (c.a - (c.mean ?? 0)) / (c.std ?? 1) > 1) {
+        // float64 normal_ (the redraw regime): the C library's log/sin/cos, to the same few ulps.
+        const worst = Math.max(...head.map((value, i) => Math.abs(ulps(out[i] as number, value))));
+        expect(worst, `call ${k}`).toBeLessThanOrEqual(FLOAT64_NORMAL_ULPS);
+      } else if (Array.isArray(expected)) expect(Array.from(out), `call ${k}`).toEqual(expected);
+      else {
+        expect(Array.from(out.subarray(0, 16)), `call ${k}`).toEqual(expected.head);
+        expect(sha256(out), `call ${k}`).toBe(expected.sha256);
+      }
+      for (const value of out) {
+        expect(value).toBeGreaterThanOrEqual(Math.fround(c.a));
+        expect(value).toBeLessThanOrEqual(Math.fround(c.b));
+      }
+    });
+  });
+
+  test.each([
+    [0.1, 0.1124629160182849],
+    [1, 0.8427007929497149],
+    [2.4, 0.999311486103355],
+    [2.6, 0.9997639655834707],
+    [3.5, 0.9999992569016276],
+    [-1.3, -0.9340079449406524],
+  ])('erf(%d) agrees with the C library to 1e-13', (x, expected) => {
+    expect(Math.abs(erf(x) - expected)).toBeLessThan(1e-13);
   });
 });

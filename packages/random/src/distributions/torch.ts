@@ -32,7 +32,7 @@
 import { InitTypeError, argumentMessage } from '../errors.js';
 import { TorchGenerator } from '../engines/torch-generator.js';
 import { optionsRecord, requireInterval, resolveFinite, resolveStddev, typedArrayKind } from './arguments.js';
-import { fma, fmaf, logAvx, sinCosAvx } from './torch-math.js';
+import { erf, fma, fmaf, logAvx, sinCosAvx } from './torch-math.js';
 
 /** The typed arrays the torch engine fills: PyTorch's float32 and float64. */
 export type TorchFloatArray = Float32Array | Float64Array;
@@ -217,6 +217,114 @@ export function fillNormalTorch<T extends TorchFloatArray>(
     if (n % 16 !== 0) {
       for (let i = n - 16; i < n; i++) data[i] = rng.randomDouble53();
       boxMullerBlockDouble(data, n - 16, mean, stddev);
+    }
+  }
+  return out;
+}
+
+/** Options of {@link fillTruncatedNormalTorch}: PyTorch's `trunc_normal_` arguments. */
+export interface TruncatedNormalTorchOptions {
+  /** Default 0. */
+  mean?: number;
+  /** Default 1. */
+  stddev?: number;
+  /** The lower bound, absolute (not in standard deviations), as PyTorch's `a`. Default −2. */
+  a?: number;
+  /** The upper bound, absolute, as PyTorch's `b`. Default 2. */
+  b?: number;
+}
+
+/** Φ(x), the standard normal CDF, as PyTorch's `norm_cdf`: `(1 + erf(x/√2))/2`. */
+function normCdf(x: number): number {
+  return (1 + erf(x / Math.SQRT2)) / 2;
+}
+
+/**
+ * Fills `out` as `torch.nn.init.trunc_normal_(tensor, mean, std, a, b)` of **PyTorch ≥ 2.12**
+ * fills a CPU tensor of the same dtype and size, continuing `generator`'s stream. (PyTorch ≤ 2.11
+ * used the inverse CDF through a float32 `erfinv_`; see the package README.)
+ *
+ * PyTorch's algorithm, step for step: with `p = Φ((b − mean)/std) − Φ((a − mean)/std)`,
+ * - p > 0.3: `normal_(mean, std)` on the whole tensor, then, while any value lies outside
+ *   `[a, b]` (bounds rounded to the dtype), a fresh `normal_` of the whole size whose values
+ *   replace the outside ones;
+ * - p ≤ 0.3: `uniform_(a, b)`, accepted where `log u > −((x − mean)/std)²/2 − logPeak` for a second
+ *   `uniform_()` `u` (logPeak the log-density at the mode); rounds of both draws, over the whole
+ *   size, replace the pending values until none is pending.
+ *
+ * Bit for bit in the first regime. In the second, the acceptance test uses float32 `log` (PyTorch's
+ * vectorized one, here Math.log rounded to float32), so a value whose test is decided within one
+ * float32 ulp could go the other way — about one element in ten million.
+ *
+ * @throws InitTypeError for an out or generator of the wrong kind; InitRangeError for a negative
+ *   or non-finite stddev, a non-finite mean or bound, or a ≥ b.
+ */
+export function fillTruncatedNormalTorch<T extends TorchFloatArray>(
+  out: T,
+  generator: TorchGenerator,
+  options?: TruncatedNormalTorchOptions,
+): T {
+  const where = 'fillTruncatedNormalTorch';
+  const dtype = requireTorchArray(where, out);
+  const rng = requireGenerator(where, generator);
+  const record = optionsRecord(where, options);
+  const mean = resolveFinite(where, 'mean', record.mean, 0);
+  const stddev = resolveStddev(where, record.stddev);
+  const a = resolveFinite(where, 'a', record.a, -2);
+  const b = resolveFinite(where, 'b', record.b, 2);
+  requireInterval(where, a, b);
+  const n = out.length;
+  if (n === 0) return out;
+  const round = dtype === 'float32' ? Math.fround : (x: number) => x;
+  const fresh = (dtype === 'float32' ? new Float32Array(n) : new Float64Array(n)) as T;
+  const p = normCdf((b - mean) / stddev) - normCdf((a - mean) / stddev);
+  if (p > 0.3) {
+    const lo = round(a);
+    const hi = round(b);
+    fillNormalTorch(out, rng, { mean, stddev });
+    for (;;) {
+      let outside = false;
+      for (let i = 0; i < n; i++) {
+        if ((out[i] as number) < lo || (out[i] as number) > hi) {
+          outside = true;
+          break;
+        }
+      }
+      if (!outside) return out;
+      fillNormalTorch(fresh, rng, { mean, stddev });
+      for (let i = 0; i < n; i++) {
+        if ((out[i] as number) < lo || (out[i] as number) > hi) out[i] = fresh[i] as number;
+      }
+    }
+  }
+  const mode = Math.max(a, Math.min(mean, b));
+  const logPeak = -0.5 * ((mode - mean) / stddev) ** 2;
+  const meanRounded = round(mean);
+  const stddevRounded = round(stddev);
+  const logPeakRounded = round(logPeak);
+  // candidates.sub_(mean).div_(std).pow_(2).mul_(-0.5).sub_(log_peak), each step in the dtype.
+  const logDensity = (x: number): number => {
+    const z = round(round(x - meanRounded) / stddevRounded);
+    return round(round(round(z * z) * -0.5) - logPeakRounded);
+  };
+  const accept = (dtype === 'float32' ? new Float32Array(n) : new Float64Array(n)) as T;
+  const pending = new Uint8Array(n);
+  fillUniformTorch(out, rng, { low: a, high: b });
+  fillUniformTorch(accept, rng);
+  let anyPending = false;
+  for (let i = 0; i < n; i++) {
+    pending[i] = round(Math.log(accept[i] as number)) > logDensity(out[i] as number) ? 1 : 0;
+    anyPending ||= pending[i] === 1;
+  }
+  while (anyPending) {
+    fillUniformTorch(fresh, rng, { low: a, high: b });
+    fillUniformTorch(accept, rng);
+    anyPending = false;
+    for (let i = 0; i < n; i++) {
+      if (pending[i] === 0) continue;
+      out[i] = fresh[i] as number;
+      pending[i] = round(Math.log(accept[i] as number)) > logDensity(fresh[i] as number) ? 1 : 0;
+      anyPending ||= pending[i] === 1;
     }
   }
   return out;
