@@ -53,6 +53,12 @@ const includes = [
     region: 'engines-table',
     startsWith: "| | `engine: 'tfjs'` (default) |",
   },
+  {
+    page: 'benchmarks.md',
+    file: 'packages/tfjs/README.md',
+    region: 'benchmark-table',
+    startsWith: '| Dense 512×512',
+  },
 ];
 
 describe('tables included from the package READMEs', () => {

@@ -307,6 +307,20 @@ describe('bad input', () => {
     expect(registry().LecunNormal).toBeUndefined();
   });
 
+  test("engine 'tfjs' Orthogonal refuses shards (its stream is sequential), float16 and vectors", () => {
+    const orthogonal = new TfjsOrthogonal({ seed: 3 });
+    expect(() => orthogonal.apply([2, 4], 'float32', { fullShape: [4, 4], varOffset: [0, 0] })).toThrow(
+      /Orthogonal: partitionInfo must be absent with engine 'tfjs'/,
+    );
+    expect(() => orthogonal.apply([4, 4], 'float16')).toThrow(
+      /Orthogonal: dtype must be 'float32' or 'float64' with engine 'tfjs'/,
+    );
+    expect(() => orthogonal.apply([4])).toThrow('Orthogonal: shape must have at least 2 dimensions. Received: [4].');
+    expect(() => new TfjsOrthogonal({ gain: Number.NaN })).toThrow(
+      'Orthogonal: gain must be a finite number. Received: NaN.',
+    );
+  });
+
   test('configs: an unknown key, a distribution TensorFlow.js lacks under its engine, a value @init refuses', () => {
     installTfjs();
     expect(() => fromRegistry('VarianceScaling', { scale: 1, stdev: 2 })).toThrow(

@@ -11,7 +11,14 @@ import {
   VarianceScaling,
   type TypedArray,
 } from '@init/core';
-import { HeNormal, kaimingUniform, xavierNormal } from '@init/presets';
+import {
+  HeNormal,
+  kaimingUniform,
+  orthogonal as torchOrthogonal,
+  sparse,
+  truncNormal,
+  xavierNormal,
+} from '@init/presets';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { toTfjs } from './index.js';
 
@@ -46,6 +53,13 @@ const initializers: [string, Initializer][] = [
   ['HeNormal (presets)', new HeNormal({ seed: 9 })],
   ["PyTorch's kaiming_uniform_ (presets)", kaimingUniform({ a: Math.sqrt(5), seed: 10 })],
   ["PyTorch's xavier_normal_ (presets)", xavierNormal({ seed: 11 })],
+  ["PyTorch's trunc_normal_ (presets)", truncNormal({ std: 0.5, a: -0.6, b: 0.9, seed: 13 })],
+  ["PyTorch's orthogonal_ on [out, in] (presets)", torchOrthogonal({ gain: 1.5, seed: 14 })],
+  ["PyTorch's sparse_ (presets)", sparse({ sparsity: 0.5, std: 0.1, seed: 15 })],
+  [
+    "JAX's variance_scaling with in_axis/out_axis, fan_geo_avg",
+    new VarianceScaling({ scale: 2, mode: 'fan_geo_avg', inAxis: 0, outAxis: -1, seed: 16 }),
+  ],
   ['RandomNormal with a string seed', new RandomNormal({ stddev: 0.5, seed: 'Encoder/Layer_3/Kernel' })],
   ['a registered user class', new Halves({ scale: 3 })],
 ];
@@ -82,8 +96,15 @@ describe.each(initializers)('toTfjs(%s)', (_, initializer) => {
 
   test('as kernel, bias, embeddings and recurrent initializer: the weights are its values, and survive a save and load', async () => {
     const adapter = toTfjs(initializer);
-    // Orthogonal needs a matrix: its layers keep TensorFlow.js's zero biases.
-    const matrixOnly = initializer instanceof Orthogonal;
+    // Orthogonal, Sparse and JAX's axes need a matrix: their layers keep TensorFlow.js's zero biases.
+    const matrixOnly = ((): boolean => {
+      try {
+        initializer.apply([4]);
+        return false;
+      } catch {
+        return true;
+      }
+    })();
     const bias = matrixOnly ? 'zeros' : adapter;
     const model = tfl.sequential({
       layers: [
