@@ -5,7 +5,6 @@
 //   init-weights verify SPEC PATH [--seed S]
 import { readFileSync } from 'node:fs';
 import { isInitError, type FanLayout } from '@init/core';
-import type { Seed } from '@init/random';
 import { SingleBar } from 'cli-progress';
 import { Command, CommanderError, Option } from 'commander';
 import { InitializerError } from './initializer-for.js';
@@ -13,21 +12,10 @@ import { inspectFile, type TensorStats } from './inspect.js';
 import { OptionError, parseShard, parseSize } from './layout.js';
 import { checkpointFiles, readHeader } from './read.js';
 import { FormatError } from './safetensors.js';
+import { parseSeed } from './seed.js';
 import { parseSpec, SpecError, type Spec } from './spec.js';
 import { verifyCheckpoint } from './verify.js';
 import { WriteError, writeCheckpoint, type Progress } from './write.js';
-
-/** `--seed`: digits are an integer seed (a bigint beyond 2^53 − 1); anything else a string seed. */
-export function parseSeed(text: string): Seed {
-  if (/^\d+$/.test(text)) {
-    const value = BigInt(text);
-    if (value >= 2n ** 64n)
-      throw new OptionError(`--seed must be below 2^64 when it is an integer. Received: ${text}.`);
-    return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
-  }
-  if (text === '') throw new OptionError('--seed must not be empty. Received: "".');
-  return text;
-}
 
 function readSpec(path: string, layout?: FanLayout): Spec {
   let text: string;

@@ -1,4 +1,3 @@
-export { main, parseSeed, formatStats } from './cli.js';
 export { fnmatch, globToRegExp } from './fnmatch.js';
 export { initializerFor, InitializerError, parameterKey } from './initializer-for.js';
 export { inspectFile, type TensorStats } from './inspect.js';
@@ -22,6 +21,7 @@ export {
   type Header,
   type TensorEntry,
 } from './safetensors.js';
+export { parseSeed } from './seed.js';
 export { parseSpec, SpecError, type Identifier, type Parameter, type Spec } from './spec.js';
 export { verifyCheckpoint, type TensorCheck } from './verify.js';
 export {
