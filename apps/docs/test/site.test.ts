@@ -42,6 +42,9 @@ describe('the built site', () => {
         '/initializers/variance-scaling.html',
         '/initializers/orthogonal.html',
         '/initializers/pytorch.html',
+        '/initializers/delta-orthogonal.html',
+        '/initializers/convolution-orthogonal.html',
+        '/initializers/stft.html',
         '/api/',
       ]),
     );
