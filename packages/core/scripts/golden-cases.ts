@@ -3,6 +3,8 @@
 // src/__fixtures__/golden.json, and src/golden.test.ts checks them. Changing them is a major release.
 import {
   Constant,
+  ConvolutionOrthogonal,
+  DeltaOrthogonal,
   Identity,
   Ones,
   Orthogonal,
@@ -72,6 +74,23 @@ function cases(): GoldenCase[] {
     dtype: 'float32',
     partitionInfo: { fullShape: [6, 4], varOffset: [3, 0] },
   });
+  // JAX's fan axes and geometric mean, JAX's column axis, the convolution family. (STFT is
+  // deterministic and checked against its NumPy fixture; its −0 values would not survive JSON.)
+  const extra: readonly [string, () => Initializer, readonly number[]][] = [
+    [
+      'VarianceScaling uniform fan_geo_avg inAxis 0 outAxis [1,2]',
+      () => new VarianceScaling({ mode: 'fan_geo_avg', distribution: 'uniform', inAxis: 0, outAxis: [1, 2], seed }),
+      [4, 2, 3],
+    ],
+    ['Orthogonal columnAxis 0', () => new Orthogonal({ columnAxis: 0, seed }), [4, 2, 3]],
+    ['DeltaOrthogonal', () => new DeltaOrthogonal({ seed }), [3, 2, 3]],
+    ['DeltaOrthogonal torch', () => new DeltaOrthogonal({ layout: 'torch', seed }), [3, 2, 3]],
+    ['ConvolutionOrthogonal', () => new ConvolutionOrthogonal({ seed }), [3, 2, 3]],
+    ['ConvolutionOrthogonal 2-D', () => new ConvolutionOrthogonal({ gain: 2, seed }), [2, 2, 2, 3]],
+  ];
+  for (const [name, make, shape] of extra) {
+    for (const dtype of ['float32', 'float64'] as const) result.push({ name, make, shape, dtype });
+  }
   return result;
 }
 
