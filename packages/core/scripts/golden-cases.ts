@@ -5,11 +5,13 @@ import {
   Constant,
   ConvolutionOrthogonal,
   DeltaOrthogonal,
+  Dirac,
   Identity,
   Ones,
   Orthogonal,
   RandomNormal,
   RandomUniform,
+  Sparse,
   TruncatedNormal,
   UniformUnitScaling,
   VarianceScaling,
@@ -87,6 +89,15 @@ function cases(): GoldenCase[] {
     ['DeltaOrthogonal torch', () => new DeltaOrthogonal({ layout: 'torch', seed }), [3, 2, 3]],
     ['ConvolutionOrthogonal', () => new ConvolutionOrthogonal({ seed }), [3, 2, 3]],
     ['ConvolutionOrthogonal 2-D', () => new ConvolutionOrthogonal({ gain: 2, seed }), [2, 2, 2, 3]],
+    // PyTorch's: truncated normals with other bounds (one per regime), its layouts, Dirac, Sparse.
+    ['TruncatedNormal (-1, 3)', () => new TruncatedNormal({ stddev: 0.5, lower: -1, upper: 3, seed }), [3, 4]],
+    ['TruncatedNormal (-0.3, 0.7)', () => new TruncatedNormal({ lower: -0.3, upper: 0.7, seed }), [3, 4]],
+    ['TruncatedNormal (0, inf)', () => new TruncatedNormal({ lower: 0, upper: Infinity, seed }), [3, 4]],
+    ['TruncatedNormal (8, 9)', () => new TruncatedNormal({ lower: 8, upper: 9, seed }), [3, 4]],
+    ['Orthogonal torch', () => new Orthogonal({ gain: 2, layout: 'torch', seed }), [4, 2, 3]],
+    ['UniformUnitScaling torch', () => new UniformUnitScaling({ layout: 'torch', seed }), [4, 2, 3]],
+    ['Dirac torch groups 2', () => new Dirac({ groups: 2, layout: 'torch' }), [4, 3, 3]],
+    ['Sparse 0.5', () => new Sparse({ sparsity: 0.5, stddev: 1, seed }), [4, 3]],
   ];
   for (const [name, make, shape] of extra) {
     for (const dtype of ['float32', 'float64'] as const) result.push({ name, make, shape, dtype });
