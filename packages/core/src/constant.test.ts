@@ -113,7 +113,7 @@ describe('Constant values', () => {
     { dtype: 'bfloat16', value: 3.4e38 * 1.001, message: /round to a finite bfloat16/ },
     { dtype: 'float32', value: 'one', message: /value must be a number, a boolean, an array/ },
     { dtype: 'float32', value: [[1, 2], [3]], message: /rectangular nested array, with 2 elements at depth 1/ },
-    { dtype: 'float32', value: [1, [2]], message: /rectangular nested array of numbers or booleans/ },
+    { dtype: 'float32', value: [1, [2]], message: /rectangular nested array/ },
     { dtype: 'float32', value: [1, 'x'], message: /at depth 1 it holds "x"/ },
   ])('rejects $value for $dtype', ({ dtype, value, message }) => {
     expect(() => new Constant({ value: value as number, dtype })).toThrow(message);
@@ -142,7 +142,7 @@ describe('Constant values', () => {
 
   test('bad options', () => {
     expect(() => new Constant({ verifyShape: 'yes' as never })).toThrow(
-      'Constant: verifyShape must be a boolean. Received: "yes".',
+      'Constant: verifyShape must be true or false. Received: "yes".',
     );
     expect(() => new Constant({ dtype: 'float8' as never })).toThrow(
       `Constant: dtype must be one of 'float32', 'float64', 'float16', 'bfloat16', 'int32', 'uint8', 'bool'. Received: "float8".`,

@@ -1,6 +1,7 @@
-import { InitRangeError, InitTypeError, argumentMessage, describeValue } from '@init/random';
+import { InitRangeError, InitTypeError, argumentMessage, describeValue, outputKind } from '@init/random';
 import { assertDType, type DType, type TypedArray } from './dtype.js';
 import { Initializer, type FillRequest } from './initializer.js';
+import { booleanValue, readOptions } from './numbers.js';
 import { forEachRun } from './partition.js';
 import { encodeValue } from './values.js';
 
@@ -62,23 +63,18 @@ export class Constant extends Initializer {
    *   rectangular array of them, or a non-boolean verifyShape;
    *   InitRangeError for a value that the dtype cannot represent.
    */
-  constructor(options: ConstantOptions = {}) {
+  constructor(options?: ConstantOptions) {
     super();
-    this.dtype = assertDType('Constant', options.dtype ?? 'float32');
-    const verifyShape: unknown = options.verifyShape ?? false;
-    if (typeof verifyShape !== 'boolean') {
-      throw new InitTypeError(
-        argumentMessage('Constant', 'verifyShape', 'be a boolean', verifyShape),
-        'ERR_INIT_INVALID_ARGUMENT',
-      );
-    }
-    this.verifyShape = verifyShape;
-    const { values, shape, configValue } = readValue(options.value ?? 0);
+    const where = this.className;
+    const read = readOptions(where, options, ['value', 'dtype', 'verifyShape']);
+    this.dtype = assertDType(where, read.dtype === undefined ? 'float32' : read.dtype);
+    this.verifyShape = booleanValue(where, 'verifyShape', read.verifyShape, false);
+    const { values, shape, configValue } = readValue(read.value === undefined ? 0 : read.value);
     this.values = values;
     this.valueShape = shape;
     this.configValue = configValue;
     // Fail at construction, where the mistake was written, if the default dtype cannot hold a value.
-    for (const [index, value] of values.entries()) encodeValue('Constant', `value[${index}]`, value, this.dtype);
+    for (const [index, value] of values.entries()) encodeValue(where, `value[${index}]`, value, this.dtype);
   }
 
   getConfig(): { value: ConstantConfigValue; dtype: DType; verifyShape: boolean } {
@@ -122,8 +118,11 @@ export class Constant extends Initializer {
   }
 }
 
-/** The deepest nesting a Constant value may have (the registry's config depth limit too). */
-const MAX_RANK = 32;
+/**
+ * The deepest nesting a Constant value may have. The registry reads configs nested this deep plus
+ * the two levels of `{ config: { value } }`, so every Constant's config round-trips.
+ */
+export const MAX_VALUE_RANK = 32;
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((dim, axis) => dim === b[axis]);
@@ -140,8 +139,9 @@ function readValue(value: unknown): ReadValue {
   if (typeof value === 'number' || typeof value === 'boolean') {
     return { values: [value], shape: [], configValue: value };
   }
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
-    if (value instanceof BigInt64Array || value instanceof BigUint64Array) {
+  const kind = outputKind('Constant', 'value', value);
+  if (kind !== undefined) {
+    if (kind === 'BigInt64Array' || kind === 'BigUint64Array') {
       throw new InitTypeError(
         argumentMessage('Constant', 'value', 'hold numbers, not bigints', value),
         'ERR_INIT_INVALID_ARGUMENT',
@@ -161,20 +161,40 @@ function readValue(value: unknown): ReadValue {
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }
+  // Copy first, reading each length and element once (a getter or Proxy cannot change what was
+  // checked), then check the copy.
   const shape: number[] = [];
-  for (let level: unknown = value; Array.isArray(level); level = level[0]) {
-    // A bound on the rank also stops a cyclic array (a = [a]) from looping forever.
-    if (shape.length === MAX_RANK) {
-      throw new InitTypeError(
-        `Constant: value must be nested at most ${MAX_RANK} levels deep.`,
-        'ERR_INIT_INVALID_ARGUMENT',
-      );
-    }
-    shape.push(level.length);
-  }
+  const copy = snapshot(value, 0, shape);
   const values: (number | boolean)[] = [];
-  const configValue = walk(value, 0, shape, values);
+  const configValue = walk(copy, 0, shape, values);
   return { values, shape, configValue };
+}
+
+/**
+ * Copies nested arrays depth first. The first path down (index 0 at every level) meets each depth
+ * first and fixes the shape, so the rank bound also stops a cyclic array (a = [a, a]) before any
+ * sibling is visited; a later array of another length is refused on the spot.
+ */
+function snapshot(node: unknown, depth: number, shape: number[]): unknown {
+  if (!Array.isArray(node)) return node;
+  if (depth === MAX_VALUE_RANK) {
+    throw new InitTypeError(
+      `Constant: value must be nested at most ${MAX_VALUE_RANK} levels deep.`,
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  const length = node.length;
+  if (shape.length === depth) shape.push(length);
+  else if (shape[depth] !== length) {
+    throw new InitTypeError(
+      `Constant: value must be a rectangular nested array, with ${shape[depth] ?? 0} elements at depth ${depth} as its first row has. ` +
+        `Received: an array of length ${length}.`,
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  const copy: unknown[] = [];
+  for (let index = 0; index < length; index++) copy.push(snapshot(node[index], depth + 1, shape));
+  return copy;
 }
 
 function walk(

@@ -1,4 +1,11 @@
-import { InitTypeError, argumentMessage, describeValue } from '@init/random';
+import {
+  InitRangeError,
+  InitTypeError,
+  argumentMessage,
+  describeValue,
+  outputKind,
+  typedArrayKind,
+} from '@init/random';
 
 /**
  * The element types an initializer can produce. float16 and bfloat16 are stored as their raw
@@ -72,6 +79,17 @@ export function assertFloatDType(where: string, dtype: unknown): FloatDType {
   );
 }
 
+/** Bytes per element of each dtype's array. */
+export const BYTES_PER_ELEMENT: Readonly<Record<DType, number>> = Object.freeze({
+  float32: 4,
+  float64: 8,
+  float16: 2,
+  bfloat16: 2,
+  int32: 4,
+  uint8: 1,
+  bool: 1,
+});
+
 /** Allocates a zero-filled array of `size` elements for `dtype`. */
 export function allocate<D extends DType>(dtype: D, size: number): DTypeArrayMap[D] {
   switch (dtype) {
@@ -89,21 +107,38 @@ export function allocate<D extends DType>(dtype: D, size: number): DTypeArrayMap
   }
 }
 
-/** True when `array` is the typed array type that holds `dtype`. */
-export function arrayFitsDType(array: unknown, dtype: DType): boolean {
-  switch (dtype) {
-    case 'float32':
-      return array instanceof Float32Array;
-    case 'float64':
-      return array instanceof Float64Array;
-    case 'float16':
-    case 'bfloat16':
-      return array instanceof Uint16Array;
-    case 'int32':
-      return array instanceof Int32Array;
-    default:
-      return array instanceof Uint8Array;
+/**
+ * Runs an allocation, turning the engine's bare `RangeError: Array buffer allocation failed` (the
+ * machine has less memory than the budget allows) into an InitRangeError naming the class, shape,
+ * dtype and bytes.
+ * @throws InitRangeError (ERR_INIT_SIZE_LIMIT).
+ */
+export function allocating<T>(where: string, shape: readonly number[], dtype: DType, bytes: number, make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (!(error instanceof RangeError) || InitRangeError.isInstance(error)) throw error;
+    throw new InitRangeError(
+      `${where}: shape must fit in the memory this machine can allocate: ${bytes} bytes for dtype '${dtype}' failed (${error.message}); ` +
+        `initialize a tensor this large in shards with partitionInfo. Received: [${shape.join(', ')}].`,
+      'ERR_INIT_SIZE_LIMIT',
+    );
   }
+}
+
+const ARRAY_KINDS: Readonly<Record<DType, string>> = Object.freeze({
+  float32: 'Float32Array',
+  float64: 'Float64Array',
+  float16: 'Uint16Array',
+  bfloat16: 'Uint16Array',
+  int32: 'Int32Array',
+  uint8: 'Uint8Array',
+  bool: 'Uint8Array',
+});
+
+/** True when `array` is the typed array type that holds `dtype`, from any realm. */
+export function arrayFitsDType(array: unknown, dtype: DType): boolean {
+  return typedArrayKind(array) === ARRAY_KINDS[dtype];
 }
 
 /**
@@ -113,12 +148,13 @@ export function arrayFitsDType(array: unknown, dtype: DType): boolean {
  * @throws InitTypeError (ERR_INIT_INVALID_DTYPE) for a buffer of no known type or an ambiguous one.
  */
 export function dtypeForArray(where: string, array: unknown, preferred: DType): DType {
-  if (arrayFitsDType(array, preferred)) return preferred;
-  if (array instanceof Float32Array) return 'float32';
-  if (array instanceof Float64Array) return 'float64';
-  if (array instanceof Int32Array) return 'int32';
-  if (array instanceof Uint8Array) return 'uint8';
-  if (array instanceof Uint16Array) {
+  const kind = outputKind(where, 'out', array);
+  if (kind === ARRAY_KINDS[preferred]) return preferred;
+  if (kind === 'Float32Array') return 'float32';
+  if (kind === 'Float64Array') return 'float64';
+  if (kind === 'Int32Array') return 'int32';
+  if (kind === 'Uint8Array') return 'uint8';
+  if (kind === 'Uint16Array') {
     throw new InitTypeError(
       `${where}: out is a Uint16Array, so options.dtype must say 'float16' or 'bfloat16'. Received: undefined.`,
       'ERR_INIT_INVALID_DTYPE',
@@ -140,8 +176,9 @@ export function dtypeForArray(where: string, array: unknown, preferred: DType): 
  * @throws InitTypeError (ERR_INIT_INVALID_DTYPE) naming the array type the dtype needs.
  */
 export function assertArrayFitsDType(where: string, array: unknown, dtype: DType): void {
+  outputKind(where, 'out', array);
   if (arrayFitsDType(array, dtype)) return;
-  const needed = allocate(dtype, 0).constructor.name;
+  const needed = ARRAY_KINDS[dtype];
   throw new InitTypeError(
     `${where}: out must be a ${needed} for dtype '${dtype}'. Received: ${describeValue(array)}.`,
     'ERR_INIT_INVALID_DTYPE',

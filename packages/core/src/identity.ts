@@ -1,7 +1,7 @@
 import { InitRangeError } from '@init/random';
 import { assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import { Initializer, type FillRequest } from './initializer.js';
-import { finiteNumber } from './numbers.js';
+import { finiteNumber, readOptions } from './numbers.js';
 import { forEachRun } from './partition.js';
 import { encodeValue } from './values.js';
 
@@ -30,10 +30,13 @@ export class Identity extends Initializer {
   readonly dtype: FloatDType;
   readonly gain: number;
 
-  constructor(options: IdentityOptions = {}) {
+  constructor(options?: IdentityOptions) {
     super();
-    this.dtype = assertFloatDType('Identity', options.dtype ?? 'float32');
-    this.gain = finiteNumber('Identity', 'gain', options.gain ?? 1);
+    const where = this.className;
+    const read = readOptions(where, options, ['gain', 'dtype']);
+    this.dtype = assertFloatDType(where, read.dtype === undefined ? 'float32' : read.dtype);
+    this.gain = finiteNumber(where, 'gain', read.gain, 1);
+    if (read.dtype !== undefined) encodeValue(where, 'gain', this.gain, this.dtype);
   }
 
   getConfig(): { gain: number; dtype: FloatDType } {
@@ -41,20 +44,22 @@ export class Identity extends Initializer {
   }
 
   protected override checkDType(dtype: DType): FloatDType {
-    return assertFloatDType('Identity', dtype);
+    const format = assertFloatDType(this.className, dtype);
+    encodeValue(this.className, 'gain', this.gain, format);
+    return format;
   }
 
   protected generate(out: TypedArray, request: FillRequest): void {
     const { fullShape } = request;
     if (fullShape.length !== 2) {
       throw new InitRangeError(
-        `Identity: shape must be 2-D. Received: [${fullShape.join(', ')}].`,
+        `${this.className}: shape must be 2-D. Received: [${fullShape.join(', ')}].`,
         'ERR_INIT_INVALID_SHAPE',
       );
     }
     const cols = fullShape[1] as number;
     const diagonalLength = Math.min(fullShape[0] as number, cols);
-    const diagonal = encodeValue('Identity', 'gain', this.gain, request.dtype);
+    const diagonal = encodeValue(this.className, 'gain', this.gain, request.dtype);
     out.fill(0);
     forEachRun(request.shape, request.partition, (localStart, fullStart, length) => {
       // Diagonal element (i, i) has flat index i·(cols + 1): visit only those inside the run.

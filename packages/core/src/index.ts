@@ -7,7 +7,13 @@ export {
 export { DeltaOrthogonal, type DeltaOrthogonalConfig, type DeltaOrthogonalOptions } from './delta-orthogonal.js';
 export { STFT, type STFTConfig, type STFTOptions, type STFTScaling, type STFTSide } from './stft.js';
 export { WINDOW_NAMES, WINDOWS, type WindowName } from './windows.js';
-export { Constant, type ConstantConfigValue, type ConstantOptions, type ConstantValue } from './constant.js';
+export {
+  Constant,
+  MAX_VALUE_RANK,
+  type ConstantConfigValue,
+  type ConstantOptions,
+  type ConstantValue,
+} from './constant.js';
 export {
   DTYPES,
   isDType,
@@ -25,6 +31,17 @@ export {
   isInitError,
   type InitErrorCode,
 } from './errors.js';
+// The argument rules every @init package checks its input with (defined in @init/random).
+export {
+  booleanValue,
+  finiteNumber,
+  nonNegativeNumber,
+  oneOf,
+  positiveNumber,
+  readOptions,
+  type OptionValues,
+} from './numbers.js';
+export { closestNames, isPlainObject, typedArrayKind } from '@init/random';
 export {
   computeFans,
   LAYOUTS,
@@ -63,7 +80,7 @@ export {
   type SerializedInitializer,
 } from './registry.js';
 export type { InitializerSeed, SeedConfig } from './seed.js';
-export { MAX_ELEMENTS } from './shape.js';
+export { MAX_BYTES, MAX_ELEMENTS, MAX_RANK } from './shape.js';
 export { Sparse, type SparseOptions } from './sparse.js';
 export type { Tensor } from './tensor.js';
 export {

@@ -36,7 +36,7 @@ describe('Initializer.fill', () => {
 
   test('rejects options that are not an object', () => {
     expect(() => new Zeros().fill(new Float32Array(2), [2], null as never)).toThrow(
-      'Zeros: options must be an object { dtype?, partitionInfo? }. Received: null.',
+      'Zeros: options must be a plain object such as { dtype: … } or undefined. Received: null.',
     );
   });
 

@@ -1,8 +1,9 @@
-import { assertArrayFitsDType, assertDType, allocate, dtypeForArray } from './dtype.js';
+import { allocate, allocating, assertArrayFitsDType, assertDType, BYTES_PER_ELEMENT, dtypeForArray } from './dtype.js';
 import type { DType, TypedArray } from './dtype.js';
-import { argumentMessage, InitRangeError, InitTypeError } from './errors.js';
+import { InitRangeError } from './errors.js';
+import { readOptions } from './numbers.js';
 import { assertPartition, type PartitionInfo } from './partition.js';
-import { assertFlatIndexable, assertShape, sizeOf } from './shape.js';
+import { assertFlatIndexable, assertShape, requireByteBudget, sizeOf } from './shape.js';
 import type { Tensor } from './tensor.js';
 
 /** Options of {@link Initializer.fill}. */
@@ -59,8 +60,12 @@ export abstract class Initializer {
   apply<D extends DType>(shape: readonly number[], dtype: D, partitionInfo?: PartitionInfo): Tensor<D>;
   apply(shape: readonly number[], dtype: undefined, partitionInfo: PartitionInfo): Tensor;
   apply(shape: readonly number[], dtype?: DType, partitionInfo?: PartitionInfo): Tensor {
-    const request = this.request(shape, dtype ?? this.dtype, partitionInfo);
-    const data = allocate(request.dtype, request.size);
+    const request = this.request(shape, dtype === undefined ? this.dtype : dtype, partitionInfo);
+    const outputBytes = request.size * BYTES_PER_ELEMENT[request.dtype];
+    requireByteBudget(this.className, request.shape, request.dtype, outputBytes + this.scratchBytes(request));
+    const data = allocating(this.className, request.shape, request.dtype, outputBytes, () =>
+      allocate(request.dtype, request.size),
+    );
     this.generate(data, request);
     return Object.freeze({ shape: Object.freeze([...request.shape]), dtype: request.dtype, data });
   }
@@ -71,17 +76,11 @@ export abstract class Initializer {
    * @throws InitRangeError when `out.length` differs from the shape's size;
    *   InitTypeError when `out` cannot hold the dtype.
    */
-  fill<T extends TypedArray>(out: T, shape: readonly number[], options: FillOptions = {}): T {
+  fill<T extends TypedArray>(out: T, shape: readonly number[], options?: FillOptions): T {
     const where = this.className;
-    if (typeof options !== 'object' || options === null) {
-      throw new InitTypeError(
-        argumentMessage(where, 'options', 'be an object { dtype?, partitionInfo? }', options),
-        'ERR_INIT_INVALID_ARGUMENT',
-      );
-    }
-    const dtype =
-      options.dtype === undefined ? dtypeForArray(where, out, this.dtype) : assertDType(where, options.dtype);
-    const request = this.request(shape, dtype, options.partitionInfo);
+    const { dtype: rawDType, partitionInfo } = readOptions(where, options, ['dtype', 'partitionInfo']);
+    const dtype = rawDType === undefined ? dtypeForArray(where, out, this.dtype) : assertDType(where, rawDType);
+    const request = this.request(shape, dtype, partitionInfo);
     assertArrayFitsDType(where, out, request.dtype);
     if (out.length !== request.size) {
       throw new InitRangeError(
@@ -89,6 +88,7 @@ export abstract class Initializer {
         'ERR_INIT_INVALID_SHAPE',
       );
     }
+    requireByteBudget(where, request.shape, request.dtype, this.scratchBytes(request));
     this.generate(out, request);
     return out;
   }
@@ -99,12 +99,21 @@ export abstract class Initializer {
   /** Writes the values of a validated request into `out`, whose length is `request.size`. */
   protected abstract generate(out: TypedArray, request: FillRequest): void;
 
+  /**
+   * The bytes of scratch memory `generate` allocates for a request besides the output, for the
+   * byte budget checked before any allocation. Classes that allocate (Orthogonal's matrix, the
+   * 'tfjs' engine's float32 staging) override it.
+   */
+  protected scratchBytes(_request: FillRequest): number {
+    return 0;
+  }
+
   /** Checks the dtype against what this class supports; float-only classes override it. */
   protected checkDType(dtype: DType): DType {
     return dtype;
   }
 
-  private request(shape: readonly number[], dtype: unknown, partitionInfo: PartitionInfo | undefined): FillRequest {
+  private request(shape: readonly number[], dtype: unknown, partitionInfo: unknown): FillRequest {
     const where = this.className;
     const checkedShape = assertShape(where, shape);
     const checkedDType = this.checkDType(assertDType(where, dtype));

@@ -1,7 +1,13 @@
-import type { fillNormalTfjs, prepareNormal, TorchGenerator } from '@init/random';
-import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
+import {
+  type fillNormalTfjs,
+  type prepareNormal,
+  requireNormalFits,
+  requireTruncatedFits,
+  type TorchGenerator,
+} from '@init/random';
+import { assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
-import { finiteNumber, nonNegativeNumber } from './numbers.js';
+import { finiteNumber, nonNegativeNumber, type OptionValues } from './numbers.js';
 import {
   ENGINES,
   type Engine,
@@ -17,6 +23,9 @@ export interface NormalOptions extends RandomInitializerOptions {
   /** The standard deviation (of the untruncated normal). Default `1`. */
   readonly stddev?: number;
 }
+
+/** The options of RandomNormal and TruncatedNormal. */
+export const NORMAL_OPTIONS = ['mean', 'stddev', 'seed', 'dtype', 'engine', 'generator'] as const;
 
 /**
  * The streams a normal initializer draws from: the counter-based one, TensorFlow.js's, and
@@ -42,13 +51,43 @@ export abstract class NormalInitializer extends RandomInitializer {
   readonly stddev: number;
   protected abstract readonly draws: NormalDraws;
 
-  /** @param engines the engines the subclass draws with (default: all). */
-  protected constructor(options: NormalOptions, engines: readonly Engine[] = ENGINES) {
+  /** The truncation bounds in standard units (TruncatedNormal), or undefined for an untruncated normal. */
+  private readonly truncation: readonly [number, number] | undefined;
+
+  /**
+   * @param options the options as read by `readOptions` (or a user subclass's own object).
+   * @param law `'normal'`, or TruncatedNormal's bounds in standard units: the dtype rule then covers
+   *   the truncated interval only.
+   * @param engines the engines the subclass draws with (default: all).
+   */
+  protected constructor(
+    options: OptionValues<(typeof NORMAL_OPTIONS)[number]>,
+    law: 'normal' | readonly [number, number] = 'normal',
+    engines: readonly Engine[] = ENGINES,
+  ) {
     super(options, engines);
     const where = this.className;
-    this.dtype = assertFloatDType(where, options.dtype ?? 'float32');
-    this.mean = finiteNumber(where, 'mean', options.mean ?? 0);
-    this.stddev = nonNegativeNumber(where, 'stddev', options.stddev ?? 1);
+    this.truncation = law === 'normal' ? undefined : law;
+    this.dtype = assertFloatDType(where, options.dtype === undefined ? 'float32' : options.dtype);
+    this.mean = finiteNumber(where, 'mean', options.mean, 0);
+    this.stddev = nonNegativeNumber(where, 'stddev', options.stddev, 1);
+    // Fail where the mistake was written: a dtype given here must hold every sample (without one,
+    // the dtype of each call is checked, which may be wider than float32).
+    if (options.dtype !== undefined) this.checkDType(this.dtype);
+  }
+
+  /**
+   * Float dtypes that hold every sample the engine can draw (mean ± 13.7·stddev for the counter
+   * engine's ziggurat, ± 9.3·stddev for TensorFlow.js's polar method, ± 2·stddev truncated), so no
+   * sample is ever ±Infinity, on every engine.
+   */
+  protected override checkDType(dtype: DType): DType {
+    const format = super.checkDType(dtype) as FloatDType;
+    const sampler = this.engine === 'tfjs' ? 'tfjs' : 'counter';
+    if (this.truncation !== undefined) {
+      requireTruncatedFits(this.className, this.mean, this.stddev, format, sampler, {}, this.truncation);
+    } else requireNormalFits(this.className, this.mean, this.stddev, format, sampler);
+    return format;
   }
 
   getConfig(): RandomInitializerConfig & { mean: number; stddev: number } {

@@ -1,36 +1,54 @@
-import { InitRangeError, InitTypeError, argumentMessage } from '@init/random';
+// The argument rules are defined once, in @init/random (see its rules.ts for how a class declares
+// and checks its options), and re-exported here for core's classes, @init/presets and the authors of
+// their own initializers: one implementation and one wording across the packages.
+export {
+  booleanValue,
+  finiteNumber,
+  nonNegativeNumber,
+  oneOf,
+  positiveNumber,
+  readOptions,
+  type OptionValues,
+} from '@init/random';
+
+import {
+  InitRangeError,
+  argumentMessage,
+  isInitError,
+  requireUniformFits,
+  requireUniformTfjsFits,
+  type FloatFormat,
+} from '@init/random';
 
 /**
- * Option checks shared by the initializers, each producing the project's message form
- * `<Class>: <argument> must <what holds>. Received: <value>.`
+ * The uniform rule for bounds a class derives from one of its options (VarianceScaling's `scale`,
+ * UniformUnitScaling's `factor`): the error names that option and the value the caller gave, not
+ * the derived bounds.
+ * @throws InitRangeError (ERR_INIT_INVALID_ARGUMENT).
  */
-
-export function finiteNumber(where: string, argument: string, value: unknown): number {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  throw numberError(where, argument, 'be a finite number', value);
-}
-
-export function positiveNumber(where: string, argument: string, value: unknown): number {
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
-  throw numberError(where, argument, 'be a positive finite number', value);
-}
-
-export function nonNegativeNumber(where: string, argument: string, value: unknown): number {
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
-  throw numberError(where, argument, 'be a non-negative finite number', value);
-}
-
-/** One of a fixed list of names; the message lists them. */
-export function oneOf<T extends string>(where: string, argument: string, value: unknown, allowed: readonly T[]): T {
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new InitTypeError(
-    argumentMessage(where, argument, `be one of ${allowed.map((name) => `'${name}'`).join(', ')}`, value),
-    'ERR_INIT_UNKNOWN_IDENTIFIER',
-  );
-}
-
-function numberError(where: string, argument: string, requirement: string, value: unknown): Error {
-  return typeof value === 'number'
-    ? new InitRangeError(argumentMessage(where, argument, requirement, value), 'ERR_INIT_INVALID_ARGUMENT')
-    : new InitTypeError(argumentMessage(where, argument, requirement, value), 'ERR_INIT_INVALID_ARGUMENT');
+export function requireDerivedUniformFits(
+  where: string,
+  argument: string,
+  received: unknown,
+  low: number,
+  high: number,
+  format: FloatFormat,
+  engine: string,
+): void {
+  try {
+    if (!(low < high)) throw new InitRangeError('empty interval', 'ERR_INIT_INVALID_ARGUMENT');
+    if (engine === 'tfjs') requireUniformTfjsFits(where, low, high, format);
+    else requireUniformFits(where, low, high, format);
+  } catch (error) {
+    if (!isInitError(error)) throw error;
+    throw new InitRangeError(
+      argumentMessage(
+        where,
+        argument,
+        `give bounds [${low}, ${high}) that are finite in ${format} and hold at least one ${format} value`,
+        received,
+      ),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
 }

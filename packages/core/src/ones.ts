@@ -1,5 +1,6 @@
 import { assertDType, type DType, type TypedArray } from './dtype.js';
 import { Initializer, type FillRequest } from './initializer.js';
+import { readOptions } from './numbers.js';
 import { encodeValue } from './values.js';
 
 /** Options of {@link Ones}. */
@@ -22,9 +23,10 @@ export class Ones extends Initializer {
   readonly dtype: DType;
 
   /** @throws InitTypeError for an unknown dtype. */
-  constructor(options: OnesOptions = {}) {
+  constructor(options?: OnesOptions) {
     super();
-    this.dtype = assertDType('Ones', options.dtype ?? 'float32');
+    const read = readOptions(this.className, options, ['dtype']);
+    this.dtype = assertDType(this.className, read.dtype === undefined ? 'float32' : read.dtype);
   }
 
   getConfig(): { dtype: DType } {
@@ -32,6 +34,6 @@ export class Ones extends Initializer {
   }
 
   protected generate(out: TypedArray, request: FillRequest): void {
-    out.fill(encodeValue('Ones', 'value', 1, request.dtype));
+    out.fill(encodeValue(this.className, 'value', 1, request.dtype));
   }
 }

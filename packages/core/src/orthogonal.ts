@@ -1,9 +1,9 @@
 import { orthogonalize, type OrthogonalizeMethod } from '@init/linalg';
 import { argumentMessage, describeValue, fillNormal, fillUniform, InitRangeError, InitTypeError } from '@init/random';
-import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
+import { allocating, assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { LAYOUTS, type FanLayout } from './fans.js';
-import { finiteNumber, oneOf } from './numbers.js';
+import { finiteNumber, oneOf, readOptions } from './numbers.js';
 import { forEachRun } from './partition.js';
 import { RandomInitializer, type RandomInitializerOptions } from './random-initializer.js';
 import type { SeedConfig } from './seed.js';
@@ -88,24 +88,26 @@ export class Orthogonal extends RandomInitializer {
   /** `'tf'` (default) or `'torch'` (PyTorch's flattening). */
   readonly layout: FanLayout;
 
-  constructor(options: OrthogonalOptions = {}) {
-    super(options, ['counter']);
-    this.dtype = assertFloatDType('Orthogonal', options.dtype ?? 'float32');
-    this.gain = finiteNumber('Orthogonal', 'gain', options.gain ?? 1);
-    this.method = oneOf('Orthogonal', 'method', options.method ?? 'qr', METHODS);
-    const columnAxis: unknown = options.columnAxis ?? -1;
+  constructor(options?: OrthogonalOptions) {
+    const where = (new.target as typeof Orthogonal).className;
+    const read = readOptions(where, options, ['gain', 'method', 'columnAxis', 'layout', 'seed', 'dtype', 'engine']);
+    super(read, ['counter']);
+    this.dtype = assertFloatDType(where, read.dtype === undefined ? 'float32' : read.dtype);
+    this.gain = finiteNumber(where, 'gain', read.gain, 1);
+    this.method = oneOf(where, 'method', read.method, METHODS, 'qr');
+    const columnAxis: unknown = read.columnAxis === undefined ? -1 : read.columnAxis;
     if (typeof columnAxis !== 'number' || !Number.isSafeInteger(columnAxis)) {
       throw new InitTypeError(
-        argumentMessage('Orthogonal', 'columnAxis', 'be an integer axis', columnAxis),
+        argumentMessage(where, 'columnAxis', 'be an integer axis', columnAxis),
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }
     this.columnAxis = columnAxis;
-    this.layout = oneOf('Orthogonal', 'layout', options.layout ?? 'tf', LAYOUTS);
+    this.layout = oneOf(where, 'layout', read.layout, LAYOUTS, 'tf');
     if (this.layout === 'torch' && columnAxis !== -1) {
       throw new InitTypeError(
         argumentMessage(
-          'Orthogonal',
+          where,
           'columnAxis',
           "be absent with layout 'torch', which puts the rows on axis 0",
           columnAxis,
@@ -113,6 +115,15 @@ export class Orthogonal extends RandomInitializer {
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }
+    // Every value has magnitude at most |gain|: if gain fits the dtype given here, so does the matrix.
+    if (read.dtype !== undefined) encodeValue(where, 'gain', this.gain, this.dtype);
+  }
+
+  /** The random matrix, the orthogonalized copy and the factorization's workspace, in float64. */
+  protected override scratchBytes(request: FillRequest): number {
+    let size = 1;
+    for (const dim of request.fullShape) size *= dim;
+    return 4 * 8 * size;
   }
 
   /** `{ gain, method, seed, dtype }`, `columnAxis` when it is not the default `-1`, `layout` when `'torch'`. */
@@ -174,15 +185,15 @@ export class Orthogonal extends RandomInitializer {
   private matrixShape(fullShape: readonly number[]): { rows: number; cols: number; axis: number } {
     if (fullShape.length < 2) {
       throw new InitRangeError(
-        `Orthogonal: shape must have at least 2 dimensions. Received: [${fullShape.join(', ')}].`,
+        `${this.className}: shape must have at least 2 dimensions. Received: [${fullShape.join(', ')}].`,
         'ERR_INIT_INVALID_SHAPE',
       );
     }
-    const size = sizeOf('Orthogonal', fullShape);
+    const size = sizeOf(this.className, fullShape);
     const rank = fullShape.length;
     if (this.columnAxis < -rank || this.columnAxis >= rank) {
       throw new InitRangeError(
-        `Orthogonal: columnAxis must name an axis of the shape, from ${-rank} to ${rank - 1}. Received: ${describeValue(this.columnAxis)} for shape [${fullShape.join(', ')}].`,
+        `${this.className}: columnAxis must name an axis of the shape, from ${-rank} to ${rank - 1}. Received: ${describeValue(this.columnAxis)} for shape [${fullShape.join(', ')}].`,
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }
@@ -196,19 +207,22 @@ export class Orthogonal extends RandomInitializer {
 
   protected generate(out: TypedArray, request: FillRequest): void {
     const { fullShape } = request;
+    const where = this.className;
     const { rows, cols, axis } = this.matrixShape(fullShape);
-    if (request.size === 0) return;
     // Every value has magnitude at most |gain|: if gain fits the dtype, so does the matrix.
-    encodeValue('Orthogonal', 'gain', this.gain, request.dtype);
+    encodeValue(where, 'gain', this.gain, request.dtype);
+    if (request.size === 0) return;
     let q: Float64Array;
     if (this.given === undefined) {
-      const { matrix } = this.randomMatrix(fullShape);
-      q = orthogonalize(matrix, rows, cols, { method: this.method });
+      q = allocating(where, fullShape, request.dtype, this.scratchBytes(request), () => {
+        const { matrix } = this.randomMatrix(fullShape);
+        return orthogonalize(matrix, rows, cols, { method: this.method });
+      });
     } else {
       q = this.given;
       if (q.length !== rows * cols) {
         throw new InitRangeError(
-          `Orthogonal: the orthogonalized matrix must have rows × cols = ${rows} × ${cols} elements for shape [${fullShape.join(', ')}]. Received: ${q.length}.`,
+          `${where}: the orthogonalized matrix must have rows × cols = ${rows} × ${cols} elements for shape [${fullShape.join(', ')}]. Received: ${q.length}.`,
           'ERR_INIT_INVALID_ARGUMENT',
         );
       }

@@ -1,5 +1,5 @@
 import { InitRangeError, InitTypeError, argumentMessage, describeValue } from '@init/random';
-import { assertShape } from './shape.js';
+import { assertShape, MAX_RANK } from './shape.js';
 
 /**
  * Where a shard sits in the full tensor (TensorFlow's `_PartitionInfo`): the shard's values are the
@@ -22,14 +22,18 @@ export function assertPartition(where: string, shape: readonly number[], partiti
       'ERR_INIT_INVALID_PARTITION',
     );
   }
-  const { fullShape, varOffset } = partitionInfo as Record<string, unknown>;
+  // Each property and element is read once, into copies that are checked and then used.
+  // (Any object with the two properties is taken, such as an instance of a framework's own class.)
+  const fullShape: unknown = (partitionInfo as Record<string, unknown>).fullShape;
+  const rawOffset: unknown = (partitionInfo as Record<string, unknown>).varOffset;
   const full = assertShape(where, fullShape, 'partitionInfo.fullShape');
-  if (!Array.isArray(varOffset)) {
+  if (!Array.isArray(rawOffset) || !(rawOffset.length <= MAX_RANK)) {
     throw new InitTypeError(
-      argumentMessage(where, 'partitionInfo.varOffset', 'be an array of non-negative integers', varOffset),
+      argumentMessage(where, 'partitionInfo.varOffset', 'be an array of non-negative integers', rawOffset),
       'ERR_INIT_INVALID_PARTITION',
     );
   }
+  const varOffset: unknown[] = Array.from({ length: rawOffset.length }, (_, axis) => rawOffset[axis]);
   if (full.length !== shape.length || varOffset.length !== shape.length) {
     throw new InitRangeError(
       `${where}: partitionInfo.fullShape and partitionInfo.varOffset must have the shard's rank ${shape.length}. ` +
@@ -54,7 +58,7 @@ export function assertPartition(where: string, shape: readonly number[], partiti
       );
     }
   }
-  return { fullShape: full, varOffset: varOffset as number[] };
+  return Object.freeze({ fullShape: full, varOffset: Object.freeze(varOffset as number[]) });
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 import type { Key } from '@init/random';
 import { assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import { Initializer, type FillRequest } from './initializer.js';
-import { oneOf } from './numbers.js';
+import { oneOf, type OptionValues } from './numbers.js';
 import { forEachRun } from './partition.js';
 import { assertSeed, callKey, keyOf, seedToConfig, type InitializerSeed, type SeedConfig } from './seed.js';
 
@@ -82,25 +82,16 @@ export abstract class RandomInitializer<D extends DType = FloatDType> extends In
   private readonly key: Key | undefined;
 
   /**
+   * @param options the options as read by `readOptions` (a subclass reads all of its options once,
+   *   then passes the copy); this reads `seed` and `engine`.
    * @param engines the engines the class can draw with; counter-only classes pass `['counter']`,
    *   so an `engine` option slipped past their types is refused rather than ignored.
    */
-  protected constructor(options: Omit<RandomInitializerOptions, 'dtype'>, engines: readonly Engine[] = ENGINES) {
+  protected constructor(options: OptionValues<'seed' | 'engine' | 'generator'>, engines: readonly Engine[] = ENGINES) {
     super();
     const where = this.className;
-    this.seed = assertSeed(where, options.seed);
-    this.engine = oneOf(where, 'engine', options.engine ?? 'counter', engines);
-    if (this.engine === 'tfjs' && this.seed !== undefined && typeof this.seed !== 'number') {
-      throw new InitTypeError(
-        argumentMessage(
-          where,
-          'seed',
-          "be a number (or absent) with engine 'tfjs', as TensorFlow.js takes it",
-          this.seed,
-        ),
-        'ERR_INIT_INVALID_ARGUMENT',
-      );
-    }
+    this.engine = oneOf(where, 'engine', options.engine, engines, 'counter');
+    this.seed = assertSeed(where, options.seed, this.engine);
     this.generator = checkGenerator(where, this.engine, this.seed, options.generator);
     this.key = this.engine === 'counter' ? keyOf(this.seed) : undefined;
   }
@@ -110,6 +101,11 @@ export abstract class RandomInitializer<D extends DType = FloatDType> extends In
     const checked = assertFloatDType(this.className, dtype);
     if (this.engine === 'torch') requireTorchDType(this.className, checked);
     return checked;
+  }
+
+  /** The 'tfjs' engine draws in float32 and converts: a float32 staging array for other dtypes. */
+  protected override scratchBytes(request: FillRequest): number {
+    return this.engine === 'tfjs' && request.dtype !== 'float32' && request.dtype !== 'int32' ? request.size * 4 : 0;
   }
 
   /** The config keys shared by every random initializer. */

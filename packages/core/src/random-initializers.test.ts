@@ -261,7 +261,7 @@ describe('option errors', () => {
     [
       () => new VarianceScaling({ mode: 'fanIn' as never }),
       InitTypeError,
-      "VarianceScaling: mode must be one of 'fan_in', 'fan_out', 'fan_avg', 'fan_geo_avg'. Received: \"fanIn\".",
+      "VarianceScaling: mode must be one of 'fan_in', 'fan_out', 'fan_avg', 'fan_geo_avg' (did you mean 'fan_in'?). Received: \"fanIn\".",
     ],
     [
       () => new VarianceScaling({ distribution: 'gaussian' as never }),
@@ -293,13 +293,13 @@ describe('option errors', () => {
     [
       () => new RandomNormal({ seed: 2n ** 64n }),
       InitRangeError,
-      'RandomNormal: seed must be a bigint in [0, 2^64). Received: 18446744073709551616n.',
+      'RandomNormal: seed must be a non-negative safe integer, a bigint below 2^64, a string or a Key. Received: 18446744073709551616n.',
     ],
     [() => new RandomNormal({ seed: {} as never }), InitTypeError, 'Received: an object.'],
     [
       () => new RandomNormal({ seed: 'abc', engine: 'tfjs' }),
       InitTypeError,
-      "RandomNormal: seed must be a number (or absent) with engine 'tfjs'",
+      "RandomNormal: seed must be a finite number (or absent) with engine 'tfjs'",
     ],
     [
       () => new RandomNormal({ dtype: 'int32' as never }),
@@ -324,10 +324,10 @@ describe('option errors', () => {
 
   test('parameters the dtype cannot hold are refused, never turned into infinities', () => {
     expect(() => new RandomUniform({ minval: -1e300, maxval: 1e300, seed: 1 }).apply([4])).toThrow(
-      /low must be within the finite range of float32/,
+      /^RandomUniform: minval must be within the finite range of float32/,
     );
     expect(() => new RandomUniform({ maxval: 1e5, seed: 1 }).apply([4], 'float16')).toThrow(
-      /high must be within the finite range of float16/,
+      /^RandomUniform: maxval must be within the finite range of float16/,
     );
     expect(() => new RandomNormal({ stddev: 1e300, seed: 1 }).apply([4])).toThrow(InitRangeError);
     expect(() => new RandomNormal({ mean: 1e39, seed: 1 }).apply([4])).toThrow(

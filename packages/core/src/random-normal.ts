@@ -1,5 +1,6 @@
 import { fillNormalTfjs, fillNormalTorch, prepareNormal } from '@init/random';
-import { NormalInitializer, type NormalDraws, type NormalOptions } from './normal-initializer.js';
+import { NORMAL_OPTIONS, NormalInitializer, type NormalDraws, type NormalOptions } from './normal-initializer.js';
+import { readOptions } from './numbers.js';
 
 /** Options of {@link RandomNormal}. */
 export type RandomNormalOptions = NormalOptions;
@@ -26,7 +27,7 @@ export class RandomNormal extends NormalInitializer {
   static override readonly className: string = 'RandomNormal';
   protected readonly draws: NormalDraws = { counter: prepareNormal, tfjs: fillNormalTfjs, torch: fillNormalTorch };
 
-  constructor(options: RandomNormalOptions = {}) {
-    super(options);
+  constructor(options?: RandomNormalOptions) {
+    super(readOptions((new.target as typeof RandomNormal).className, options, NORMAL_OPTIONS));
   }
 }

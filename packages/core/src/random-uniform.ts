@@ -6,10 +6,12 @@ import {
   InitRangeError,
   InitTypeError,
   argumentMessage,
+  requireUniformFits,
+  requireUniformTfjsFits,
 } from '@init/random';
 import { assertDType, assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
-import { finiteNumber } from './numbers.js';
+import { finiteNumber, readOptions } from './numbers.js';
 import {
   RandomInitializer,
   type RandomInitializerConfig,
@@ -24,6 +26,26 @@ export interface RandomUniformOptions extends Omit<RandomInitializerOptions, 'dt
   readonly maxval?: number;
   /** The default dtype: a float dtype, or int32 for integers in [minval, maxval). Default `'float32'`. */
   readonly dtype?: FloatDType | 'int32';
+}
+
+const RANDOM_UNIFORM_OPTIONS = ['minval', 'maxval', 'seed', 'dtype', 'engine', 'generator'] as const;
+const BOUND_NAMES = ['minval', 'maxval'] as const;
+
+/** The interval rule with the caller's names: minval < maxval, and maxval − minval finite. */
+function requireInterval(where: string, minval: number, maxval: number): void {
+  if (!(minval < maxval)) {
+    throw new InitRangeError(
+      `${where}: minval must be less than maxval. Received: minval=${minval}, maxval=${maxval}.`,
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  if (!Number.isFinite(maxval - minval)) {
+    // low + (high − low)·u would be infinite or NaN.
+    throw new InitRangeError(
+      `${where}: maxval - minval must be a finite number. Received: minval=${minval}, maxval=${maxval}.`,
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
 }
 
 /**
@@ -58,27 +80,19 @@ export class RandomUniform extends RandomInitializer<FloatDType | 'int32'> {
   /** Whether maxval was given: integer dtypes need an explicit upper bound, as in TF. */
   private readonly maxvalGiven: boolean;
 
-  constructor(options: RandomUniformOptions = {}) {
-    super(options);
-    const dtype = assertDType('RandomUniform', options.dtype ?? 'float32');
-    this.dtype = dtype === 'int32' ? dtype : assertFloatDType('RandomUniform', dtype);
-    this.minval = finiteNumber('RandomUniform', 'minval', options.minval ?? 0);
-    this.maxvalGiven = options.maxval !== undefined;
-    this.maxval = finiteNumber('RandomUniform', 'maxval', options.maxval ?? 1);
-    if (!(this.minval < this.maxval)) {
-      throw new InitRangeError(
-        `RandomUniform: minval must be less than maxval. Received: minval=${this.minval}, maxval=${this.maxval}.`,
-        'ERR_INIT_INVALID_ARGUMENT',
-      );
-    }
-    if (!Number.isFinite(this.maxval - this.minval)) {
-      // low + (high − low)·u would be infinite or NaN.
-      throw new InitRangeError(
-        `RandomUniform: maxval - minval must be a finite number. Received: minval=${this.minval}, maxval=${this.maxval}.`,
-        'ERR_INIT_INVALID_ARGUMENT',
-      );
-    }
-    if (this.dtype === 'int32') this.checkDType('int32');
+  constructor(options?: RandomUniformOptions) {
+    const where = (new.target as typeof RandomUniform).className;
+    const read = readOptions(where, options, RANDOM_UNIFORM_OPTIONS);
+    super(read);
+    const dtype = assertDType(where, read.dtype === undefined ? 'float32' : read.dtype);
+    this.dtype = dtype === 'int32' ? dtype : assertFloatDType(where, dtype);
+    this.minval = finiteNumber(where, 'minval', read.minval, 0);
+    this.maxvalGiven = read.maxval !== undefined;
+    this.maxval = finiteNumber(where, 'maxval', read.maxval, 1);
+    requireInterval(where, this.minval, this.maxval);
+    // Fail where the mistake was written: a dtype given here must hold the bounds (without one, the
+    // dtype of each call is checked, which may be wider than float32).
+    if (read.dtype !== undefined) this.checkDType(this.dtype);
   }
 
   /** `maxval` is null when it was left to its float default, so int32 still demands one after a round trip. */
@@ -86,12 +100,21 @@ export class RandomUniform extends RandomInitializer<FloatDType | 'int32'> {
     return { minval: this.minval, maxval: this.maxvalGiven ? this.maxval : null, ...this.randomConfig() };
   }
 
-  /** Float dtypes, and int32 when both bounds are integers and maxval was given. */
+  /**
+   * Float dtypes whose range holds both bounds (with at least one value of the dtype in between),
+   * and int32 when both bounds are integers in [−2^31, 2^31] and maxval was given — on every engine.
+   */
   protected override checkDType(dtype: DType): DType {
-    if (dtype !== 'int32' || this.engine === 'torch') return super.checkDType(dtype);
+    const where = this.className;
+    if (dtype !== 'int32' || this.engine === 'torch') {
+      const format = super.checkDType(dtype) as FloatDType;
+      if (this.engine === 'tfjs') requireUniformTfjsFits(where, this.minval, this.maxval, format, BOUND_NAMES);
+      else requireUniformFits(where, this.minval, this.maxval, format, BOUND_NAMES);
+      return format;
+    }
     if (!this.maxvalGiven) {
       throw new InitTypeError(
-        "RandomUniform: maxval must be given for dtype 'int32' (its default of 1 is for floats). Received: undefined.",
+        `${where}: maxval must be given for dtype 'int32' (its default of 1 is for floats). Received: undefined.`,
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }
@@ -101,7 +124,7 @@ export class RandomUniform extends RandomInitializer<FloatDType | 'int32'> {
     ] as const) {
       if (!Number.isInteger(bound) || bound < -(2 ** 31) || bound > 2 ** 31) {
         throw new InitRangeError(
-          argumentMessage('RandomUniform', argument, "be an integer in [-2^31, 2^31] for dtype 'int32'", bound),
+          argumentMessage(where, argument, "be an integer in [-2^31, 2^31] for dtype 'int32'", bound),
           'ERR_INIT_INVALID_ARGUMENT',
         );
       }

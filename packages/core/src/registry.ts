@@ -1,6 +1,8 @@
 import { InitTypeError, argumentMessage, describeValue } from '@init/random';
+import { MAX_VALUE_RANK } from './constant.js';
 import { Initializer } from './initializer.js';
 import { coreNameRows, findNameRow, type InitializerClass, type NameRow } from './names.js';
+import { readOptions } from './numbers.js';
 import { seedFromConfig } from './seed.js';
 
 /** A JSON value as configs hold them. */
@@ -104,7 +106,8 @@ export interface DeserializeOptions {
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const MAX_DEPTH = 32;
+// A Constant of the deepest rank sits two levels down, in { config: { value } }.
+const MAX_DEPTH = MAX_VALUE_RANK + 2;
 
 /**
  * Rebuilds an initializer from `{ className, config }`. Reads Keras's forms too: `class_name`,
@@ -117,7 +120,16 @@ const MAX_DEPTH = 32;
  * unknown config key is refused with an error before anything is built.
  * @throws InitTypeError (ERR_INIT_UNKNOWN_IDENTIFIER or ERR_INIT_INVALID_CONFIG).
  */
-export function deserialize(serialized: unknown, options: DeserializeOptions = {}): Initializer {
+export function deserialize(serialized: unknown, options?: DeserializeOptions): Initializer {
+  const { classes: rawClasses, names: rawNames } = readOptions('deserialize', options, ['classes', 'names']);
+  const classes = readClasses(rawClasses);
+  if (rawNames !== undefined && !Array.isArray(rawNames)) {
+    throw new InitTypeError(
+      argumentMessage('deserialize', 'names', 'be an array of name-table rows', rawNames),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  const names = rawNames as readonly NameRow[] | undefined;
   const outer = readPlainObject('deserialize', 'the serialized initializer', serialized, 0);
   for (const key of Object.keys(outer)) {
     if (!['className', 'class_name', 'config', 'module', 'registered_name'].includes(key)) {
@@ -135,13 +147,13 @@ export function deserialize(serialized: unknown, options: DeserializeOptions = {
   const cls =
     builtin ??
     registered.get(name) ??
-    (options.names === undefined ? undefined : findNameRow(options.names, name)?.cls) ??
-    options.classes?.find((candidate) => candidate.className === name);
+    (names === undefined ? undefined : findNameRow(names, name)?.cls) ??
+    classes.find((candidate) => candidate.className === name);
   if (cls === undefined) {
     const known = [
       ...registeredClassNames(),
-      ...(options.names ?? []).map((row) => row.cls.className),
-      ...(options.classes ?? []).map((candidate) => candidate.className),
+      ...(names ?? []).map((row) => row.cls.className),
+      ...classes.map((candidate) => candidate.className),
     ];
     throw new InitTypeError(
       argumentMessage('deserialize', 'className', `name a registered initializer (${known.join(', ')})`, name),
@@ -191,6 +203,46 @@ function configKeys(builtin: InitializerClass): string[] {
   // A class with a required option (Sparse's sparsity) cannot be built without it: it lists its keys.
   if (requiredConfigKeys !== undefined) return [...requiredConfigKeys, ...optionalConfigKeys];
   return [...Object.keys(new (builtin as unknown as new () => Initializer)().getConfig()), ...optionalConfigKeys];
+}
+
+/**
+ * Checks `options.classes`: an array (read once) of Initializer subclasses, each with its own
+ * static className string.
+ * @throws InitTypeError (ERR_INIT_INVALID_ARGUMENT).
+ */
+function readClasses(value: unknown): readonly InitializerClass[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    throw new InitTypeError(
+      argumentMessage('deserialize', 'classes', 'be an array of Initializer classes', value),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  const classes: InitializerClass[] = [];
+  const length = value.length;
+  for (let index = 0; index < length; index++) {
+    const cls: unknown = value[index];
+    if (typeof cls !== 'function' || !(cls.prototype instanceof Initializer)) {
+      throw new InitTypeError(
+        argumentMessage('deserialize', `classes[${index}]`, 'be a class that extends Initializer', cls),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
+    const name: unknown = (cls as unknown as InitializerClass).className;
+    if (typeof name !== 'string' || name === '' || !Object.hasOwn(cls, 'className')) {
+      throw new InitTypeError(
+        argumentMessage(
+          'deserialize',
+          `classes[${index}].className`,
+          'be a non-empty string of the class itself',
+          name,
+        ),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
+    classes.push(cls as unknown as InitializerClass);
+  }
+  return classes;
 }
 
 function camelCase(key: string): string {

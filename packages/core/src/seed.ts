@@ -5,6 +5,7 @@ import {
   freshKey,
   isKey,
   keyFromSeed,
+  keyFromSeedAt,
   keyFromString,
   keyToString,
 } from '@init/random';
@@ -17,30 +18,28 @@ export type InitializerSeed = Seed | Key;
 export type SeedConfig = number | string | { readonly key: string } | null;
 
 /**
- * Checks a seed: a non-negative safe integer, a bigint in [0, 2^64), a string or a Key.
+ * Checks a seed with @init/random's one seed rule: a non-negative safe integer, a bigint in
+ * [0, 2^64), a string or a Key; with engine 'tfjs', any finite number, as TensorFlow.js takes it
+ * (−5 and 2.5 are seeds there: Alea hashes the seed's text). `null` is not a seed here (a config's
+ * `seed: null` is read as absent by deserialize).
  * @throws InitRangeError / InitTypeError (ERR_INIT_INVALID_ARGUMENT) naming the class.
  */
-export function assertSeed(where: string, seed: unknown): InitializerSeed | undefined {
-  if (seed === undefined || seed === null) return undefined;
-  if (typeof seed === 'string' || isKey(seed)) return seed;
-  if (typeof seed === 'number') {
-    if (Number.isSafeInteger(seed) && seed >= 0) return seed;
-    throw new InitRangeError(
-      argumentMessage(where, 'seed', 'be a non-negative safe integer, a bigint below 2^64, a string or a Key', seed),
-      'ERR_INIT_INVALID_ARGUMENT',
+export function assertSeed(where: string, seed: unknown, engine = 'counter'): InitializerSeed | undefined {
+  if (seed === undefined) return undefined;
+  if (engine === 'tfjs') {
+    if (typeof seed === 'number' && Number.isFinite(seed)) return seed;
+    const message = argumentMessage(
+      where,
+      'seed',
+      "be a finite number (or absent) with engine 'tfjs', as TensorFlow.js takes it",
+      seed,
     );
+    throw typeof seed === 'number'
+      ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
+      : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
   }
-  if (typeof seed === 'bigint') {
-    if (seed >= 0n && seed < 2n ** 64n) return seed;
-    throw new InitRangeError(
-      argumentMessage(where, 'seed', 'be a bigint in [0, 2^64)', seed),
-      'ERR_INIT_INVALID_ARGUMENT',
-    );
-  }
-  throw new InitTypeError(
-    argumentMessage(where, 'seed', 'be a non-negative safe integer, a bigint below 2^64, a string or a Key', seed),
-    'ERR_INIT_INVALID_ARGUMENT',
-  );
+  keyFromSeedAt(where, 'seed', seed, true);
+  return seed as InitializerSeed;
 }
 
 /** The key of a seeded initializer, made once; undefined for an unseeded one. */
@@ -71,5 +70,12 @@ export function seedFromConfig(where: string, value: unknown): InitializerSeed |
       'ERR_INIT_INVALID_CONFIG',
     );
   }
-  return assertSeed(where, value);
+  // null (Keras's "unseeded") is absent; a number or string is checked by the class, whose engine
+  // decides which numbers are seeds.
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  throw new InitTypeError(
+    argumentMessage(where, 'seed', 'be a number, a string, null or { key: string }', value),
+    'ERR_INIT_INVALID_CONFIG',
+  );
 }

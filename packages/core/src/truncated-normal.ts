@@ -8,8 +8,12 @@ import {
 } from '@init/random';
 import type { FloatDType, TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
-import { NormalInitializer, type NormalDraws, type NormalOptions } from './normal-initializer.js';
+import { NORMAL_OPTIONS, NormalInitializer, type NormalDraws, type NormalOptions } from './normal-initializer.js';
+import { readOptions } from './numbers.js';
 import type { RandomInitializerConfig } from './random-initializer.js';
+
+/** The option names of {@link TruncatedNormal}. */
+const TRUNCATED_NORMAL_OPTIONS = [...NORMAL_OPTIONS, 'lower', 'upper'] as const;
 
 /** A truncation bound as options and configs hold it: a number, or the open side spelled as a string (JSON has no infinities). */
 export type TruncationBound = number | 'Infinity' | '-Infinity';
@@ -88,17 +92,20 @@ export class TruncatedNormal extends NormalInitializer {
   /** The upper bound in standard deviations (+∞ for none). */
   readonly upper: number;
 
-  constructor(options: TruncatedNormalOptions = {}) {
-    super(options);
-    const where = this.className;
-    this.lower = readBound(where, 'lower', options.lower ?? -2);
-    this.upper = readBound(where, 'upper', options.upper ?? 2);
-    if (!(this.lower < this.upper)) {
+  constructor(options?: TruncatedNormalOptions) {
+    const where = (new.target as typeof TruncatedNormal).className;
+    const read = readOptions(where, options, TRUNCATED_NORMAL_OPTIONS);
+    const lower = readBound(where, 'lower', read.lower === undefined ? -2 : read.lower);
+    const upper = readBound(where, 'upper', read.upper === undefined ? 2 : read.upper);
+    if (!(lower < upper)) {
       throw new InitRangeError(
-        argumentMessage(where, 'lower', `be less than upper (${this.upper})`, this.lower),
+        argumentMessage(where, 'lower', `be less than upper (${upper})`, lower),
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }
+    super(read, [lower, upper]);
+    this.lower = lower;
+    this.upper = upper;
     if (this.engine === 'tfjs' && (this.lower !== -2 || this.upper !== 2)) {
       throw new InitTypeError(
         argumentMessage(

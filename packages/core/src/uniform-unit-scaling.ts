@@ -2,7 +2,7 @@ import { prepareUniform } from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { LAYOUTS, type FanLayout } from './fans.js';
-import { oneOf, positiveNumber } from './numbers.js';
+import { oneOf, positiveNumber, readOptions, requireDerivedUniformFits } from './numbers.js';
 import { RandomInitializer, type RandomInitializerOptions } from './random-initializer.js';
 import type { SeedConfig } from './seed.js';
 
@@ -42,11 +42,13 @@ export class UniformUnitScaling extends RandomInitializer {
   readonly factor: number;
   readonly layout: FanLayout;
 
-  constructor(options: UniformUnitScalingOptions = {}) {
-    super(options, ['counter']);
-    this.dtype = assertFloatDType('UniformUnitScaling', options.dtype ?? 'float32');
-    this.factor = positiveNumber('UniformUnitScaling', 'factor', options.factor ?? 1);
-    this.layout = oneOf('UniformUnitScaling', 'layout', options.layout ?? 'tf', LAYOUTS);
+  constructor(options?: UniformUnitScalingOptions) {
+    const where = (new.target as typeof UniformUnitScaling).className;
+    const read = readOptions(where, options, ['factor', 'layout', 'seed', 'dtype', 'engine']);
+    super(read, ['counter']);
+    this.dtype = assertFloatDType(where, read.dtype === undefined ? 'float32' : read.dtype);
+    this.factor = positiveNumber(where, 'factor', read.factor, 1);
+    this.layout = oneOf(where, 'layout', read.layout, LAYOUTS, 'tf');
   }
 
   /** `{ factor, seed, dtype }`, and `layout` when it is `'torch'`. */
@@ -68,6 +70,7 @@ export class UniformUnitScaling extends RandomInitializer {
   protected generate(out: TypedArray, request: FillRequest): void {
     const high = this.maxVal(request.fullShape);
     const dtype = request.dtype as FloatDType;
+    requireDerivedUniformFits(this.className, 'factor', this.factor, -high, high, dtype, 'counter');
     this.drawCounter(out, request, (key) => prepareUniform(key, { low: -high, high, dtype }));
   }
 }

@@ -8,6 +8,8 @@ import {
   fillUniformTorch,
   InitTypeError,
   argumentMessage,
+  requireNormalFits,
+  requireTruncatedFits,
 } from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import {
@@ -21,7 +23,7 @@ import {
   type Fans,
 } from './fans.js';
 import type { FillRequest } from './initializer.js';
-import { oneOf, positiveNumber } from './numbers.js';
+import { oneOf, positiveNumber, readOptions, requireDerivedUniformFits } from './numbers.js';
 import {
   RandomInitializer,
   type RandomInitializerConfig,
@@ -61,6 +63,23 @@ export const DISTRIBUTIONS: readonly Distribution[] = Object.freeze([
  * normal have the intended standard deviation (the constant Keras and JAX use).
  */
 export const TRUNCATED_NORMAL_STDDEV = 0.87962566103423978;
+
+/** The option names of {@link VarianceScaling}. */
+export const VARIANCE_SCALING_OPTIONS = [
+  'scale',
+  'mode',
+  'distribution',
+  'layout',
+  'inAxis',
+  'outAxis',
+  'batchAxis',
+  'inputAxes',
+  'outputAxes',
+  'seed',
+  'dtype',
+  'engine',
+  'generator',
+] as const;
 
 /** Options of {@link VarianceScaling}. */
 export interface VarianceScalingOptions extends RandomInitializerOptions {
@@ -126,7 +145,7 @@ export function fanRuleOf(
 ): { layout: FanLayout | undefined; axes: CheckedFanAxes | undefined; axesConfig: FanAxesConfig } {
   const given = FAN_AXES_KEYS.filter((key) => options[key] !== undefined);
   if (given.length === 0)
-    return { layout: oneOf(where, 'layout', options.layout ?? 'tf', LAYOUTS), axes: undefined, axesConfig: {} };
+    return { layout: oneOf(where, 'layout', options.layout, LAYOUTS, 'tf'), axes: undefined, axesConfig: {} };
   if (options.layout !== undefined) {
     throw new InitTypeError(
       argumentMessage(
@@ -205,14 +224,15 @@ export class VarianceScaling extends RandomInitializer {
   readonly fanAxes: Readonly<FanAxesConfig>;
   private readonly checkedAxes: CheckedFanAxes | undefined;
 
-  constructor(options: VarianceScalingOptions = {}) {
-    super(options);
-    const where = this.className;
-    this.dtype = assertFloatDType(where, options.dtype ?? 'float32');
-    this.scale = positiveNumber(where, 'scale', options.scale ?? 1);
-    this.mode = oneOf(where, 'mode', options.mode ?? 'fan_in', FAN_MODES);
-    this.distribution = oneOf(where, 'distribution', options.distribution ?? 'normal', DISTRIBUTIONS);
-    const rule = fanRuleOf(where, options);
+  constructor(options?: VarianceScalingOptions) {
+    const where = (new.target as typeof VarianceScaling).className;
+    const read = readOptions(where, options, VARIANCE_SCALING_OPTIONS);
+    super(read);
+    this.dtype = assertFloatDType(where, read.dtype === undefined ? 'float32' : read.dtype);
+    this.scale = positiveNumber(where, 'scale', read.scale, 1);
+    this.mode = oneOf(where, 'mode', read.mode, FAN_MODES, 'fan_in');
+    this.distribution = oneOf(where, 'distribution', read.distribution, DISTRIBUTIONS, 'normal');
+    const rule = fanRuleOf(where, read as VarianceScalingOptions);
     this.layout = rule.layout;
     this.fanAxes = Object.freeze(rule.axesConfig);
     this.checkedAxes = rule.axes;
@@ -280,6 +300,26 @@ export class VarianceScaling extends RandomInitializer {
     return this.scale / Math.max(1, n);
   }
 
+  /**
+   * Checks that the dtype holds every sample for this (full) shape: scale / n can be so large that
+   * samples overflow, or so small that a uniform's bounds round to zero. The error names `scale`.
+   */
+  private requireFits(fullShape: readonly number[], format: FloatDType): void {
+    const variance = this.variance(fullShape);
+    const where = this.className;
+    const sampler = this.engine === 'tfjs' ? 'tfjs' : 'counter';
+    const names = { stddev: 'scale', received: this.scale };
+    if (this.distribution === 'uniform') {
+      const limit = Math.sqrt(3 * variance);
+      requireDerivedUniformFits(where, 'scale', this.scale, -limit, limit, format, this.engine);
+    } else if (this.distribution === 'untruncated_normal') {
+      requireNormalFits(where, 0, Math.sqrt(variance), format, sampler, names);
+    } else {
+      const stddev = Math.sqrt(variance) / (this.distribution === 'truncated_normal' ? TRUNCATED_NORMAL_STDDEV : 1);
+      requireTruncatedFits(where, 0, stddev, format, sampler, names);
+    }
+  }
+
   protected generate(out: TypedArray, request: FillRequest): void {
     if (this.engine === 'torch') {
       this.generateTorch(out as Float32Array | Float64Array, request);
@@ -287,6 +327,7 @@ export class VarianceScaling extends RandomInitializer {
     }
     const variance = this.variance(request.fullShape);
     const dtype = request.dtype as FloatDType;
+    this.requireFits(request.fullShape, dtype);
     const target = out as Float32Array;
     if (this.distribution === 'uniform') {
       const limit = Math.sqrt(3 * variance);

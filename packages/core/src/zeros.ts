@@ -1,5 +1,6 @@
 import { assertDType, type DType, type TypedArray } from './dtype.js';
 import { Initializer, type FillRequest } from './initializer.js';
+import { readOptions } from './numbers.js';
 
 /** Options of {@link Zeros}. */
 export interface ZerosOptions {
@@ -21,9 +22,10 @@ export class Zeros extends Initializer {
   readonly dtype: DType;
 
   /** @throws InitTypeError for an unknown dtype. */
-  constructor(options: ZerosOptions = {}) {
+  constructor(options?: ZerosOptions) {
     super();
-    this.dtype = assertDType('Zeros', options.dtype ?? 'float32');
+    const read = readOptions(this.className, options, ['dtype']);
+    this.dtype = assertDType(this.className, read.dtype === undefined ? 'float32' : read.dtype);
   }
 
   getConfig(): { dtype: DType } {

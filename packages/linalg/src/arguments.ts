@@ -16,9 +16,11 @@ export type MatrixInput = Float64Array | Float32Array | readonly number[];
 
 /**
  * Formats a received value for an error message without calling user code (no toString, no
- * getters), in the style of @init/random's `describeValue`.
+ * getters). The same text as @init/random's `describeValue`, character for character: this package
+ * may not depend on @init/random, so the wording is shared by a test (tooling/package-checks'
+ * wording test) instead of by code.
  */
-function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   switch (typeof value) {
     case 'number':
       return Object.is(value, -0) ? '-0' : String(value);
@@ -37,21 +39,67 @@ function describe(value: unknown): string {
       break;
   }
   if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (Array.isArray(value)) {
+    const shown = value.slice(0, 8).map((item) => (Array.isArray(item) ? '[...]' : describeValue(item)));
+    return `[${shown.join(', ')}${value.length > 8 ? ', ...' : ''}]`;
+  }
   if (ArrayBuffer.isView(value)) {
     const kind = Object.prototype.toString.call(value).slice(8, -1);
-    const article = /^[AEIOU]/.test(kind) ? 'an' : 'a';
-    const length = (value as unknown as { length?: unknown }).length;
-    return typeof length === 'number' ? `${article} ${kind} of length ${length}` : `${article} ${kind}`;
+    // 'an Int32Array', 'a Uint8Array' (said "you"), 'a Float32Array'.
+    return `${/^[AEIO]/.test(kind) ? 'an' : 'a'} ${kind} of length ${(value as unknown as ArrayLike<unknown>).length ?? value.byteLength}`;
   }
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype === Object.prototype || prototype === null) return 'an object';
-  return `an object of type ${Object.prototype.toString.call(value).slice(8, -1)}`;
+  const constructorName = Object.prototype.toString.call(value).slice(8, -1);
+  return `an object of type ${constructorName}`;
 }
 
-/** `<where>: <argument> must <requirement>. Received: <value>.` */
+/** `<where>: <argument> must <requirement>. Received: <value>.` (as @init/random's argumentMessage). */
 export function argumentMessage(where: string, argument: string, requirement: string, received: unknown): string {
-  return `${where}: ${argument} must ${requirement}. Received: ${describe(received)}.`;
+  return `${where}: ${argument} must ${requirement}. Received: ${describeValue(received)}.`;
+}
+
+/**
+ * True for a plain object of any realm or with a null prototype (as @init/random's isPlainObject).
+ */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype === null) return true;
+  return Object.getPrototypeOf(prototype) === null && Object.prototype.toString.call(value) === '[object Object]';
+}
+
+/**
+ * Reads an options argument as @init/random's `readOptions` does, with the same wording: undefined
+ * or a plain object with only known keys, each value read once into a copy.
+ * @throws TypeError for anything else or an unknown key.
+ */
+export function readOptions<K extends string>(
+  where: string,
+  options: unknown,
+  known: readonly K[],
+): { readonly [P in K]?: unknown } {
+  const copy = Object.create(null) as Record<string, unknown>;
+  if (options === undefined) return copy as { readonly [P in K]?: unknown };
+  if (!isPlainObject(options)) {
+    throw new TypeError(
+      argumentMessage(
+        where,
+        'options',
+        `be a plain object such as { ${known[0] ?? 'method'}: … } or undefined`,
+        options,
+      ),
+    );
+  }
+  for (const key of Object.keys(options)) {
+    if (!(known as readonly string[]).includes(key)) {
+      throw new TypeError(
+        argumentMessage(where, key, `be a known option; ${where} takes ${known.join(', ')}`, options[key]),
+      );
+    }
+    copy[key] = options[key];
+  }
+  return copy as { readonly [P in K]?: unknown };
 }
 
 /** Throws unless `value` is a non-negative safe integer (a matrix dimension). */
@@ -78,11 +126,25 @@ export function checkDimension(where: string, argument: string, value: unknown):
  */
 function floatArrayKind(value: unknown): 'Float64Array' | 'Float32Array' | undefined {
   if (!ArrayBuffer.isView(value)) return undefined;
-  const tag = Object.getOwnPropertyDescriptor(
-    Object.getPrototypeOf(Uint8Array.prototype) as object,
-    Symbol.toStringTag,
-  )?.get?.call(value) as unknown;
+  const tag = Object.getOwnPropertyDescriptor(typedArrayPrototype, Symbol.toStringTag)?.get?.call(value) as unknown;
   return tag === 'Float64Array' || tag === 'Float32Array' ? tag : undefined;
+}
+
+const typedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype) as object;
+
+/** True when a typed array's buffer was detached (as @init/random's isDetached). */
+function isDetached(view: ArrayBufferView): boolean {
+  if (view.byteLength !== 0) return false;
+  const buffer = (
+    Object.getOwnPropertyDescriptor(typedArrayPrototype, 'buffer')!.get as (this: unknown) => ArrayBufferLike
+  ).call(view);
+  if (buffer.byteLength !== 0) return false;
+  try {
+    new Uint8Array(buffer, 0, 0);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 export function checkMatrix(where: string, a: unknown, rows: unknown, cols: unknown): number {
@@ -91,6 +153,9 @@ export function checkMatrix(where: string, a: unknown, rows: unknown, cols: unkn
   const kind = floatArrayKind(a);
   if (kind === undefined && !Array.isArray(a)) {
     throw new TypeError(argumentMessage(where, 'a', 'be a Float64Array, a Float32Array or an array of numbers', a));
+  }
+  if (kind !== undefined && isDetached(a as ArrayBufferView)) {
+    throw new TypeError(`${where}: a must not be detached (its buffer was transferred). Received: a detached ${kind}.`);
   }
   const values = a as ArrayLike<unknown>;
   const expected = rows * cols;

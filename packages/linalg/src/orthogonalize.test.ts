@@ -216,14 +216,18 @@ describe("orthogonalize, method 'svd'", () => {
 describe('orthogonalize argument errors', () => {
   test.each([
     [[[1], 1, 1, { method: 'lu' }], TypeError, `orthogonalize: method must be one of 'qr', 'svd'. Received: "lu".`],
-    [[[1], 1, 1, null], TypeError, 'orthogonalize: options must be an object or undefined. Received: null.'],
-    [[[1], 1, 1, 'qr'], TypeError, 'orthogonalize: options must be an object or undefined. Received: "qr".'],
-    [[[1], -1, 1], RangeError, 'orthogonalize: rows must be a non-negative safe integer. Received: -1.'],
     [
-      [[1, 2], 1, 1],
-      RangeError,
-      'orthogonalize: a must have rows × cols = 1 × 1 = 1 elements. Received: an array of length 2.',
+      [[1], 1, 1, null],
+      TypeError,
+      'orthogonalize: options must be a plain object such as { method: … } or undefined. Received: null.',
     ],
+    [
+      [[1], 1, 1, 'qr'],
+      TypeError,
+      'orthogonalize: options must be a plain object such as { method: … } or undefined. Received: "qr".',
+    ],
+    [[[1], -1, 1], RangeError, 'orthogonalize: rows must be a non-negative safe integer. Received: -1.'],
+    [[[1, 2], 1, 1], RangeError, 'orthogonalize: a must have rows × cols = 1 × 1 = 1 elements. Received: [1, 2].'],
     [
       [[Number.NaN], 1, 1, { method: 'svd' }],
       RangeError,

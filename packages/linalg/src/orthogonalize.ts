@@ -1,4 +1,4 @@
-import { argumentMessage, checkMatrix, rangeScale, type MatrixInput } from './arguments.js';
+import { argumentMessage, checkMatrix, rangeScale, readOptions, type MatrixInput } from './arguments.js';
 import {
   accumulateQ,
   createWorkspace,
@@ -70,12 +70,10 @@ export function orthogonalize(
   a: MatrixInput,
   rows: number,
   cols: number,
-  options: OrthogonalizeOptions = {},
+  options?: OrthogonalizeOptions,
 ): Float64Array {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(argumentMessage('orthogonalize', 'options', 'be an object or undefined', options));
-  }
-  const method = options.method ?? 'qr';
+  const read = readOptions('orthogonalize', options, ['method']);
+  const method = (read.method === undefined ? 'qr' : read.method) as OrthogonalizeMethod;
   if (!METHODS.includes(method)) {
     throw new TypeError(argumentMessage('orthogonalize', 'method', "be one of 'qr', 'svd'", method));
   }

@@ -58,7 +58,7 @@ describe("PyTorch's table", () => {
 describe('errors', () => {
   test('an unknown nonlinearity lists the valid ones', () => {
     expect(() => calculateGain('gelu' as Nonlinearity)).toThrow(
-      "calculateGain: nonlinearity must be one of 'linear', 'conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d', 'conv_transpose3d', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'selu'. Received: \"gelu\".",
+      "calculateGain: nonlinearity must be one of 'linear', 'conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d', 'conv_transpose3d', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'selu' (did you mean 'relu'?). Received: \"gelu\".",
     );
     expect(() => calculateGain('ReLU' as Nonlinearity)).toThrow(
       expect.objectContaining({ name: 'InitTypeError', code: 'ERR_INIT_UNKNOWN_IDENTIFIER' }),
@@ -77,7 +77,7 @@ describe('errors', () => {
       expect.objectContaining({
         name,
         code: 'ERR_INIT_INVALID_ARGUMENT',
-        message: `calculateGain: param must be a finite number (the negative slope of leaky_relu) or undefined. Received: ${shown}.`,
+        message: `calculateGain: param must be a finite number. Received: ${shown}.`,
       }),
     );
     expect(() => calculateGain('relu', param as never)).toThrow(expect.objectContaining({ name }));

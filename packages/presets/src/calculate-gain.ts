@@ -1,6 +1,6 @@
 // PyTorch's torch.nn.init.calculate_gain: the factor by which a nonlinearity's output variance must
 // be compensated, so that a layer keeps the scale of its input.
-import { InitRangeError, InitTypeError, argumentMessage } from '@init/core';
+import { finiteNumber, oneOf } from '@init/core';
 
 /** The names `calculateGain` knows: `torch.nn.functional` names, as PyTorch spells them. */
 export type Nonlinearity =
@@ -64,31 +64,15 @@ const DEFAULT_NEGATIVE_SLOPE = 0.01;
  *   a finite number.
  */
 export function calculateGain(nonlinearity: Nonlinearity, param?: number): number {
-  if (typeof nonlinearity !== 'string' || !(NONLINEARITIES as readonly string[]).includes(nonlinearity)) {
-    throw new InitTypeError(
-      argumentMessage(
-        'calculateGain',
-        'nonlinearity',
-        `be one of ${NONLINEARITIES.map((name) => `'${name}'`).join(', ')}`,
-        nonlinearity,
-      ),
-      'ERR_INIT_UNKNOWN_IDENTIFIER',
-    );
-  }
-  if (param !== undefined && !(typeof param === 'number' && Number.isFinite(param))) {
-    // PyTorch refuses booleans and non-numbers for leaky_relu ("negative_slope ... not a valid
-    // number"); here every nonlinearity refuses them, and NaN/±Infinity too, which would give a
-    // gain of NaN or 0.
-    const message = argumentMessage(
-      'calculateGain',
-      'param',
-      'be a finite number (the negative slope of leaky_relu) or undefined',
-      param,
-    );
-    throw typeof param === 'number'
-      ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
-      : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
-  }
+  oneOf('calculateGain', 'nonlinearity', nonlinearity, NONLINEARITIES);
+  // PyTorch refuses booleans and non-numbers for leaky_relu ("negative_slope ... not a valid
+  // number"); here every nonlinearity refuses them, and NaN/±Infinity too, which would give a gain
+  // of NaN or 0.
+  if (param !== undefined) finiteNumber('calculateGain', 'param', param);
+  const slope = param ?? DEFAULT_NEGATIVE_SLOPE;
+  // Where slope² overflows (or loses the 1 entirely), √(2 / (1 + slope²)) is √2 / |slope|: 1e200
+  // gives 1.4e-200, not √(2 / Infinity) = 0.
+  if (nonlinearity === 'leaky_relu' && Math.abs(slope) >= 1e150) return Math.SQRT2 / Math.abs(slope);
   // One table, of squared gains (below); the square roots are the same doubles PyTorch returns:
   // √(25/9) is 5/3 exactly as rounded, √2 and √(2 / (1 + slope²)) are PyTorch's own expressions.
   return Math.sqrt(squaredGain(nonlinearity, param));

@@ -219,7 +219,7 @@ describe('objects', () => {
       expect.objectContaining({
         code: 'ERR_INIT_INVALID_ARGUMENT',
         message: expect.stringContaining(
-          'GlorotUniform: options must have only the keys seed, dtype, engine, layout, inAxis, outAxis, batchAxis, inputAxes, outputAxes',
+          'GlorotUniform: scale must be a known option; GlorotUniform takes seed, dtype, engine, layout, inAxis, outAxis, batchAxis, inputAxes, outputAxes (the scale, mode',
         ),
       }),
     );

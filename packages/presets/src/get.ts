@@ -8,8 +8,8 @@ import {
   type NameRow,
   registeredClassNames,
   argumentMessage,
+  closestNames,
 } from '@init/core';
-import { closestNames } from './edit-distance.js';
 import { classIdentifiers, kerasIdentifiers, nameTable, presetNameRows, tfjsIdentifiers } from './names.js';
 
 /** What `get` accepts: a string id, a serialized `{ className, config }` (or Keras's `class_name`), or an Initializer. */

@@ -91,7 +91,7 @@ describe.each(presets)('%o', (Preset, factory, scale, mode, normal) => {
 
   test('refuses options the class fixes, and non-object options, naming itself', () => {
     expect(() => new Preset({ scale: 3 } as never)).toThrow(
-      `${Preset.className}: options must have only the keys seed, dtype, engine, layout, inAxis, outAxis, batchAxis, inputAxes, outputAxes (the scale, mode and distribution are fixed by the class; use VarianceScaling to choose them). Received: "scale".`,
+      `${Preset.className}: scale must be a known option; ${Preset.className} takes seed, dtype, engine, layout, inAxis, outAxis, batchAxis, inputAxes, outputAxes (the scale, mode and distribution are fixed by the class; use VarianceScaling to choose them). Received: 3.`,
     );
     expect(() => factory(42 as never)).toThrow(
       `${Preset.className}: options must be an object such as { seed: 42 }. Received: 42.`,
@@ -100,7 +100,7 @@ describe.each(presets)('%o', (Preset, factory, scale, mode, normal) => {
       `${Preset.className}: engine must be one of 'counter', 'tfjs'. Received: "numpy".`,
     );
     expect(() => new Preset({ engine: 'tfjs', seed: 'text' })).toThrow(
-      /must be a number \(or absent\) with engine 'tfjs'/,
+      /must be a finite number \(or absent\) with engine 'tfjs'/,
     );
     expect(() => new Preset({ dtype: 'int32' as never })).toThrow(
       `${Preset.className}: dtype must be a floating-point dtype`,

@@ -15,6 +15,10 @@ import {
   type InitializerSeed,
   type RandomInitializerConfig,
   argumentMessage,
+  oneOf,
+  readOptions,
+  type OptionValues,
+  type VarianceScalingOptions,
 } from '@init/core';
 
 /**
@@ -66,7 +70,8 @@ export type LecunNormalOptions = KerasPresetOptions;
  */
 export type KerasPresetConfig = RandomInitializerConfig & FanAxesConfig & { layout?: FanLayout };
 
-const OPTION_KEYS: readonly string[] = ['seed', 'dtype', 'engine', 'layout', ...FAN_AXES_KEYS];
+// The scale, mode and distribution are fixed by the class: VarianceScaling chooses them.
+const OPTION_KEYS = ['seed', 'dtype', 'engine', 'layout', ...FAN_AXES_KEYS] as const;
 
 /** What a preset fixes: VarianceScaling's scale and mode, and whether it draws a normal or a uniform. */
 interface Recipe {
@@ -86,38 +91,24 @@ function distributionOf(recipe: Recipe, engine: unknown): Distribution {
   return engine === 'tfjs' ? 'normal' : 'truncated_normal';
 }
 
-function checkOptions(where: string, options: unknown): KerasPresetOptions {
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+function checkOptions(where: string, options: unknown): OptionValues<(typeof OPTION_KEYS)[number]> {
+  if (typeof options === 'number') {
     // glorotUniform(42) is a common slip from TF1's glorot_uniform_initializer(seed).
     throw new InitTypeError(
       argumentMessage(where, 'options', 'be an object such as { seed: 42 }', options),
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }
-  for (const key of Object.keys(options)) {
-    if (!OPTION_KEYS.includes(key)) {
-      throw new InitTypeError(
-        argumentMessage(
-          where,
-          'options',
-          `have only the keys ${OPTION_KEYS.join(', ')} (the scale, mode and distribution are fixed by the class; use VarianceScaling to choose them)`,
-          key,
-        ),
-        'ERR_INIT_INVALID_ARGUMENT',
-      );
-    }
-  }
+  const read = readOptions(
+    where,
+    options,
+    OPTION_KEYS,
+    ' (the scale, mode and distribution are fixed by the class; use VarianceScaling to choose them)',
+  );
   // Keras presets draw as Keras or TensorFlow.js do; PyTorch's draws (engine 'torch') belong to
   // xavier*/kaiming*, whose fans and distributions are PyTorch's.
-  const engine = (options as { engine?: unknown }).engine;
-  if (engine !== undefined && engine !== 'counter' && engine !== 'tfjs') {
-    throw new InitTypeError(
-      argumentMessage(where, 'engine', "be one of 'counter', 'tfjs'", engine),
-      'ERR_INIT_UNKNOWN_IDENTIFIER',
-    );
-  }
-  return options as KerasPresetOptions;
+  oneOf(where, 'engine', read.engine, ['counter', 'tfjs'], 'counter');
+  return read;
 }
 
 /**
@@ -142,7 +133,7 @@ abstract class KerasVarianceScaling extends VarianceScaling {
       ...(checked.dtype === undefined ? {} : { dtype: checked.dtype }),
       ...(checked.engine === undefined ? {} : { engine: checked.engine }),
       ...fanOptions,
-    });
+    } as VarianceScalingOptions);
     this.layoutGiven = checked.layout !== undefined;
   }
 

@@ -16,7 +16,14 @@ import {
   type FloatDType,
   type InitializerSeed,
   type TorchGenerator,
+  type OptionValues,
   argumentMessage,
+  finiteNumber,
+  isInitError,
+  nonNegativeNumber,
+  oneOf,
+  positiveNumber,
+  readOptions,
 } from '@init/core';
 
 import { NONLINEARITIES, squaredGain, type Nonlinearity } from './calculate-gain.js';
@@ -67,37 +74,70 @@ export interface KaimingOptions {
 
 const KAIMING_MODES: readonly string[] = ['fan_in', 'fan_out'];
 
-function positiveGain(where: string, gain: unknown): number {
-  if (typeof gain === 'number' && Number.isFinite(gain) && gain > 0) return gain;
-  const message = argumentMessage(where, 'gain', 'be a positive finite number', gain);
-  throw typeof gain === 'number'
-    ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
-    : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
-}
-
 function kaimingMode(where: string, mode: unknown): 'fan_in' | 'fan_out' {
   // PyTorch's _calculate_correct_fan does mode.lower() before checking it.
-  const lower = typeof mode === 'string' ? mode.toLowerCase() : undefined;
-  if (lower !== undefined && KAIMING_MODES.includes(lower)) return lower as 'fan_in' | 'fan_out';
-  throw new InitTypeError(
-    argumentMessage(where, 'mode', "be one of 'fan_in', 'fan_out' (in any case)", mode),
-    'ERR_INIT_UNKNOWN_IDENTIFIER',
+  const lower = typeof mode === 'string' ? mode.toLowerCase() : mode;
+  if (lower === 'fan_in' || lower === 'fan_out') return lower;
+  return oneOf(where, 'mode', mode, KAIMING_MODES as readonly ('fan_in' | 'fan_out')[], 'fan_in');
+}
+
+/**
+ * Builds a core initializer, naming the caller's function in its errors: the helper's name (say
+ * `kaimingUniform`), not the class inside (`VarianceScaling`), is what the caller wrote.
+ */
+function asCaller<T>(where: string, make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (!isInitError(error)) throw error;
+    const match = /^[A-Za-z_]+: /.exec(error.message);
+    if (match === null) throw error;
+    const message = `${where}: ${error.message.slice(match[0].length)}`;
+    const code = error.code;
+    throw InitRangeError.isInstance(error) ? new InitRangeError(message, code) : new InitTypeError(message, code);
+  }
+}
+
+/** The options passed through to the core class as given (absent ones stay absent). */
+function seedAndDType(options: OptionValues<'seed' | 'dtype' | 'engine' | 'generator'>): {
+  seed?: InitializerSeed;
+  dtype?: FloatDType;
+  engine?: Engine;
+  generator?: TorchGenerator;
+} {
+  return {
+    ...(options.seed === undefined ? {} : { seed: options.seed as InitializerSeed }),
+    ...(options.dtype === undefined ? {} : { dtype: options.dtype as FloatDType }),
+    ...(options.engine === undefined ? {} : { engine: options.engine as Engine }),
+    ...(options.generator === undefined ? {} : { generator: options.generator as TorchGenerator }),
+  };
+}
+
+/**
+ * The VarianceScaling scale for a gain: gain², which must be a positive finite number (|gain| of
+ * about 1e154 or more overflows the square, 1e-154 or less underflows it to 0).
+ */
+function scaleOfGain(where: string, argument: string, gain: unknown, scale: number): number {
+  if (Number.isFinite(scale) && scale > 0) return scale;
+  throw new InitRangeError(
+    argumentMessage(
+      where,
+      argument,
+      'give a gain whose square is a positive finite number (|gain| within about 1e-154 to 1e154)',
+      gain,
+    ),
+    'ERR_INIT_INVALID_ARGUMENT',
   );
 }
 
-/** The options passed through to VarianceScaling as given (absent ones stay absent). */
-function seedAndDType(options: {
-  readonly seed?: InitializerSeed;
-  readonly dtype?: FloatDType;
-  readonly engine?: Engine;
-  readonly generator?: TorchGenerator;
-}): { seed?: InitializerSeed; dtype?: FloatDType; engine?: Engine; generator?: TorchGenerator } {
-  return {
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.dtype === undefined ? {} : { dtype: options.dtype }),
-    ...(options.engine === undefined ? {} : { engine: options.engine }),
-    ...(options.generator === undefined ? {} : { generator: options.generator }),
-  };
+function xavier(where: string, options: unknown, distribution: 'uniform' | 'untruncated_normal'): VarianceScaling {
+  const read = readOptions(where, options, ['gain', 'seed', 'dtype', 'engine', 'generator']);
+  const gain = positiveNumber(where, 'gain', read.gain, 1);
+  const scale = scaleOfGain(where, 'gain', gain, gain * gain);
+  return asCaller(
+    where,
+    () => new VarianceScaling({ scale, mode: 'fan_avg', distribution, layout: 'torch', ...seedAndDType(read) }),
+  );
 }
 
 /*
@@ -123,15 +163,8 @@ function seedAndDType(options: {
  * @throws InitRangeError / InitTypeError for a gain that is not a positive finite number, a bad
  *   seed or a non-float dtype.
  */
-export function xavierUniform(options: XavierOptions = {}): VarianceScaling {
-  const gain = positiveGain('xavierUniform', options.gain ?? 1);
-  return new VarianceScaling({
-    scale: gain * gain,
-    mode: 'fan_avg',
-    distribution: 'uniform',
-    layout: 'torch',
-    ...seedAndDType(options),
-  });
+export function xavierUniform(options?: XavierOptions): VarianceScaling {
+  return xavier('xavierUniform', options, 'uniform');
 }
 
 /**
@@ -148,45 +181,21 @@ export function xavierUniform(options: XavierOptions = {}): VarianceScaling {
  * @throws InitRangeError / InitTypeError for a gain that is not a positive finite number, a bad
  *   seed or a non-float dtype.
  */
-export function xavierNormal(options: XavierOptions = {}): VarianceScaling {
-  const gain = positiveGain('xavierNormal', options.gain ?? 1);
-  return new VarianceScaling({
-    scale: gain * gain,
-    mode: 'fan_avg',
-    distribution: 'untruncated_normal',
-    layout: 'torch',
-    ...seedAndDType(options),
-  });
+export function xavierNormal(options?: XavierOptions): VarianceScaling {
+  return xavier('xavierNormal', options, 'untruncated_normal');
 }
 
-function kaiming(
-  where: string,
-  options: KaimingOptions,
-  distribution: 'uniform' | 'untruncated_normal',
-): VarianceScaling {
-  const mode = kaimingMode(where, options.mode ?? 'fan_in');
-  const nonlinearity: unknown = options.nonlinearity ?? 'leaky_relu';
-  if (typeof nonlinearity !== 'string' || !(NONLINEARITIES as readonly string[]).includes(nonlinearity)) {
-    throw new InitTypeError(
-      argumentMessage(
-        where,
-        'nonlinearity',
-        `be one of ${NONLINEARITIES.map((name) => `'${name}'`).join(', ')}`,
-        nonlinearity,
-      ),
-      'ERR_INIT_UNKNOWN_IDENTIFIER',
-    );
-  }
-  const a: unknown = options.a ?? 0;
-  if (typeof a !== 'number' || !Number.isFinite(a)) {
-    const message = argumentMessage(where, 'a', 'be a finite number (the negative slope of the rectifier)', a);
-    throw typeof a === 'number'
-      ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
-      : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
-  }
+function kaiming(where: string, options: unknown, distribution: 'uniform' | 'untruncated_normal'): VarianceScaling {
+  const read = readOptions(where, options, ['a', 'mode', 'nonlinearity', 'seed', 'dtype', 'engine', 'generator']);
+  const mode = kaimingMode(where, read.mode);
+  const nonlinearity = oneOf(where, 'nonlinearity', read.nonlinearity, NONLINEARITIES, 'leaky_relu');
+  const a = finiteNumber(where, 'a', read.a, 0);
   // As PyTorch: the slope reaches the gain whatever the nonlinearity; only leaky_relu uses it.
-  const scale = squaredGain(nonlinearity as Nonlinearity, a);
-  return new VarianceScaling({ scale, mode, distribution, layout: 'torch', ...seedAndDType(options) });
+  const scale = scaleOfGain(where, 'a', a, squaredGain(nonlinearity, a));
+  return asCaller(
+    where,
+    () => new VarianceScaling({ scale, mode, distribution, layout: 'torch', ...seedAndDType(read) }),
+  );
 }
 
 /**
@@ -204,7 +213,7 @@ function kaiming(
  * @throws InitTypeError for an unknown mode or nonlinearity; InitRangeError / InitTypeError for an
  *   `a` that is not a finite number, a bad seed or a non-float dtype.
  */
-export function kaimingUniform(options: KaimingOptions = {}): VarianceScaling {
+export function kaimingUniform(options?: KaimingOptions): VarianceScaling {
   return kaiming('kaimingUniform', options, 'uniform');
 }
 
@@ -221,7 +230,7 @@ export function kaimingUniform(options: KaimingOptions = {}): VarianceScaling {
  * @throws InitTypeError for an unknown mode or nonlinearity; InitRangeError / InitTypeError for an
  *   `a` that is not a finite number, a bad seed or a non-float dtype.
  */
-export function kaimingNormal(options: KaimingOptions = {}): VarianceScaling {
+export function kaimingNormal(options?: KaimingOptions): VarianceScaling {
   return kaiming('kaimingNormal', options, 'untruncated_normal');
 }
 
@@ -248,20 +257,6 @@ export interface TruncNormalOptions {
   readonly generator?: TorchGenerator;
 }
 
-function numberOption(
-  where: string,
-  name: string,
-  value: unknown,
-  rule: string,
-  holds: (x: number) => boolean,
-): number {
-  if (typeof value === 'number' && holds(value)) return value;
-  const message = argumentMessage(where, name, rule, value);
-  throw typeof value === 'number'
-    ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
-    : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
-}
-
 /**
  * PyTorch's `trunc_normal_`: `N(mean, std²)` truncated to `[a, b]`, with **absolute** bounds as PyTorch
  * takes them (so `truncNormal({ std: 0.02 })` of timm and ViT keeps the std 0.02: its bounds ±2 are
@@ -282,24 +277,25 @@ function numberOption(
  * @throws InitRangeError for a non-finite mean, a negative or non-finite std, a NaN bound, a ≥ b, or
  *   std 0 with mean outside (a, b); InitTypeError for non-numeric options, a bad seed or dtype.
  */
-export function truncNormal(options: TruncNormalOptions = {}): TruncatedNormal {
+export function truncNormal(options?: TruncNormalOptions): TruncatedNormal {
   const where = 'truncNormal';
-  const mean = numberOption(where, 'mean', options.mean ?? 0, 'be a finite number', Number.isFinite);
-  const std = numberOption(
-    where,
-    'std',
-    options.std ?? 1,
-    'be a non-negative finite number',
-    (x) => Number.isFinite(x) && x >= 0,
-  );
-  const a = numberOption(
-    where,
-    'a',
-    options.a ?? -2,
-    'be a number (-Infinity for no lower bound)',
-    (x) => !Number.isNaN(x),
-  );
-  const b = numberOption(where, 'b', options.b ?? 2, `be a number greater than a (${a})`, (x) => x > a);
+  const read = readOptions(where, options, ['mean', 'std', 'a', 'b', 'seed', 'dtype', 'engine', 'generator']);
+  const mean = finiteNumber(where, 'mean', read.mean, 0);
+  const std = nonNegativeNumber(where, 'std', read.std, 1);
+  const a = read.a === undefined ? -2 : read.a;
+  if (typeof a !== 'number' || Number.isNaN(a)) {
+    throw new (typeof a === 'number' ? InitRangeError : InitTypeError)(
+      argumentMessage(where, 'a', 'be a number (-Infinity for no lower bound)', a),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  const b = read.b === undefined ? 2 : read.b;
+  if (typeof b !== 'number' || !(b > a)) {
+    throw new (typeof b === 'number' ? InitRangeError : InitTypeError)(
+      argumentMessage(where, 'b', `be a number greater than a (${a})`, b),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
   let lower: number;
   let upper: number;
   if (std === 0) {
@@ -321,7 +317,7 @@ export function truncNormal(options: TruncNormalOptions = {}): TruncatedNormal {
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }
-  return new TruncatedNormal({ mean, stddev: std, lower, upper, ...seedAndDType(options) });
+  return asCaller(where, () => new TruncatedNormal({ mean, stddev: std, lower, upper, ...seedAndDType(read) }));
 }
 
 /** Options of {@link orthogonal}, PyTorch's `orthogonal_` arguments. */
@@ -347,9 +343,10 @@ export interface TorchOrthogonalOptions {
  * @throws InitRangeError for a gain that is not finite, a shape of rank < 2; InitTypeError for a
  *   bad seed or dtype.
  */
-export function orthogonal(options: TorchOrthogonalOptions = {}): Orthogonal {
-  const gain = numberOption('orthogonal', 'gain', options.gain ?? 1, 'be a finite number', Number.isFinite);
-  return new Orthogonal({ gain, layout: 'torch', ...seedAndDType(options) });
+export function orthogonal(options?: TorchOrthogonalOptions): Orthogonal {
+  const read = readOptions('orthogonal', options, ['gain', 'seed', 'dtype']);
+  const gain = finiteNumber('orthogonal', 'gain', read.gain, 1);
+  return asCaller('orthogonal', () => new Orthogonal({ gain, layout: 'torch', ...seedAndDType(read) }));
 }
 
 /** Options of {@link eye} and {@link dirac}: the dtype (their values are not random). */
@@ -368,8 +365,9 @@ export interface TorchFixedOptions {
  * ```
  * @throws InitRangeError for a shape that is not 2-D; InitTypeError for a non-float dtype.
  */
-export function eye(options: TorchFixedOptions = {}): Identity {
-  return new Identity({ gain: 1, ...(options.dtype === undefined ? {} : { dtype: options.dtype }) });
+export function eye(options?: TorchFixedOptions): Identity {
+  const read = readOptions('eye', options, ['dtype']);
+  return asCaller('eye', () => new Identity({ gain: 1, ...seedAndDType(read) }));
 }
 
 /** Options of {@link dirac}. */
@@ -393,12 +391,17 @@ export interface TorchDiracOptions {
  * @throws InitRangeError for a shape that is not 3- to 5-D or whose out channels do not divide into
  *   groups, or a groups that is not a positive integer.
  */
-export function dirac(options: TorchDiracOptions = {}): Dirac {
-  return new Dirac({
-    ...(options.groups === undefined ? {} : { groups: options.groups }),
-    ...(options.dtype === undefined ? {} : { dtype: options.dtype }),
-    layout: 'torch',
-  });
+export function dirac(options?: TorchDiracOptions): Dirac {
+  const read = readOptions('dirac', options, ['groups', 'dtype']);
+  return asCaller(
+    'dirac',
+    () =>
+      new Dirac({
+        ...(read.groups === undefined ? {} : { groups: read.groups as number }),
+        ...(read.dtype === undefined ? {} : { dtype: read.dtype as DType }),
+        layout: 'torch',
+      }),
+  );
 }
 
 /** Options of {@link sparse}, PyTorch's `sparse_` arguments. */
@@ -426,15 +429,20 @@ export interface TorchSparseOptions {
  *   std, a shape that is not 2-D, a bad seed or dtype.
  */
 export function sparse(options: TorchSparseOptions): Sparse {
-  if (typeof options !== 'object' || options === null) {
+  const read = readOptions('sparse', options, ['sparsity', 'std', 'seed', 'dtype']);
+  if (options === undefined) {
     throw new InitTypeError(
       argumentMessage('sparse', 'options', 'be an object such as { sparsity: 0.1 }', options),
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }
-  return new Sparse({
-    sparsity: options.sparsity,
-    ...(options.std === undefined ? {} : { stddev: options.std }),
-    ...seedAndDType(options),
-  });
+  return asCaller(
+    'sparse',
+    () =>
+      new Sparse({
+        sparsity: read.sparsity as number,
+        ...(read.std === undefined ? {} : { stddev: read.std as number }),
+        ...seedAndDType(read),
+      }),
+  );
 }

@@ -40,6 +40,6 @@ test('registerPresets makes core deserialize the presets, and can be called agai
     }),
   ).toBeInstanceOf(presets.LecunNormal);
   expect(() => deserialize({ className: 'HeUniform', config: { scale: 3 } })).toThrow(
-    /HeUniform: options must have only the keys seed, dtype, engine, layout, inAxis, outAxis, batchAxis, inputAxes, outputAxes/,
+    /HeUniform: scale must be a known option; HeUniform takes seed, dtype, engine, layout, inAxis, outAxis, batchAxis, inputAxes, outputAxes/,
   );
 });

@@ -19,6 +19,7 @@ import {
   type FloatDType,
   type InitializerSeed,
   type OrthogonalOptions,
+  readOptions,
 } from '@init/core';
 
 /** TF1's `zeros_initializer`: the class {@link Zeros}. */
@@ -61,8 +62,9 @@ export const variance_scaling_initializer = VarianceScaling;
  *   finite number; InitTypeError for an unknown method or an int or bool dtype.
  */
 export class orthogonal_initializer extends Orthogonal {
-  constructor(options: OrthogonalOptions = {}) {
-    super({ ...options, method: options.method ?? 'svd' });
+  constructor(options?: OrthogonalOptions) {
+    const read = readOptions('orthogonal_initializer', options, ['gain', 'method', 'seed', 'dtype', 'engine']);
+    super({ ...read, method: read.method === undefined ? 'svd' : read.method } as OrthogonalOptions);
   }
 }
 

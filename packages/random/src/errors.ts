@@ -102,7 +102,9 @@ export function describeValue(value: unknown): string {
     return `[${shown.join(', ')}${value.length > 8 ? ', ...' : ''}]`;
   }
   if (ArrayBuffer.isView(value)) {
-    return `a ${Object.prototype.toString.call(value).slice(8, -1)} of length ${(value as unknown as ArrayLike<unknown>).length ?? value.byteLength}`;
+    const kind = Object.prototype.toString.call(value).slice(8, -1);
+    // 'an Int32Array', 'a Uint8Array' (said "you"), 'a Float32Array'.
+    return `${/^[AEIO]/.test(kind) ? 'an' : 'a'} ${kind} of length ${(value as unknown as ArrayLike<unknown>).length ?? value.byteLength}`;
   }
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype === Object.prototype || prototype === null) return 'an object';

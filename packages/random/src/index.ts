@@ -1,7 +1,8 @@
 export { InitRangeError, InitTypeError, argumentMessage, describeValue, isInitError } from './errors.js';
 export type { InitErrorCode } from './errors.js';
-export { foldIn, isKey, keyFromSeed, keyFromString, keyToString, split } from './keys.js';
-export type { Key, Seed } from './keys.js';
+export { foldIn, isKey, keyFromSeed, keyFromString, keyToString, MAX_SPLIT, split } from './keys.js';
+export type { Key, Seed, SplitOptions } from './keys.js';
+export { keyFromSeedAt } from './keys.js';
 export { freshKey, setGlobalSeed } from './global-seed.js';
 export type { FillDType, FloatArray } from './distributions/arguments.js';
 export { fillUniform } from './distributions/uniform.js';
@@ -33,3 +34,24 @@ export { fillNormalTorch, fillUniformTorch } from './distributions/torch.js';
 export type { NormalTorchOptions, TorchFloatArray, UniformTorchOptions } from './distributions/torch.js';
 export { fillTruncatedNormalTorch } from './distributions/torch.js';
 export type { TruncatedNormalTorchOptions } from './distributions/torch.js';
+export {
+  booleanValue,
+  finiteNumber,
+  isDetached,
+  isPlainObject,
+  nonNegativeNumber,
+  oneOf,
+  outputKind,
+  positiveNumber,
+  quotedList,
+  readOptions,
+  typedArrayKind,
+} from './rules.js';
+export type { OptionValues } from './rules.js';
+export { closestNames, editDistance } from './edit-distance.js';
+export { requireNormalFits, requireTruncatedFits } from './distributions/normal.js';
+export type { NormalSampler } from './distributions/normal.js';
+export { requireBoundsFit, requireUniformFits } from './distributions/uniform.js';
+export { requireUniformTfjsFits } from './distributions/tfjs.js';
+export type { FloatFormat } from './math/float-bits.js';
+export { roundToFormat } from './math/float-bits.js';

@@ -109,9 +109,18 @@ describe('foldIn and split', () => {
     expect(keyToString(foldIn(keyFromSeed(43), 3))).not.toBe(keyToString(foldIn(root, 3)));
   });
 
-  test.each([-1, 1.5, NaN, Infinity, 2 ** 32])('split rejects n = %s', (n) => {
+  test.each([-1, 1.5, NaN, Infinity, 2 ** 22 + 1, 1e8, 2 ** 32])('split rejects n = %s', (n) => {
     expect(() => split(root, n)).toThrow(InitRangeError);
-    expect(() => split(root, n)).toThrow(/^split: n must be an integer in \[0, 4294967295\]\. Received: /);
+    expect(() => split(root, n)).toThrow(/^split: n must be an integer in \[0, 4194304\] .*Received: /);
+  });
+
+  test('split with an offset is a window of the endless list', () => {
+    expect(split(root, 3, { offset: 5 }).map(keyToString)).toEqual(split(root, 8).slice(5).map(keyToString));
+    expect(() => split(root, 1, { offset: -1 })).toThrow(/^split: offset must be a non-negative safe integer/);
+    expect(() => split(root, 1, { ofset: 1 } as never)).toThrow(
+      /^split: ofset must be a known option \(did you mean offset\?\)/,
+    );
+    expect(() => split(root, 2, { offset: 2 ** 53 - 2 })).toThrow(InitRangeError);
   });
 
   test.each([-1, 0.5, NaN])('foldIn rejects data = %s', (data) => {

@@ -10,6 +10,7 @@
  */
 
 import { InitRangeError, InitTypeError, argumentMessage } from './errors.js';
+import { readOptions } from './rules.js';
 import { threefry2x32x20 } from './engines/threefry.js';
 
 /** The seeds `keyFromSeed` and `setGlobalSeed` accept. */
@@ -193,23 +194,19 @@ export function keyFromSeed(seed: Seed): Key {
   return keyFromSeedAt('keyFromSeed', 'seed', seed);
 }
 
-/** keyFromSeed with the caller's name in error messages. Internal. */
-export function keyFromSeedAt(where: string, argument: string, seed: unknown): Key {
+/** keyFromSeed with the caller's class and argument in error messages: the one seed rule of every package. */
+export function keyFromSeedAt(where: string, argument: string, seed: unknown, acceptsKey = false): Key {
+  const requirement = `be a non-negative safe integer, a bigint below 2^64${acceptsKey ? ', a string or a Key' : ' or a string'}`;
+  if (acceptsKey && isKey(seed)) return seed;
   if (typeof seed === 'number') {
     if (!Number.isSafeInteger(seed) || seed < 0) {
-      throw new InitRangeError(
-        argumentMessage(where, argument, 'be a non-negative safe integer, a bigint below 2^64 or a string', seed),
-        'ERR_INIT_INVALID_ARGUMENT',
-      );
+      throw new InitRangeError(argumentMessage(where, argument, requirement, seed), 'ERR_INIT_INVALID_ARGUMENT');
     }
     return makeKey(Math.floor(seed / TWO_POW_32), seed % TWO_POW_32);
   }
   if (typeof seed === 'bigint') {
     if (seed < 0n || seed >= 1n << 64n) {
-      throw new InitRangeError(
-        argumentMessage(where, argument, 'be a non-negative safe integer, a bigint below 2^64 or a string', seed),
-        'ERR_INIT_INVALID_ARGUMENT',
-      );
+      throw new InitRangeError(argumentMessage(where, argument, requirement, seed), 'ERR_INIT_INVALID_ARGUMENT');
     }
     return makeKey(Number(seed >> 32n), Number(seed & 0xffffffffn));
   }
@@ -218,10 +215,7 @@ export function keyFromSeedAt(where: string, argument: string, seed: unknown): K
     hashString(seed, STRING_SEED_IV, out);
     return makeKey(out[0]!, out[1]!);
   }
-  throw new InitTypeError(
-    argumentMessage(where, argument, 'be a non-negative safe integer, a bigint below 2^64 or a string', seed),
-    'ERR_INIT_INVALID_ARGUMENT',
-  );
+  throw new InitTypeError(argumentMessage(where, argument, requirement, seed), 'ERR_INIT_INVALID_ARGUMENT');
 }
 
 /** Encrypts counter (c0, c1) under a key: the derivation step of foldIn, split and the global sequence. */
@@ -274,36 +268,68 @@ export function foldIn(key: Key, data: number | string): Key {
   );
 }
 
-/** The most keys one split makes: the length limit of an array. */
-const MAX_SPLIT = 2 ** 32 - 1;
+/**
+ * The most keys one split makes: 2^22 (4 194 304). A key costs about 130 bytes of heap, so this is
+ * about half a gigabyte; a larger n (say 1e8, 13 GB) would not fail with an error but kill the
+ * process when the heap runs out. More keys come in batches with `options.offset`.
+ */
+export const MAX_SPLIT = 2 ** 22;
+
+/** Options of {@link split}. */
+export interface SplitOptions {
+  /** The index of the first key: `split(key, n, { offset })` is `split(key, offset + n).slice(offset)`. Default 0. */
+  readonly offset?: number;
+}
 
 /**
  * Derives `n` independent child keys. `split(key, n)[j]` does not depend on `n`, so asking for more
- * keys later extends the list without changing the first ones.
+ * keys later extends the list without changing the first ones, and `offset` gives any window of the
+ * endless list: `split(key, n, { offset })[j] = split(key, offset + n)[offset + j]`.
  *
  * `split(key, n)[j] = Threefry2x32-20(key, (j mod 2^32, 0xA0000000 | ⌊j / 2^32⌋))`
  *
  * @param key - The parent key.
- * @param n - How many keys, a non-negative safe integer.
+ * @param n - How many keys, an integer in [0, MAX_SPLIT] (2^22); ask for more in batches with `offset`.
+ * @param options - `offset`: the index of the first key, a non-negative integer with offset + n ≤ 2^53 − 1 (default 0).
  * @returns An array of `n` new frozen keys.
- * @throws InitTypeError if `key` is not a key.
- * @throws InitRangeError if `n` is negative, fractional or not finite.
+ * @throws InitTypeError if `key` is not a key or options is not a plain object with only `offset`.
+ * @throws InitRangeError if `n` is negative, fractional, not finite or above MAX_SPLIT, or offset is invalid.
  * @example
  * ```ts
  * split(keyFromSeed(42), 2).map(keyToString); // ['key:fba0d14648c3b7a8', 'key:2b18afd031bc9cdb']
+ * split(keyFromSeed(42), 1, { offset: 1 }).map(keyToString); // ['key:2b18afd031bc9cdb']
  * ```
  */
-export function split(key: Key, n: number): Key[] {
+export function split(key: Key, n: number, options?: SplitOptions): Key[] {
   const words = requireKeyWords('split', key);
-  // At most the length of an array: a larger n could only exhaust memory.
+  const record = readOptions('split', options, ['offset']);
+  // Bounded by the memory the keys take: a larger n could only exhaust the heap, which kills the
+  // process instead of throwing.
   if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0 || n > MAX_SPLIT) {
     throw new InitRangeError(
-      argumentMessage('split', 'n', `be an integer in [0, ${MAX_SPLIT}]`, n),
+      argumentMessage(
+        'split',
+        'n',
+        `be an integer in [0, ${MAX_SPLIT}] (2^22 keys, about 550 MB; ask for more in batches with options.offset)`,
+        n,
+      ),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  const offset = record.offset === undefined ? 0 : record.offset;
+  if (
+    typeof offset !== 'number' ||
+    !Number.isSafeInteger(offset) ||
+    offset < 0 ||
+    offset > Number.MAX_SAFE_INTEGER - n
+  ) {
+    throw new InitRangeError(
+      argumentMessage('split', 'offset', 'be a non-negative safe integer with offset + n ≤ 2^53 - 1', record.offset),
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }
   const keys: Key[] = [];
-  for (let index = 0; index < n; index++) {
+  for (let index = offset; index < offset + n; index++) {
     keys.push(deriveKey(words, index % TWO_POW_32, DOMAIN_SPLIT | Math.floor(index / TWO_POW_32)));
   }
   return keys;

@@ -128,7 +128,7 @@ describe('bad input gets our errors', () => {
       'options not an object',
       () => fillUniform(new Float32Array(2), key, 3 as never),
       InitTypeError,
-      /options must be an object/,
+      /options must be a plain object/,
     ],
     [
       'int: fractional low',

@@ -4,6 +4,9 @@
  */
 
 import { InitRangeError, InitTypeError, argumentMessage } from '../errors.js';
+import { finiteNumber, nonNegativeNumber, outputKind, readOptions, type OptionValues } from '../rules.js';
+
+export { typedArrayKind } from '../rules.js';
 
 /** The typed arrays the float fills write. float16 and bfloat16 values are stored as raw bits. */
 export type FloatArray = Float32Array | Float64Array | Uint16Array;
@@ -13,22 +16,6 @@ export type FillDType = 'float32' | 'float64' | 'float16' | 'bfloat16';
 
 const FILL_DTYPES: readonly string[] = ['float32', 'float64', 'float16', 'bfloat16'];
 
-let typedArrayTagGetter: ((this: unknown) => string | undefined) | undefined;
-
-/**
- * The constructor name of a typed array (`'Float32Array'`, …), or undefined for anything else.
- * Uses the %TypedArray%.prototype[Symbol.toStringTag] getter, which cannot be spoofed by a plain object
- * and works across realms (an array from an iframe or a vm context).
- */
-export function typedArrayKind(value: unknown): string | undefined {
-  if (!ArrayBuffer.isView(value)) return undefined;
-  typedArrayTagGetter ??= Object.getOwnPropertyDescriptor(
-    Object.getPrototypeOf(Uint8Array.prototype) as object,
-    Symbol.toStringTag,
-  )!.get as (this: unknown) => string | undefined;
-  return typedArrayTagGetter.call(value);
-}
-
 /** Checks out/dtype of a float fill and returns the format to write. */
 export function resolveFloatFormat(where: string, out: unknown, dtype: unknown): FillDType {
   if (dtype !== undefined && (typeof dtype !== 'string' || !FILL_DTYPES.includes(dtype))) {
@@ -37,7 +24,7 @@ export function resolveFloatFormat(where: string, out: unknown, dtype: unknown):
       'ERR_INIT_INVALID_DTYPE',
     );
   }
-  const kind = typedArrayKind(out);
+  const kind = outputKind(where, 'out', out);
   const expected =
     kind === 'Float32Array'
       ? ['float32']
@@ -89,46 +76,36 @@ export function resolveOffset(where: string, offset: unknown, length: number): n
 
 /** Checks an optional finite number, returning the default when it is undefined. */
 export function resolveFinite(where: string, name: string, value: unknown, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new InitRangeError(argumentMessage(where, name, 'be a finite number', value), 'ERR_INIT_INVALID_ARGUMENT');
-  }
-  return value;
+  return finiteNumber(where, name, value, fallback);
 }
 
 /** Checks stddev: finite and ≥ 0 (default 1). */
 export function resolveStddev(where: string, value: unknown): number {
-  if (value === undefined) return 1;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InitRangeError(
-      argumentMessage(where, 'stddev', 'be a non-negative finite number', value),
-      'ERR_INIT_INVALID_ARGUMENT',
-    );
-  }
-  return value;
+  return nonNegativeNumber(where, 'stddev', value, 1);
 }
 
 /** Checks that low < high and that high − low is finite. */
-export function requireInterval(where: string, low: number, high: number): void {
+export function requireInterval(
+  where: string,
+  low: number,
+  high: number,
+  names: readonly [string, string] = ['low', 'high'],
+): void {
   if (!(low < high)) {
     throw new InitRangeError(
-      argumentMessage(where, 'low', `be less than high (${high})`, low),
+      argumentMessage(where, names[0], `be less than ${names[1]} (${high})`, low),
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }
   if (!Number.isFinite(high - low)) {
     throw new InitRangeError(
-      argumentMessage(where, 'high - low', 'be finite', high - low),
+      argumentMessage(where, `${names[1]} - ${names[0]}`, 'be finite', high - low),
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }
 }
 
-/** Checks that the options argument is an object or undefined, and returns it as a record. */
-export function optionsRecord(where: string, options: unknown): Record<string, unknown> {
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InitTypeError(argumentMessage(where, 'options', 'be an object', options), 'ERR_INIT_INVALID_ARGUMENT');
-  }
-  return options as Record<string, unknown>;
+/** Reads a fill function's options: a plain object or undefined, with only the keys it knows. */
+export function optionsRecord<K extends string>(where: string, options: unknown, known: readonly K[]): OptionValues<K> {
+  return readOptions(where, options, known);
 }

@@ -22,7 +22,7 @@ import {
   representableBelow,
   roundToFormat,
 } from '../math/float-bits.js';
-import { fillTruncatedNormalBounded, resolveTruncationBounds } from './truncated-normal.js';
+import { fillTruncatedNormalBounded, requireBoundedFits, resolveTruncationBounds } from './truncated-normal.js';
 import { ZIGGURAT_R } from './ziggurat.js';
 import {
   normal23Kernel,
@@ -32,6 +32,7 @@ import {
 } from '../kernels/js-kernels.generated.js';
 import { optionsRecord, resolveFinite, resolveFloatFormat, resolveOffset, resolveStddev } from './arguments.js';
 import type { FillDType, FloatArray } from './arguments.js';
+import type { FloatFormat } from '../math/float-bits.js';
 import { FLOAT_KINDS, PreparedSampler, preparedRecord, resolvePreparedFloat } from './prepared.js';
 
 /** Options of {@link fillNormal} and {@link fillTruncatedNormal}. */
@@ -73,8 +74,8 @@ function normalParameters(
 }
 
 /** The fill functions' common checks: options, key, dtype against out, offset. */
-function resolveFill(where: string, out: FloatArray, key: unknown, options: unknown) {
-  const record = optionsRecord(where, options);
+function resolveFill(where: string, out: FloatArray, key: unknown, options: unknown, known: readonly string[]) {
+  const record: Record<string, unknown> = optionsRecord(where, options, known);
   const words = requireKeyWords(where, key);
   const format = resolveFloatFormat(where, out, record.dtype);
   const offset = resolveOffset(where, record.offset, out.length);
@@ -82,18 +83,127 @@ function resolveFill(where: string, out: FloatArray, key: unknown, options: unkn
 }
 
 /** The prepare functions' common checks: options (without offset), key, dtype. */
-function resolvePrepare(where: string, key: unknown, options: unknown) {
-  const record = preparedRecord(where, options);
+function resolvePrepare(where: string, key: unknown, options: unknown, known: readonly string[]) {
+  const record = preparedRecord(where, options, known);
   const words = requireKeyWords(where, key);
   const format = resolvePreparedFloat(where, record.dtype);
   return { record, words, format };
 }
+
+/** The options of the normal fills (the prepare functions refuse `offset` with their own message). */
+const NORMAL_KEYS = ['mean', 'stddev', 'offset', 'dtype'] as const;
+const TRUNCATED_KEYS = ['mean', 'stddev', 'lower', 'upper', 'offset', 'dtype'] as const;
 
 /**
  * The largest |z| the ziggurat can return: its tail sampler gives R − ln(u)/R with u ≥ 2^-53.
  * `mean ± Z_MAX·stddev` finite in the output format means no sample can overflow to infinity.
  */
 const Z_MAX = ZIGGURAT_R + (53 * Math.LN2) / ZIGGURAT_R;
+
+/**
+ * The largest |z| TensorFlow.js's Marsaglia polar method can return: Alea's outputs are multiples of
+ * 2^-32, so s = v1² + v2² ≥ 2^-62 and |z| ≤ |v1|·√(−2·ln s / s) ≤ √(−2·ln 2^-62) ≈ 9.27.
+ */
+const Z_MAX_TFJS = 9.3;
+
+/** Which normal sampler a range check is for: each has its own widest possible sample. */
+export type NormalSampler = 'counter' | 'tfjs';
+
+/**
+ * The rule every normal fill and initializer applies: the widest sample the sampler can draw,
+ * `mean ± z·stddev` (z ≈ 13.7 for the ziggurat, 9.3 for TensorFlow.js's polar method), must be finite
+ * in the output format, so no sample can become ±Infinity. `names` are the arguments the caller
+ * wrote (`mean`/`stddev`, or VarianceScaling's `scale` with the value it received).
+ * @throws InitRangeError (ERR_INIT_INVALID_ARGUMENT).
+ */
+export function requireNormalFits(
+  where: string,
+  mean: number,
+  stddev: number,
+  format: FloatFormat,
+  sampler: NormalSampler,
+  names: { readonly mean?: string; readonly stddev?: string; readonly received?: unknown } = {},
+): void {
+  const z = sampler === 'counter' ? Z_MAX : Z_MAX_TFJS;
+  if (!Number.isFinite(roundToFormat(mean, format))) {
+    throw new InitRangeError(
+      argumentMessage(where, names.mean ?? 'mean', `be within the finite range of ${format}`, mean),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  const widest = Math.abs(mean) + z * stddev;
+  // TensorFlow.js computes in float32 before any conversion, so its samples must fit float32 too.
+  if (
+    !Number.isFinite(roundToFormat(widest, format)) ||
+    (sampler === 'tfjs' && !Number.isFinite(Math.fround(widest)))
+  ) {
+    throw new InitRangeError(
+      argumentMessage(
+        where,
+        names.stddev ?? 'stddev',
+        `keep mean ± ${z.toFixed(2)}·stddev (the widest sample) within the finite range of ${format}`,
+        names.received ?? stddev,
+      ),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+}
+
+/**
+ * The rule of the truncated normal fills: `mean ± 2·stddev` finite in the output format (samples
+ * beyond it would be redrawn until they fit: a silently narrower law) and at least one value of the
+ * format strictly inside (else every draw is rejected). With `bounds` other than (−2, 2) (in standard
+ * units), the bounded samplers' rule instead.
+ * @throws InitRangeError (ERR_INIT_INVALID_ARGUMENT).
+ */
+export function requireTruncatedFits(
+  where: string,
+  mean: number,
+  stddev: number,
+  format: FloatFormat,
+  sampler: NormalSampler,
+  names: { readonly mean?: string; readonly stddev?: string; readonly received?: unknown } = {},
+  bounds: readonly [number, number] = [-2, 2],
+): void {
+  if (!Number.isFinite(roundToFormat(mean, format))) {
+    throw new InitRangeError(
+      argumentMessage(where, names.mean ?? 'mean', `be within the finite range of ${format}`, mean),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  if (stddev === 0) return;
+  if (bounds[0] !== -2 || bounds[1] !== 2) {
+    // Other bounds (the counter engine only): the bounded samplers' rule.
+    requireBoundedFits(where, mean, stddev, bounds[0], bounds[1], format);
+    return;
+  }
+  const lower = mean - 2 * stddev;
+  const upper = mean + 2 * stddev;
+  const stddevName = names.stddev ?? 'stddev';
+  const received = names.received ?? stddev;
+  if (
+    !Number.isFinite(roundToFormat(lower, format)) ||
+    !Number.isFinite(roundToFormat(upper, format)) ||
+    (sampler === 'tfjs' && !(Number.isFinite(Math.fround(lower)) && Number.isFinite(Math.fround(upper))))
+  ) {
+    // Samples beyond the format's range would be redrawn until they fit: a silently narrower law.
+    throw new InitRangeError(
+      argumentMessage(where, stddevName, `keep mean ± 2·stddev within the finite range of ${format}`, received),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  if (!(representableAbove(lower, format) <= representableBelow(upper, format))) {
+    throw new InitRangeError(
+      argumentMessage(
+        where,
+        stddevName,
+        `leave at least one ${format} value strictly between mean - 2*stddev and mean + 2*stddev (mean ${mean})`,
+        received,
+      ),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+}
 
 /** The float32/float16/bfloat16 kernels store as their format; float64 has its own kernels. */
 function storeOf(format: FillDType): StoreKind {
@@ -107,17 +217,7 @@ function normalSampler(
   format: FillDType,
 ): Sampler {
   const { mean, stddev } = normalParameters(where, record, format);
-  if (!Number.isFinite(roundToFormat(Math.abs(mean) + Z_MAX * stddev, format))) {
-    throw new InitRangeError(
-      argumentMessage(
-        where,
-        'stddev',
-        `keep mean ± ${Z_MAX.toFixed(2)}·stddev (the widest sample) within the finite range of ${format}`,
-        stddev,
-      ),
-      'ERR_INIT_INVALID_ARGUMENT',
-    );
-  }
+  requireNormalFits(where, mean, stddev, format, 'counter');
   const params = { mean, stddev };
   return new Sampler(
     words,
@@ -172,28 +272,11 @@ function truncatedSampler(
   // Any other interval takes the general samplers (JavaScript); (−2, 2) keeps the kernels of stream
   // version 1, in WebAssembly SIMD where it runs.
   if (a !== -2 || b !== 2) return new BoundedFiller({ words, format, offset: 0, mean, stddev }, a, b);
+  requireTruncatedFits(where, mean, stddev, format, 'counter');
   const lower = mean - 2 * stddev;
   const upper = mean + 2 * stddev;
-  if (!Number.isFinite(roundToFormat(lower, format)) || !Number.isFinite(roundToFormat(upper, format))) {
-    // Samples beyond the format's range would be redrawn until they fit: a silently narrower law.
-    throw new InitRangeError(
-      argumentMessage(where, 'stddev', `keep mean ± 2·stddev within the finite range of ${format}`, stddev),
-      'ERR_INIT_INVALID_ARGUMENT',
-    );
-  }
   const lowerSafe = representableAbove(lower, format);
   const upperSafe = representableBelow(upper, format);
-  if (!(lowerSafe <= upperSafe) || !Number.isFinite(lower) || !Number.isFinite(upper)) {
-    throw new InitRangeError(
-      argumentMessage(
-        where,
-        'stddev',
-        `leave at least one ${format} value strictly between mean - 2*stddev and mean + 2*stddev (mean ${mean})`,
-        stddev,
-      ),
-      'ERR_INIT_INVALID_ARGUMENT',
-    );
-  }
   const params = { mean, stddev, lower, upper, lowerSafe, upperSafe, format };
   return new Sampler(
     words,
@@ -225,7 +308,7 @@ function truncatedSampler(
  */
 export function fillNormal<T extends FloatArray>(out: T, key: Key, options?: NormalOptions): T {
   const where = 'fillNormal';
-  const { record, words, format, offset } = resolveFill(where, out, key, options);
+  const { record, words, format, offset } = resolveFill(where, out, key, options, NORMAL_KEYS);
   const sampler = normalSampler(where, words, record, format);
   return out.length === 0 ? out : sampler.fill(out, offset);
 }
@@ -251,7 +334,7 @@ export type PrepareTruncatedNormalOptions = Omit<TruncatedNormalOptions, 'offset
  */
 export function prepareNormal(key: Key, options?: PrepareNormalOptions): PreparedSampler<FloatArray> {
   const where = 'prepareNormal';
-  const { record, words, format } = resolvePrepare(where, key, options);
+  const { record, words, format } = resolvePrepare(where, key, options, NORMAL_KEYS);
   return new PreparedSampler(where, format, normalSampler(where, words, record, format), FLOAT_KINDS[format]!);
 }
 
@@ -301,7 +384,7 @@ export interface TruncatedNormalOptions extends NormalOptions {
  */
 export function fillTruncatedNormal<T extends FloatArray>(out: T, key: Key, options?: TruncatedNormalOptions): T {
   const where = 'fillTruncatedNormal';
-  const { record, words, format, offset } = resolveFill(where, out, key, options);
+  const { record, words, format, offset } = resolveFill(where, out, key, options, TRUNCATED_KEYS);
   const sampler = truncatedSampler(where, words, record, format);
   return out.length === 0 ? out : sampler.fill(out, offset);
 }
@@ -323,6 +406,6 @@ export function fillTruncatedNormal<T extends FloatArray>(out: T, key: Key, opti
  */
 export function prepareTruncatedNormal(key: Key, options?: PrepareTruncatedNormalOptions): PreparedSampler<FloatArray> {
   const where = 'prepareTruncatedNormal';
-  const { record, words, format } = resolvePrepare(where, key, options);
+  const { record, words, format } = resolvePrepare(where, key, options, TRUNCATED_KEYS);
   return new PreparedSampler(where, format, truncatedSampler(where, words, record, format), FLOAT_KINDS[format]!);
 }

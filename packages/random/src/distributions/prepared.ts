@@ -6,7 +6,8 @@
 
 import { InitRangeError, InitTypeError, argumentMessage } from '../errors.js';
 import type { RunFiller, SamplerOutput } from '../kernels/sampler.js';
-import { optionsRecord, resolveOffset, typedArrayKind } from './arguments.js';
+import { optionsRecord, resolveOffset } from './arguments.js';
+import { outputKind } from '../rules.js';
 
 /** The largest flat index + 1 of a tensor: 2^53. */
 const INDEX_LIMIT = 9007199254740992;
@@ -29,7 +30,7 @@ export class PreparedSampler<T extends SamplerOutput> {
   ) {}
 
   private checkOut(out: unknown): void {
-    const kind = typedArrayKind(out);
+    const kind = outputKind(this.where, 'out', out);
     if (kind === undefined || !this.kinds.includes(kind)) {
       throw new InitTypeError(
         argumentMessage(this.where, 'out', `be a ${this.kinds.join(' or a ')} for dtype ${this.dtype}`, out),
@@ -90,8 +91,8 @@ export class PreparedSampler<T extends SamplerOutput> {
 }
 
 /** The options record of a prepare function: `offset` belongs to each fill, not to the sampler. */
-export function preparedRecord(where: string, options: unknown): Record<string, unknown> {
-  const record = optionsRecord(where, options);
+export function preparedRecord(where: string, options: unknown, known: readonly string[]): Record<string, unknown> {
+  const record: Record<string, unknown> = optionsRecord(where, options, known);
   if (record.offset !== undefined) {
     throw new InitTypeError(
       argumentMessage(where, 'offset', 'be given to fill(out, offset), not to the prepared sampler', record.offset),

@@ -31,14 +31,10 @@ import { freshKey } from '../global-seed.js';
 import { keyWords } from '../keys.js';
 import { aleaState } from '../engines/alea.js';
 import { float32ToBfloat16Bits, float32ToFloat16Bits } from '../math/float-bits.js';
-import {
-  optionsRecord,
-  requireInterval,
-  resolveFinite,
-  resolveFloatFormat,
-  resolveStddev,
-  typedArrayKind,
-} from './arguments.js';
+import { optionsRecord, requireInterval, resolveFinite, resolveFloatFormat, resolveStddev } from './arguments.js';
+import { outputKind } from '../rules.js';
+import { requireNormalFits, requireTruncatedFits } from './normal.js';
+import { requireBoundsFit } from './uniform.js';
 import type { FillDType, FloatArray } from './arguments.js';
 
 /** Options of {@link fillUniformTfjs}. */
@@ -80,6 +76,38 @@ function requireNoOffset(where: string, offset: unknown): void {
       'ERR_INIT_INVALID_PARTITION',
     );
   }
+}
+
+/**
+ * The rule of TensorFlow.js's uniform draw, `low + (high − low)·u` stored as the array stores it:
+ * for floats, both bounds finite in float32 (tfjs's own arithmetic) and in the output format; for
+ * Int32Array, both within [−2^31, 2^31], since the store wraps anything beyond (3e9 would become a
+ * negative number).
+ * @throws InitRangeError (ERR_INIT_INVALID_ARGUMENT).
+ */
+export function requireUniformTfjsFits(
+  where: string,
+  low: number,
+  high: number,
+  format: FillDType | undefined,
+  names: readonly [string, string] = ['low', 'high'],
+): void {
+  if (format === undefined) {
+    for (const [argument, bound] of [
+      [names[0], low],
+      [names[1], high],
+    ] as const) {
+      if (bound < -(2 ** 31) || bound > 2 ** 31) {
+        throw new InitRangeError(
+          argumentMessage(where, argument, 'lie within [-2^31, 2^31] for an Int32Array', bound),
+          'ERR_INIT_INVALID_ARGUMENT',
+        );
+      }
+    }
+    return;
+  }
+  requireBoundsFit(where, low, high, 'float32', names);
+  requireBoundsFit(where, low, high, format, names);
 }
 
 /** A positive integer seed in [1, 2^53] from a fresh key, standing in for tfjs's Math.random(). */
@@ -147,14 +175,14 @@ export function fillUniformTfjs<T extends FloatArray | Int32Array>(
   options?: UniformTfjsOptions,
 ): T {
   const where = 'fillUniformTfjs';
-  const record = optionsRecord(where, options);
+  const record = optionsRecord(where, options, ['low', 'high', 'offset', 'dtype']);
   requireNoOffset(where, record.offset);
   requireSeed(where, seed);
   const low = resolveFinite(where, 'low', record.low, 0);
   const high = resolveFinite(where, 'high', record.high, 1);
   requireInterval(where, low, high);
   const dtype = record.dtype;
-  const isInt = typedArrayKind(out) === 'Int32Array';
+  const isInt = outputKind(where, 'out', out) === 'Int32Array';
   if (isInt || dtype === 'int32') {
     if (!isInt || (dtype !== undefined && dtype !== 'int32')) {
       throw new InitTypeError(
@@ -164,6 +192,7 @@ export function fillUniformTfjs<T extends FloatArray | Int32Array>(
     }
   }
   const format = isInt ? undefined : resolveFloatFormat(where, out, dtype);
+  requireUniformTfjsFits(where, low, high, format);
   if (out.length === 0) return out;
   const seedText = String(seed ?? freshSeed());
   if (format === undefined || format === 'float32') {
@@ -234,12 +263,14 @@ function fillPolar<T extends FloatArray>(
   options: unknown,
   truncated: boolean,
 ): T {
-  const record = optionsRecord(where, options);
+  const record = optionsRecord(where, options, ['mean', 'stddev', 'offset', 'dtype']);
   requireNoOffset(where, record.offset);
   requireSeed(where, seed);
   const format = resolveFloatFormat(where, out, record.dtype);
   const mean = resolveFinite(where, 'mean', record.mean, 0);
   const stddev = resolveStddev(where, record.stddev);
+  if (truncated) requireTruncatedFits(where, mean, stddev, format, 'tfjs');
+  else requireNormalFits(where, mean, stddev, format, 'tfjs');
   if (out.length === 0) return out;
   // tfjs: `seed ? seed : Math.random()`, so 0 (and -0) are unseeded.
   const seedText = String(seed ? seed : freshSeed());

@@ -107,7 +107,7 @@ export function fillUniformTorch<T extends TorchFloatArray>(
   const where = 'fillUniformTorch';
   const dtype = requireTorchArray(where, out);
   const rng = requireGenerator(where, generator);
-  const record = optionsRecord(where, options);
+  const record = optionsRecord(where, options, ['low', 'high']);
   const low = resolveFinite(where, 'low', record.low, 0);
   const high = resolveFinite(where, 'high', record.high, 1);
   requireInterval(where, low, high);
@@ -191,7 +191,7 @@ export function fillNormalTorch<T extends TorchFloatArray>(
   const where = 'fillNormalTorch';
   const dtype = requireTorchArray(where, out);
   const rng = requireGenerator(where, generator);
-  const record = optionsRecord(where, options);
+  const record = optionsRecord(where, options, ['mean', 'stddev']);
   const mean = resolveFinite(where, 'mean', record.mean, 0);
   const stddev = resolveStddev(where, record.stddev);
   const n = out.length;
@@ -267,7 +267,7 @@ export function fillTruncatedNormalTorch<T extends TorchFloatArray>(
   const where = 'fillTruncatedNormalTorch';
   const dtype = requireTorchArray(where, out);
   const rng = requireGenerator(where, generator);
-  const record = optionsRecord(where, options);
+  const record = optionsRecord(where, options, ['mean', 'stddev', 'a', 'b']);
   const mean = resolveFinite(where, 'mean', record.mean, 0);
   const stddev = resolveStddev(where, record.stddev);
   const a = resolveFinite(where, 'a', record.a, -2);

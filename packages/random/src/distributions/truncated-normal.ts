@@ -372,25 +372,35 @@ export function fillMean(out: FloatArray, format: FloatFormat, mean: number): vo
   else (out as Float32Array | Float64Array).fill(roundToFormat(mean, format));
 }
 
-function boundError(side: 'lower' | 'upper', rule: string, value: number): InitRangeError {
-  return new InitRangeError(argumentMessage('fillTruncatedNormal', side, rule, value), 'ERR_INIT_INVALID_ARGUMENT');
+/** What {@link requireBoundedFits} found: the sampling plan and the value-space bounds. */
+export interface BoundedCheck {
+  readonly plan: TruncationPlan;
+  readonly lower: number;
+  readonly upper: number;
+  readonly lowerSafe: number;
+  readonly upperSafe: number;
 }
 
 /**
- * fillTruncatedNormal for bounds other than (−2, 2) (and, in tests, for (−2, 2) through the general
- * kernels). `resolved` holds the checked key, format, offset, mean and stddev > 0.
+ * The rule of a truncated normal with bounds (a, b) in standard units: each finite bound (and, on an
+ * open side, the widest sample) finite in the format, so no sample can round to an infinity (which
+ * would be redrawn: a silently narrower law), and at least one value of the format strictly inside.
+ * `where` is the caller's name (fillTruncatedNormal, or the class the caller wrote).
+ * @throws InitRangeError (ERR_INIT_INVALID_ARGUMENT) naming `lower` or `upper`.
  */
-export function fillTruncatedNormalBounded<T extends FloatArray>(
-  out: T,
-  resolved: ResolvedNormal,
+export function requireBoundedFits(
+  where: string,
+  mean: number,
+  stddev: number,
   a: number,
   b: number,
-): T {
-  const { mean, stddev, format, offset, words } = resolved;
+  format: FloatFormat,
+): BoundedCheck {
+  const boundError = (side: 'lower' | 'upper', rule: string, value: number): InitRangeError =>
+    new InitRangeError(argumentMessage(where, side, rule, value), 'ERR_INIT_INVALID_ARGUMENT');
   const plan = planTruncation(a, b);
   const widest = widestSample(plan);
-  // The value-space bounds; an open side is checked through the widest sample it can produce, so
-  // that no sample can round to an infinity (which would be redrawn: a silently narrower law).
+  // The value-space bounds; an open side is checked through the widest sample it can produce.
   const lower = mean + a * stddev;
   const upper = mean + b * stddev;
   for (const [side, bound, extreme] of [
@@ -417,6 +427,28 @@ export function fillTruncatedNormalBounded<T extends FloatArray>(
       a,
     );
   }
+  return { plan, lower, upper, lowerSafe, upperSafe };
+}
+
+/**
+ * fillTruncatedNormal for bounds other than (−2, 2) (and, in tests, for (−2, 2) through the general
+ * kernels). `resolved` holds the checked key, format, offset, mean and stddev > 0.
+ */
+export function fillTruncatedNormalBounded<T extends FloatArray>(
+  out: T,
+  resolved: ResolvedNormal,
+  a: number,
+  b: number,
+): T {
+  const { mean, stddev, format, offset, words } = resolved;
+  const { plan, lower, upper, lowerSafe, upperSafe } = requireBoundedFits(
+    'fillTruncatedNormal',
+    mean,
+    stddev,
+    a,
+    b,
+    format,
+  );
   if (out.length === 0) return out;
   const twoSided = plan.regime === 'normal';
   const params: BoundedParams = {

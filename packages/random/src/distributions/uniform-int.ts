@@ -11,7 +11,8 @@ import type { Key } from '../keys.js';
 import { Sampler } from '../kernels/sampler.js';
 import { PreparedSampler, preparedRecord } from './prepared.js';
 import { int32Kernel, int53Kernel } from '../kernels/js-kernels.generated.js';
-import { optionsRecord, resolveOffset, typedArrayKind } from './arguments.js';
+import { optionsRecord, resolveOffset } from './arguments.js';
+import { outputKind } from '../rules.js';
 
 /** Options of {@link fillUniformInt}. */
 export interface UniformIntOptions {
@@ -62,9 +63,9 @@ export function fillUniformInt<T extends Int32Array | Float32Array | Float64Arra
   options: UniformIntOptions,
 ): T {
   const where = 'fillUniformInt';
-  const record = optionsRecord(where, options);
+  const record = optionsRecord(where, options, ['low', 'high', 'offset']);
   const words = requireKeyWords(where, key);
-  const kind = typedArrayKind(out);
+  const kind = outputKind(where, 'out', out);
   const limits = kind === undefined ? undefined : LIMITS[kind];
   if (limits === undefined) {
     throw new InitTypeError(
@@ -164,7 +165,7 @@ export function prepareUniformInt(
   options: PrepareUniformIntOptions,
 ): PreparedSampler<Int32Array | Float32Array | Float64Array> {
   const where = 'prepareUniformInt';
-  const record = preparedRecord(where, options);
+  const record = preparedRecord(where, options, ['low', 'high', 'offset', 'dtype']);
   const words = requireKeyWords(where, key);
   const dtype = record.dtype ?? 'int32';
   const kind = typeof dtype === 'string' && Object.hasOwn(INT_DTYPE_KINDS, dtype) ? INT_DTYPE_KINDS[dtype] : undefined;

@@ -44,15 +44,22 @@ interface UniformParams {
 }
 
 /**
- * Finds the grid indices [kMin, kMax] whose values round into [low, high) in `format`, by binary
- * search (the map k ↦ round(low + k·step) is non-decreasing).
+ * The rule every uniform fill and initializer applies to its bounds: both finite in the output
+ * format. Bounds the format cannot hold would leave only a sliver of the grid inside them (every
+ * other draw rejected: a near-hang, and not the distribution asked for), or, in TensorFlow.js's
+ * arithmetic, samples of ±Infinity. `names` are the arguments the caller wrote (minval, maxval).
+ * @throws InitRangeError (ERR_INIT_INVALID_ARGUMENT).
  */
-export function uniformGrid(where: string, low: number, high: number, format: FloatFormat): UniformParams {
-  // Bounds the format cannot hold would leave only a sliver of the grid inside them (every other
-  // draw rejected: a near-hang, and a distribution that is not the one asked for).
+export function requireBoundsFit(
+  where: string,
+  low: number,
+  high: number,
+  format: FloatFormat,
+  names: readonly [string, string] = ['low', 'high'],
+): void {
   for (const [argument, bound] of [
-    ['low', low],
-    ['high', high],
+    [names[0], low],
+    [names[1], high],
   ] as const) {
     if (!Number.isFinite(roundToFormat(bound, format))) {
       throw new InitRangeError(
@@ -61,6 +68,35 @@ export function uniformGrid(where: string, low: number, high: number, format: Fl
       );
     }
   }
+}
+
+/**
+ * The whole uniform rule, with the caller's argument names: bounds finite in the format and at
+ * least one value of the format in [low, high).
+ * @throws InitRangeError (ERR_INIT_INVALID_ARGUMENT).
+ */
+export function requireUniformFits(
+  where: string,
+  low: number,
+  high: number,
+  format: FloatFormat,
+  names: readonly [string, string] = ['low', 'high'],
+): void {
+  uniformGrid(where, low, high, format, names);
+}
+
+/**
+ * Finds the grid indices [kMin, kMax] whose values round into [low, high) in `format`, by binary
+ * search (the map k ↦ round(low + k·step) is non-decreasing).
+ */
+export function uniformGrid(
+  where: string,
+  low: number,
+  high: number,
+  format: FloatFormat,
+  names: readonly [string, string] = ['low', 'high'],
+): UniformParams {
+  requireBoundsFit(where, low, high, format, names);
   const bits = format === 'float64' ? 53 : 24;
   const size = 2 ** bits;
   const step = (high - low) / size;
@@ -88,7 +124,7 @@ export function uniformGrid(where: string, low: number, high: number, format: Fl
   const kMin = lo;
   if (kMin > kMax) {
     throw new InitRangeError(
-      argumentMessage(where, 'low', `leave room for at least one ${format} value below high (${high})`, low),
+      argumentMessage(where, names[0], `leave room for at least one ${format} value below ${names[1]} (${high})`, low),
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }
@@ -118,7 +154,7 @@ export function uniformGrid(where: string, low: number, high: number, format: Fl
  */
 export function fillUniform<T extends FloatArray>(out: T, key: Key, options?: UniformOptions): T {
   const where = 'fillUniform';
-  const record = optionsRecord(where, options);
+  const record = optionsRecord(where, options, ['low', 'high', 'offset', 'dtype']);
   const words = requireKeyWords(where, key);
   const format = resolveFloatFormat(where, out, record.dtype);
   const offset = resolveOffset(where, record.offset, out.length);
@@ -165,7 +201,7 @@ export type PrepareUniformOptions = Omit<UniformOptions, 'offset'>;
  */
 export function prepareUniform(key: Key, options?: PrepareUniformOptions): PreparedSampler<FloatArray> {
   const where = 'prepareUniform';
-  const record = preparedRecord(where, options);
+  const record = preparedRecord(where, options, ['low', 'high', 'offset', 'dtype']);
   const words = requireKeyWords(where, key);
   const format = resolvePreparedFloat(where, record.dtype);
   return new PreparedSampler(where, format, uniformSampler(where, words, record, format), FLOAT_KINDS[format]!);
