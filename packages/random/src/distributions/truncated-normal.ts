@@ -33,7 +33,7 @@
 
 import { InitRangeError, argumentMessage } from '../errors.js';
 import { fillBlocks, fillBlocksAsHalf } from '../engines/block-stream.js';
-import { nextOpenClosed53 } from '../engines/xoshiro128.js';
+import { nextOpenClosed53, nextXoshiro128 } from '../engines/xoshiro128.js';
 import { deterministicExp, deterministicLog } from '../math/deterministic-math.js';
 import {
   float32ToBfloat16Bits,
@@ -179,7 +179,7 @@ function zigguratKernel23(
   let attempts = 0;
   while (index < end) {
     if (++attempts > MAX_ATTEMPTS) giveUp(params);
-    const word = nextWord(state);
+    const word = nextXoshiro128(state);
     const layer = word & 255;
     const side = (word >>> 8) & 1;
     const magnitude = word >>> 9;
@@ -217,8 +217,8 @@ function zigguratKernel52(
   let attempts = 0;
   while (index < end) {
     if (++attempts > MAX_ATTEMPTS) giveUp(params);
-    const first = nextWord(state);
-    const second = nextWord(state);
+    const first = nextXoshiro128(state);
+    const second = nextXoshiro128(state);
     const layer = first & 255;
     const side = (first >>> 8) & 1;
     const magnitude = (first >>> 12) * 4294967296 + second;
@@ -302,25 +302,6 @@ function rayleighKernel(
     out[index++] = v;
     attempts = 0;
   }
-}
-
-/** One xoshiro128** output, unsigned (the slow kernels step the state through the array). */
-function nextWord(state: Int32Array): number {
-  const s0 = state[0]!;
-  let s1 = state[1]!;
-  let s2 = state[2]!;
-  let s3 = state[3]!;
-  const multiplied = Math.imul(s1, 5);
-  const result = Math.imul((multiplied << 7) | (multiplied >>> 25), 9);
-  const shifted = s1 << 9;
-  s2 ^= s0;
-  s3 ^= s1;
-  s1 ^= s2;
-  state[0] = s0 ^ s3;
-  state[1] = s1;
-  state[2] = s2 ^ shifted;
-  state[3] = (s3 << 11) | (s3 >>> 21);
-  return result >>> 0;
 }
 
 /**
