@@ -207,9 +207,14 @@ export function workspaceLayout(m: number, n: number, blockSize: number, members
   return { m, n, blockSize, members, qOffset, vOffset, tOffset, scratchOffset, elements };
 }
 
-/** Whether the WebAssembly kernels may be used (tests switch them off to compare both). */
-export function wasmKernelsEnabled(): boolean {
-  return wasmEnabled;
+/**
+ * Whether a factorization of this size should run the WebAssembly kernels: when they are enabled
+ * (tests switch them off to compare both) and the problem needs more than one panel — problems that
+ * fit in one panel never reach the block kernels, and a WebAssembly memory would only cost its
+ * allocation there.
+ */
+export function wantsWasmKernels(m: number, n: number, blockSize: number): boolean {
+  return wasmEnabled && Math.min(m, n) > blockSize;
 }
 
 /** A workspace over a heap laid out by {@link workspaceLayout}, as seen by team member `member`. */
@@ -281,15 +286,13 @@ export function setWasmKernelsEnabled(enabled: boolean): void {
 
 /**
  * Allocates a workspace for an m × n factorization (m ≥ 1, n ≥ 1) with the given panel width. The
- * SIMD kernels are used when `useWasm` is true and WebAssembly allows it; the results are the same
+ * SIMD kernels are used when {@link wantsWasmKernels} says so and WebAssembly allows it; the results are the same
  * either way.
  */
-export function createWorkspace(m: number, n: number, blockSize: number, useWasm = wasmEnabled): Workspace {
+export function createWorkspace(m: number, n: number, blockSize: number): Workspace {
   const layout = workspaceLayout(m, n, blockSize);
-  // Problems that fit in one panel never reach the block kernels; a WebAssembly memory would only
-  // cost its allocation there.
   const kernels =
-    (useWasm && Math.min(m, n) > blockSize ? createWasmKernels(layout.elements)?.kernels : undefined) ??
+    (wantsWasmKernels(m, n, blockSize) ? createWasmKernels(layout.elements)?.kernels : undefined) ??
     createJsKernels(new Float64Array(layout.elements));
   return attachWorkspace(kernels, layout);
 }

@@ -12,7 +12,7 @@ import { checkMatrix, rangeScale, type MatrixInput } from './arguments.js';
 import {
   attachWorkspace,
   DEFAULT_BLOCK_SIZE,
-  wasmKernelsEnabled,
+  wantsWasmKernels,
   workspaceLayout,
   type Team,
   type WorkspaceLayout,
@@ -77,7 +77,7 @@ export function createOrthogonalizeTeam(
   const m = wide ? cols : rows;
   const n = wide ? rows : cols;
   const layout = workspaceLayout(m, n, DEFAULT_BLOCK_SIZE, members);
-  const useWasm = wasmKernelsEnabled() && Math.min(m, n) > DEFAULT_BLOCK_SIZE;
+  const useWasm = wantsWasmKernels(m, n, DEFAULT_BLOCK_SIZE);
   const shared = useWasm ? createWasmKernels(layout.elements, true) : undefined;
   const memory: WasmMemory | SharedArrayBuffer = shared?.memory ?? new SharedArrayBuffer(8 * layout.elements);
   const task: OrthogonalizeTask = {

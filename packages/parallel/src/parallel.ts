@@ -268,9 +268,7 @@ function withSeed(initializer: Initializer, key: Key): SerializedInitializer {
  * checking with the original would draw a key, and a call must draw exactly one, as apply does.
  */
 function probeOf(initializer: Initializer): Initializer {
-  if (!isUnseeded(initializer)) return initializer;
-  const classes = [initializer.constructor as InitializerClass];
-  return deserialize(withSeed(initializer, keyFromSeed(0)), { classes });
+  return seededCopy(initializer, () => keyFromSeed(0));
 }
 
 /**
@@ -278,9 +276,14 @@ function probeOf(initializer: Initializer): Initializer {
  * key, drawn once here as apply would draw it.
  */
 function seededForCall<I extends Initializer>(initializer: I): I {
+  return seededCopy(initializer, freshKey);
+}
+
+/** The initializer itself when seeded, else a copy seeded with `key()` (drawn only then). */
+function seededCopy<I extends Initializer>(initializer: I, key: () => Key): I {
   if (!isUnseeded(initializer)) return initializer;
   const classes = [initializer.constructor as InitializerClass];
-  return deserialize(withSeed(initializer, freshKey()), { classes }) as I;
+  return deserialize(withSeed(initializer, key()), { classes }) as I;
 }
 
 /**
