@@ -4,7 +4,7 @@ import { readKernelShape, writeKernel } from './conv-kernel.js';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import { LAYOUTS, type FanLayout } from './fans.js';
 import type { FillRequest } from './initializer.js';
-import { finiteNumber, oneOf } from './numbers.js';
+import { finiteNumber, oneOf, readOptions } from './numbers.js';
 import { RandomInitializer, type RandomInitializerOptions } from './random-initializer.js';
 import type { SeedConfig } from './seed.js';
 import { sizeOf } from './shape.js';
@@ -34,6 +34,8 @@ export type ConvolutionOrthogonalConfig = {
   seed: SeedConfig;
   dtype: FloatDType;
 };
+
+const CONVOLUTION_ORTHOGONAL_OPTIONS = ['gain', 'layout', 'spatialRank', 'seed', 'dtype', 'engine'] as const;
 
 /**
  * An orthogonal convolution kernel (Xiao et al. 2018, algorithm 1; TF1's `ConvolutionOrthogonal1D`,
@@ -73,18 +75,24 @@ export class ConvolutionOrthogonal extends RandomInitializer {
   readonly layout: FanLayout;
   readonly spatialRank: SpatialRank | undefined;
 
-  constructor(options: ConvolutionOrthogonalOptions = {}) {
-    super(options, ['counter']);
-    const where = 'ConvolutionOrthogonal';
-    this.dtype = assertFloatDType(where, options.dtype ?? 'float32');
-    this.gain = finiteNumber(where, 'gain', options.gain ?? 1);
-    this.layout = oneOf(where, 'layout', options.layout ?? 'tf', LAYOUTS);
-    const spatialRank: unknown = options.spatialRank;
+  /**
+   * @throws InitTypeError for options that are not a plain object, an unknown key, a non-numeric
+   *   gain, an unknown layout or spatialRank, a bad seed, or an int or bool dtype; InitRangeError
+   *   for a gain that is not finite.
+   */
+  constructor(options?: ConvolutionOrthogonalOptions) {
+    const where = (new.target as typeof ConvolutionOrthogonal).className;
+    const read = readOptions(where, options, CONVOLUTION_ORTHOGONAL_OPTIONS);
+    super(read, ['counter']);
+    this.dtype = assertFloatDType(where, read.dtype === undefined ? 'float32' : read.dtype);
+    this.gain = finiteNumber(where, 'gain', read.gain, 1);
+    this.layout = oneOf(where, 'layout', read.layout, LAYOUTS, 'tf');
+    const spatialRank = read.spatialRank;
     if (spatialRank !== undefined && spatialRank !== 1 && spatialRank !== 2 && spatialRank !== 3) {
-      throw new InitTypeError(
-        argumentMessage(where, 'spatialRank', 'be 1, 2 or 3', spatialRank),
-        'ERR_INIT_INVALID_ARGUMENT',
-      );
+      const message = argumentMessage(where, 'spatialRank', 'be 1, 2 or 3', spatialRank);
+      throw typeof spatialRank === 'number'
+        ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
+        : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
     }
     this.spatialRank = spatialRank;
   }
@@ -101,7 +109,7 @@ export class ConvolutionOrthogonal extends RandomInitializer {
   }
 
   protected generate(out: TypedArray, request: FillRequest): void {
-    const where = 'ConvolutionOrthogonal';
+    const where = this.className;
     const { fullShape } = request;
     if (this.spatialRank !== undefined && fullShape.length !== this.spatialRank + 2) {
       throw new InitRangeError(

@@ -4,7 +4,7 @@ import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import { readKernelShape, writeKernel } from './conv-kernel.js';
 import { LAYOUTS, type FanLayout } from './fans.js';
 import type { FillRequest } from './initializer.js';
-import { finiteNumber, oneOf } from './numbers.js';
+import { finiteNumber, oneOf, readOptions } from './numbers.js';
 import { RandomInitializer, type RandomInitializerOptions } from './random-initializer.js';
 import type { SeedConfig } from './seed.js';
 import { sizeOf } from './shape.js';
@@ -23,6 +23,8 @@ export interface DeltaOrthogonalOptions extends Omit<RandomInitializerOptions, '
 
 /** The config of a DeltaOrthogonal initializer. */
 export type DeltaOrthogonalConfig = { gain: number; layout: FanLayout; seed: SeedConfig; dtype: FloatDType };
+
+const DELTA_ORTHOGONAL_OPTIONS = ['gain', 'layout', 'seed', 'dtype', 'engine'] as const;
 
 /**
  * The delta-orthogonal convolution kernel (Xiao et al. 2018, algorithm 2): zeros everywhere except
@@ -49,11 +51,18 @@ export class DeltaOrthogonal extends RandomInitializer {
   readonly gain: number;
   readonly layout: FanLayout;
 
-  constructor(options: DeltaOrthogonalOptions = {}) {
-    super(options, ['counter']);
-    this.dtype = assertFloatDType('DeltaOrthogonal', options.dtype ?? 'float32');
-    this.gain = finiteNumber('DeltaOrthogonal', 'gain', options.gain ?? 1);
-    this.layout = oneOf('DeltaOrthogonal', 'layout', options.layout ?? 'tf', LAYOUTS);
+  /**
+   * @throws InitTypeError for options that are not a plain object, an unknown key, a non-numeric
+   *   gain, an unknown layout, a bad seed, or an int or bool dtype; InitRangeError for a gain that
+   *   is not finite.
+   */
+  constructor(options?: DeltaOrthogonalOptions) {
+    const where = (new.target as typeof DeltaOrthogonal).className;
+    const read = readOptions(where, options, DELTA_ORTHOGONAL_OPTIONS);
+    super(read, ['counter']);
+    this.dtype = assertFloatDType(where, read.dtype === undefined ? 'float32' : read.dtype);
+    this.gain = finiteNumber(where, 'gain', read.gain, 1);
+    this.layout = oneOf(where, 'layout', read.layout, LAYOUTS, 'tf');
   }
 
   getConfig(): DeltaOrthogonalConfig {
@@ -62,7 +71,7 @@ export class DeltaOrthogonal extends RandomInitializer {
   }
 
   protected generate(out: TypedArray, request: FillRequest): void {
-    const where = 'DeltaOrthogonal';
+    const where = this.className;
     const kernel = readKernelShape(where, request.fullShape, this.layout);
     const size = sizeOf(where, request.fullShape);
     if (request.size === 0) return;

@@ -2,7 +2,7 @@ import { InitRangeError, InitTypeError, argumentMessage } from '@init/random';
 import { assertDType, type DType, type TypedArray } from './dtype.js';
 import { LAYOUTS, type FanLayout } from './fans.js';
 import { Initializer, type FillRequest } from './initializer.js';
-import { oneOf } from './numbers.js';
+import { oneOf, readOptions } from './numbers.js';
 import { encodeValue } from './values.js';
 
 /** Options of {@link Dirac}. */
@@ -20,6 +20,8 @@ export interface DiracOptions {
   /** The default dtype. Default `'float32'`. */
   readonly dtype?: DType;
 }
+
+const DIRAC_OPTIONS = ['groups', 'layout', 'dtype'] as const;
 
 /**
  * Makes the Dirac delta of a convolution kernel: the convolution it initializes passes its input
@@ -46,18 +48,25 @@ export class Dirac extends Initializer {
   readonly groups: number;
   readonly layout: FanLayout;
 
-  constructor(options: DiracOptions = {}) {
+  /**
+   * @throws InitTypeError for options that are not a plain object, an unknown key, an unknown layout
+   *   or dtype, or a groups that is not a number; InitRangeError for a groups that is not a positive
+   *   integer.
+   */
+  constructor(options?: DiracOptions) {
     super();
-    this.dtype = assertDType('Dirac', options.dtype ?? 'float32');
-    const groups: unknown = options.groups ?? 1;
+    const where = this.className;
+    const read = readOptions(where, options, DIRAC_OPTIONS);
+    this.dtype = assertDType(where, read.dtype === undefined ? 'float32' : read.dtype);
+    const groups = read.groups === undefined ? 1 : read.groups;
     if (typeof groups !== 'number' || !Number.isSafeInteger(groups) || groups < 1) {
-      const message = argumentMessage('Dirac', 'groups', 'be a positive integer', groups);
+      const message = argumentMessage(where, 'groups', 'be a positive integer', read.groups);
       throw typeof groups === 'number'
         ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
         : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
     }
     this.groups = groups;
-    this.layout = oneOf('Dirac', 'layout', options.layout ?? 'tf', LAYOUTS);
+    this.layout = oneOf(where, 'layout', read.layout, LAYOUTS, 'tf');
   }
 
   getConfig(): { groups: number; layout: FanLayout; dtype: DType } {
@@ -69,7 +78,7 @@ export class Dirac extends Initializer {
     const rank = fullShape.length;
     if (rank < 3 || rank > 5) {
       throw new InitRangeError(
-        `Dirac: shape must be 3-, 4- or 5-D (a 1-, 2- or 3-D convolution kernel). Received: [${fullShape.join(', ')}].`,
+        `${this.className}: shape must be 3-, 4- or 5-D (a 1-, 2- or 3-D convolution kernel). Received: [${fullShape.join(', ')}].`,
         'ERR_INIT_INVALID_SHAPE',
       );
     }
@@ -79,11 +88,11 @@ export class Dirac extends Initializer {
     const outChannels = fullShape[outAxis] as number;
     if (outChannels % this.groups !== 0) {
       throw new InitRangeError(
-        `Dirac: the output channels (axis ${outAxis}) must divide into groups (${this.groups}). Received: shape [${fullShape.join(', ')}].`,
+        `${this.className}: the output channels (axis ${outAxis}) must divide into groups (${this.groups}). Received: shape [${fullShape.join(', ')}].`,
         'ERR_INIT_INVALID_SHAPE',
       );
     }
-    const one = encodeValue('Dirac', 'value', 1, request.dtype);
+    const one = encodeValue(this.className, 'value', 1, request.dtype);
     out.fill(0);
     if (out.length === 0) return;
     const perGroup = outChannels / this.groups;

@@ -1,7 +1,7 @@
 import { fillNormal, fillUniform, InitRangeError, InitTypeError, argumentMessage, split, type Key } from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
-import { nonNegativeNumber } from './numbers.js';
+import { nonNegativeNumber, readOptions } from './numbers.js';
 import { forEachRun } from './partition.js';
 import { RandomInitializer, type RandomInitializerOptions } from './random-initializer.js';
 import type { SeedConfig } from './seed.js';
@@ -14,6 +14,8 @@ export interface SparseOptions extends Omit<RandomInitializerOptions, 'engine'> 
   /** The standard deviation of the normal that fills the rest. Default `0.01` (PyTorch's). */
   readonly stddev?: number;
 }
+
+const SPARSE_OPTIONS = ['sparsity', 'stddev', 'seed', 'dtype', 'engine'] as const;
 
 /**
  * A sparse 2-D matrix, as in Martens (2010) and PyTorch's `nn.init.sparse_`: every element drawn
@@ -42,12 +44,19 @@ export class Sparse extends RandomInitializer {
   readonly sparsity: number;
   readonly stddev: number;
 
+  /**
+   * @throws InitTypeError for options that are not a plain object, an unknown key, a missing or
+   *   non-numeric sparsity or stddev, a bad seed, or an int or bool dtype; InitRangeError for a
+   *   sparsity outside [0, 1] or a negative or non-finite stddev.
+   */
   constructor(options: SparseOptions) {
-    super(options ?? {}, ['counter']);
-    const sparsity: unknown = options?.sparsity;
+    const where = (new.target as typeof Sparse).className;
+    const read = readOptions(where, options, SPARSE_OPTIONS);
+    super(read, ['counter']);
+    const sparsity = read.sparsity;
     if (typeof sparsity !== 'number' || !(sparsity >= 0 && sparsity <= 1)) {
       const message = argumentMessage(
-        'Sparse',
+        where,
         'sparsity',
         'be a number in [0, 1] (the fraction of zeros per column)',
         sparsity,
@@ -57,8 +66,8 @@ export class Sparse extends RandomInitializer {
         : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
     }
     this.sparsity = sparsity;
-    this.stddev = nonNegativeNumber('Sparse', 'stddev', options.stddev ?? 0.01);
-    this.dtype = assertFloatDType('Sparse', options.dtype ?? 'float32');
+    this.stddev = nonNegativeNumber(where, 'stddev', read.stddev, 0.01);
+    this.dtype = assertFloatDType(where, read.dtype === undefined ? 'float32' : read.dtype);
   }
 
   getConfig(): { sparsity: number; stddev: number; seed: SeedConfig; dtype: FloatDType } {
@@ -75,7 +84,7 @@ export class Sparse extends RandomInitializer {
     const { fullShape, shape, partition } = request;
     if (fullShape.length !== 2) {
       throw new InitRangeError(
-        `Sparse: shape must be 2-D. Received: [${fullShape.join(', ')}].`,
+        `${this.className}: shape must be 2-D. Received: [${fullShape.join(', ')}].`,
         'ERR_INIT_INVALID_SHAPE',
       );
     }

@@ -149,7 +149,7 @@ test('errors', () => {
   );
   expect(() => new STFT({ window: [1, Number.NaN] })).toThrow('STFT: window must hold finite numbers only.');
   expect(() => new STFT({ scaling: 'l2' as never })).toThrow("STFT: scaling must be one of 'density', 'spectrum'.");
-  expect(() => new STFT({ periodic: 1 as never })).toThrow('STFT: periodic must be a boolean. Received: 1.');
+  expect(() => new STFT({ periodic: 1 as never })).toThrow('STFT: periodic must be true or false. Received: 1.');
   expect(() => new STFT({ dtype: 'int32' as never })).toThrow(InitTypeError);
   expect(() => new STFT().apply([8, 1, 5], 'int32')).toThrow(InitTypeError);
   expect(() => new STFT().apply([8, 2, 5])).toThrow(

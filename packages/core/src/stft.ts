@@ -1,7 +1,7 @@
-import { argumentMessage, describeValue, InitRangeError, InitTypeError } from '@init/random';
+import { argumentMessage, describeValue, InitRangeError, InitTypeError, quotedList } from '@init/random';
 import { assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import { Initializer, type FillRequest } from './initializer.js';
-import { oneOf } from './numbers.js';
+import { booleanValue, oneOf, readOptions } from './numbers.js';
 import { forEachRun } from './partition.js';
 import { floatStorer } from './values.js';
 import { WINDOW_NAMES, type WindowName, windowValues } from './windows.js';
@@ -39,6 +39,37 @@ export type STFTConfig = {
 
 const SIDES: readonly STFTSide[] = ['real', 'imag'];
 const SCALINGS: readonly STFTScaling[] = ['density', 'spectrum'];
+const STFT_OPTIONS = ['side', 'window', 'scaling', 'periodic', 'dtype'] as const;
+
+/**
+ * The window option: null, a window name, or a list of finite values, copied (each element read
+ * once) before it is checked, and frozen.
+ */
+function readWindow(where: string, window: unknown): WindowName | readonly number[] | null {
+  if (window === null) return null;
+  if (Array.isArray(window)) {
+    const values: unknown[] = Array.from(window as unknown[]);
+    if (!values.every((value) => typeof value === 'number' && Number.isFinite(value))) {
+      throw new InitTypeError(
+        argumentMessage(where, 'window', 'hold finite numbers only', values),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
+    return Object.freeze(values as number[]);
+  }
+  if (typeof window !== 'string' || !(WINDOW_NAMES as readonly string[]).includes(window)) {
+    throw new InitTypeError(
+      argumentMessage(
+        where,
+        'window',
+        `be null, a list of values, or a window name of SciPy's get_window without parameters (${quotedList(WINDOW_NAMES)})`,
+        window,
+      ),
+      'ERR_INIT_UNKNOWN_IDENTIFIER',
+    );
+  }
+  return window as WindowName;
+}
 
 /**
  * The kernel of a short-time Fourier transform as a 1-D convolution (Keras 3's `STFT`, saved as
@@ -69,46 +100,20 @@ export class STFT extends Initializer {
   readonly scaling: STFTScaling | null;
   readonly periodic: boolean;
 
-  constructor(options: STFTOptions = {}) {
+  /**
+   * @throws InitTypeError for options that are not a plain object, an unknown key, an unknown side,
+   *   window or scaling, window values that are not finite numbers, a non-boolean periodic, or a
+   *   non-float dtype.
+   */
+  constructor(options?: STFTOptions) {
     super();
-    const where = 'STFT';
-    this.dtype = assertFloatDType(where, options.dtype ?? 'float32');
-    this.side = oneOf(where, 'side', options.side ?? 'real', SIDES);
-    const window: unknown = options.window === undefined ? 'hann' : options.window;
-    if (Array.isArray(window)) {
-      if (!window.every((value) => typeof value === 'number' && Number.isFinite(value))) {
-        throw new InitTypeError(
-          argumentMessage(where, 'window', 'hold finite numbers only', window),
-          'ERR_INIT_INVALID_ARGUMENT',
-        );
-      }
-      this.window = Object.freeze([...(window as number[])]);
-    } else if (window === null) {
-      this.window = null;
-    } else {
-      if (typeof window !== 'string' || !(WINDOW_NAMES as readonly string[]).includes(window)) {
-        throw new InitTypeError(
-          argumentMessage(
-            where,
-            'window',
-            `be null, a list of values, or a window name of SciPy's get_window without parameters (${WINDOW_NAMES.map((name) => `'${name}'`).join(', ')})`,
-            window,
-          ),
-          'ERR_INIT_UNKNOWN_IDENTIFIER',
-        );
-      }
-      this.window = window as WindowName;
-    }
-    const scaling: unknown = options.scaling === undefined ? 'density' : options.scaling;
-    this.scaling = scaling === null ? null : oneOf(where, 'scaling', scaling, SCALINGS);
-    const periodic: unknown = options.periodic ?? false;
-    if (typeof periodic !== 'boolean') {
-      throw new InitTypeError(
-        argumentMessage(where, 'periodic', 'be a boolean', periodic),
-        'ERR_INIT_INVALID_ARGUMENT',
-      );
-    }
-    this.periodic = periodic;
+    const where = this.className;
+    const read = readOptions(where, options, STFT_OPTIONS);
+    this.dtype = assertFloatDType(where, read.dtype === undefined ? 'float32' : read.dtype);
+    this.side = oneOf(where, 'side', read.side, SIDES, 'real');
+    this.window = readWindow(where, read.window === undefined ? 'hann' : read.window);
+    this.scaling = read.scaling === null ? null : oneOf(where, 'scaling', read.scaling, SCALINGS, 'density');
+    this.periodic = booleanValue(where, 'periodic', read.periodic, false);
   }
 
   getConfig(): STFTConfig {
@@ -122,11 +127,11 @@ export class STFT extends Initializer {
   }
 
   protected override checkDType(dtype: DType): FloatDType {
-    return assertFloatDType('STFT', dtype);
+    return assertFloatDType(this.className, dtype);
   }
 
   protected generate(out: TypedArray, request: FillRequest): void {
-    const where = 'STFT';
+    const where = this.className;
     const { fullShape } = request;
     if (fullShape.length !== 3 || fullShape[1] !== 1 || (fullShape[2] as number) < 2) {
       throw new InitRangeError(
