@@ -1,28 +1,15 @@
 import { deserialize, serialize, TRUNCATED_NORMAL_STDDEV, VarianceScaling } from '@init/core';
 import { describe, expect, test } from 'vitest';
-import {
-  GlorotNormal,
-  glorotNormal,
-  GlorotUniform,
-  glorotUniform,
-  HeNormal,
-  heNormal,
-  HeUniform,
-  heUniform,
-  LecunNormal,
-  lecunNormal,
-  LecunUniform,
-  lecunUniform,
-} from './index.js';
+import * as keras from './index.js';
 
 // class, factory, scale, mode, normal?
 const presets = [
-  [GlorotUniform, glorotUniform, 1, 'fan_avg', false],
-  [GlorotNormal, glorotNormal, 1, 'fan_avg', true],
-  [HeUniform, heUniform, 2, 'fan_in', false],
-  [HeNormal, heNormal, 2, 'fan_in', true],
-  [LecunUniform, lecunUniform, 1, 'fan_in', false],
-  [LecunNormal, lecunNormal, 1, 'fan_in', true],
+  [keras.GlorotUniform, keras.glorotUniform, 1, 'fan_avg', false],
+  [keras.GlorotNormal, keras.glorotNormal, 1, 'fan_avg', true],
+  [keras.HeUniform, keras.heUniform, 2, 'fan_in', false],
+  [keras.HeNormal, keras.heNormal, 2, 'fan_in', true],
+  [keras.LecunUniform, keras.lecunUniform, 1, 'fan_in', false],
+  [keras.LecunNormal, keras.lecunNormal, 1, 'fan_in', true],
 ] as const;
 
 describe.each(presets)('%o', (Preset, factory, scale, mode, normal) => {
@@ -115,7 +102,7 @@ describe.each(presets)('%o', (Preset, factory, scale, mode, normal) => {
 });
 
 test('a corrected normal preset is exactly 1/0.87962566… times the uncorrected draw of the same key', () => {
-  const corrected = new HeNormal({ seed: 11 }).apply([64, 32], 'float64').data;
+  const corrected = new keras.HeNormal({ seed: 11 }).apply([64, 32], 'float64').data;
   const uncorrected = new VarianceScaling({ scale: 2, mode: 'fan_in', distribution: 'normal', seed: 11 }).apply(
     [64, 32],
     'float64',
@@ -126,7 +113,7 @@ test('a corrected normal preset is exactly 1/0.87962566… times the uncorrected
 });
 
 test('deserialize through core needs registerPresets (see register.test.ts); a preset config carries no scale', () => {
-  expect(Object.keys(new GlorotNormal().getConfig()).sort()).toEqual(['dtype', 'engine', 'seed']);
+  expect(Object.keys(new keras.GlorotNormal().getConfig()).sort()).toEqual(['dtype', 'engine', 'seed']);
   expect(() => deserialize({ className: 'GlorotNormal', config: {} })).toThrow(
     /className must name a registered initializer/,
   );
@@ -135,42 +122,42 @@ test('deserialize through core needs registerPresets (see register.test.ts); a p
 // The @example outputs in the TSDoc of keras-presets.ts, pinned so the docs stay true.
 test.each([
   [
-    GlorotUniform,
+    keras.GlorotUniform,
     [
       1.0872031450271606, 0.8063908219337463, -0.7714089751243591, 0.4285327196121216, 0.7024497389793396,
       -0.28767597675323486,
     ],
   ],
   [
-    GlorotNormal,
+    keras.GlorotNormal,
     [
       0.8443551063537598, -0.5626561641693115, -0.43624529242515564, 0.34470951557159424, 0.9561179280281067,
       0.7525931596755981,
     ],
   ],
   [
-    HeUniform,
+    keras.HeUniform,
     [
       1.7190190553665161, 1.2750158309936523, -1.2197046279907227, 0.6775697469711304, 1.110670566558838,
       -0.45485565066337585,
     ],
   ],
   [
-    HeNormal,
+    keras.HeNormal,
     [
       1.3350427150726318, -0.8896375298500061, -0.6897643804550171, 0.5450335741043091, 1.5117552280426025,
       1.1899542808532715,
     ],
   ],
   [
-    LecunUniform,
+    keras.LecunUniform,
     [
       1.2155300378799438, 0.9015723466873169, -0.8624614477157593, 0.4791141450405121, 0.785362720489502,
       -0.321631520986557,
     ],
   ],
   [
-    LecunNormal,
+    keras.LecunNormal,
     [
       0.9440177083015442, -0.6290687322616577, -0.4877370595932007, 0.38539695739746094, 1.0689723491668701,
       0.8414247035980225,
@@ -181,7 +168,7 @@ test.each([
 });
 
 test("HeNormal with layout 'torch' on a PyTorch conv weight [64, 3, 7, 7]: fans 147 / 3136, std √(2/147)", () => {
-  const init = new HeNormal({ layout: 'torch', seed: 1 });
+  const init = new keras.HeNormal({ layout: 'torch', seed: 1 });
   expect(init.fans([64, 3, 7, 7])).toEqual({ fanIn: 147, fanOut: 3136 });
   expect(init.variance([64, 3, 7, 7])).toBeCloseTo(2 / 147, 15);
   // The sample std of the 9408 values, within 5 standard errors (√(κ−1)/√(2n) relative, κ ≈ 2.36 for

@@ -5,7 +5,6 @@ import {
   FAN_AXES_KEYS,
   InitTypeError,
   VarianceScaling,
-  type AxisSpec,
   type Distribution,
   type Engine,
   type FanAxesConfig,
@@ -22,11 +21,17 @@ import {
 } from '@init/core';
 
 /**
+ * VarianceScaling's options that say where the fans are: `layout` (`'tf'` by default) or JAX's or
+ * Keras 3's axes, documented there.
+ */
+type FanOptions = Pick<VarianceScalingOptions, 'layout' | keyof FanAxesConfig>;
+
+/**
  * Options of the Keras presets ({@link GlorotUniform} … {@link LecunNormal}): only what Keras 3
  * lets a user choose, plus the dtype and the random stream. The scale, fan mode and distribution
  * are fixed by the class; use `VarianceScaling` from `@init/core` to choose them.
  */
-export interface KerasPresetOptions {
+export interface KerasPresetOptions extends FanOptions {
   /** Makes the initializer pure: the same values on every call. Default: a fresh key per call. */
   readonly seed?: InitializerSeed;
   /** The default dtype of the tensors it makes. Default `'float32'`. */
@@ -37,18 +42,6 @@ export interface KerasPresetOptions {
    * TensorFlow.js's uncorrected truncated normal and its fan rule for ranks other than 2 to 5.
    */
   readonly engine?: Engine;
-  /** Where the fans are: `'tf'` (default, `[...kernel, in, out]`) or `'torch'` (`[out, in, ...kernel]`). Not with axes. */
-  readonly layout?: FanLayout;
-  /** JAX's `in_axis` (see core's `computeFans`); with `outAxis` and `batchAxis`, JAX's fan rule. */
-  readonly inAxis?: AxisSpec;
-  /** JAX's `out_axis`. */
-  readonly outAxis?: AxisSpec;
-  /** JAX's `batch_axis`: axes counted in neither fan. */
-  readonly batchAxis?: AxisSpec;
-  /** Keras 3's `input_axes`, given with `outputAxes`: `fanIn = ∏ shape[inputAxes]`, other axes not counted. */
-  readonly inputAxes?: AxisSpec;
-  /** Keras 3's `output_axes`, given with `inputAxes`. */
-  readonly outputAxes?: AxisSpec;
 }
 
 /** Options of {@link GlorotUniform} and {@link glorotUniform}. */

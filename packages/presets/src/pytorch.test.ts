@@ -12,26 +12,12 @@ import {
 } from '@init/core';
 import { describe, expect, test } from 'vitest';
 import { sampleMoments, Z_LIMIT } from '../../core/test/moments.js';
-import {
-  calculateGain,
-  NONLINEARITIES,
-  dirac,
-  eye,
-  kaimingNormal,
-  kaimingUniform,
-  orthogonal,
-  sparse,
-  truncNormal,
-  xavierNormal,
-  xavierUniform,
-  type KaimingOptions,
-  type XavierOptions,
-} from './index.js';
+import * as presets from './index.js';
 
 type Helper = 'xavierUniform' | 'xavierNormal' | 'kaimingUniform' | 'kaimingNormal';
 interface BoundRow {
   readonly helper: Helper;
-  readonly options: XavierOptions & KaimingOptions;
+  readonly options: presets.XavierOptions & presets.KaimingOptions;
   readonly shape: number[];
   readonly bound?: number;
   readonly std?: number;
@@ -51,13 +37,13 @@ const fixture = JSON.parse(readFileSync(new URL('./__fixtures__/torch-reference.
   empirical: EmpiricalRow[];
 };
 
-const helpers = { xavierUniform, xavierNormal, kaimingUniform, kaimingNormal } as const;
-
-function make(helper: Helper, options: XavierOptions & KaimingOptions, seed?: number): VarianceScaling {
+function make(helper: Helper, options: presets.XavierOptions & presets.KaimingOptions, seed?: number): VarianceScaling {
   const withSeed = seed === undefined ? options : { ...options, seed };
   return helper.startsWith('xavier')
-    ? helpers[helper as 'xavierUniform'](withSeed as XavierOptions)
-    : helpers[helper as 'kaimingUniform'](withSeed as KaimingOptions);
+    ? (helper === 'xavierUniform' ? presets.xavierUniform : presets.xavierNormal)(withSeed as presets.XavierOptions)
+    : (helper === 'kaimingUniform' ? presets.kaimingUniform : presets.kaimingNormal)(
+        withSeed as presets.KaimingOptions,
+      );
 }
 
 describe(`fans of the [out, in, ...kernel] layout against torch ${fixture.torch}`, () => {
@@ -122,7 +108,7 @@ describe(`empirical moments against torch ${fixture.torch}'s own init`, () => {
 
 describe('the helpers', () => {
   test('return VarianceScaling with layout torch and scale gain², which round-trips through core', () => {
-    const init = kaimingNormal({ a: 0.2, mode: 'fan_out', seed: 3 });
+    const init = presets.kaimingNormal({ a: 0.2, mode: 'fan_out', seed: 3 });
     expect(init).toBeInstanceOf(VarianceScaling);
     expect(init.getConfig()).toEqual({
       scale: 2 / (1 + 0.2 * 0.2),
@@ -134,8 +120,8 @@ describe('the helpers', () => {
       engine: 'counter',
     });
     expect(deserialize(serialize(init)).apply([8, 4, 3, 3]).data).toEqual(init.apply([8, 4, 3, 3]).data);
-    expect(xavierUniform({ gain: 2 }).scale).toBe(4);
-    expect(xavierNormal().getConfig()).toMatchObject({
+    expect(presets.xavierUniform({ gain: 2 }).scale).toBe(4);
+    expect(presets.xavierNormal().getConfig()).toMatchObject({
       scale: 1,
       mode: 'fan_avg',
       distribution: 'untruncated_normal',
@@ -144,44 +130,51 @@ describe('the helpers', () => {
   });
 
   test("kaiming's defaults are PyTorch's: a = 0, fan_in, leaky_relu → the ReLU gain √2", () => {
-    expect(kaimingUniform().getConfig()).toMatchObject({ scale: 2, mode: 'fan_in', distribution: 'uniform' });
-    expect(kaimingUniform({ nonlinearity: 'relu', a: 0.5 }).scale).toBe(2);
-    for (const nonlinearity of NONLINEARITIES) {
-      expect(kaimingNormal({ nonlinearity, a: 0.3 }).scale).toBeCloseTo(calculateGain(nonlinearity, 0.3) ** 2, 15);
+    expect(presets.kaimingUniform().getConfig()).toMatchObject({ scale: 2, mode: 'fan_in', distribution: 'uniform' });
+    expect(presets.kaimingUniform({ nonlinearity: 'relu', a: 0.5 }).scale).toBe(2);
+    for (const nonlinearity of presets.NONLINEARITIES) {
+      expect(presets.kaimingNormal({ nonlinearity, a: 0.3 }).scale).toBeCloseTo(
+        presets.calculateGain(nonlinearity, 0.3) ** 2,
+        15,
+      );
     }
-    expect(kaimingUniform().variance([128, 64])).toBeCloseTo(2 / 64, 15);
+    expect(presets.kaimingUniform().variance([128, 64])).toBeCloseTo(2 / 64, 15);
     // nn.Linear's own reset_parameters: kaiming_uniform_(a=√5) = U(±1/√fanIn).
-    expect(Math.sqrt(3 * kaimingUniform({ a: Math.sqrt(5) }).variance([128, 64]))).toBeCloseTo(1 / 8, 15);
+    expect(Math.sqrt(3 * presets.kaimingUniform({ a: Math.sqrt(5) }).variance([128, 64]))).toBeCloseTo(1 / 8, 15);
   });
 
   test('read fans from [out, in, ...kernel], not [..., in, out]', () => {
     // A Conv2d(32 → 64, 3×3) weight: fanIn 288, fanOut 576.
-    expect(kaimingNormal().variance([64, 32, 3, 3])).toBeCloseTo(2 / 288, 15);
-    expect(kaimingNormal({ mode: 'fan_out' }).variance([64, 32, 3, 3])).toBeCloseTo(2 / 576, 15);
+    expect(presets.kaimingNormal().variance([64, 32, 3, 3])).toBeCloseTo(2 / 288, 15);
+    expect(presets.kaimingNormal({ mode: 'fan_out' }).variance([64, 32, 3, 3])).toBeCloseTo(2 / 576, 15);
   });
 
   test('refuse bad options, naming the helper', () => {
-    expect(() => xavierUniform({ gain: 0 })).toThrow(
+    expect(() => presets.xavierUniform({ gain: 0 })).toThrow(
       'xavierUniform: gain must be a positive finite number. Received: 0.',
     );
-    expect(() => xavierNormal({ gain: Number.NaN })).toThrow(expect.objectContaining({ name: 'InitRangeError' }));
-    expect(() => xavierNormal({ gain: '1' as never })).toThrow(expect.objectContaining({ name: 'InitTypeError' }));
-    expect(() => kaimingUniform({ mode: 'fan_avg' as never })).toThrow(
+    expect(() => presets.xavierNormal({ gain: Number.NaN })).toThrow(
+      expect.objectContaining({ name: 'InitRangeError' }),
+    );
+    expect(() => presets.xavierNormal({ gain: '1' as never })).toThrow(
+      expect.objectContaining({ name: 'InitTypeError' }),
+    );
+    expect(() => presets.kaimingUniform({ mode: 'fan_avg' as never })).toThrow(
       "kaimingUniform: mode must be one of 'fan_in', 'fan_out'. Received: \"fan_avg\".",
     );
-    expect(() => kaimingNormal({ nonlinearity: 'gelu' as never })).toThrow(
+    expect(() => presets.kaimingNormal({ nonlinearity: 'gelu' as never })).toThrow(
       /kaimingNormal: nonlinearity must be one of 'linear'/,
     );
-    expect(() => kaimingNormal({ a: Number.POSITIVE_INFINITY })).toThrow(
+    expect(() => presets.kaimingNormal({ a: Number.POSITIVE_INFINITY })).toThrow(
       'kaimingNormal: a must be a finite number. Received: Infinity.',
     );
-    expect(() => kaimingNormal({ seed: -3 })).toThrow(/seed must be/);
+    expect(() => presets.kaimingNormal({ seed: -3 })).toThrow(/seed must be/);
   });
 });
 
 describe("PyTorch's other nn.init functions", () => {
   test("truncNormal({ std: 0.02 }): PyTorch's absolute bounds ±2, so the std stays 0.0200 (within 1% at n = 2^20)", () => {
-    const values = truncNormal({ std: 0.02, seed: 21 }).apply([1024, 1024], 'float64').data;
+    const values = presets.truncNormal({ std: 0.02, seed: 21 }).apply([1024, 1024], 'float64').data;
     let squares = 0;
     let sum = 0;
     let largest = 0;
@@ -196,48 +189,57 @@ describe("PyTorch's other nn.init functions", () => {
     // PyTorch's value is the std of N(0, 0.02²) cut at ±100σ: 0.02 to within 1e-2000.
     expect(Math.abs(std / 0.02 - 1)).toBeLessThan(0.01);
     // The same in σ units is TruncatedNormal's ±100, where core's default ±2σ gives 0.0176.
-    expect(truncNormal({ std: 0.02 }).getConfig()).toMatchObject({ mean: 0, stddev: 0.02, lower: -100, upper: 100 });
+    expect(presets.truncNormal({ std: 0.02 }).getConfig()).toMatchObject({
+      mean: 0,
+      stddev: 0.02,
+      lower: -100,
+      upper: 100,
+    });
   }, 60_000);
 
   test('truncNormal converts absolute bounds to units of std, and round-trips', () => {
-    const init = truncNormal({ mean: 1, std: 2, a: 0, b: 3, seed: 4 });
+    const init = presets.truncNormal({ mean: 1, std: 2, a: 0, b: 3, seed: 4 });
     expect(init).toBeInstanceOf(TruncatedNormal);
     expect([init.lower, init.upper]).toEqual([-0.5, 1]);
     const values = init.apply([5000], 'float32').data;
     expect(values.every((x) => x >= 0 && x <= 3)).toBe(true);
     expect(deserialize(JSON.parse(JSON.stringify(serialize(init)))).apply([50]).data).toEqual(init.apply([50]).data);
     expect(
-      truncNormal({ a: 0, b: Number.POSITIVE_INFINITY, seed: 1 })
+      presets
+        .truncNormal({ a: 0, b: Number.POSITIVE_INFINITY, seed: 1 })
         .apply([2000])
         .data.every((x) => x >= 0),
     ).toBe(true);
     // Far in a tail, where PyTorch's inverse CDF in float32 breaks down: exact here.
     expect(
-      truncNormal({ a: 8, b: 9, seed: 1 })
+      presets
+        .truncNormal({ a: 8, b: 9, seed: 1 })
         .apply([2000])
         .data.every((x) => x >= 8 && x <= 9),
     ).toBe(true);
-    expect(Array.from(truncNormal({ mean: 0.5, std: 0, a: 0, b: 1 }).apply([3]).data)).toEqual([0.5, 0.5, 0.5]);
+    expect(Array.from(presets.truncNormal({ mean: 0.5, std: 0, a: 0, b: 1 }).apply([3]).data)).toEqual([0.5, 0.5, 0.5]);
   });
 
   test('truncNormal refuses bad options, naming its own arguments', () => {
-    expect(() => truncNormal({ a: 1, b: 1 })).toThrow(
+    expect(() => presets.truncNormal({ a: 1, b: 1 })).toThrow(
       'truncNormal: b must be a number greater than a (1). Received: 1.',
     );
-    expect(() => truncNormal({ a: Number.NaN })).toThrow(
+    expect(() => presets.truncNormal({ a: Number.NaN })).toThrow(
       'truncNormal: a must be a number (-Infinity for no lower bound). Received: NaN.',
     );
-    expect(() => truncNormal({ std: -1 })).toThrow(
+    expect(() => presets.truncNormal({ std: -1 })).toThrow(
       'truncNormal: std must be a non-negative finite number. Received: -1.',
     );
-    expect(() => truncNormal({ mean: '0' as never })).toThrow(expect.objectContaining({ name: 'InitTypeError' }));
-    expect(() => truncNormal({ mean: 3, std: 0 })).toThrow(
+    expect(() => presets.truncNormal({ mean: '0' as never })).toThrow(
+      expect.objectContaining({ name: 'InitTypeError' }),
+    );
+    expect(() => presets.truncNormal({ mean: 3, std: 0 })).toThrow(
       'truncNormal: mean must lie strictly between a (-2) and b (2) when std is 0. Received: 3.',
     );
   });
 
   test("orthogonal: PyTorch's flattening, rows orthonormal times gain", () => {
-    const init = orthogonal({ gain: 2, seed: 3 });
+    const init = presets.orthogonal({ gain: 2, seed: 3 });
     expect(init).toBeInstanceOf(Orthogonal);
     expect(init.getConfig()).toEqual({ gain: 2, method: 'qr', layout: 'torch', seed: 3, dtype: 'float32' });
     const w = init.apply([8, 2, 3, 3], 'float64').data;
@@ -248,16 +250,18 @@ describe("PyTorch's other nn.init functions", () => {
         expect(Math.abs(dot - (i === j ? 4 : 0))).toBeLessThan(1e-13);
       }
     }
-    expect(() => orthogonal({ gain: Number.NaN })).toThrow('orthogonal: gain must be a finite number. Received: NaN.');
+    expect(() => presets.orthogonal({ gain: Number.NaN })).toThrow(
+      'orthogonal: gain must be a finite number. Received: NaN.',
+    );
   });
 
   test('eye, dirac and sparse are the core classes with PyTorch semantics', () => {
-    expect(Array.from(eye().apply([2, 3]).data)).toEqual([1, 0, 0, 0, 1, 0]);
-    expect(eye()).toBeInstanceOf(Identity);
-    const d = dirac({ groups: 2 });
+    expect(Array.from(presets.eye().apply([2, 3]).data)).toEqual([1, 0, 0, 0, 1, 0]);
+    expect(presets.eye()).toBeInstanceOf(Identity);
+    const d = presets.dirac({ groups: 2 });
     expect(d).toBeInstanceOf(Dirac);
     expect(d.apply([4, 2, 3]).data).toEqual(new Dirac({ groups: 2, layout: 'torch' }).apply([4, 2, 3]).data);
-    const s = sparse({ sparsity: 0.3, std: 0.5, seed: 2 });
+    const s = presets.sparse({ sparsity: 0.3, std: 0.5, seed: 2 });
     expect(s).toBeInstanceOf(Sparse);
     expect(s.getConfig()).toEqual({ sparsity: 0.3, stddev: 0.5, seed: 2, dtype: 'float32' });
     const values = s.apply([10, 6]).data;
@@ -266,17 +270,17 @@ describe("PyTorch's other nn.init functions", () => {
       for (let r = 0; r < 10; r++) if (values[r * 6 + c] === 0) zeros++;
       expect(zeros).toBe(3);
     }
-    expect(() => sparse(undefined as never)).toThrow(
+    expect(() => presets.sparse(undefined as never)).toThrow(
       'sparse: options must be an object such as { sparsity: 0.1 }. Received: undefined.',
     );
-    expect(() => sparse({} as never)).toThrow('sparse: sparsity must be a number in [0, 1]');
+    expect(() => presets.sparse({} as never)).toThrow('sparse: sparsity must be a number in [0, 1]');
   });
 
   test("kaiming's mode in any case, as PyTorch lower-cases it", () => {
-    expect(kaimingNormal({ mode: 'FAN_IN' }).variance([64, 3, 7, 7])).toBe(
-      kaimingNormal({ mode: 'fan_in' }).variance([64, 3, 7, 7]),
+    expect(presets.kaimingNormal({ mode: 'FAN_IN' }).variance([64, 3, 7, 7])).toBe(
+      presets.kaimingNormal({ mode: 'fan_in' }).variance([64, 3, 7, 7]),
     );
-    expect(kaimingUniform({ mode: 'Fan_Out' as never }).mode).toBe('fan_out');
-    expect(kaimingNormal({ mode: 'FAN_OUT' }).getConfig()).toMatchObject({ mode: 'fan_out' });
+    expect(presets.kaimingUniform({ mode: 'Fan_Out' as never }).mode).toBe('fan_out');
+    expect(presets.kaimingNormal({ mode: 'FAN_OUT' }).getConfig()).toMatchObject({ mode: 'fan_out' });
   });
 });

@@ -68,6 +68,21 @@ export class orthogonal_initializer extends Orthogonal {
   }
 }
 
+/** TF1's Glorot initializers: VarianceScaling with scale 1 and mode `'fan_avg'`, positional seed and dtype. */
+function glorot(
+  distribution: 'uniform' | 'normal',
+  seed: InitializerSeed | undefined,
+  dtype: FloatDType,
+): VarianceScaling {
+  return new VarianceScaling({
+    scale: 1,
+    mode: 'fan_avg',
+    distribution,
+    dtype,
+    ...(seed === undefined ? {} : { seed }),
+  });
+}
+
 /**
  * TF1's `glorot_uniform_initializer(seed, dtype)`: VarianceScaling with scale 1, mode
  * `'fan_avg'` and a uniform distribution, i.e. uniform on `[−√(6 / (fanIn + fanOut)), +…)`.
@@ -80,13 +95,7 @@ export class orthogonal_initializer extends Orthogonal {
  * @throws InitTypeError / InitRangeError from {@link VarianceScaling} for a bad seed or a non-float dtype.
  */
 export function glorot_uniform_initializer(seed?: InitializerSeed, dtype: FloatDType = 'float32'): VarianceScaling {
-  return new VarianceScaling({
-    scale: 1,
-    mode: 'fan_avg',
-    distribution: 'uniform',
-    dtype,
-    ...(seed === undefined ? {} : { seed }),
-  });
+  return glorot('uniform', seed, dtype);
 }
 
 /**
@@ -103,13 +112,7 @@ export function glorot_uniform_initializer(seed?: InitializerSeed, dtype: FloatD
  * @throws InitTypeError / InitRangeError from {@link VarianceScaling} for a bad seed or a non-float dtype.
  */
 export function glorot_normal_initializer(seed?: InitializerSeed, dtype: FloatDType = 'float32'): VarianceScaling {
-  return new VarianceScaling({
-    scale: 1,
-    mode: 'fan_avg',
-    distribution: 'normal',
-    dtype,
-    ...(seed === undefined ? {} : { seed }),
-  });
+  return glorot('normal', seed, dtype);
 }
 
 /**
