@@ -1,7 +1,14 @@
-import { InitRangeError, InitTypeError, argumentMessage, describeValue, outputKind } from '@init/random';
+import {
+  InitRangeError,
+  InitTypeError,
+  argumentMessage,
+  describeValue,
+  outputKind,
+  booleanValue,
+  readOptions,
+} from '@init/random';
 import { assertDType, type DType, type TypedArray } from './dtype.js';
 import { Initializer, type FillRequest } from './initializer.js';
-import { booleanValue, readOptions } from './numbers.js';
 import { forEachRun } from './partition.js';
 import { encodeValue } from './values.js';
 

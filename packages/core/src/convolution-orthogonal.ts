@@ -1,10 +1,19 @@
 import { orthogonalize } from '@init/linalg';
-import { argumentMessage, fillNormal, foldIn, InitRangeError, InitTypeError, type Key } from '@init/random';
+import {
+  argumentMessage,
+  fillNormal,
+  foldIn,
+  InitRangeError,
+  InitTypeError,
+  type Key,
+  finiteNumber,
+  oneOf,
+  readOptions,
+} from '@init/random';
 import { readKernelShape, writeKernel } from './conv-kernel.js';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import { LAYOUTS, type FanLayout } from './fans.js';
 import type { FillRequest } from './initializer.js';
-import { finiteNumber, oneOf, readOptions } from './numbers.js';
 import { RandomInitializer, type RandomInitializerOptions } from './random-initializer.js';
 import type { SeedConfig } from './seed.js';
 import { sizeOf } from './shape.js';

@@ -1,10 +1,9 @@
 import { orthogonalize } from '@init/linalg';
-import { fillNormal } from '@init/random';
+import { fillNormal, finiteNumber, oneOf, readOptions } from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import { readKernelShape, writeKernel } from './conv-kernel.js';
 import { LAYOUTS, type FanLayout } from './fans.js';
 import type { FillRequest } from './initializer.js';
-import { finiteNumber, oneOf, readOptions } from './numbers.js';
 import { RandomInitializer, type RandomInitializerOptions } from './random-initializer.js';
 import type { SeedConfig } from './seed.js';
 import { sizeOf } from './shape.js';

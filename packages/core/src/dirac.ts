@@ -1,8 +1,7 @@
-import { InitRangeError, InitTypeError, argumentMessage } from '@init/random';
+import { InitRangeError, InitTypeError, argumentMessage, oneOf, readOptions } from '@init/random';
 import { assertDType, type DType, type TypedArray } from './dtype.js';
 import { LAYOUTS, type FanLayout } from './fans.js';
 import { Initializer, type FillRequest } from './initializer.js';
-import { oneOf, readOptions } from './numbers.js';
 import { encodeValue } from './values.js';
 
 /** Options of {@link Dirac}. */

@@ -1,5 +1,4 @@
-import { InitRangeError, InitTypeError, argumentMessage, describeValue } from '@init/random';
-import { oneOf } from './numbers.js';
+import { InitRangeError, InitTypeError, argumentMessage, describeValue, oneOf } from '@init/random';
 import { assertShape } from './shape.js';
 
 /** How a weight's axes are laid out. */

@@ -1,7 +1,6 @@
-import { InitRangeError } from '@init/random';
+import { InitRangeError, finiteNumber, readOptions } from '@init/random';
 import { assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import { Initializer, type FillRequest } from './initializer.js';
-import { finiteNumber, readOptions } from './numbers.js';
 import { forEachRun } from './partition.js';
 import { encodeValue } from './values.js';
 

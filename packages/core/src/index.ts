@@ -23,24 +23,25 @@ export {
   type FloatDType,
   type TypedArray,
 } from './dtype.js';
+// The error classes and the argument rules every @init package checks its input with are defined
+// once, in @init/random (the lowest package that validates input), and re-exported here so that a
+// framework depending on core alone catches the errors, and @init/presets and the authors of their
+// own initializers write their checks with the same rules and wording.
 export {
   argumentMessage,
+  booleanValue,
   describeValue,
+  finiteNumber,
   InitRangeError,
   InitTypeError,
   isInitError,
-  type InitErrorCode,
-} from './errors.js';
-// The argument rules every @init package checks its input with (defined in @init/random).
-export {
-  booleanValue,
-  finiteNumber,
   nonNegativeNumber,
   oneOf,
   positiveNumber,
   readOptions,
+  type InitErrorCode,
   type OptionValues,
-} from './numbers.js';
+} from '@init/random';
 export { closestNames, isPlainObject, typedArrayKind } from '@init/random';
 export {
   computeFans,

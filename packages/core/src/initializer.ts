@@ -1,7 +1,6 @@
 import { allocate, allocating, assertArrayFitsDType, assertDType, BYTES_PER_ELEMENT, dtypeForArray } from './dtype.js';
 import type { DType, TypedArray } from './dtype.js';
-import { InitRangeError } from './errors.js';
-import { readOptions } from './numbers.js';
+import { InitRangeError, readOptions } from '@init/random';
 import { assertPartition, type PartitionInfo } from './partition.js';
 import { assertFlatIndexable, assertShape, requireByteBudget, sizeOf } from './shape.js';
 import type { Tensor } from './tensor.js';

@@ -4,10 +4,12 @@ import {
   requireNormalFits,
   requireTruncatedFits,
   type TorchGenerator,
+  finiteNumber,
+  nonNegativeNumber,
+  type OptionValues,
 } from '@init/random';
 import { assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
-import { finiteNumber, nonNegativeNumber, type OptionValues } from './numbers.js';
 import {
   ENGINES,
   type Engine,

@@ -1,16 +1,7 @@
-// The argument rules are defined once, in @init/random (see its rules.ts for how a class declares
-// and checks its options), and re-exported here for core's classes, @init/presets and the authors of
-// their own initializers: one implementation and one wording across the packages.
-export {
-  booleanValue,
-  finiteNumber,
-  nonNegativeNumber,
-  oneOf,
-  positiveNumber,
-  readOptions,
-  type OptionValues,
-} from '@init/random';
-
+// Core's own number rules. The general argument rules (readOptions, finiteNumber, oneOf …) are
+// defined once, in @init/random (see its rules.ts for how a class declares and checks its options):
+// core's classes import them from there, and core's index re-exports them for @init/presets and the
+// authors of their own initializers, so there is one implementation and one wording.
 import {
   InitRangeError,
   argumentMessage,

@@ -1,13 +1,10 @@
-import { assertDType, type DType, type TypedArray } from './dtype.js';
-import { Initializer, type FillRequest } from './initializer.js';
-import { readOptions } from './numbers.js';
+import type { TypedArray } from './dtype.js';
+import { DTypeOnlyInitializer, type DTypeOnlyOptions } from './dtype-initializer.js';
+import type { FillRequest } from './initializer.js';
 import { encodeValue } from './values.js';
 
 /** Options of {@link Ones}. */
-export interface OnesOptions {
-  /** The default dtype of the tensors it makes. Default `'float32'`. */
-  readonly dtype?: DType;
-}
+export type OnesOptions = DTypeOnlyOptions;
 
 /**
  * Makes tensors of ones (`true` for bool), in any dtype. TF1's `ones_initializer`.
@@ -18,20 +15,8 @@ export interface OnesOptions {
  * new Ones({ dtype: 'bfloat16' }).apply([2]).data; // Uint16Array [16256, 16256] (0x3f80, the bits of 1)
  * ```
  */
-export class Ones extends Initializer {
+export class Ones extends DTypeOnlyInitializer {
   static override readonly className: string = 'Ones';
-  readonly dtype: DType;
-
-  /** @throws InitTypeError for an unknown dtype. */
-  constructor(options?: OnesOptions) {
-    super();
-    const read = readOptions(this.className, options, ['dtype']);
-    this.dtype = assertDType(this.className, read.dtype === undefined ? 'float32' : read.dtype);
-  }
-
-  getConfig(): { dtype: DType } {
-    return { dtype: this.dtype };
-  }
 
   protected generate(out: TypedArray, request: FillRequest): void {
     out.fill(encodeValue(this.className, 'value', 1, request.dtype));

@@ -1,9 +1,18 @@
 import { orthogonalize, type OrthogonalizeMethod } from '@init/linalg';
-import { argumentMessage, describeValue, fillNormal, fillUniform, InitRangeError, InitTypeError } from '@init/random';
+import {
+  argumentMessage,
+  describeValue,
+  fillNormal,
+  fillUniform,
+  InitRangeError,
+  InitTypeError,
+  finiteNumber,
+  oneOf,
+  readOptions,
+} from '@init/random';
 import { allocating, assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { LAYOUTS, type FanLayout } from './fans.js';
-import { finiteNumber, oneOf, readOptions } from './numbers.js';
 import { forEachRun } from './partition.js';
 import { RandomInitializer, type RandomInitializerOptions } from './random-initializer.js';
 import type { SeedConfig } from './seed.js';

@@ -6,11 +6,12 @@ import {
   freshKey,
   keyToString,
   TorchGenerator,
+  oneOf,
+  type OptionValues,
 } from '@init/random';
 import type { Key } from '@init/random';
 import { assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import { Initializer, type FillRequest } from './initializer.js';
-import { oneOf, type OptionValues } from './numbers.js';
 import { forEachRun } from './partition.js';
 import { assertSeed, callKey, keyOf, seedToConfig, type InitializerSeed, type SeedConfig } from './seed.js';
 

@@ -1,6 +1,5 @@
-import { fillNormalTfjs, fillNormalTorch, prepareNormal } from '@init/random';
+import { fillNormalTfjs, fillNormalTorch, prepareNormal, readOptions } from '@init/random';
 import { NORMAL_OPTIONS, NormalInitializer, type NormalDraws, type NormalOptions } from './normal-initializer.js';
-import { readOptions } from './numbers.js';
 
 /** Options of {@link RandomNormal}. */
 export type RandomNormalOptions = NormalOptions;

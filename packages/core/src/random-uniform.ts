@@ -8,10 +8,11 @@ import {
   argumentMessage,
   requireUniformFits,
   requireUniformTfjsFits,
+  finiteNumber,
+  readOptions,
 } from '@init/random';
 import { assertDType, assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
-import { finiteNumber, readOptions } from './numbers.js';
 import {
   RandomInitializer,
   type RandomInitializerConfig,

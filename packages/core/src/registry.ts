@@ -1,8 +1,7 @@
-import { InitTypeError, argumentMessage, describeValue } from '@init/random';
+import { InitTypeError, argumentMessage, describeValue, readOptions } from '@init/random';
 import { MAX_VALUE_RANK } from './constant.js';
 import { Initializer } from './initializer.js';
 import { coreNameRows, findNameRow, type InitializerClass, type NameRow } from './names.js';
-import { readOptions } from './numbers.js';
 import { seedFromConfig } from './seed.js';
 
 /** A JSON value as configs hold them. */

@@ -1,7 +1,16 @@
-import { fillNormal, fillUniform, InitRangeError, InitTypeError, argumentMessage, split, type Key } from '@init/random';
+import {
+  fillNormal,
+  fillUniform,
+  InitRangeError,
+  InitTypeError,
+  argumentMessage,
+  split,
+  type Key,
+  nonNegativeNumber,
+  readOptions,
+} from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
-import { nonNegativeNumber, readOptions } from './numbers.js';
 import { forEachRun } from './partition.js';
 import { RandomInitializer, type RandomInitializerOptions } from './random-initializer.js';
 import type { SeedConfig } from './seed.js';

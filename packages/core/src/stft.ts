@@ -1,7 +1,15 @@
-import { argumentMessage, describeValue, InitRangeError, InitTypeError, quotedList } from '@init/random';
+import {
+  argumentMessage,
+  describeValue,
+  InitRangeError,
+  InitTypeError,
+  quotedList,
+  booleanValue,
+  oneOf,
+  readOptions,
+} from '@init/random';
 import { assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import { Initializer, type FillRequest } from './initializer.js';
-import { booleanValue, oneOf, readOptions } from './numbers.js';
 import { forEachRun } from './partition.js';
 import { floatStorer } from './values.js';
 import { WINDOW_NAMES, type WindowName, windowValues } from './windows.js';

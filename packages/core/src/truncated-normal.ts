@@ -5,11 +5,11 @@ import {
   InitTypeError,
   argumentMessage,
   prepareTruncatedNormal,
+  readOptions,
 } from '@init/random';
 import type { FloatDType, TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { NORMAL_OPTIONS, NormalInitializer, type NormalDraws, type NormalOptions } from './normal-initializer.js';
-import { readOptions } from './numbers.js';
 import type { RandomInitializerConfig } from './random-initializer.js';
 
 /** The option names of {@link TruncatedNormal}. */

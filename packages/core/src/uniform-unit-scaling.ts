@@ -1,8 +1,8 @@
-import { prepareUniform } from '@init/random';
+import { prepareUniform, oneOf, positiveNumber, readOptions } from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { LAYOUTS, type FanLayout } from './fans.js';
-import { oneOf, positiveNumber, readOptions, requireDerivedUniformFits } from './numbers.js';
+import { requireDerivedUniformFits } from './numbers.js';
 import { RandomInitializer, type RandomInitializerOptions } from './random-initializer.js';
 import type { SeedConfig } from './seed.js';
 

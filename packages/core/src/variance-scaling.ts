@@ -10,6 +10,9 @@ import {
   argumentMessage,
   requireNormalFits,
   requireTruncatedFits,
+  oneOf,
+  positiveNumber,
+  readOptions,
 } from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import {
@@ -23,7 +26,7 @@ import {
   type Fans,
 } from './fans.js';
 import type { FillRequest } from './initializer.js';
-import { oneOf, positiveNumber, readOptions, requireDerivedUniformFits } from './numbers.js';
+import { requireDerivedUniformFits } from './numbers.js';
 import {
   RandomInitializer,
   type RandomInitializerConfig,

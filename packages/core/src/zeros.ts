@@ -1,12 +1,9 @@
-import { assertDType, type DType, type TypedArray } from './dtype.js';
-import { Initializer, type FillRequest } from './initializer.js';
-import { readOptions } from './numbers.js';
+import type { TypedArray } from './dtype.js';
+import { DTypeOnlyInitializer, type DTypeOnlyOptions } from './dtype-initializer.js';
+import type { FillRequest } from './initializer.js';
 
 /** Options of {@link Zeros}. */
-export interface ZerosOptions {
-  /** The default dtype of the tensors it makes. Default `'float32'`. */
-  readonly dtype?: DType;
-}
+export type ZerosOptions = DTypeOnlyOptions;
 
 /**
  * Makes tensors of zeros (`false` for bool), in any dtype. TF1's `zeros_initializer`.
@@ -17,20 +14,8 @@ export interface ZerosOptions {
  * new Zeros({ dtype: 'bool' }).apply([2]).data; // Uint8Array [0, 0]
  * ```
  */
-export class Zeros extends Initializer {
+export class Zeros extends DTypeOnlyInitializer {
   static override readonly className: string = 'Zeros';
-  readonly dtype: DType;
-
-  /** @throws InitTypeError for an unknown dtype. */
-  constructor(options?: ZerosOptions) {
-    super();
-    const read = readOptions(this.className, options, ['dtype']);
-    this.dtype = assertDType(this.className, read.dtype === undefined ? 'float32' : read.dtype);
-  }
-
-  getConfig(): { dtype: DType } {
-    return { dtype: this.dtype };
-  }
 
   protected generate(out: TypedArray, _request: FillRequest): void {
     // Zero is the all-zero bit pattern in every dtype, float16 and bfloat16 included.
