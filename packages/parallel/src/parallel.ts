@@ -17,7 +17,8 @@ import {
 } from '@init/core';
 import { freshKey, keyFromSeed, keyToString, type Key } from '@init/random';
 import { blocksOfRange, splitRange } from './blocks.js';
-import { arrayClassOf, type FillTask } from './task.js';
+import { arrayClassOf } from './array-class.js';
+import type { FillTask } from './task.js';
 import { teamWorthIt, withTeamOrthogonalized } from './orthogonal.js';
 import { workerPool, type WorkerPool } from './pool.js';
 

@@ -1,5 +1,5 @@
-// The message the calling thread sends each worker, and the code both sides share to run it.
-import type { DType, TypedArray } from '@init/core';
+// The messages the calling thread sends each worker (the code both sides share is array-class.js).
+import type { DType } from '@init/core';
 import type { OrthogonalizeTask } from '@init/linalg';
 import type { Block } from './blocks.js';
 
@@ -25,24 +25,4 @@ export interface MemberTask {
   readonly kind: 'orthogonalize-member';
   readonly task: OrthogonalizeTask;
   readonly member: number;
-}
-
-type TypedArrayConstructor = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => TypedArray;
-
-/** The typed array class that stores each dtype (worker.js has the same table). */
-export function arrayClassOf(dtype: DType): TypedArrayConstructor {
-  switch (dtype) {
-    case 'float32':
-      return Float32Array;
-    case 'float64':
-      return Float64Array;
-    case 'float16':
-    case 'bfloat16':
-      return Uint16Array;
-    case 'int32':
-      return Int32Array;
-    case 'uint8':
-    case 'bool':
-      return Uint8Array;
-  }
 }

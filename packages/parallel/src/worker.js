@@ -6,6 +6,7 @@
 // tensor parse its config once per worker.
 import { deserialize } from '@init/core';
 import { runOrthogonalizeMember } from '@init/linalg';
+import { arrayClassOf } from './array-class.js';
 
 /** @type {Map<string, Promise<import('@init/core').InitializerClass[]>>} */
 const setups = new Map();
@@ -22,23 +23,6 @@ function importSetup(url) {
     setups.set(url, classes);
   }
   return classes;
-}
-
-/** @param {string} dtype */
-function arrayClassOf(dtype) {
-  switch (dtype) {
-    case 'float32':
-      return Float32Array;
-    case 'float64':
-      return Float64Array;
-    case 'float16':
-    case 'bfloat16':
-      return Uint16Array;
-    case 'int32':
-      return Int32Array;
-    default:
-      return Uint8Array;
-  }
 }
 
 /**
