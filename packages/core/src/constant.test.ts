@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Constant, DTYPES, InitRangeError, InitTypeError, type DType } from './index.js';
-import { sliceOf } from '../test/support.js';
+import { expectShardsAreSlices, shapeAndShard } from '../test/support.js';
 
 const seedValue = [0, 1, 2, 3, 4, 5, 6, 7];
 
@@ -179,31 +179,13 @@ describe('Constant with partitionInfo', () => {
   test('any shard equals the slice of the full tensor (property)', () => {
     fc.assert(
       fc.property(
-        fc
-          .array(fc.integer({ min: 1, max: 5 }), { minLength: 0, maxLength: 4 })
-          .chain((fullShape) =>
-            fc.tuple(
-              fc.constant(fullShape),
-              fc.tuple(
-                ...fullShape.map((dim) =>
-                  fc
-                    .integer({ min: 0, max: dim })
-                    .chain((start) => fc.tuple(fc.constant(start), fc.integer({ min: start, max: dim }))),
-                ),
-              ),
-              fc.integer({ min: 1, max: 200 }),
-              fc.constantFrom(...DTYPES.filter((dtype) => dtype !== 'bool' && dtype !== 'uint8')),
-            ),
-          ),
-        ([fullShape, ranges, valueCount, dtype]) => {
+        shapeAndShard({ min: 1, max: 5 }, { min: 0, max: 4 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.constantFrom(...DTYPES.filter((dtype) => dtype !== 'bool' && dtype !== 'uint8')),
+        ({ fullShape, shard }, valueCount, dtype) => {
           const size = fullShape.reduce((a, b) => a * b, 1);
           const value = Array.from({ length: Math.min(valueCount, size) }, (_, i) => i + 1);
-          const init = new Constant({ value });
-          const full = init.apply(fullShape, dtype);
-          const varOffset = ranges.map(([start]) => start);
-          const shape = ranges.map(([start, end]) => end - start);
-          const shard = init.apply(shape, dtype, { fullShape, varOffset });
-          expect(Array.from(shard.data)).toEqual(sliceOf(full.data, fullShape, varOffset, shape));
+          expectShardsAreSlices(new Constant({ value }), fullShape, [shard], dtype);
         },
       ),
       { seed: 20261129, numRuns: 300 },

@@ -2,7 +2,7 @@
 // by a circular convolution written out here (no FFT), on random signals.
 import { fillNormal, keyFromSeed } from '@init/random';
 import { describe, expect, test } from 'vitest';
-import { sliceOf, valuesOf } from '../test/support.js';
+import { valuesOf, expectShardsAreSlices } from '../test/support.js';
 import {
   ConvolutionOrthogonal,
   DeltaOrthogonal,
@@ -142,47 +142,24 @@ describe('ConvolutionOrthogonal', () => {
   });
 
   test('shards are slices of the full kernel, in both layouts', () => {
-    const cases = {
-      tf: [
-        [
-          [1, 0, 0, 0],
-          [2, 3, 4, 6],
-        ],
-        [
-          [0, 1, 2, 0],
-          [3, 2, 2, 3],
-        ],
-        [
-          [2, 2, 3, 5],
-          [1, 1, 1, 1],
-        ],
+    expectShardsAreSlices(
+      new ConvolutionOrthogonal({ seed: 5, layout: 'tf' }),
+      [3, 3, 4, 6],
+      [
+        { varOffset: [1, 0, 0, 0], shape: [2, 3, 4, 6] },
+        { varOffset: [0, 1, 2, 0], shape: [3, 2, 2, 3] },
+        { varOffset: [2, 2, 3, 5], shape: [1, 1, 1, 1] },
       ],
-      torch: [
-        [
-          [1, 0, 0, 0],
-          [2, 4, 3, 3],
-        ],
-        [
-          [0, 1, 1, 0],
-          [6, 2, 2, 3],
-        ],
-        [
-          [5, 3, 2, 2],
-          [1, 1, 1, 1],
-        ],
+    );
+    expectShardsAreSlices(
+      new ConvolutionOrthogonal({ seed: 5, layout: 'torch' }),
+      [6, 4, 3, 3],
+      [
+        { varOffset: [1, 0, 0, 0], shape: [2, 4, 3, 3] },
+        { varOffset: [0, 1, 1, 0], shape: [6, 2, 2, 3] },
+        { varOffset: [5, 3, 2, 2], shape: [1, 1, 1, 1] },
       ],
-    } as const;
-    for (const [layout, fullShape] of [
-      ['tf', [3, 3, 4, 6]],
-      ['torch', [6, 4, 3, 3]],
-    ] as const) {
-      const init = new ConvolutionOrthogonal({ seed: 5, layout });
-      const full = init.apply([...fullShape]);
-      for (const [varOffset, shape] of cases[layout]) {
-        const shard = init.apply([...shape], undefined, { fullShape: [...fullShape], varOffset: [...varOffset] });
-        expect(Array.from(shard.data)).toEqual(sliceOf(full.data, fullShape, varOffset, shape));
-      }
-    }
+    );
   });
 
   test("TF1's rules: ranks 3 to 5, equal sides, in ≤ out, spatialRank", () => {
@@ -297,25 +274,15 @@ describe('DeltaOrthogonal', () => {
   });
 
   test('shards are slices of the full kernel', () => {
-    const init = new DeltaOrthogonal({ seed: 2 });
-    const full = init.apply([3, 3, 4, 6]);
-    for (const [varOffset, shape] of [
+    expectShardsAreSlices(
+      new DeltaOrthogonal({ seed: 2 }),
+      [3, 3, 4, 6],
       [
-        [1, 1, 0, 0],
-        [1, 1, 4, 6],
+        { varOffset: [1, 1, 0, 0], shape: [1, 1, 4, 6] },
+        { varOffset: [0, 0, 1, 2], shape: [3, 3, 2, 3] },
+        { varOffset: [2, 0, 0, 0], shape: [1, 3, 4, 6] },
       ],
-      [
-        [0, 0, 1, 2],
-        [3, 3, 2, 3],
-      ],
-      [
-        [2, 0, 0, 0],
-        [1, 3, 4, 6],
-      ],
-    ] as const) {
-      const shard = init.apply([...shape], undefined, { fullShape: [3, 3, 4, 6], varOffset: [...varOffset] });
-      expect(Array.from(shard.data)).toEqual(sliceOf(full.data, [3, 3, 4, 6], varOffset, shape));
-    }
+    );
   });
 
   test('errors and config', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { deserialize, Dirac, InitRangeError, InitTypeError, serialize } from './index.js';
-import { sliceOf } from '../test/support.js';
+import { expectShardsAreSlices } from '../test/support.js';
 
 /**
  * PyTorch's dirac_ written as its source reads (torch/nn/init.py), on a [out, in, ...kernel] shape:
@@ -95,10 +95,9 @@ describe('Dirac', () => {
           const fullShape = torch ? torchShape : [...torchShape].reverse();
           const varOffset = fullShape.map((dim, axis) => cuts[axis]![0] % dim);
           const shape = fullShape.map((dim, axis) => 1 + (cuts[axis]![1] % (dim - (varOffset[axis] as number))));
-          const init = new Dirac({ groups, layout: torch ? 'torch' : 'tf' });
-          const full = init.apply(fullShape).data;
-          const shard = init.apply(shape, 'float32', { fullShape, varOffset });
-          expect(Array.from(shard.data)).toEqual(sliceOf(full, fullShape, varOffset, shape));
+          expectShardsAreSlices(new Dirac({ groups, layout: torch ? 'torch' : 'tf' }), fullShape, [
+            { varOffset, shape },
+          ]);
         },
       ),
       { numRuns: 100 },

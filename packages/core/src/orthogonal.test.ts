@@ -1,7 +1,7 @@
 import { orthogonalize } from '@init/linalg';
 import { describe, expect, test } from 'vitest';
 import { Identity, InitRangeError, InitTypeError, Orthogonal } from './index.js';
-import { sliceOf, valuesOf } from '../test/support.js';
+import { sliceOf, valuesOf, expectShardsAreSlices } from '../test/support.js';
 
 /** max |AᵀA − gain²·I| over the smaller Gram matrix (columns if rows ≥ cols, rows otherwise). */
 function orthogonalityResidual(values: readonly number[], rows: number, cols: number, gain: number): number {
@@ -127,25 +127,15 @@ describe('Orthogonal', () => {
     });
 
     test('shards are slices of the full tensor', () => {
-      const init = new Orthogonal({ columnAxis: 1, seed: 8 });
-      const full = init.apply([6, 5, 4]);
-      for (const [varOffset, shape] of [
+      expectShardsAreSlices(
+        new Orthogonal({ columnAxis: 1, seed: 8 }),
+        [6, 5, 4],
         [
-          [2, 0, 0],
-          [3, 5, 4],
+          { varOffset: [2, 0, 0], shape: [3, 5, 4] },
+          { varOffset: [0, 1, 0], shape: [6, 3, 4] },
+          { varOffset: [1, 2, 1], shape: [4, 2, 2] },
         ],
-        [
-          [0, 1, 0],
-          [6, 3, 4],
-        ],
-        [
-          [1, 2, 1],
-          [4, 2, 2],
-        ],
-      ] as const) {
-        const shard = init.apply([...shape], undefined, { fullShape: [6, 5, 4], varOffset: [...varOffset] });
-        expect(Array.from(shard.data)).toEqual(sliceOf(full.data, [6, 5, 4], varOffset, shape));
-      }
+      );
     });
 
     test('errors', () => {
@@ -213,26 +203,12 @@ describe("Orthogonal with layout 'torch' (PyTorch's orthogonal_ flattening)", ()
   });
 
   test('a shard is the slice of the full tensor', () => {
-    const fullShape = [6, 2, 3, 3];
-    const init = new Orthogonal({ layout: 'torch', seed: 8 });
-    const full = init.apply(fullShape, 'float64').data;
-    for (const [varOffset, shape] of [
-      [
-        [2, 0, 0, 0],
-        [3, 2, 3, 3],
-      ],
-      [
-        [0, 1, 1, 0],
-        [6, 1, 2, 3],
-      ],
-      [
-        [5, 1, 2, 2],
-        [1, 1, 1, 1],
-      ],
-    ] as const) {
-      const shard = init.apply(shape, 'float64', { fullShape, varOffset });
-      expect(Array.from(shard.data)).toEqual(sliceOf(full, fullShape, varOffset, shape));
-    }
+    const shards = [
+      { varOffset: [2, 0, 0, 0], shape: [3, 2, 3, 3] },
+      { varOffset: [0, 1, 1, 0], shape: [6, 1, 2, 3] },
+      { varOffset: [5, 1, 2, 2], shape: [1, 1, 1, 1] },
+    ];
+    expectShardsAreSlices(new Orthogonal({ layout: 'torch', seed: 8 }), [6, 2, 3, 3], shards, 'float64');
   });
 
   test('the config names the layout, and round-trips', async () => {

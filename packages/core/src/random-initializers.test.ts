@@ -13,7 +13,7 @@ import {
   type FloatDType,
   type Initializer,
 } from './index.js';
-import { sliceOf } from '../test/support.js';
+import { expectShardsAreSlices, shapeAndShard } from '../test/support.js';
 
 type Factory = (seed?: number | string | bigint | ReturnType<typeof keyFromSeed>) => Initializer;
 const factories: Record<string, Factory> = {
@@ -74,28 +74,9 @@ describe.each(Object.entries(factories))('%s', (_, make) => {
     const dtypes: FloatDType[] = ['float32', 'float64', 'float16', 'bfloat16'];
     fc.assert(
       fc.property(
-        fc
-          .array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 4 })
-          .chain((fullShape) =>
-            fc.tuple(
-              fc.constant(fullShape),
-              fc.tuple(
-                ...fullShape.map((dim) =>
-                  fc
-                    .integer({ min: 0, max: dim })
-                    .chain((start) => fc.tuple(fc.constant(start), fc.integer({ min: start, max: dim }))),
-                ),
-              ),
-              fc.constantFrom(...dtypes),
-            ),
-          ),
-        ([fullShape, ranges, dtype]) => {
-          const full = make(2024).apply(fullShape, dtype);
-          const varOffset = ranges.map(([start]) => start);
-          const shape = ranges.map(([start, end]) => end - start);
-          const shard = make(2024).apply(shape, dtype, { fullShape, varOffset });
-          expect(Array.from(shard.data)).toEqual(sliceOf(full.data, fullShape, varOffset, shape));
-        },
+        shapeAndShard({ min: 1, max: 6 }, { min: 2, max: 4 }),
+        fc.constantFrom(...dtypes),
+        ({ fullShape, shard }, dtype) => expectShardsAreSlices(make(2024), fullShape, [shard], dtype),
       ),
       { seed: 7, numRuns: 60 },
     );

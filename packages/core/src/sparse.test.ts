@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { deserialize, InitRangeError, InitTypeError, serialize, Sparse } from './index.js';
-import { sliceOf, valuesOf } from '../test/support.js';
+import { valuesOf, expectShardsAreSlices } from '../test/support.js';
 
 /** The zero count of each column of a row-major rows × cols matrix. */
 function zerosPerColumn(values: ArrayLike<number>, rows: number, cols: number): number[] {
@@ -69,10 +69,7 @@ describe('Sparse', () => {
           const fullShape = [rows, cols];
           const varOffset = [r0 % rows, c0 % cols];
           const shape = [1 + (r1 % (rows - varOffset[0]!)), 1 + (c1 % (cols - varOffset[1]!))];
-          const init = new Sparse({ sparsity, seed: 'sparse/kernel' });
-          const full = init.apply(fullShape).data;
-          const shard = init.apply(shape, 'float32', { fullShape, varOffset });
-          expect(Array.from(shard.data)).toEqual(sliceOf(full, fullShape, varOffset, shape));
+          expectShardsAreSlices(new Sparse({ sparsity, seed: 'sparse/kernel' }), fullShape, [{ varOffset, shape }]);
         },
       ),
       { numRuns: 150 },
