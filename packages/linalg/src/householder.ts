@@ -143,10 +143,25 @@ export function factorUnblocked(
 }
 
 /**
+ * One block reflector `I − V·T·Vᵀ` as the kernels read it: V (`rows × width`, column-major, unit
+ * diagonal, zeros above it) at heap offset `vOffset`, and T (`width × width`, column-major, upper
+ * triangular). A workspace has two, so that the next panel's reflector can be loaded while the
+ * current one is still being applied (lookahead); `rows` and `width` are set by whoever applies it.
+ */
+export interface BlockReflector {
+  readonly v: Float64Array;
+  readonly vOffset: number;
+  t: Float64Array;
+  rows: number;
+  width: number;
+}
+
+/**
  * Everything one factorization works in. One heap (a WebAssembly memory when the SIMD kernels are
- * available, else an ordinary Float64Array) holds the matrix being factored, Q, the current block's
- * V and the kernels' scratch; `w`, `q` and `v` are views into it at the recorded offsets, so the
- * scalar code below and the kernels see the same memory.
+ * available, else an ordinary Float64Array) holds the matrix being factored, Q, τ, the signs of R's
+ * diagonal, every panel's T, the two block reflectors' V and the kernels' scratch; the arrays below
+ * are views into it at the recorded offsets, so the scalar code and the kernels see the same memory
+ * — and so do the threads of a {@link Team}, each with its own workspace object over one heap.
  */
 export interface Workspace {
   readonly kernels: BlockKernels;
@@ -160,14 +175,13 @@ export interface Workspace {
   /** The m × k reduced Q, column-major, written by `accumulateQ`. */
   readonly q: Float64Array;
   readonly qOffset: number;
-  /** V of the current block reflector: `vRows × vWidth`, column-major, unit diagonal. */
-  readonly v: Float64Array;
-  readonly vOffset: number;
-  vRows: number;
-  vWidth: number;
-  /** T of the current block reflector, `vWidth × vWidth`, column-major, upper triangular. */
-  readonly t: Float64Array;
-  readonly tOffset: number;
+  /** τ_j of reflector j (k entries), written by `householderFactor`. */
+  readonly tau: Float64Array;
+  /** sign(R[j][j]) as ±1 (a zero counts as +1), k entries, written by `householderFactor`. */
+  readonly signs: Float64Array;
+  /** T of every panel (`width²` entries each, panel p at `p·width²`), formed once, used twice. */
+  readonly tStore: Float64Array;
+  readonly reflectors: readonly [BlockReflector, BlockReflector];
   readonly y0: Float64Array;
   readonly y1: Float64Array;
   /**
@@ -188,11 +202,19 @@ export interface WorkspaceLayout {
   readonly blockSize: number;
   readonly members: number;
   readonly qOffset: number;
-  readonly vOffset: number;
-  readonly tOffset: number;
+  readonly tauOffset: number;
+  readonly signsOffset: number;
+  readonly tStoreOffset: number;
+  /** The two block reflectors' V, then their T's are in tStore. */
+  readonly vOffsets: readonly [number, number];
   readonly scratchOffset: number;
   /** The heap's length. */
   readonly elements: number;
+}
+
+/** The number of panels of `width` columns that cover k columns. */
+function panelCount(k: number, width: number): number {
+  return width === 0 ? 0 : Math.ceil(k / width);
 }
 
 /** The heap layout of an m × n factorization whose block kernels `members` threads share. */
@@ -200,11 +222,26 @@ export function workspaceLayout(m: number, n: number, blockSize: number, members
   const k = Math.min(m, n);
   const width = Math.min(blockSize, k);
   const qOffset = m * n;
-  const vOffset = qOffset + m * k;
-  const tOffset = vOffset + m * width;
-  const scratchOffset = tOffset + width * width;
+  const tauOffset = qOffset + m * k;
+  const signsOffset = tauOffset + k;
+  const tStoreOffset = signsOffset + k;
+  const vOffset0 = tStoreOffset + panelCount(k, width) * width * width;
+  const vOffset1 = vOffset0 + m * width;
+  const scratchOffset = vOffset1 + m * width;
   const elements = scratchOffset + SCRATCH_PER_MEMBER * members;
-  return { m, n, blockSize, members, qOffset, vOffset, tOffset, scratchOffset, elements };
+  return {
+    m,
+    n,
+    blockSize,
+    members,
+    qOffset,
+    tauOffset,
+    signsOffset,
+    tStoreOffset,
+    vOffsets: [vOffset0, vOffset1],
+    scratchOffset,
+    elements,
+  };
 }
 
 /**
@@ -219,11 +256,19 @@ export function wantsWasmKernels(m: number, n: number, blockSize: number): boole
 
 /** A workspace over a heap laid out by {@link workspaceLayout}, as seen by team member `member`. */
 export function attachWorkspace(kernels: BlockKernels, layout: WorkspaceLayout, member = 0): Workspace {
-  const { m, n, blockSize, qOffset, vOffset, tOffset, scratchOffset } = layout;
+  const { m, n, blockSize, qOffset, tauOffset, signsOffset, tStoreOffset, vOffsets, scratchOffset } = layout;
   const k = Math.min(m, n);
   const width = Math.min(blockSize, k);
   const heap = kernels.heap;
   const lanesOffset = scratchOffset + SCRATCH_PER_MEMBER * member;
+  const reflector = (index: 0 | 1): BlockReflector => ({
+    v: heap.subarray(vOffsets[index], vOffsets[index] + m * width),
+    vOffset: vOffsets[index],
+    // Pointed at the panel's stored T when the reflector is loaded.
+    t: heap.subarray(tStoreOffset, tStoreOffset),
+    rows: 0,
+    width: 0,
+  });
   return {
     kernels,
     m,
@@ -232,14 +277,12 @@ export function attachWorkspace(kernels: BlockKernels, layout: WorkspaceLayout, 
     blockSize,
     w: heap.subarray(0, qOffset),
     wOffset: 0,
-    q: heap.subarray(qOffset, vOffset),
+    q: heap.subarray(qOffset, tauOffset),
     qOffset,
-    v: heap.subarray(vOffset, tOffset),
-    vOffset,
-    vRows: 0,
-    vWidth: 0,
-    t: heap.subarray(tOffset, scratchOffset),
-    tOffset,
+    tau: heap.subarray(tauOffset, signsOffset),
+    signs: heap.subarray(signsOffset, tStoreOffset),
+    tStore: heap.subarray(tStoreOffset, vOffsets[0]),
+    reflectors: [reflector(0), reflector(1)],
     y0: new Float64Array(width),
     y1: new Float64Array(width),
     lanesOffset,
@@ -249,29 +292,59 @@ export function attachWorkspace(kernels: BlockKernels, layout: WorkspaceLayout, 
 
 /**
  * The threads that factor one matrix together: each runs the same factorization code as member
- * `member` of `members`, member 0 doing the serial steps (panel factorization, loading the block
- * reflector, forming Q's panels) and every member its share of the trailing columns. `sync` is a
- * barrier across all members. Which member updates a column never changes its arithmetic, so
- * the result is bit-identical for every team size.
+ * `member` of `members`. Work comes in rounds separated by `sync`, a barrier across all members;
+ * within a round, the trailing columns are handed out in chunks by `claim` (0, 1, 2, … across the
+ * whole team, each index once; `sync` starts the count again), so a member that finishes its serial
+ * step early (factoring the next panel, loading a reflector, forming a panel of Q) simply takes
+ * fewer chunks. Which member updates a column never changes its arithmetic, so the result is
+ * bit-identical for every team size and every interleaving.
  */
 export interface Team {
   readonly member: number;
   readonly members: number;
   sync(): void;
+  claim(): number;
 }
 
-/** One thread alone. */
-export const SOLO: Team = { member: 0, members: 1, sync() {} };
+/** One thread alone: a fresh one per factorization, as it counts its claims. */
+export function soloTeam(): Team {
+  let next = 0;
+  return {
+    member: 0,
+    members: 1,
+    sync() {
+      next = 0;
+    },
+    claim() {
+      return next++;
+    },
+  };
+}
 
 /**
- * Member `team.member`'s share of the columns [start, end): contiguous runs of an even length
- * (so column pairs stay paired), the last member taking the remainder.
+ * Columns per claim: an even number (column pairs stay paired) large enough that a claim (one
+ * atomic add) is negligible beside the update (16 columns × 8 reflectors × rows multiply-adds ×2),
+ * small enough that the last chunks of a round balance the members' loads.
  */
-export function columnShare(start: number, end: number, team: Team): [number, number] {
-  if (team.members === 1) return [start, end];
-  const per = 2 * Math.ceil((end - start) / (2 * team.members));
-  const c0 = Math.min(end, start + team.member * per);
-  return [c0, Math.min(end, c0 + per)];
+const CHUNK_COLUMNS = 16;
+
+/**
+ * Applies `reflector` to columns [start, end) of the matrix at heap offset `target` in chunks that
+ * the team's members claim; returns when no chunk is left to claim (others may still be working:
+ * a `sync` follows).
+ */
+function applyClaimed(
+  workspace: Workspace,
+  team: Team,
+  reflector: BlockReflector,
+  transposeT: boolean,
+  target: number,
+  start: number,
+  end: number,
+): void {
+  for (let c0 = start + CHUNK_COLUMNS * team.claim(); c0 < end; c0 = start + CHUNK_COLUMNS * team.claim()) {
+    applyBlockReflector(workspace, reflector, transposeT, target, c0, Math.min(c0 + CHUNK_COLUMNS, end));
+  }
 }
 
 let wasmEnabled = true;
@@ -298,23 +371,34 @@ export function createWorkspace(m: number, n: number, blockSize: number): Worksp
 }
 
 /**
- * Loads reflectors [j0, j1) of the factored matrix into the workspace's V and forms T so that
- * `H_{j0}·…·H_{j1−1} = I − V·T·Vᵀ` (LAPACK's dlarft, forward and columnwise):
- * `T[q][q] = τ_q`, `T[0:q, q] = −τ_q · T[0:q, 0:q] · V[:, 0:q]ᵀ · v_q`.
+ * Points `reflector` at panel [j0, j1) (whose T is in the workspace's tStore) and copies its
+ * vectors into the reflector's V: column p is zero above row p, 1 on it, and the factored matrix's
+ * column j0 + p below it.
  */
-export function loadBlockReflector(workspace: Workspace, j0: number, j1: number, tau: Float64Array): void {
-  const { m, w, v, t } = workspace;
+function loadReflectorVectors(workspace: Workspace, reflector: BlockReflector, j0: number, j1: number): void {
+  const { m, w } = workspace;
+  const v = reflector.v;
   const rows = m - j0;
   const width = j1 - j0;
-  workspace.vRows = rows;
-  workspace.vWidth = width;
+  selectPanel(workspace, reflector, j0, j1);
   for (let p = 0; p < width; p++) {
     const column = p * rows;
     const source = (j0 + p) * m + j0;
     for (let i = 0; i < p; i++) v[column + i] = 0;
     v[column + p] = 1;
-    for (let i = p + 1; i < rows; i++) v[column + i] = w[source + i]!;
+    v.set(w.subarray(source + p + 1, source + rows), column + p + 1);
   }
+}
+
+/**
+ * Loads reflectors [j0, j1) of the factored matrix into `reflector` and forms its T (stored for the
+ * panel, so that Q's accumulation reuses it) so that `H_{j0}·…·H_{j1−1} = I − V·T·Vᵀ` (LAPACK's
+ * dlarft, forward and columnwise): `T[q][q] = τ_q`, `T[0:q, q] = −τ_q · T[0:q, 0:q] · V[:, 0:q]ᵀ · v_q`.
+ */
+export function loadBlockReflector(workspace: Workspace, reflector: BlockReflector, j0: number, j1: number): void {
+  const { tau } = workspace;
+  loadReflectorVectors(workspace, reflector, j0, j1);
+  const { v, t, rows, width } = reflector;
   for (let q = 0; q < width; q++) {
     const tq = tau[j0 + q]!;
     const tColumn = q * width;
@@ -339,7 +423,7 @@ export function loadBlockReflector(workspace: Workspace, j0: number, j1: number,
 }
 
 /**
- * Applies the loaded block reflector `I − V·T·Vᵀ` (`transposeT = false`) or its transpose
+ * Applies the block reflector `I − V·T·Vᵀ` (`transposeT = false`) or its transpose
  * `I − V·Tᵀ·Vᵀ` (`true`) from the left to columns [c0, c1) of the m-row, column-major matrix at
  * heap offset `target`, rows [m − V.rows, m) — LAPACK's dlarfb.
  *
@@ -351,15 +435,15 @@ export function loadBlockReflector(workspace: Workspace, j0: number, j1: number,
  */
 export function applyBlockReflector(
   workspace: Workspace,
+  reflector: BlockReflector,
   transposeT: boolean,
   target: number,
   c0: number,
   c1: number,
 ): void {
-  const { kernels, m, vOffset, t, y0, y1, lanesOffset, coefOffset } = workspace;
+  const { kernels, m, y0, y1, lanesOffset, coefOffset } = workspace;
+  const { vOffset, t, rows, width } = reflector;
   const heap = kernels.heap;
-  const rows = workspace.vRows;
-  const width = workspace.vWidth;
   const rowStart = m - rows;
   const groups = width - (width % 4);
   for (let c = c0; c < c1; c += 2) {
@@ -401,7 +485,7 @@ export function applyBlockReflector(
     if (!paired) {
       // Subtracting through the pair kernel would update the lone column twice; a scratch target
       // is not worth it for one column, so the same arithmetic runs here.
-      subtractColumn(workspace, a, y0, groups);
+      subtractColumn(workspace, reflector, a, y0, groups);
     } else {
       for (let p = 0; p < groups; p += 4) {
         const count = rows - p;
@@ -436,10 +520,15 @@ export function applyBlockReflector(
 }
 
 /** `c −= V·y` for the reflector groups [0, groups) of one column, in the kernels' order. */
-function subtractColumn(workspace: Workspace, a: number, y: Float64Array, groups: number): void {
+function subtractColumn(
+  workspace: Workspace,
+  reflector: BlockReflector,
+  a: number,
+  y: Float64Array,
+  groups: number,
+): void {
   const heap = workspace.kernels.heap;
-  const rows = workspace.vRows;
-  const vOffset = workspace.vOffset;
+  const { rows, vOffset } = reflector;
   for (let p = 0; p < groups; p += 4) {
     const v0 = vOffset + p * rows;
     const v1 = v0 + rows;
@@ -476,68 +565,138 @@ function multiplyTriangular(t: Float64Array, width: number, transposeT: boolean,
 }
 
 /**
- * Householder QR of the workspace's column-major m × n matrix in place; returns τ (length
- * min(m, n)). Panels of `blockSize` columns are factored unblocked and the rest of the matrix is
- * updated with one block reflector per panel; `blockSize ≥ min(m, n)` gives the unblocked
- * algorithm.
+ * Householder QR of the workspace's column-major m × n matrix in place; returns τ (the workspace's,
+ * length min(m, n)) and records the signs of R's diagonal. Panels of `blockSize` columns are
+ * factored unblocked and the rest of the matrix is updated with one block reflector per panel;
+ * `blockSize ≥ min(m, n)` gives the unblocked algorithm.
+ *
+ * With lookahead: in the step that applies panel p's reflector, member 0 first updates the next
+ * panel's columns, factors them and loads their reflector into the other buffer, then joins the
+ * others, who meanwhile update the remaining columns. One barrier per panel; every column still
+ * receives exactly the same operations in the same order as without lookahead.
  */
-export function householderFactor(workspace: Workspace, team: Team = SOLO): Float64Array {
-  const { m, n, k, blockSize, w } = workspace;
-  const tau = new Float64Array(k);
+export function householderFactor(workspace: Workspace, team: Team = soloTeam()): Float64Array {
+  const { n, k, blockSize, tau, reflectors } = workspace;
   const leader = team.member === 0;
   if (blockSize >= k) {
-    if (leader) factorUnblocked(w, m, 0, k, n, tau);
+    if (leader) factorPanel(workspace, 0, k, n);
+    team.sync();
     return tau;
   }
-  for (let j0 = 0; j0 < k; j0 += blockSize) {
+  if (leader) {
+    factorPanel(workspace, 0, blockSize, blockSize);
+    if (blockSize < n) loadBlockReflector(workspace, reflectors[0], 0, blockSize);
+  }
+  team.sync();
+  for (let p = 0, j0 = 0; j0 < k; p++, j0 += blockSize) {
     const j1 = Math.min(j0 + blockSize, k);
-    if (leader) {
-      factorUnblocked(w, m, j0, j1, j1, tau);
-      if (j1 < n) loadBlockReflector(workspace, j0, j1, tau);
+    if (j1 >= n) break;
+    const reflector = reflectors[p % 2]!;
+    selectPanel(workspace, reflector, j0, j1);
+    let start = j1;
+    if (j1 < k) {
+      const next = Math.min(j1 + blockSize, k);
+      if (leader) {
+        applyBlockReflector(workspace, reflector, true, workspace.wOffset, j1, next);
+        factorPanel(workspace, j1, next, next);
+        if (next < n) loadBlockReflector(workspace, reflectors[(p + 1) % 2]!, j1, next);
+      }
+      start = next;
     }
-    if (j1 < n) {
-      // Everyone waits for the panel and its reflector; then the leader may not load the next
-      // reflector (or factor columns another member updates) until every share is done.
-      team.sync();
-      loadBlockShape(workspace, j0, j1);
-      const [c0, c1] = columnShare(j1, n, team);
-      applyBlockReflector(workspace, true, workspace.wOffset, c0, c1);
-      team.sync();
-    }
+    applyClaimed(workspace, team, reflector, true, workspace.wOffset, start, n);
+    // Everyone's share of this reflector is done before anyone applies the next, and before the
+    // leader overwrites this buffer with the reflector after next.
+    team.sync();
   }
   return tau;
 }
 
-/** Records the shape of the block reflector [j0, j1) a leader loaded, in a member's own view. */
-function loadBlockShape(workspace: Workspace, j0: number, j1: number): void {
-  workspace.vRows = workspace.m - j0;
-  workspace.vWidth = j1 - j0;
+/** Unblocked QR of columns [j0, j1), updating up to `updateEnd`; records τ and sign(R[j][j]). */
+function factorPanel(workspace: Workspace, j0: number, j1: number, updateEnd: number): void {
+  const { w, m, tau, signs } = workspace;
+  factorUnblocked(w, m, j0, j1, updateEnd, tau);
+  // R[j][j] is final once its panel is factored: later reflectors touch rows below it only.
+  for (let j = j0; j < j1; j++) signs[j] = w[j * m + j]! < 0 ? -1 : 1;
+}
+
+/** Points this member's view of `reflector` at panel [j0, j1), which a leader loaded. */
+function selectPanel(workspace: Workspace, reflector: BlockReflector, j0: number, j1: number): void {
+  const panelWidth = Math.min(workspace.blockSize, workspace.k);
+  const width = j1 - j0;
+  const tStart = (j0 / panelWidth) * panelWidth * panelWidth;
+  reflector.rows = workspace.m - j0;
+  reflector.width = width;
+  reflector.t = workspace.tStore.subarray(tStart, tStart + width * width);
 }
 
 /**
  * Forms the reduced Q (m × k, column-major, in `workspace.q`) from the reflectors, accumulating
  * backwards (LAPACK's dorgqr): `Q = H_0·(H_1·(…·(H_{k−1}·[I_k; 0])))`. Going backwards, reflector j
  * meets only rows ≥ j of columns ≥ j, so each step works on a shrinking corner.
+ *
+ * Each step has three independent jobs, then one barrier: member 0 copies the next (earlier)
+ * panel's vectors into the other reflector buffer (its T was formed during the factorization);
+ * member 1 (member 0 alone) forms this panel's columns of Q; and everyone applies this panel's
+ * reflector to the columns of Q right of it, in claimed chunks.
  */
-export function accumulateQ(workspace: Workspace, tau: Float64Array, team: Team = SOLO): Float64Array {
-  const { m, k, blockSize, w, q } = workspace;
+export function accumulateQ(workspace: Workspace, tau: Float64Array, team: Team = soloTeam()): Float64Array {
+  const { m, k, blockSize, w, q, reflectors } = workspace;
   const width = Math.min(blockSize, k);
   const leader = team.member === 0;
+  const generator = team.member === (team.members > 1 ? 1 : 0);
   // Panels [j0, j1) from the last to the first; panel starts are multiples of the width.
-  for (let j0 = Math.floor((k - 1) / width) * width; j0 >= 0; j0 -= width) {
+  const last = Math.floor((k - 1) / width) * width;
+  for (let j0 = last; j0 >= 0; j0 -= width) {
     const j1 = Math.min(j0 + width, k);
+    const p = j0 / width;
+    if (leader && j0 > 0) loadReflectorVectors(workspace, reflectors[(p - 1) % 2]!, j0 - width, j0);
+    // Columns [j0, j1) of Q, which no share touches in this step.
+    if (generator) generatePanel(w, m, j0, j1, tau, q);
     if (j1 < k) {
-      if (leader) loadBlockReflector(workspace, j0, j1, tau);
-      team.sync();
-      loadBlockShape(workspace, j0, j1);
-      const [c0, c1] = columnShare(j1, k, team);
-      applyBlockReflector(workspace, false, workspace.qOffset, c0, c1);
-      team.sync();
+      const reflector = reflectors[p % 2]!;
+      selectPanel(workspace, reflector, j0, j1);
+      applyClaimed(workspace, team, reflector, false, workspace.qOffset, j1, k);
     }
-    // Columns [j0, j1) of Q, which no member's share touches until the next panel's barrier.
-    if (leader) generatePanel(w, m, j0, j1, tau, q);
+    team.sync();
   }
   return q;
+}
+
+/** Rows per claim when writing the result: 32 rows of 8-byte values fill a 256-byte run per column. */
+const CHUNK_ROWS = 32;
+
+/**
+ * Writes Q with column j multiplied by sign(R[j][j]) into `out` (the Q of the factorization whose R
+ * has a non-negative diagonal): row-major `m × k` when `rowMajor`, else column-major as Q is (which
+ * is the row-major `k × m` transpose). Chunks are claimed, so a team shares the work; `out` must
+ * not overlap Q. Multiplying by ±1 is exact: the values are Q's, negated or not.
+ */
+export function writeSignedQ(
+  workspace: Workspace,
+  out: Float64Array,
+  rowMajor: boolean,
+  team: Team = soloTeam(),
+): void {
+  const { m, k, q, signs } = workspace;
+  if (rowMajor) {
+    for (let i0 = CHUNK_ROWS * team.claim(); i0 < m; i0 = CHUNK_ROWS * team.claim()) {
+      const i1 = Math.min(i0 + CHUNK_ROWS, m);
+      for (let j = 0; j < k; j++) {
+        const sign = signs[j]!;
+        const column = j * m;
+        for (let i = i0; i < i1; i++) out[i * k + j] = sign * q[column + i]!;
+      }
+    }
+    return;
+  }
+  for (let j0 = CHUNK_COLUMNS * team.claim(); j0 < k; j0 = CHUNK_COLUMNS * team.claim()) {
+    const j1 = Math.min(j0 + CHUNK_COLUMNS, k);
+    for (let j = j0; j < j1; j++) {
+      const sign = signs[j]!;
+      const column = j * m;
+      for (let i = 0; i < m; i++) out[column + i] = sign * q[column + i]!;
+    }
+  }
 }
 
 /**

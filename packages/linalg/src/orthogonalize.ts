@@ -1,14 +1,6 @@
 import { argumentMessage, checkMatrix, rangeScale, readOptions, type MatrixInput } from './arguments.js';
-import {
-  accumulateQ,
-  createWorkspace,
-  DEFAULT_BLOCK_SIZE,
-  householderFactor,
-  SOLO,
-  type Team,
-  type Workspace,
-} from './householder.js';
-import { columnMajorToRowMajor, copyScaled, transposeScaled } from './layout.js';
+import { columnMajorToRowMajor } from './layout.js';
+import { signedQ } from './signed-q.js';
 import { singularVectors } from './svd.js';
 
 /**
@@ -86,36 +78,5 @@ export function orthogonalize(
     const v = singularVectors(a, rows, cols, maxAbs, 'right');
     return columnMajorToRowMajor(v, rows, cols);
   }
-  const scale = rangeScale(maxAbs);
-  if (rows >= cols) {
-    const workspace = createWorkspace(rows, cols, DEFAULT_BLOCK_SIZE);
-    transposeScaled(a, rows, cols, scale, workspace.w);
-    return columnMajorToRowMajor(signedQ(workspace), rows, cols);
-  }
-  // Wide: factor B = aᵀ (cols × rows). B's column-major copy is a's row-major data as it stands,
-  // and B's column-major Q (cols × rows) is the row-major rows × cols result, so neither side
-  // needs a transpose.
-  const workspace = createWorkspace(cols, rows, DEFAULT_BLOCK_SIZE);
-  copyScaled(a, scale, workspace.w);
-  // slice: the workspace's Q is a view into a heap that also holds scratch; hand out a copy.
-  return signedQ(workspace).slice();
-}
-
-/**
- * The reduced Q (column-major m × n, m ≥ n) of the workspace's matrix, with column j multiplied by
- * sign(R[j][j]) so that R's diagonal becomes non-negative (a zero diagonal counts as positive).
- * With a team, every member calls this; the Q in the shared heap is complete when all returned.
- */
-export function signedQ(workspace: Workspace, team: Team = SOLO): Float64Array {
-  const { m, n, w } = workspace;
-  const tau = householderFactor(workspace, team);
-  const q = accumulateQ(workspace, tau, team);
-  if (team.member !== 0) return q;
-  for (let j = 0; j < n; j++) {
-    if (w[j * m + j]! < 0) {
-      const column = j * m;
-      for (let i = 0; i < m; i++) q[column + i] = -q[column + i]!;
-    }
-  }
-  return q;
+  return signedQ(a, rows, cols, rangeScale(maxAbs));
 }

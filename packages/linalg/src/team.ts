@@ -2,24 +2,29 @@
  * `orthogonalize(a, rows, cols)` (method 'qr') computed by several threads that share one memory:
  * the caller prepares a task, starts `members` threads (Node worker_threads, Web Workers — this
  * package starts none itself), each calls `runOrthogonalizeMember(task, i)`, and once all have
- * returned the caller reads the result. Most of the flops are the block-reflector updates of the
- * trailing columns, and those columns are independent of each other, so the members split them;
- * member 0 also does the serial steps. A column's arithmetic does not depend on which member
- * updates it, so the result is bit-identical to `orthogonalize` for every number of members.
+ * returned the caller reads the result. The members share every stage: the input's transposition,
+ * the block-reflector updates of the trailing columns (most of the flops), Q's accumulation and the
+ * signed, row-major result, taking chunks of columns or rows from a shared counter; member 0 also
+ * factors each panel (one step ahead, see householder.ts) and member 1 forms Q's panels. A column's
+ * arithmetic does not depend on which member updates it, so the result is bit-identical to
+ * `orthogonalize` for every number of members.
  */
 
 import { checkMatrix, rangeScale, type MatrixInput } from './arguments.js';
 import {
+  accumulateQ,
   attachWorkspace,
   DEFAULT_BLOCK_SIZE,
+  householderFactor,
   wantsWasmKernels,
   workspaceLayout,
+  writeSignedQ,
   type Team,
+  type Workspace,
   type WorkspaceLayout,
 } from './householder.js';
 import { createJsKernels, type BlockKernels } from './kernels.js';
-import { columnMajorToRowMajor, copyScaled, transposeScaled } from './layout.js';
-import { signedQ } from './orthogonalize.js';
+import { copyScaled } from './layout.js';
 import { attachWasmKernels, createWasmKernels, type WasmMemory } from './wasm-kernels.js';
 
 /**
@@ -32,6 +37,11 @@ export interface OrthogonalizeTask {
   readonly wasm: boolean;
   readonly control: SharedArrayBuffer;
   readonly layout: WorkspaceLayout;
+  /**
+   * Whether Q's region holds the input row-major, for the members to transpose into the matrix
+   * (rows ≥ cols); otherwise the input was copied into the matrix as it stands (rows < cols).
+   */
+  readonly transposed: boolean;
 }
 
 /** A prepared task and how to read its result once every member has returned. */
@@ -41,11 +51,13 @@ export interface OrthogonalizeTeamJob {
   result(): Float64Array;
 }
 
-// Control words: the number of members arrived at the barrier, the barrier's generation, and a
-// flag a failing member raises so the others stop instead of waiting forever.
+// Control words: the number of members arrived at the barrier, the barrier's generation, a flag a
+// failing member raises so the others stop instead of waiting forever, and the counter from which
+// members claim chunks (reset by the barrier).
 const ARRIVED = 0;
 const GENERATION = 1;
 const ABORTED = 2;
+const CLAIMED = 3;
 const CONTROL_WORDS = 4;
 /** Spins on the generation this many times before sleeping in Atomics.wait: most waits are short. */
 const SPINS = 20000;
@@ -85,20 +97,24 @@ export function createOrthogonalizeTeam(
     wasm: shared !== undefined,
     control: new SharedArrayBuffer(4 * CONTROL_WORDS),
     layout,
+    transposed: !wide,
   };
   const heap = heapOf(task);
   if (rows > 0 && cols > 0) {
     const scale = rangeScale(maxAbs);
-    const w = heap.subarray(0, m * n);
-    if (wide) copyScaled(a, scale, w);
-    else transposeScaled(a, rows, cols, scale, w);
+    // A wide matrix's column-major copy is a itself. A tall one is staged row-major in Q's region
+    // (m·k = rows·cols elements, unused until Q is formed), and the members transpose it.
+    const target = wide ? 0 : layout.qOffset;
+    const staged = heap.subarray(target, target + m * n);
+    if (scale === 1 && (a instanceof Float64Array || a instanceof Float32Array)) staged.set(a);
+    else copyScaled(a, scale, staged);
   }
   return {
     task,
     result() {
       if (rows === 0 || cols === 0) return new Float64Array(0);
-      const q = heap.subarray(layout.qOffset, layout.qOffset + m * n);
-      return wide ? q.slice() : columnMajorToRowMajor(q, rows, cols);
+      // The members wrote the signed, row-major result over the factored matrix.
+      return heap.slice(0, m * n);
     },
   };
 }
@@ -118,14 +134,58 @@ export function runOrthogonalizeMember(task: OrthogonalizeTask, member: number):
   }
   if (layout.m === 0 || layout.n === 0) return;
   const control = new Int32Array(task.control);
-  const team: Team = { member, members: layout.members, sync: () => barrier(control, layout.members) };
+  const team: Team = {
+    member,
+    members: layout.members,
+    sync: () => barrier(control, layout.members),
+    claim: () => Atomics.add(control, CLAIMED, 1),
+  };
   try {
-    signedQ(attachWorkspace(kernelsOf(task), layout, member), team);
+    const workspace = attachWorkspace(kernelsOf(task), layout, member);
+    if (task.transposed) {
+      transposeStaged(workspace, team);
+      team.sync();
+      // Q's region must start zeroed (the accumulation relies on it); the leader factors the first
+      // panel meanwhile.
+      clearStaged(workspace, team);
+    }
+    accumulateQ(workspace, householderFactor(workspace, team), team);
+    writeSignedQ(workspace, workspace.w, task.transposed, team);
   } catch (error) {
     Atomics.store(control, ABORTED, 1);
     Atomics.add(control, GENERATION, 1);
     Atomics.notify(control, GENERATION);
     throw error;
+  }
+}
+
+/** Columns per claim of the input's transposition, and elements per claim of clearing Q's region. */
+const TRANSPOSE_COLUMNS = 16;
+const CLEAR_ELEMENTS = 1 << 16;
+/** Rows per tile of the transposition: 32 rows × 16 columns of float64 stay in L1 as they are copied. */
+const TRANSPOSE_ROWS = 32;
+
+/** Transposes the row-major input staged in Q's region into the matrix, column chunks claimed. */
+function transposeStaged(workspace: Workspace, team: Team): void {
+  const { m, n, w, q } = workspace;
+  for (let j0 = TRANSPOSE_COLUMNS * team.claim(); j0 < n; j0 = TRANSPOSE_COLUMNS * team.claim()) {
+    const j1 = Math.min(j0 + TRANSPOSE_COLUMNS, n);
+    for (let i0 = 0; i0 < m; i0 += TRANSPOSE_ROWS) {
+      const i1 = Math.min(i0 + TRANSPOSE_ROWS, m);
+      for (let j = j0; j < j1; j++) {
+        const column = j * m;
+        for (let i = i0; i < i1; i++) w[column + i] = q[i * n + j]!;
+      }
+    }
+  }
+}
+
+/** Zeroes the staged input in Q's region, chunks claimed. */
+function clearStaged(workspace: Workspace, team: Team): void {
+  const { m, n, q } = workspace;
+  const end = m * n;
+  for (let start = CLEAR_ELEMENTS * team.claim(); start < end; start = CLEAR_ELEMENTS * team.claim()) {
+    q.fill(0, start, Math.min(start + CLEAR_ELEMENTS, end));
   }
 }
 
@@ -148,6 +208,8 @@ function kernelsOf(task: OrthogonalizeTask): BlockKernels {
 function barrier(control: Int32Array, members: number): void {
   const generation = Atomics.load(control, GENERATION);
   if (Atomics.add(control, ARRIVED, 1) === members - 1) {
+    // Everyone has stopped claiming: the next round counts from 0.
+    Atomics.store(control, CLAIMED, 0);
     Atomics.store(control, ARRIVED, 0);
     Atomics.add(control, GENERATION, 1);
     Atomics.notify(control, GENERATION);
