@@ -53,6 +53,7 @@ export {
   type Fans,
   type KerasFanAxes,
 } from './fans.js';
+export { DIALECTS, type Dialect } from './dialects.js';
 export { Dirac, type DiracOptions } from './dirac.js';
 export { Identity, type IdentityOptions } from './identity.js';
 export { Initializer, type FillOptions, type FillRequest } from './initializer.js';

@@ -54,6 +54,11 @@ export interface NameRow<C extends InitializerClass = InitializerClass> {
   /** The options a TensorFlow.js id stands for: engine `'tfjs'` and TensorFlow.js's defaults. */
   readonly tfjsOptions?: ConstructorParameters<C>[0];
   /**
+   * TensorFlow.js's class name, when tfjs-layers has the class (`'LeCunNormal'`, `'Zeros'`): the
+   * name its `getConfig()` objects and model.json files carry, read by the `'tfjs'` dialect.
+   */
+  readonly tfjsClass?: string;
+  /**
    * TF1's function (`tf.compat.v1.random_normal_initializer`), exported by `@init/presets` under that
    * name; a list when TF1 has one per rank (`convolutional_orthogonal_1d`, `_2d`, `_3d`).
    */
@@ -78,10 +83,11 @@ const KERAS_LIMIT = 0.05;
  */
 export function coreNameRows(): readonly NameRow[] {
   return [
-    nameRow({ cls: Zeros, keras: ['zeros', 'zero'], tf1: 'zeros_initializer', pytorch: 'zeros_' }),
-    nameRow({ cls: Ones, keras: ['ones', 'one'], tf1: 'ones_initializer', pytorch: 'ones_' }),
+    nameRow({ cls: Zeros, tfjsClass: 'Zeros', keras: ['zeros', 'zero'], tf1: 'zeros_initializer', pytorch: 'zeros_' }),
+    nameRow({ cls: Ones, tfjsClass: 'Ones', keras: ['ones', 'one'], tf1: 'ones_initializer', pytorch: 'ones_' }),
     nameRow({
       cls: Constant,
+      tfjsClass: 'Constant',
       keras: ['constant'],
       kerasOptions: { value: 0 },
       tf1: 'constant_initializer',
@@ -89,6 +95,7 @@ export function coreNameRows(): readonly NameRow[] {
     }),
     nameRow({
       cls: RandomUniform,
+      tfjsClass: 'RandomUniform',
       keras: ['random_uniform', 'uniform'],
       kerasOptions: { minval: -KERAS_LIMIT, maxval: KERAS_LIMIT },
       tfjs: ['randomUniform'],
@@ -98,6 +105,7 @@ export function coreNameRows(): readonly NameRow[] {
     }),
     nameRow({
       cls: RandomNormal,
+      tfjsClass: 'RandomNormal',
       keras: ['random_normal', 'normal'],
       kerasOptions: { mean: 0, stddev: KERAS_STDDEV },
       tfjs: ['randomNormal'],
@@ -107,6 +115,7 @@ export function coreNameRows(): readonly NameRow[] {
     }),
     nameRow({
       cls: TruncatedNormal,
+      tfjsClass: 'TruncatedNormal',
       keras: ['truncated_normal'],
       kerasOptions: { mean: 0, stddev: KERAS_STDDEV },
       tfjs: ['truncatedNormal'],
@@ -122,6 +131,7 @@ export function coreNameRows(): readonly NameRow[] {
     }),
     nameRow({
       cls: VarianceScaling,
+      tfjsClass: 'VarianceScaling',
       keras: ['variance_scaling'],
       // Keras 3's default distribution is the corrected truncated normal (its 'normal' means that too);
       // TensorFlow.js's 'normal' is the uncorrected one.
@@ -132,6 +142,7 @@ export function coreNameRows(): readonly NameRow[] {
     }),
     nameRow({
       cls: Orthogonal,
+      tfjsClass: 'Orthogonal',
       // Keras 3 names the class OrthogonalInitializer (and its snake_case is an id too).
       classAliases: ['OrthogonalInitializer'],
       keras: ['orthogonal', 'orthogonal_initializer'],
@@ -142,6 +153,7 @@ export function coreNameRows(): readonly NameRow[] {
     // Keras 3 also reads IdentityInitializer, for compatibility.
     nameRow({
       cls: Identity,
+      tfjsClass: 'Identity',
       classAliases: ['IdentityInitializer'],
       keras: ['identity'],
       tf1: 'identity_initializer',

@@ -5,6 +5,8 @@ import {
   Constant,
   computeFans,
   type DType,
+  type DeserializeOptions,
+  type Dialect,
   deserialize,
   type Fans,
   type FloatDType,
@@ -111,6 +113,11 @@ describe('configs', () => {
     expectTypeOf(serialize(new Zeros())).toEqualTypeOf<SerializedInitializer>();
     expectTypeOf(deserialize).returns.toEqualTypeOf<Initializer>();
     expectTypeOf(deserialize).parameter(0).toEqualTypeOf<unknown>();
+    expectTypeOf<DeserializeOptions['dialect']>().toEqualTypeOf<Dialect | undefined>();
+    expectTypeOf<Dialect>().toEqualTypeOf<'tf1' | 'keras' | 'tfjs'>();
+    deserialize({ className: 'Zeros' }, { dialect: 'tfjs' });
+    // @ts-expect-error not a dialect
+    deserialize({ className: 'Zeros' }, { dialect: 'pytorch' });
   });
 });
 

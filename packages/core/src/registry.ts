@@ -1,5 +1,13 @@
 import { InitTypeError, argumentMessage, describeValue, readOptions } from '@init/random';
 import { MAX_VALUE_RANK } from './constant.js';
+import {
+  defaultDialect,
+  dialectNames,
+  findDialectRow,
+  optionsInDialect,
+  readDialect,
+  type Dialect,
+} from './dialects.js';
 import { Initializer } from './initializer.js';
 import { coreNameRows, findNameRow, type InitializerClass, type NameRow } from './names.js';
 import { seedFromConfig } from './seed.js';
@@ -102,6 +110,13 @@ export interface DeserializeOptions {
    * How `@init/presets` reads its own classes.
    */
   readonly names?: readonly NameRow[];
+  /**
+   * The framework the config comes from, which decides what it means (see core's README,
+   * "Dialects"): `'tf1'` (TF1's init_ops and @init's own configs), `'keras'` (Keras ≥ 2.2.0,
+   * tf.keras, Keras 3) or `'tfjs'` (TensorFlow.js). Default: `'keras'` for Keras's envelope
+   * `{ class_name, config }`, `'tf1'` for `{ className, config }` (what `serialize` writes).
+   */
+  readonly dialect?: Dialect;
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -109,18 +124,32 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = MAX_VALUE_RANK + 2;
 
 /**
- * Rebuilds an initializer from `{ className, config }`. Reads Keras's forms too: `class_name`,
- * snake_case config keys (`verify_shape`), the class aliases of the name table (Keras 3's
- * `OrthogonalInitializer`); `module` and `registered_name` of Keras 3 are ignored. Names are looked
- * up among the built-in classes, the registered ones, `options.names` and `options.classes`.
+ * Rebuilds an initializer from `{ className, config }`, read in the dialect of the framework that
+ * wrote it (`options.dialect`, see {@link DeserializeOptions}): Keras's forms (`class_name`,
+ * snake_case config keys such as `verify_shape`, Keras 3's `module` and `registered_name`, its
+ * `OrthogonalInitializer`, its snake_case ids as class names), TensorFlow.js's (`LeCunNormal`,
+ * `mode: 'fanAvg'`) and TF1's. Names are looked up among the built-in classes, the registered
+ * ones, `options.names` and `options.classes`; a class of the user's reads its own config as is.
  *
  * The input is data, never code: only plain objects and arrays of JSON values are read, and an
  * unknown class name, a `__proto__`/`constructor`/`prototype` key, a getter, a class instance or an
  * unknown config key is refused with an error before anything is built.
- * @throws InitTypeError (ERR_INIT_UNKNOWN_IDENTIFIER or ERR_INIT_INVALID_CONFIG).
+ * @example
+ * ```ts
+ * // A tf.keras / Keras 3 He normal kernel: 'normal' is Keras's corrected truncated normal.
+ * deserialize({ class_name: 'VarianceScaling', config: { scale: 2, mode: 'fan_in', distribution: 'normal', seed: 1 } });
+ * // TensorFlow.js's getConfig() output: its own meaning, TensorFlow.js's values bit for bit.
+ * deserialize({ className: 'VarianceScaling', config: { scale: 1, mode: 'fanAvg', distribution: 'normal', seed: 7 } }, { dialect: 'tfjs' });
+ * ```
+ * @throws InitTypeError (ERR_INIT_UNKNOWN_IDENTIFIER for an unknown class name or dialect,
+ *   ERR_INIT_INVALID_CONFIG for a malformed config, ERR_INIT_INVALID_ARGUMENT for bad options).
  */
 export function deserialize(serialized: unknown, options?: DeserializeOptions): Initializer {
-  const { classes: rawClasses, names: rawNames } = readOptions('deserialize', options, ['classes', 'names']);
+  const {
+    classes: rawClasses,
+    names: rawNames,
+    dialect: rawDialect,
+  } = readOptions('deserialize', options, ['classes', 'names', 'dialect']);
   const classes = readClasses(rawClasses);
   if (rawNames !== undefined && !Array.isArray(rawNames)) {
     throw new InitTypeError(
@@ -129,6 +158,7 @@ export function deserialize(serialized: unknown, options?: DeserializeOptions): 
     );
   }
   const names = rawNames as readonly NameRow[] | undefined;
+  const chosenDialect = readDialect('deserialize', rawDialect);
   const outer = readPlainObject('deserialize', 'the serialized initializer', serialized, 0);
   for (const key of Object.keys(outer)) {
     if (!['className', 'class_name', 'config', 'module', 'registered_name'].includes(key)) {
@@ -137,33 +167,42 @@ export function deserialize(serialized: unknown, options?: DeserializeOptions): 
       );
     }
   }
+  const dialect = chosenDialect ?? defaultDialect(outer);
   const name = outer.className ?? outer.class_name;
   if (typeof name !== 'string') {
     throw configError(argumentMessage('deserialize', 'className', 'be a string', name));
   }
-  // Class aliases (Keras 3's OrthogonalInitializer) come from the name table's rows.
-  const builtin = builtinClass(name);
-  const cls =
-    builtin ??
-    registered.get(name) ??
-    (names === undefined ? undefined : findNameRow(names, name)?.cls) ??
-    classes.find((candidate) => candidate.className === name);
+  // Class aliases (Keras 3's OrthogonalInitializer) and the dialect's own names (Keras's
+  // 'he_normal', TensorFlow.js's 'LeCunNormal') come from the name table's rows: core's first, then
+  // the registered classes, then the caller's rows and classes.
+  const coreRow = findDialectRow(coreNameRows(), name, dialect);
+  const registeredClass = coreRow === undefined ? registered.get(name) : undefined;
+  const namesRow =
+    coreRow === undefined && registeredClass === undefined && names !== undefined
+      ? findDialectRow(names, name, dialect)
+      : undefined;
+  const row = coreRow ?? namesRow;
+  const cls = row?.cls ?? registeredClass ?? classes.find((candidate) => candidate.className === name);
   if (cls === undefined) {
     const known = [
-      ...registeredClassNames(),
-      ...(names ?? []).map((row) => row.cls.className),
-      ...classes.map((candidate) => candidate.className),
+      ...new Set([
+        ...dialectNames(coreNameRows(), dialect),
+        ...registered.keys(),
+        ...dialectNames(names ?? [], dialect),
+        ...classes.map((candidate) => candidate.className),
+      ]),
     ];
     throw new InitTypeError(
       argumentMessage('deserialize', 'className', `name a registered initializer (${known.join(', ')})`, name),
       'ERR_INIT_UNKNOWN_IDENTIFIER',
     );
   }
+  const where = cls.className;
   const config =
-    outer.config === undefined || outer.config === null ? {} : readPlainObject(name, 'config', outer.config, 1);
+    outer.config === undefined || outer.config === null ? {} : readPlainObject(where, 'config', outer.config, 1);
   const initOptions: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config)) {
-    initOptions[camelCase(key)] = key === 'seed' ? (seedFromConfig(name, value) ?? undefined) : value;
+    initOptions[camelCase(key)] = key === 'seed' ? (seedFromConfig(where, value) ?? undefined) : value;
   }
   // Keras writes `seed: null` for an unseeded initializer and `dtype: null` for "the default". A
   // class whose null means something else (STFT's `window: null`, no window) lists those keys.
@@ -172,12 +211,12 @@ export function deserialize(serialized: unknown, options?: DeserializeOptions): 
     if ((initOptions[key] === null && !nullable.includes(key)) || initOptions[key] === undefined)
       delete initOptions[key];
   // A built-in's options are exactly its config keys; a user's class checks its own options.
-  const allowed = builtin === undefined ? Object.keys(initOptions) : configKeys(builtin);
+  const allowed = coreRow === undefined ? Object.keys(initOptions) : configKeys(coreRow.cls);
   for (const key of Object.keys(initOptions)) {
     if (!allowed.includes(key)) {
       throw configError(
         argumentMessage(
-          name,
+          where,
           `config key ${describeValue(key)}`,
           `be one of ${allowed.join(', ') || '(none)'}`,
           initOptions[key],
@@ -185,7 +224,9 @@ export function deserialize(serialized: unknown, options?: DeserializeOptions): 
       );
     }
   }
-  return new cls(initOptions as never);
+  // The dialect's defaults and meanings apply to the classes of the name table, not to a user's.
+  const built = row === undefined ? initOptions : optionsInDialect(dialect, row, initOptions);
+  return new cls(built as never);
 }
 
 /**

@@ -20,7 +20,7 @@ export function renderNameTable(rows: readonly NameRow[] = nameTable()): string 
   for (const row of rows) {
     const cls = code([row.cls.className, ...(row.classAliases ?? [])]);
     const where = presets.has(row.cls) ? '@init/presets' : '@init/core';
-    const tfjs = row.tfjs !== undefined ? code(row.tfjs) : row.keras === undefined ? '—' : 'as Keras';
+    const tfjs = row.tfjs !== undefined ? code(row.tfjs) : row.tfjsClass === undefined ? '—' : 'as Keras';
     const cells = [cls, where, code(row.keras ?? []), tfjs, code(row.tf1 === undefined ? [] : [row.tf1].flat())];
     cells.push(code(row.pytorch === undefined ? [] : [`torch.nn.init.${row.pytorch}`]));
     lines.push(`| ${cells.join(' | ')} |`);

@@ -1,5 +1,5 @@
 export { calculateGain, NONLINEARITIES, type Nonlinearity } from './calculate-gain.js';
-export { get, type InitializerIdentifier } from './get.js';
+export { get, type GetOptions, type InitializerIdentifier } from './get.js';
 export {
   GlorotNormal,
   glorotNormal,

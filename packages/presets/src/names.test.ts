@@ -52,6 +52,14 @@ describe('the name table', () => {
     expect(rows.flatMap((row) => (row.tf1 === undefined ? [] : [row.tf1].flat())).sort()).toEqual(tf1Exports.sort());
   });
 
+  test("every TF1 name is read by get's 'tf1' dialect, with TF1's meaning", () => {
+    for (const row of rows) {
+      for (const name of row.tf1 === undefined ? [] : [row.tf1].flat()) {
+        expect(get(name, { dialect: 'tf1' }), name).toBeInstanceOf(Initializer);
+      }
+    }
+  });
+
   test('every id gives an instance of its row: Keras ids and class names, TensorFlow.js ids with engine tfjs', () => {
     for (const row of rows) {
       for (const id of [...(row.keras ?? []), row.cls.className, ...(row.classAliases ?? [])]) {

@@ -10,6 +10,7 @@ export function presetNameRows(): readonly NameRow[] {
   return [
     nameRow({
       cls: GlorotUniform,
+      tfjsClass: 'GlorotUniform',
       keras: ['glorot_uniform'],
       tfjs: ['glorotUniform'],
       tfjsOptions: { engine: 'tfjs' },
@@ -18,6 +19,7 @@ export function presetNameRows(): readonly NameRow[] {
     }),
     nameRow({
       cls: GlorotNormal,
+      tfjsClass: 'GlorotNormal',
       keras: ['glorot_normal'],
       tfjs: ['glorotNormal'],
       tfjsOptions: { engine: 'tfjs' },
@@ -26,6 +28,7 @@ export function presetNameRows(): readonly NameRow[] {
     }),
     nameRow({
       cls: HeUniform,
+      tfjsClass: 'HeUniform',
       keras: ['he_uniform'],
       tfjs: ['heUniform'],
       tfjsOptions: { engine: 'tfjs' },
@@ -33,6 +36,7 @@ export function presetNameRows(): readonly NameRow[] {
     }),
     nameRow({
       cls: HeNormal,
+      tfjsClass: 'HeNormal',
       keras: ['he_normal'],
       tfjs: ['heNormal'],
       tfjsOptions: { engine: 'tfjs' },
@@ -41,12 +45,14 @@ export function presetNameRows(): readonly NameRow[] {
     // TensorFlow.js spells LeCun with a capital C, in its ids and its class names.
     nameRow({
       cls: LecunUniform,
+      tfjsClass: 'LeCunUniform',
       keras: ['lecun_uniform'],
       tfjs: ['leCunUniform', 'LeCunUniform'],
       tfjsOptions: { engine: 'tfjs' },
     }),
     nameRow({
       cls: LecunNormal,
+      tfjsClass: 'LeCunNormal',
       keras: ['lecun_normal'],
       tfjs: ['leCunNormal', 'LeCunNormal'],
       tfjsOptions: { engine: 'tfjs' },

@@ -15,6 +15,7 @@ import {
   get,
   glorotUniform,
   HeNormal,
+  type GetOptions,
   type InitializerIdentifier,
   type KaimingOptions,
   type KerasPresetConfig,
@@ -52,6 +53,10 @@ describe('get and the name table', () => {
     expectTypeOf(get('he_normal')).toEqualTypeOf<Initializer>();
     get({ class_name: 'GlorotUniform', config: { seed: 7 } });
     get(new HeNormal());
+    get('leCunNormal', { dialect: 'tfjs' });
+    expectTypeOf<GetOptions['dialect']>().toEqualTypeOf<'tf1' | 'keras' | 'tfjs' | undefined>();
+    // @ts-expect-error not a dialect
+    get('he_normal', { dialect: 'torch' });
     // @ts-expect-error a number is not an identifier
     get(42);
   });

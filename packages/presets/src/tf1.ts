@@ -17,6 +17,7 @@ import {
   VarianceScaling,
   Zeros,
   type FloatDType,
+  type Initializer,
   type InitializerSeed,
   type OrthogonalOptions,
   readOptions,
@@ -167,4 +168,31 @@ export class convolutional_orthogonal_3d extends ConvolutionOrthogonal {
   constructor(options: ConvolutionOrthogonalRankOptions = {}) {
     super({ ...options, spatialRank: 3 });
   }
+}
+
+/**
+ * The initializer a TF1 name gives when called as TF1 code calls it with no arguments
+ * (`tf.glorot_normal_initializer()`), or undefined for a name TF1 lacks: `get`'s `'tf1'` dialect.
+ * Built on call (no table at module scope); names.test.ts holds it to the name table's TF1 names.
+ */
+export function tf1Initializer(name: string): Initializer | undefined {
+  const makers: Readonly<Record<string, () => Initializer>> = {
+    zeros_initializer: () => new zeros_initializer(),
+    ones_initializer: () => new ones_initializer(),
+    constant_initializer: () => new constant_initializer(),
+    random_uniform_initializer: () => new random_uniform_initializer(),
+    random_normal_initializer: () => new random_normal_initializer(),
+    truncated_normal_initializer: () => new truncated_normal_initializer(),
+    identity_initializer: () => new identity_initializer(),
+    uniform_unit_scaling_initializer: () => new uniform_unit_scaling_initializer(),
+    variance_scaling_initializer: () => new variance_scaling_initializer(),
+    orthogonal_initializer: () => new orthogonal_initializer(),
+    glorot_uniform_initializer: () => glorot_uniform_initializer(),
+    glorot_normal_initializer: () => glorot_normal_initializer(),
+    convolutional_delta_orthogonal: () => new convolutional_delta_orthogonal(),
+    convolutional_orthogonal_1d: () => new convolutional_orthogonal_1d(),
+    convolutional_orthogonal_2d: () => new convolutional_orthogonal_2d(),
+    convolutional_orthogonal_3d: () => new convolutional_orthogonal_3d(),
+  };
+  return Object.hasOwn(makers, name) ? makers[name]!() : undefined;
 }
