@@ -681,7 +681,32 @@ export function writeSignedQ(
   if (rowMajor) {
     for (let i0 = CHUNK_ROWS * team.claim(); i0 < m; i0 = CHUNK_ROWS * team.claim()) {
       const i1 = Math.min(i0 + CHUNK_ROWS, m);
-      for (let j = 0; j < k; j++) {
+      // Eight columns per pass, so that each row of out gets one whole 64-byte run at a time (the
+      // transposition's cache argument, layout.ts).
+      let j = 0;
+      for (; j + 8 <= k; j += 8) {
+        const s0 = signs[j]!;
+        const s1 = signs[j + 1]!;
+        const s2 = signs[j + 2]!;
+        const s3 = signs[j + 3]!;
+        const s4 = signs[j + 4]!;
+        const s5 = signs[j + 5]!;
+        const s6 = signs[j + 6]!;
+        const s7 = signs[j + 7]!;
+        for (let i = i0; i < i1; i++) {
+          const source = j * m + i;
+          const target = i * k + j;
+          out[target] = s0 * q[source]!;
+          out[target + 1] = s1 * q[source + m]!;
+          out[target + 2] = s2 * q[source + 2 * m]!;
+          out[target + 3] = s3 * q[source + 3 * m]!;
+          out[target + 4] = s4 * q[source + 4 * m]!;
+          out[target + 5] = s5 * q[source + 5 * m]!;
+          out[target + 6] = s6 * q[source + 6 * m]!;
+          out[target + 7] = s7 * q[source + 7 * m]!;
+        }
+      }
+      for (; j < k; j++) {
         const sign = signs[j]!;
         const column = j * m;
         for (let i = i0; i < i1; i++) out[i * k + j] = sign * q[column + i]!;

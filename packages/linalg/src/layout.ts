@@ -22,17 +22,48 @@ export function transposeScaled(
   scale: number,
   out: Float64Array,
 ): Float64Array {
-  for (let i0 = 0; i0 < rows; i0 += TILE) {
-    const i1 = Math.min(i0 + TILE, rows);
-    for (let j0 = 0; j0 < cols; j0 += TILE) {
-      const j1 = Math.min(j0 + TILE, cols);
-      for (let i = i0; i < i1; i++) {
-        const rowOffset = i * cols;
-        for (let j = j0; j < j1; j++) out[j * rows + i] = (a[rowOffset + j] as number) * scale;
-      }
+  transposeColumns(a, rows, cols, scale, out, 0, cols);
+  return out;
+}
+
+/**
+ * Columns [j0, j1) of {@link transposeScaled}: `out[j·rows + i] = scale · a[i·cols + j]`.
+ *
+ * Eight columns per pass: each row gives one 64-byte run of `a`, and the eight output columns fill
+ * in step, each cache line of theirs completed over eight consecutive rows while it is still in L1.
+ * A square tile would fight the cache instead when rows is a power of two: then every column of a
+ * tile maps to the same L1 set, and 32 of them evict each other (measured 1.6–1.8× slower at 1000²
+ * and 2048²).
+ */
+export function transposeColumns(
+  a: MatrixInput,
+  rows: number,
+  cols: number,
+  scale: number,
+  out: Float64Array,
+  j0: number,
+  j1: number,
+): void {
+  let j = j0;
+  for (; j + 8 <= j1; j += 8) {
+    const column = j * rows;
+    for (let i = 0; i < rows; i++) {
+      const source = i * cols + j;
+      const target = column + i;
+      out[target] = (a[source] as number) * scale;
+      out[target + rows] = (a[source + 1] as number) * scale;
+      out[target + 2 * rows] = (a[source + 2] as number) * scale;
+      out[target + 3 * rows] = (a[source + 3] as number) * scale;
+      out[target + 4 * rows] = (a[source + 4] as number) * scale;
+      out[target + 5 * rows] = (a[source + 5] as number) * scale;
+      out[target + 6 * rows] = (a[source + 6] as number) * scale;
+      out[target + 7 * rows] = (a[source + 7] as number) * scale;
     }
   }
-  return out;
+  for (; j < j1; j++) {
+    const column = j * rows;
+    for (let i = 0; i < rows; i++) out[column + i] = (a[i * cols + j] as number) * scale;
+  }
 }
 
 /** Writes `scale · a` into `out` in the same element order. */

@@ -68,6 +68,20 @@ describe('createOrthogonalizeTeam / runOrthogonalizeMember', () => {
     expect(bitIdentical(actual, expected)).toBe(true);
   });
 
+  test.each([
+    ['a Float32Array', (a: Float64Array): Float32Array | Float64Array | number[] => Float32Array.from(a)],
+    ['an array of numbers', (a: Float64Array): Float32Array | Float64Array | number[] => Array.from(a)],
+    ['a matrix scaled by 2^-700 (range scaling)', (a: Float64Array) => a.map((x) => x * 2 ** -700)],
+  ])('%s staged for the members: bit-identical to orthogonalize', async (_, convert) => {
+    const input = convert(gaussian(75, 41, 11));
+    const expected = orthogonalize(input, 75, 41);
+    const job = createOrthogonalizeTeam(input, 75, 41, 2);
+    const others = runMember(workers[0]!, job.task, 1);
+    runOrthogonalizeMember(job.task, 0);
+    expect(await others).toBe('done');
+    expect(bitIdentical(job.result(), expected)).toBe(true);
+  });
+
   test('with the JavaScript kernels too (a SharedArrayBuffer heap)', async () => {
     setWasmKernelsEnabled(false);
     const a = gaussian(90, 70, 7);
