@@ -1,5 +1,5 @@
 /**
- * `pnpm bench`: orthogonalize and qr at 256, 512 and 1024 beside ml-matrix's QrDecomposition and
+ * `pnpm bench`: orthogonalize and qr at 256, 512 and 1024 (and orthogonalize at 2048) beside ml-matrix's QrDecomposition and
  * SingularValueDecomposition, in one run on one machine, so the ratios are meaningful even when
  * the absolute times drift (the machines are shared).
  *
@@ -116,12 +116,43 @@ for (const row of rows) {
     `| ${row.name} | ${format(row.medianMs)} | ${format(row.minMs)} | ${row.samples} | ${ratio(factorOnly)} | ${ratio(withQ)} |`,
   );
 }
+// 2048² on one thread, ours only (ml-matrix would take minutes): the issue's second size. The same
+// call on two workers, beside PyTorch's orthogonal_, is in `pnpm --filter @init/parallel bench`.
+{
+  const n = 2048;
+  const a = randomMatrix(n, n, n);
+  check(`orthogonalize n=${n}`, orthogonalize(a, n, n));
+  let sink = 0;
+  const bench = new Bench({ time: 0, iterations: 3, warmup: false });
+  bench.add(`orthogonalize qr n=${n}×${n}`, () => {
+    sink += orthogonalize(a, n, n)[0]!;
+  });
+  await bench.run();
+  for (const task of bench.tasks) {
+    const result = task.result;
+    if (result.state !== 'completed') throw new Error(`${task.name}: ${result.state}`);
+    rows.push({
+      name: task.name,
+      n,
+      medianMs: result.latency.p50,
+      minMs: result.latency.min,
+      samples: result.latency.samplesCount,
+    });
+  }
+  if (!Number.isFinite(sink)) throw new Error('benchmark results were not finite');
+}
+
 const target = find(1024, 'orthogonalize');
 const qr512 = find(512, 'qr');
 const ml512 = find(512, 'ml-matrix QrDecomposition (factor only)');
 if (target !== undefined && qr512 !== undefined && ml512 !== undefined) {
   console.log('');
-  console.log(`orthogonalize 1024×1024: ${format(target.medianMs)} (target ≤ 1.0 s)`);
+  console.log(`orthogonalize 1024×1024: ${format(target.medianMs)} (target ≤ 1.0 s; one thread)`);
+  const big = find(2048, 'orthogonalize');
+  if (big !== undefined) console.log(`orthogonalize 2048×2048: ${format(big.medianMs)} (one thread)`);
+  console.log(
+    'Orthogonal 1024² and 2048² on 2 workers (targets ≤ 0.15 s and ≤ 1.2 s) and PyTorch: pnpm --filter @init/parallel bench',
+  );
   console.log(
     `qr 512×512 (factors and forms Q) vs ml-matrix QrDecomposition (factors only): ${(ml512.medianMs / qr512.medianMs).toFixed(1)}× faster (target ≥ 8×)`,
   );

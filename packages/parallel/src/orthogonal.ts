@@ -6,7 +6,7 @@ import { createOrthogonalizeTeam } from '@init/linalg';
 import type { WorkerPool } from './pool.js';
 
 /**
- * Below this many matrix elements the barriers (two per 8-column panel) cost more than the second
+ * Below this many matrix elements the barriers (one per 8-column panel) cost more than the second
  * thread saves: measured with `pnpm --filter @init/parallel bench` on the 2-core machine.
  */
 export const ORTHOGONAL_MIN_ELEMENTS = 2 ** 16;
