@@ -15,6 +15,8 @@
  * - `slow` and `check` call the JavaScript rare paths (slow-paths.ts) through imports, one lane at a
  *   time, only for lanes that need them: the generator state is stored to memory for the call, which
  *   may advance the lane's generator, and loaded back.
+ * - The attempts run in a loop without calls. An attempt in which some lane needs a rare path leaves
+ *   the loop, and that one attempt runs again from its start in a copy with the calls (`attempt`).
  * - Each lane keeps the address of its next slot and stops at its limit (a block's slice of a run may
  *   end early); an attempt stores lane j's value at its next slot when the lane is alive and active,
  *   else at a dummy address, so no branch depends on the lanes. A group ends when no lane is active.
@@ -46,12 +48,25 @@ export const WASM_LAYOUT = {
   } satisfies Record<TableName, number>,
   /** Where rejected or finished lanes store. */
   dummy: 11264,
+  /** An attempt that leaves the fast loop: its generators' states, addresses and ends (six i32x4). */
+  resume: 11360,
   /** s0..s3 as four i32x4 vectors while a rare path runs (lane j's words at +4j, +16+4j, …). */
   slowState: 11296,
   /** Per group: s0..s3 as four i32x4 vectors (64 bytes), lane j = the group's j-th block. */
   states: 12288,
   /** Per group: the four lanes' limits (i32x4). */
   limits: 12288 + 64 * WASM_GROUPS,
+  /**
+   * The kernels' vector constants (a data segment) and, per call, their splatted parameters: loaded
+   * into locals before the loops, so that the engine keeps them in registers (or reloads them with
+   * one instruction) instead of rebuilding a constant at every use inside the loop, which is what V8
+   * does with a `v128.const` or a splat.
+   */
+  constants: 13824,
+  /** Room for this many 16-byte constants. */
+  constantSlots: 144,
+  /** Four 16-byte slots for the splatted parameters of the running call. */
+  params: 16128,
   /** Per group: 4 × 256 elements, lane j's block at element 256·j; float32 or float64. */
   output: 16384,
   /** 16384 + 16·1024·8 bytes, in 64 KiB pages. */
@@ -69,9 +84,33 @@ export function wasmExports(): { kernel: KernelSource; output: WasmOutput; name:
   );
 }
 
+/**
+ * A register: one i32x4 (or mask) local, or two f64x2 locals. `nonNegative` marks i32 lanes whose top
+ * bit is known clear (a right shift, a mask below 2^31), which convert exactly as signed integers:
+ * one `cvtdq2pd` on x64 instead of the unsigned conversion's constant juggling.
+ */
 type Operand =
-  | { readonly type: 'i32' | 'bool'; readonly v: number }
+  | { readonly type: 'i32' | 'bool'; readonly v: number; readonly nonNegative?: boolean }
   | { readonly type: 'f64'; readonly lo: number; readonly hi: number };
+
+/** The vector constants of every kernel, deduplicated, laid out from WASM_LAYOUT.constants. */
+class ConstantPool {
+  readonly slots: number[][] = [];
+  private readonly index = new Map<string, number>();
+
+  /** The byte address of a 16-byte constant. */
+  address(bytes: readonly number[]): number {
+    const key = bytes.join();
+    let slot = this.index.get(key);
+    if (slot === undefined) {
+      slot = this.slots.length;
+      if (slot >= WASM_LAYOUT.constantSlots) throw new Error('kernel source: too many vector constants');
+      this.slots.push([...bytes]);
+      this.index.set(key, slot);
+    }
+    return WASM_LAYOUT.constants + 16 * slot;
+  }
+}
 
 // Imported functions, in import order.
 const IMPORT_NORMAL_SLOW = 0;
@@ -86,6 +125,10 @@ const HIGH_HALF = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15];
 
 class FunctionBuilder {
   readonly code: number[] = [];
+  /** Code run once per call before the loops: loads of constants and splatted parameters. */
+  private readonly prologue: number[] = [];
+  /** Constant bytes → the local holding them. */
+  private readonly constantLocals = new Map<string, number>();
   private readonly localTypes: number[] = [];
   private readonly registers = new Map<string, Operand>();
   private readonly state: readonly number[];
@@ -93,10 +136,15 @@ class FunctionBuilder {
   private readonly active: number;
   /** Inside a `when` body: the lanes it runs for; draws and rejections apply to them alone. */
   private mask: number | undefined;
+  /** Which copy of the attempt is being written (see `attempt`). */
+  private mode: 'fast' | 'careful' = 'careful';
+  /** True until the attempt's first rejection: `alive` is still all ones, so that one sets it. */
+  private aliveIsAllOnes = false;
 
   constructor(
     private readonly kernel: KernelSource,
     private readonly output: WasmOutput,
+    private readonly pool: ConstantPool,
   ) {
     // Locals 0..P are the arguments: groups, then the kernel's parameters.
     this.state = [this.local(W.V128), this.local(W.V128), this.local(W.V128), this.local(W.V128)];
@@ -133,6 +181,18 @@ class FunctionBuilder {
     return [W.I32_CONST, ...W.signedLeb(value)];
   }
 
+  /** A local holding the 16-byte constant, loaded from the constant pool once per call. */
+  private constant(bytes: readonly number[]): number {
+    const key = bytes.join();
+    let v = this.constantLocals.get(key);
+    if (v === undefined) {
+      v = this.local(W.V128);
+      this.prologue.push(...this.i32(0), ...W.V128_LOAD, ...W.memarg(4, this.pool.address(bytes)), ...this.set(v));
+      this.constantLocals.set(key, v);
+    }
+    return v;
+  }
+
   /** The function body: locals, then code. */
   body(): number[] {
     const groups: number[][] = [];
@@ -142,7 +202,7 @@ class FunctionBuilder {
       else groups.push([1, type]);
     }
     const locals = W.vector(groups.map(([count, type]) => [...W.unsignedLeb(count!), type!]));
-    const body = [...locals, ...this.code, W.END];
+    const body = [...locals, ...this.prologue, ...this.code, W.END];
     return [...W.unsignedLeb(body.length), ...body];
   }
 
@@ -154,9 +214,9 @@ class FunctionBuilder {
         return operand;
       }
       case 'const': {
-        const v = this.local(W.V128);
-        this.emit(W.V128_CONST, W.v128Bytes(expression.type, expression.value), this.set(v));
-        return expression.type === 'i32' ? { type: 'i32', v } : { type: 'f64', lo: v, hi: v };
+        const v = this.constant(W.v128Bytes(expression.type, expression.value));
+        if (expression.type === 'f64') return { type: 'f64', lo: v, hi: v };
+        return { type: 'i32', v, nonNegative: expression.value >= 0 && expression.value < 2 ** 31 };
       }
       case 'table':
         return this.lookup(expression.table, this.compile(expression.index));
@@ -222,18 +282,19 @@ class FunctionBuilder {
       if (x === undefined || x.type !== 'f64') throw new Error(`kernel source: ${operation} takes f64 operands`);
       return x;
     };
-    const binary = (opcode: number[], type: 'i32' | 'bool'): Operand => {
+    const binary = (opcode: number[], type: 'i32' | 'bool', nonNegative = false): Operand => {
       const v = this.local(W.V128);
       this.emit(this.get(vector(a)), this.get(vector(b)), opcode, this.set(v));
-      return { type, v };
+      return { type, v, nonNegative };
     };
+    const known = (x: Operand | undefined): boolean => x !== undefined && x.type === 'i32' && x.nonNegative === true;
     const shift = (opcode: number[]): Operand => {
       const bits =
         expression.kind === 'op' && expression.args[1]!.kind === 'const' ? expression.args[1]!.value : undefined;
       if (bits === undefined) throw new Error('kernel source: shifts take a constant');
       const v = this.local(W.V128);
       this.emit(this.get(vector(a)), this.i32(bits), opcode, this.set(v));
-      return { type: 'i32', v };
+      return { type: 'i32', v, nonNegative: opcode === W.I32X4_SHR_U && bits % 32 !== 0 };
     };
     const convert = (opcode: number[]): Operand => {
       const lo = this.local(W.V128);
@@ -270,8 +331,19 @@ class FunctionBuilder {
       return { type: 'bool', v };
     };
     switch (operation) {
-      case 'imul':
+      case 'imul': {
+        // By a constant 2^k + 1 (xoshiro's 5 and 9): (x << k) + x, the same wrapped product without
+        // i32x4.mul, which V8 lowers to pmulld and a constant rebuilt in the loop.
+        const factor = expression.kind === 'op' ? expression.args[1] : undefined;
+        const k = factor?.kind === 'const' ? Math.log2(factor.value - 1) : Number.NaN;
+        if (Number.isInteger(k) && k >= 1 && k < 31) {
+          const v = this.local(W.V128);
+          const source = vector(a);
+          this.emit(this.get(source), this.i32(k), W.I32X4_SHL, this.get(source), W.I32X4_ADD, this.set(v));
+          return { type: 'i32', v };
+        }
         return binary(W.I32X4_MUL, 'i32');
+      }
       case 'sub':
         return binary(W.I32X4_SUB, 'i32');
       case 'xor':
@@ -279,7 +351,7 @@ class FunctionBuilder {
       case 'or':
         return binary(W.V128_OR, 'i32');
       case 'and':
-        return binary(W.V128_AND, 'i32');
+        return binary(W.V128_AND, 'i32', known(a) || known(b));
       case 'shl':
         return shift(W.I32X4_SHL);
       case 'shru':
@@ -301,7 +373,7 @@ class FunctionBuilder {
         return { type: 'i32', v };
       }
       case 'unsigned':
-        return convert(W.F64X2_CONVERT_LOW_I32X4_U);
+        return convert(known(a) ? W.F64X2_CONVERT_LOW_I32X4_S : W.F64X2_CONVERT_LOW_I32X4_U);
       case 'signed':
         return convert(W.F64X2_CONVERT_LOW_I32X4_S);
       case 'add':
@@ -327,8 +399,7 @@ class FunctionBuilder {
         ] as const) {
           this.emit(this.get(from), W.I32X4_TRUNC_SAT_F64X2_S_ZERO, W.I64X2_EXTEND_LOW_I32X4_S);
           this.emit(
-            W.V128_CONST,
-            W.v128Lanes([1023, 0, 1023, 0]),
+            this.get(this.constant(W.v128Lanes([1023, 0, 1023, 0]))),
             W.I64X2_ADD,
             this.i32(52),
             W.I64X2_SHL,
@@ -373,7 +444,17 @@ class FunctionBuilder {
     return m;
   }
 
+  /** In the fast copy of an attempt: leaves for `$escape` when some lane needs the rare path. */
+  private leaveForEscape(condition: Expression): boolean {
+    if (this.mode !== 'fast') return false;
+    if (this.mask !== undefined) throw new Error('kernel source: rare paths are not inside when bodies');
+    // Depth 0 is `$attempts`, 1 is `$escape`.
+    this.emit(this.get(this.needing(condition)), W.V128_ANY_TRUE, W.BR_IF, 1);
+    return true;
+  }
+
   private killLane(lane: number): number[] {
+    this.aliveIsAllOnes = false;
     return [...this.get(this.alive), ...this.i32(0), ...W.I32X4_REPLACE_LANE, lane, ...this.set(this.alive)];
   }
 
@@ -401,18 +482,37 @@ class FunctionBuilder {
           } else {
             const v = this.local(W.V128);
             this.emit(this.get(operand.v), this.set(v));
-            operand = { type: operand.type, v };
+            operand = { ...operand, v };
           }
         }
         this.registers.set(statement.name, operand);
         return;
       }
       case 'reject': {
-        const when = this.compile(statement.when);
+        const condition = statement.when;
+        if (this.mask === undefined && condition.kind === 'op' && condition.operation === 'gtu') {
+          // alive &= (b ≥ a): i32x4.ge_u is two instructions on x64, gt_u four and a negation.
+          const [a, b] = condition.args.map((argument) => this.compile(argument));
+          if (a?.type !== 'i32' || b?.type !== 'i32') throw new Error('kernel source: gtu takes i32 operands');
+          if (this.aliveIsAllOnes) this.emit(this.get(b.v), this.get(a.v), W.I32X4_GE_U, this.set(this.alive));
+          else
+            this.emit(
+              this.get(this.alive),
+              this.get(b.v),
+              this.get(a.v),
+              W.I32X4_GE_U,
+              W.V128_AND,
+              this.set(this.alive),
+            );
+          this.aliveIsAllOnes = false;
+          return;
+        }
+        const when = this.compile(condition);
         if (when.type !== 'bool') throw new Error('kernel source: a condition is a bool');
         this.emit(this.get(this.alive), this.get(when.v));
         if (this.mask !== undefined) this.emit(this.get(this.mask), W.V128_AND);
         this.emit(W.V128_ANDNOT, this.set(this.alive));
+        this.aliveIsAllOnes = false;
         return;
       }
       case 'draw':
@@ -429,6 +529,7 @@ class FunctionBuilder {
         return;
       }
       case 'slow': {
+        if (this.leaveForEscape(statement.when)) return;
         const m = this.needing(statement.when);
         const layer = this.compile(statement.layer);
         const x = this.compile(statement.x);
@@ -469,6 +570,7 @@ class FunctionBuilder {
         return;
       }
       case 'check': {
+        if (this.leaveForEscape(statement.when)) return;
         const m = this.needing(statement.when);
         const value = this.compile(statement.value);
         if (value.type !== 'f64') throw new Error('kernel source: a checked value is an f64');
@@ -500,13 +602,18 @@ class FunctionBuilder {
     const end = this.local(W.V128);
     const target = this.local(W.V128);
     const store = this.local(W.V128);
-    const laneOffsets = this.local(W.V128);
-    const dummy = this.local(W.V128);
-    const elementSize = this.local(W.V128);
+    const laneBytes = 256 * elementBytes;
+    const laneOffsets = this.constant(W.v128Lanes([0, laneBytes, 2 * laneBytes, 3 * laneBytes]));
+    const dummy = this.constant(W.v128Bytes('i32', WASM_LAYOUT.dummy));
+    const elementSize = this.constant(W.v128Bytes('i32', elementBytes));
     // Parameters, splatted once.
+    // Stored and loaded back, so that V8 sees a value, not a splat it would redo inside the loop.
     kernel.params.forEach((parameter, index) => {
       const v = this.local(W.V128);
-      this.emit(this.get(index + 1), parameter.type === 'i32' ? W.I32X4_SPLAT : W.F64X2_SPLAT, this.set(v));
+      const slot = WASM_LAYOUT.params + 16 * index;
+      this.prologue.push(...this.i32(0), ...this.get(index + 1));
+      this.prologue.push(...(parameter.type === 'i32' ? W.I32X4_SPLAT : W.F64X2_SPLAT), ...W.V128_STORE);
+      this.prologue.push(...W.memarg(4, slot), ...this.i32(0), ...W.V128_LOAD, ...W.memarg(4, slot), ...this.set(v));
       this.registers.set(parameter.name, parameter.type === 'i32' ? { type: 'i32', v } : { type: 'f64', lo: v, hi: v });
     });
     for (let word = 0; word < 4; word++) this.registers.set(`s${word}`, { type: 'i32', v: this.state[word]! });
@@ -515,12 +622,9 @@ class FunctionBuilder {
       kernel,
       kernel.words.flatMap((word) => xoshiroStep(word)),
     );
-    const laneBytes = 256 * elementBytes;
-    this.emit(W.V128_CONST, W.v128Lanes([0, laneBytes, 2 * laneBytes, 3 * laneBytes]), this.set(laneOffsets));
-    this.emit(W.V128_CONST, W.v128Bytes('i32', WASM_LAYOUT.dummy), this.set(dummy));
-    this.emit(W.V128_CONST, W.v128Bytes('i32', elementBytes), this.set(elementSize));
 
     this.emit(this.i32(0), this.set(group));
+    // block $exit, loop $groups
     this.emit(W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY);
     this.emit(this.get(group), this.get(0), W.I32_GE_U, W.BR_IF, 1);
     // This group's four generator states; its lanes' first and end addresses.
@@ -554,11 +658,54 @@ class FunctionBuilder {
     );
     this.emit(this.get(address), W.I32X4_ADD, this.set(end));
 
-    // One attempt per lane per iteration.
-    this.emit(W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY);
+    // The attempts run in a loop without calls (`$attempts`). An attempt in which some lane needs a
+    // rare path leaves it for `$escape`, which puts the generators back to the attempt's start, runs
+    // that one attempt again with the calls, and resumes the loop. With no call inside the loop, V8
+    // keeps the loop's values in registers instead of saving them to the stack at every attempt for
+    // the sake of a call that almost never happens.
+    // block $groupDone, loop $resume, block $escape, loop $attempts
+    this.emit(W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY, W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY);
     this.emit(this.get(address), this.get(end), W.I32X4_LT_S, this.set(this.active));
-    this.emit(this.get(this.active), W.V128_ANY_TRUE, W.I32_EQZ, W.BR_IF, 1);
+    this.emit(this.get(this.active), W.V128_ANY_TRUE, W.I32_EQZ, W.BR_IF, 3);
+    const start = this.state.map(() => this.local(W.V128));
+    for (let word = 0; word < 4; word++) this.emit(this.get(this.state[word]!), this.set(start[word]!));
+    this.attempt(address, end, target, store, dummy, elementSize, 'fast');
+    this.emit(W.BR, 0, W.END, W.END);
+    // $escape: the generators' states at the attempt's start, the addresses and the ends pass through
+    // memory. Otherwise V8 would see the same computations as in the loop, merge them, and keep the
+    // loop's values alive across the calls — saving them to the stack at every attempt.
+    const passed = [...start, address, end];
+    const targets = [...this.state, address, end];
+    for (const [index, v] of passed.entries())
+      this.emit(this.i32(0), this.get(v), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * index));
+    for (const [index, v] of targets.entries())
+      this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, WASM_LAYOUT.resume + 16 * index), this.set(v));
+    this.attempt(address, end, target, store, dummy, elementSize, 'careful');
+    this.emit(W.BR, 0, W.END, W.END);
+
+    this.emit(this.get(group), this.i32(1), W.I32_ADD, this.set(group));
+    this.emit(W.BR, 0, W.END, W.END);
+  }
+
+  /**
+   * One attempt per lane: draws, the kernel's body, and the store of the lanes that accepted. In the
+   * `fast` copy a rare path leaves for `$escape` instead of calling; the `careful` copy calls.
+   */
+  private attempt(
+    address: number,
+    end: number,
+    target: number,
+    store: number,
+    dummy: number,
+    elementSize: number,
+    mode: 'fast' | 'careful',
+  ): void {
+    const kernel = this.kernel;
+    const elementBytes = this.output === 'f32' ? 4 : 8;
+    this.mode = mode;
+    if (mode === 'careful') this.emit(this.get(address), this.get(end), W.I32X4_LT_S, this.set(this.active));
     this.emit(W.V128_CONST, W.v128Bytes('i32', -1), this.set(this.alive));
+    this.aliveIsAllOnes = true;
     for (const word of kernel.words) for (const statement of xoshiroStep(word)) this.statement(statement);
     for (const statement of kernel.body) this.statement(statement);
 
@@ -580,10 +727,6 @@ class FunctionBuilder {
     }
     // Advance the lanes that stored.
     this.emit(this.get(address), this.get(store), this.get(elementSize), W.V128_AND, W.I32X4_ADD, this.set(address));
-    this.emit(W.BR, 0, W.END, W.END);
-
-    this.emit(this.get(group), this.i32(1), W.I32_ADD, this.set(group));
-    this.emit(W.BR, 0, W.END, W.END);
   }
 }
 
@@ -614,7 +757,12 @@ export function assembleSamplingModule(): Uint8Array {
     [...W.name('memory'), 0x02, 0],
     ...kernels.map(({ name }, index) => [...W.name(name), 0x00, ...W.unsignedLeb(imports.length + index)]),
   ];
-  const bodies = kernels.map(({ kernel, output }) => new FunctionBuilder(kernel, output).body());
+  const pool = new ConstantPool();
+  const bodies = kernels.map(({ kernel, output }) => new FunctionBuilder(kernel, output, pool).body());
+  // One active data segment: the constant pool at WASM_LAYOUT.constants.
+  const constants = pool.slots.flat();
+  const data = [0x00, W.I32_CONST, ...W.signedLeb(WASM_LAYOUT.constants), W.END];
+  data.push(...W.unsignedLeb(constants.length), ...constants);
   return Uint8Array.from([
     0x00,
     0x61,
@@ -630,5 +778,6 @@ export function assembleSamplingModule(): Uint8Array {
     ...W.section(5, W.vector([[0x00, ...W.unsignedLeb(WASM_LAYOUT.pages)]])),
     ...W.section(7, W.vector(exports)),
     ...W.section(10, W.vector(bodies)),
+    ...W.section(11, W.vector([data])),
   ]);
 }
