@@ -300,3 +300,51 @@ describe('deserialize', () => {
     );
   });
 });
+
+describe('dialects: configs from real frameworks load with their own meaning', () => {
+  // Sample std of He normal on a [512, 256] kernel; 5 standard errors of a truncated-normal sample
+  // std (kurtosis 2.366) is 0.0004 here: a false-alarm rate below 1e-6.
+  const std = (values: ArrayLike<number>): number => {
+    let sum = 0;
+    let squares = 0;
+    for (let index = 0; index < values.length; index++) sum += values[index]!;
+    const mean = sum / values.length;
+    for (let index = 0; index < values.length; index++) squares += (values[index]! - mean) ** 2;
+    return Math.sqrt(squares / values.length);
+  };
+
+  test("Keras ≥ 2.2 / tf.keras He normal saved as VarianceScaling 'normal' has std 0.0625, not 0.055", () => {
+    const saved = {
+      class_name: 'VarianceScaling',
+      config: { scale: 2.0, mode: 'fan_in', distribution: 'normal', seed: 5 },
+    };
+    expect(Math.abs(std(deserialize(saved).apply([512, 256]).data) - 0.0625)).toBeLessThan(0.0004);
+    // TF1's reading, still there when asked for:
+    expect(Math.abs(std(deserialize(saved, { dialect: 'tf1' }).apply([512, 256]).data) - 0.055)).toBeLessThan(0.0004);
+  });
+
+  test("TensorFlow.js's getConfig() output (mode: 'fanAvg') loads with { dialect: 'tfjs' }, and says so without it", () => {
+    const config = { scale: 1, mode: 'fanAvg', distribution: 'normal', seed: 3 };
+    expect(deserialize({ className: 'VarianceScaling', config }, { dialect: 'tfjs' }).getConfig()).toMatchObject({
+      mode: 'fan_avg',
+      engine: 'tfjs',
+    });
+    expect(() => deserialize({ className: 'VarianceScaling', config })).toThrow(
+      "VarianceScaling: mode must be one of 'fan_in', 'fan_out', 'fan_avg', 'fan_geo_avg' ('fanAvg' is TensorFlow.js's spelling: pass { dialect: 'tfjs' }). Received: \"fanAvg\".",
+    );
+  });
+
+  test("seeds TensorFlow.js accepts (−5, 2.5) load under the 'tfjs' dialect (engine 'tfjs')", () => {
+    for (const seed of [-5, 2.5]) {
+      const init = deserialize({ className: 'RandomNormal', config: { seed } }, { dialect: 'tfjs' });
+      expect(init.getConfig()).toMatchObject({ seed, engine: 'tfjs' });
+      expect(init.apply([4]).data).toEqual(init.apply([4]).data);
+    }
+  });
+
+  test('an unknown dialect is an InitTypeError naming dialect, with the closest one', () => {
+    expect(() => deserialize({ className: 'Zeros' }, { dialect: 'tfjss' as never })).toThrow(
+      "deserialize: dialect must be one of 'tf1', 'keras', 'tfjs' (did you mean 'tfjs'?). Received: \"tfjss\".",
+    );
+  });
+});

@@ -58,6 +58,19 @@ export function findDialectRow(rows: readonly NameRow[], name: string, dialect: 
   return undefined;
 }
 
+/**
+ * A hint for a name another dialect knows (`'LeCunNormal'` is TensorFlow.js's, `'he_normal'`
+ * Keras's): the option to pass, or '' when no other dialect reads the name either.
+ */
+export function otherDialectHint(rows: readonly NameRow[], name: string, dialect: Dialect): string {
+  for (const other of DIALECTS) {
+    if (other !== dialect && findDialectRow(rows, name, other) !== undefined) {
+      return `; '${name}' is a ${other === 'tfjs' ? 'TensorFlow.js' : 'Keras'} name: pass { dialect: '${other}' }`;
+    }
+  }
+  return '';
+}
+
 /** The names `findDialectRow` knows in a dialect, for error messages. */
 export function dialectNames(rows: readonly NameRow[], dialect: Dialect): string[] {
   const names = rows.flatMap((row) => [row.cls.className, ...(row.classAliases ?? [])]);
@@ -112,6 +125,18 @@ export function optionsInDialect(
 ): Record<string, unknown> {
   const name = row.cls.className;
   const isVarianceScaling = row.cls === (VarianceScaling as unknown);
+  // TensorFlow.js's camelCase modes mean nothing to TF1 or Keras: say which dialect reads them.
+  if (dialect !== 'tfjs' && isVarianceScaling && typeof options.mode === 'string' && /^fan[A-Z]/.test(options.mode)) {
+    throw new InitTypeError(
+      argumentMessage(
+        name,
+        'mode',
+        `be one of 'fan_in', 'fan_out', 'fan_avg', 'fan_geo_avg' ('${options.mode}' is TensorFlow.js's spelling: pass { dialect: 'tfjs' })`,
+        options.mode,
+      ),
+      'ERR_INIT_UNKNOWN_IDENTIFIER',
+    );
+  }
   if (dialect === 'tf1') return { ...options };
   if (dialect === 'keras') {
     // Keras's defaults (RandomNormal stddev 0.05 …) for the classes Keras has.

@@ -5,6 +5,7 @@ import {
   dialectNames,
   findDialectRow,
   optionsInDialect,
+  otherDialectHint,
   readDialect,
   type Dialect,
 } from './dialects.js';
@@ -192,8 +193,9 @@ export function deserialize(serialized: unknown, options?: DeserializeOptions): 
         ...classes.map((candidate) => candidate.className),
       ]),
     ];
+    const hint = otherDialectHint([...coreNameRows(), ...(names ?? [])], name, dialect);
     throw new InitTypeError(
-      argumentMessage('deserialize', 'className', `name a registered initializer (${known.join(', ')})`, name),
+      argumentMessage('deserialize', 'className', `name a registered initializer (${known.join(', ')})${hint}`, name),
       'ERR_INIT_UNKNOWN_IDENTIFIER',
     );
   }

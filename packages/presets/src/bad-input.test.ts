@@ -61,3 +61,20 @@ describe('options objects', () => {
     expect(() => get({ className: 'RandomNormal', config: { stdev: 1 } })).toThrow(InitTypeError);
   });
 });
+
+describe("dialects: TensorFlow.js's class names LeCunNormal/LeCunUniform in config objects", () => {
+  test.each(['LeCunNormal', 'LeCunUniform'])('%s loads with { dialect: tfjs }, and points there without it', (name) => {
+    const init = get({ className: name, config: { seed: 4 } }, { dialect: 'tfjs' });
+    expect(init.className).toBe(name.replace('LeCun', 'Lecun'));
+    expect(init.getConfig()).toMatchObject({ seed: 4, engine: 'tfjs' });
+    expect(() => get({ className: name, config: { seed: 4 } })).toThrow(
+      new RegExp(`'${name}' is a TensorFlow.js name: pass \\{ dialect: 'tfjs' \\}`),
+    );
+  });
+
+  test("a Keras id as class name keeps core's config errors (not an unknown-name error)", () => {
+    expect(() => get({ class_name: 'he_normal', config: { seed: 1, sede: 2 } })).toThrow(
+      /^HeNormal: sede must be a known option \(did you mean seed\?\)/,
+    );
+  });
+});

@@ -133,10 +133,19 @@ function fromObject(value: object, dialect: Dialect | undefined): Initializer {
   try {
     return deserialize(value, dialect === undefined ? { names } : { names, dialect });
   } catch (error) {
+    // An unknown class name gets get's own suggestions (Glorot for Xavier …), unless core's error
+    // already points to the dialect that knows the name ('LeCunNormal': TensorFlow.js's).
     const name = declaredClassName(value);
-    const classNames = classIdentifiers();
-    const known = [...classNames, ...registeredClassNames().filter((entry) => !classNames.includes(entry))];
-    if (InitTypeError.isInstance(error) && typeof name === 'string' && !known.includes(name)) {
+    const unknownClass =
+      InitTypeError.isInstance(error) &&
+      error.code === 'ERR_INIT_UNKNOWN_IDENTIFIER' &&
+      / className must name /.test(error.message);
+    const otherDialect = nameTable().some(
+      (row) => row.tfjsClass === name || (row.keras ?? []).includes(name as string),
+    );
+    if (unknownClass && typeof name === 'string' && !otherDialect) {
+      const classNames = classIdentifiers();
+      const known = [...classNames, ...registeredClassNames().filter((entry) => !classNames.includes(entry))];
       throw unknownName('identifier.className', name, known);
     }
     throw error;
