@@ -3,13 +3,9 @@
 // run, `fill` on the calling thread and `fillParallel` with 2 workers into a shared buffer (and the
 // apply/applyParallel pair, which also allocate), checks that the bytes are identical, and prints
 // the speed-up. Then the threshold table: at which size sending work to the workers starts to pay.
-// Last, Orthogonal 512², 1024² and 2048² on one thread and on 2 workers (the issue's targets are
-// 150 ms and 1.2 s) beside PyTorch's orthogonal_ through bench/torch_orthogonal.py when python3 has
-// PyTorch ("not measured" otherwise).
-import { spawnSync } from 'node:child_process';
+// Orthogonal, whose workers share one QR, has its own benchmark: bench/orthogonal.bench.ts.
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Orthogonal, RandomNormal, RandomUniform, TruncatedNormal, type Initializer } from '@init/core';
+import { RandomNormal, RandomUniform, TruncatedNormal, type Initializer } from '@init/core';
 import { applyParallel, fillParallel, terminateWorkers } from '../dist/index.js';
 
 const N = 2 ** 24;
@@ -117,65 +113,6 @@ for (let log = 14; log <= 22; log += 2) {
     `| 2^${log} | ${(median(a) * 1000).toFixed(0)} | ${(median(b) * 1000).toFixed(0)} | ${(median(a) / median(b)).toFixed(2)}× |`,
   );
 }
-// Orthogonal (method 'qr', float32): apply on the calling thread and applyParallel with 2 workers
-// sharing the QR, interleaved, beside PyTorch's orthogonal_ (1 and 2 threads) when python3 has it.
-const orthogonalSizes = [
-  [512, 9],
-  [1024, 7],
-  [2048, 3],
-] as const;
-const orthogonalTargets: Record<number, number> = { 1024: 150, 2048: 1200 };
-interface TorchOrthogonal {
-  torch: Record<string, Record<'1' | '2', number>> | null;
-  version: string | null;
-}
-let torch: TorchOrthogonal | undefined;
-const torchScript = fileURLToPath(new URL('./torch_orthogonal.py', import.meta.url));
-for (const interpreter of ['python3', '/usr/bin/python3']) {
-  const result = spawnSync(interpreter, [torchScript, orthogonalSizes.map(([n]) => n).join(','), '5'], {
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) continue;
-  const found = JSON.parse(result.stdout) as TorchOrthogonal;
-  if (found.torch !== null) {
-    torch = found;
-    break;
-  }
-}
-console.log(
-  `\nOrthogonal (QR) float32, wall-clock median, ms: apply on the calling thread vs applyParallel with 2 workers sharing the QR; PyTorch ${torch?.version ?? 'not installed'} torch.nn.init.orthogonal_ (torch.linalg.qr) with 1 and 2 threads`,
-);
-console.log(
-  '| shape | apply, 1 thread | applyParallel, 2 workers | speed-up | PyTorch, 1 thread | PyTorch, 2 threads | target (2 workers) | identical bytes |',
-);
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |');
-for (const [n, repeats] of orthogonalSizes) {
-  const orthogonal = new Orthogonal({ seed: 3 });
-  const a: number[] = [];
-  const b: number[] = [];
-  let identical = true;
-  for (let r = 0; r < repeats; r++) {
-    let single: Float32Array | undefined;
-    let parallel: Float32Array | undefined;
-    a.push(await time(() => (single = orthogonal.apply([n, n]).data as Float32Array)));
-    b.push(
-      await time(
-        async () => (parallel = (await applyParallel(orthogonal, [n, n], { workers: 2 })).data as Float32Array),
-      ),
-    );
-    check(`orthogonal ${n}`, parallel as Float32Array);
-    identical &&= sameBytes(single as Float32Array, parallel as Float32Array);
-  }
-  const reference = torch?.torch?.[String(n)];
-  const torchCell = (threads: '1' | '2'): string =>
-    reference === undefined ? 'not measured' : reference[threads].toFixed(0);
-  const target = orthogonalTargets[n];
-  const targetCell = target === undefined ? '–' : `≤ ${target}: ${median(b) <= target ? 'met' : 'not met'}`;
-  console.log(
-    `| ${n}×${n} | ${median(a).toFixed(0)} | ${median(b).toFixed(0)} | ${(median(a) / median(b)).toFixed(2)}× | ${torchCell('1')} | ${torchCell('2')} | ${targetCell} | ${identical ? 'yes' : 'NO'} |`,
-  );
-}
-
 console.log(
   `\nload average after: ${loadavg()
     .map((x) => x.toFixed(2))
