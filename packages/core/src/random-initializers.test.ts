@@ -1,38 +1,32 @@
 import { bfloat16BitsToNumber, float16BitsToNumber, keyFromSeed, setGlobalSeed, split } from '@init/random';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
-import {
-  InitRangeError,
-  InitTypeError,
-  Orthogonal,
-  RandomNormal,
-  RandomUniform,
-  TruncatedNormal,
-  UniformUnitScaling,
-  VarianceScaling,
-  type FloatDType,
-  type Initializer,
-} from './index.js';
+import * as core from './index.js';
+import { InitRangeError, InitTypeError, type FloatDType, type Initializer } from './index.js';
 import { expectShardsAreSlices, shapeAndShard } from '../test/support.js';
 
 type Factory = (seed?: number | string | bigint | ReturnType<typeof keyFromSeed>) => Initializer;
 const factories: Record<string, Factory> = {
-  RandomUniform: (seed) => new RandomUniform({ minval: -1, maxval: 2, ...(seed === undefined ? {} : { seed }) }),
-  RandomNormal: (seed) => new RandomNormal({ mean: 0.5, stddev: 2, ...(seed === undefined ? {} : { seed }) }),
-  TruncatedNormal: (seed) => new TruncatedNormal({ stddev: 0.3, ...(seed === undefined ? {} : { seed }) }),
+  RandomUniform: (seed) => new core.RandomUniform({ minval: -1, maxval: 2, ...(seed === undefined ? {} : { seed }) }),
+  RandomNormal: (seed) => new core.RandomNormal({ mean: 0.5, stddev: 2, ...(seed === undefined ? {} : { seed }) }),
+  TruncatedNormal: (seed) => new core.TruncatedNormal({ stddev: 0.3, ...(seed === undefined ? {} : { seed }) }),
   'TruncatedNormal (8, 9)': (seed) =>
-    new TruncatedNormal({ stddev: 0.3, lower: 8, upper: 9, ...(seed === undefined ? {} : { seed }) }),
+    new core.TruncatedNormal({ stddev: 0.3, lower: 8, upper: 9, ...(seed === undefined ? {} : { seed }) }),
   'TruncatedNormal (-Infinity, 0.5)': (seed) =>
-    new TruncatedNormal({ mean: 1, lower: -Infinity, upper: 0.5, ...(seed === undefined ? {} : { seed }) }),
-  UniformUnitScaling: (seed) => new UniformUnitScaling({ factor: 1.2, ...(seed === undefined ? {} : { seed }) }),
-  'VarianceScaling normal': (seed) => new VarianceScaling({ scale: 2, ...(seed === undefined ? {} : { seed }) }),
+    new core.TruncatedNormal({ mean: 1, lower: -Infinity, upper: 0.5, ...(seed === undefined ? {} : { seed }) }),
+  UniformUnitScaling: (seed) => new core.UniformUnitScaling({ factor: 1.2, ...(seed === undefined ? {} : { seed }) }),
+  'VarianceScaling normal': (seed) => new core.VarianceScaling({ scale: 2, ...(seed === undefined ? {} : { seed }) }),
   'VarianceScaling uniform fan_avg': (seed) =>
-    new VarianceScaling({ mode: 'fan_avg', distribution: 'uniform', ...(seed === undefined ? {} : { seed }) }),
+    new core.VarianceScaling({ mode: 'fan_avg', distribution: 'uniform', ...(seed === undefined ? {} : { seed }) }),
   'VarianceScaling truncated_normal fan_out': (seed) =>
-    new VarianceScaling({ mode: 'fan_out', distribution: 'truncated_normal', ...(seed === undefined ? {} : { seed }) }),
+    new core.VarianceScaling({
+      mode: 'fan_out',
+      distribution: 'truncated_normal',
+      ...(seed === undefined ? {} : { seed }),
+    }),
   'VarianceScaling untruncated_normal': (seed) =>
-    new VarianceScaling({ distribution: 'untruncated_normal', ...(seed === undefined ? {} : { seed }) }),
-  Orthogonal: (seed) => new Orthogonal(seed === undefined ? {} : { seed }),
+    new core.VarianceScaling({ distribution: 'untruncated_normal', ...(seed === undefined ? {} : { seed }) }),
+  Orthogonal: (seed) => new core.Orthogonal(seed === undefined ? {} : { seed }),
 };
 
 afterEach(() => setGlobalSeed(null));
@@ -90,45 +84,47 @@ describe.each(Object.entries(factories))('%s', (_, make) => {
 
 test('fans and bounds come from the full shape when sharded', () => {
   // A row shard of a [1000, 10] dense kernel must use fan_in = 1000, not the shard's 10 rows.
-  const init = new VarianceScaling({ distribution: 'uniform', seed: 1 });
+  const init = new core.VarianceScaling({ distribution: 'uniform', seed: 1 });
   const shard = init.apply([10, 10], 'float64', { fullShape: [1000, 10], varOffset: [500, 0] });
   const limit = Math.sqrt(3 / 1000);
   expect(Math.max(...Array.from(shard.data, Math.abs))).toBeLessThan(limit);
   expect(Math.max(...Array.from(shard.data, Math.abs))).toBeGreaterThan(limit / 2);
-  const unit = new UniformUnitScaling({ seed: 1 });
+  const unit = new core.UniformUnitScaling({ seed: 1 });
   const unitShard = unit.apply([10, 10], 'float64', { fullShape: [1000, 10], varOffset: [0, 0] });
   expect(Math.max(...Array.from(unitShard.data, Math.abs))).toBeLessThan(Math.sqrt(3 / 1000));
 });
 
 test("UniformUnitScaling's layout: in the config when 'torch', and round-trips", async () => {
   const { deserialize, serialize } = await import('./index.js');
-  const init = new UniformUnitScaling({ layout: 'torch', seed: 2 });
+  const init = new core.UniformUnitScaling({ layout: 'torch', seed: 2 });
   expect(init.getConfig()).toEqual({ factor: 1, layout: 'torch', seed: 2, dtype: 'float32' });
-  expect(new UniformUnitScaling().getConfig()).not.toHaveProperty('layout');
+  expect(new core.UniformUnitScaling().getConfig()).not.toHaveProperty('layout');
   expect(deserialize(serialize(init)).apply([3, 4]).data).toEqual(init.apply([3, 4]).data);
-  expect(() => new UniformUnitScaling({ layout: 'nchw' as never })).toThrow(
+  expect(() => new core.UniformUnitScaling({ layout: 'nchw' as never })).toThrow(
     "UniformUnitScaling: layout must be one of 'tf', 'torch'. Received: \"nchw\".",
   );
 });
 
 describe('RandomUniform with int32', () => {
   test('integers in [minval, maxval), each value present', () => {
-    const values = Array.from(new RandomUniform({ minval: -3, maxval: 4, dtype: 'int32', seed: 2 }).apply([1000]).data);
+    const values = Array.from(
+      new core.RandomUniform({ minval: -3, maxval: 4, dtype: 'int32', seed: 2 }).apply([1000]).data,
+    );
     expect(new Set(values)).toEqual(new Set([-3, -2, -1, 0, 1, 2, 3]));
   });
 
   test('a float initializer asked for int32 at call time works when maxval was given', () => {
-    const values = new RandomUniform({ minval: 0, maxval: 10, seed: 2 }).apply([50], 'int32').data;
+    const values = new core.RandomUniform({ minval: 0, maxval: 10, seed: 2 }).apply([50], 'int32').data;
     expect(values).toBeInstanceOf(Int32Array);
     expect(Math.max(...values)).toBeLessThan(10);
   });
 
   test('int32 needs an explicit integer maxval', () => {
-    expect(() => new RandomUniform({ dtype: 'int32' })).toThrow(
+    expect(() => new core.RandomUniform({ dtype: 'int32' })).toThrow(
       "RandomUniform: maxval must be given for dtype 'int32'",
     );
-    expect(() => new RandomUniform().apply([2], 'int32')).toThrow(/maxval must be given/);
-    expect(() => new RandomUniform({ maxval: 2.5, dtype: 'int32' })).toThrow(
+    expect(() => new core.RandomUniform().apply([2], 'int32')).toThrow(/maxval must be given/);
+    expect(() => new core.RandomUniform({ maxval: 2.5, dtype: 'int32' })).toThrow(
       "RandomUniform: maxval must be an integer in [-2^31, 2^31] for dtype 'int32'. Received: 2.5.",
     );
   });
@@ -143,7 +139,7 @@ describe('TruncatedNormal with other bounds', () => {
       bfloat16: bfloat16BitsToNumber,
     } as const;
     for (const [dtype, decode] of Object.entries(decoders) as [FloatDType, (x: number) => number][]) {
-      const tensor = new TruncatedNormal({ mean: 1, stddev: 0.5, lower: -Infinity, upper: -10, seed: 3 }).apply(
+      const tensor = new core.TruncatedNormal({ mean: 1, stddev: 0.5, lower: -Infinity, upper: -10, seed: 3 }).apply(
         [50, 40],
         dtype,
       );
@@ -152,7 +148,7 @@ describe('TruncatedNormal with other bounds', () => {
   });
 
   test('the bounds go through the config, infinite ones as strings (JSON has no infinities)', () => {
-    const init = new TruncatedNormal({ stddev: 0.02, lower: 0, upper: Infinity, seed: 5 });
+    const init = new core.TruncatedNormal({ stddev: 0.02, lower: 0, upper: Infinity, seed: 5 });
     const config = init.getConfig();
     expect(config).toEqual({
       mean: 0,
@@ -163,36 +159,36 @@ describe('TruncatedNormal with other bounds', () => {
       dtype: 'float32',
       engine: 'counter',
     });
-    const rebuilt = new TruncatedNormal(JSON.parse(JSON.stringify(config)) as never);
+    const rebuilt = new core.TruncatedNormal(JSON.parse(JSON.stringify(config)) as never);
     expect([rebuilt.lower, rebuilt.upper]).toEqual([0, Infinity]);
     expect(rebuilt.apply([7, 9]).data).toEqual(init.apply([7, 9]).data);
-    expect(new TruncatedNormal().getConfig()).toMatchObject({ lower: -2, upper: 2 });
-    expect(new TruncatedNormal({ lower: '-Infinity', upper: -1 }).lower).toBe(-Infinity);
+    expect(new core.TruncatedNormal().getConfig()).toMatchObject({ lower: -2, upper: 2 });
+    expect(new core.TruncatedNormal({ lower: '-Infinity', upper: -1 }).lower).toBe(-Infinity);
   });
 
   test('the default bounds keep the values of the default stream', () => {
-    const explicit = new TruncatedNormal({ stddev: 0.3, lower: -2, upper: 2, seed: 9 }).apply([33, 17]).data;
-    expect(explicit).toEqual(new TruncatedNormal({ stddev: 0.3, seed: 9 }).apply([33, 17]).data);
+    const explicit = new core.TruncatedNormal({ stddev: 0.3, lower: -2, upper: 2, seed: 9 }).apply([33, 17]).data;
+    expect(explicit).toEqual(new core.TruncatedNormal({ stddev: 0.3, seed: 9 }).apply([33, 17]).data);
   });
 
   test.each([
     [
-      () => new TruncatedNormal({ lower: 2, upper: 1 }),
+      () => new core.TruncatedNormal({ lower: 2, upper: 1 }),
       InitRangeError,
       'TruncatedNormal: lower must be less than upper (1). Received: 2.',
     ],
     [
-      () => new TruncatedNormal({ lower: Number.NaN }),
+      () => new core.TruncatedNormal({ lower: Number.NaN }),
       InitRangeError,
       'TruncatedNormal: lower must be a number of standard deviations',
     ],
     [
-      () => new TruncatedNormal({ upper: 'inf' as never }),
+      () => new core.TruncatedNormal({ upper: 'inf' as never }),
       InitTypeError,
       'TruncatedNormal: upper must be a number of standard deviations',
     ],
     [
-      () => new TruncatedNormal({ upper: 3, engine: 'tfjs' }),
+      () => new core.TruncatedNormal({ upper: 3, engine: 'tfjs' }),
       InitTypeError,
       "TruncatedNormal: lower and upper must be -2 and 2 with engine 'tfjs'",
     ],
@@ -205,85 +201,85 @@ describe('TruncatedNormal with other bounds', () => {
 describe('option errors', () => {
   test.each([
     [
-      () => new RandomUniform({ minval: 1, maxval: 1 }),
+      () => new core.RandomUniform({ minval: 1, maxval: 1 }),
       InitRangeError,
       'RandomUniform: minval must be less than maxval. Received: minval=1, maxval=1.',
     ],
     [
-      () => new RandomUniform({ minval: Number.NaN }),
+      () => new core.RandomUniform({ minval: Number.NaN }),
       InitRangeError,
       'RandomUniform: minval must be a finite number. Received: NaN.',
     ],
     [
-      () => new RandomNormal({ stddev: -1 }),
+      () => new core.RandomNormal({ stddev: -1 }),
       InitRangeError,
       'RandomNormal: stddev must be a non-negative finite number. Received: -1.',
     ],
     [
-      () => new TruncatedNormal({ stddev: Infinity }),
+      () => new core.TruncatedNormal({ stddev: Infinity }),
       InitRangeError,
       'TruncatedNormal: stddev must be a non-negative finite number. Received: Infinity.',
     ],
     [
-      () => new TruncatedNormal({ mean: '0' as never }),
+      () => new core.TruncatedNormal({ mean: '0' as never }),
       InitTypeError,
       'TruncatedNormal: mean must be a finite number. Received: "0".',
     ],
     [
-      () => new VarianceScaling({ scale: -1 }),
+      () => new core.VarianceScaling({ scale: -1 }),
       InitRangeError,
       'VarianceScaling: scale must be a positive finite number. Received: -1.',
     ],
     [
-      () => new VarianceScaling({ scale: 0 }),
+      () => new core.VarianceScaling({ scale: 0 }),
       InitRangeError,
       'VarianceScaling: scale must be a positive finite number. Received: 0.',
     ],
     [
-      () => new VarianceScaling({ mode: 'fanIn' as never }),
+      () => new core.VarianceScaling({ mode: 'fanIn' as never }),
       InitTypeError,
       "VarianceScaling: mode must be one of 'fan_in', 'fan_out', 'fan_avg', 'fan_geo_avg' (did you mean 'fan_in'?). Received: \"fanIn\".",
     ],
     [
-      () => new VarianceScaling({ distribution: 'gaussian' as never }),
+      () => new core.VarianceScaling({ distribution: 'gaussian' as never }),
       InitTypeError,
       "VarianceScaling: distribution must be one of 'normal', 'truncated_normal', 'untruncated_normal', 'uniform'. Received: \"gaussian\".",
     ],
     [
-      () => new VarianceScaling({ engine: 'numpy' as never }),
+      () => new core.VarianceScaling({ engine: 'numpy' as never }),
       InitTypeError,
       "VarianceScaling: engine must be one of 'counter', 'tfjs', 'torch'. Received: \"numpy\".",
     ],
     [
-      () => new VarianceScaling({ engine: 'tfjs', distribution: 'truncated_normal' }),
+      () => new core.VarianceScaling({ engine: 'tfjs', distribution: 'truncated_normal' }),
       InitTypeError,
       "with engine 'tfjs'",
     ],
     [
-      () => new UniformUnitScaling({ factor: 0 }),
+      () => new core.UniformUnitScaling({ factor: 0 }),
       InitRangeError,
       'UniformUnitScaling: factor must be a positive finite number. Received: 0.',
     ],
     [
-      () => new RandomNormal({ seed: -1 }),
+      () => new core.RandomNormal({ seed: -1 }),
       InitRangeError,
       'RandomNormal: seed must be a non-negative safe integer, a bigint below 2^64, a string or a Key. Received: -1.',
     ],
-    [() => new RandomNormal({ seed: 1.5 }), InitRangeError, 'Received: 1.5.'],
-    [() => new RandomNormal({ seed: Number.NaN }), InitRangeError, 'Received: NaN.'],
+    [() => new core.RandomNormal({ seed: 1.5 }), InitRangeError, 'Received: 1.5.'],
+    [() => new core.RandomNormal({ seed: Number.NaN }), InitRangeError, 'Received: NaN.'],
     [
-      () => new RandomNormal({ seed: 2n ** 64n }),
+      () => new core.RandomNormal({ seed: 2n ** 64n }),
       InitRangeError,
       'RandomNormal: seed must be a non-negative safe integer, a bigint below 2^64, a string or a Key. Received: 18446744073709551616n.',
     ],
-    [() => new RandomNormal({ seed: {} as never }), InitTypeError, 'Received: an object.'],
+    [() => new core.RandomNormal({ seed: {} as never }), InitTypeError, 'Received: an object.'],
     [
-      () => new RandomNormal({ seed: 'abc', engine: 'tfjs' }),
+      () => new core.RandomNormal({ seed: 'abc', engine: 'tfjs' }),
       InitTypeError,
       "RandomNormal: seed must be a finite number (or absent) with engine 'tfjs'",
     ],
     [
-      () => new RandomNormal({ dtype: 'int32' as never }),
+      () => new core.RandomNormal({ dtype: 'int32' as never }),
       InitTypeError,
       "RandomNormal: dtype must be a floating-point dtype ('float32', 'float64', 'float16' or 'bfloat16'). Received: \"int32\".",
     ],
@@ -293,33 +289,35 @@ describe('option errors', () => {
   });
 
   test('stddev 0 gives the mean, without hanging', () => {
-    expect(Array.from(new TruncatedNormal({ mean: 3, stddev: 0, seed: 1 }).apply([4]).data)).toEqual([3, 3, 3, 3]);
-    expect(Array.from(new RandomNormal({ mean: -2, stddev: 0, seed: 1 }).apply([2]).data)).toEqual([-2, -2]);
+    expect(Array.from(new core.TruncatedNormal({ mean: 3, stddev: 0, seed: 1 }).apply([4]).data)).toEqual([3, 3, 3, 3]);
+    expect(Array.from(new core.RandomNormal({ mean: -2, stddev: 0, seed: 1 }).apply([2]).data)).toEqual([-2, -2]);
   });
 
   test('counter-only classes refuse an engine option that slipped past their types', () => {
-    expect(() => new UniformUnitScaling({ seed: 1, engine: 'tfjs' } as never)).toThrow(
+    expect(() => new core.UniformUnitScaling({ seed: 1, engine: 'tfjs' } as never)).toThrow(
       'UniformUnitScaling: engine must be one of \'counter\'. Received: "tfjs".',
     );
   });
 
   test('parameters the dtype cannot hold are refused, never turned into infinities', () => {
-    expect(() => new RandomUniform({ minval: -1e300, maxval: 1e300, seed: 1 }).apply([4])).toThrow(
+    expect(() => new core.RandomUniform({ minval: -1e300, maxval: 1e300, seed: 1 }).apply([4])).toThrow(
       /^RandomUniform: minval must be within the finite range of float32/,
     );
-    expect(() => new RandomUniform({ maxval: 1e5, seed: 1 }).apply([4], 'float16')).toThrow(
+    expect(() => new core.RandomUniform({ maxval: 1e5, seed: 1 }).apply([4], 'float16')).toThrow(
       /^RandomUniform: maxval must be within the finite range of float16/,
     );
-    expect(() => new RandomNormal({ stddev: 1e300, seed: 1 }).apply([4])).toThrow(InitRangeError);
-    expect(() => new RandomNormal({ mean: 1e39, seed: 1 }).apply([4])).toThrow(
+    expect(() => new core.RandomNormal({ stddev: 1e300, seed: 1 }).apply([4])).toThrow(InitRangeError);
+    expect(() => new core.RandomNormal({ mean: 1e39, seed: 1 }).apply([4])).toThrow(
       /mean must be within the finite range of float32/,
     );
-    expect(() => new VarianceScaling({ scale: 1e80, seed: 1 }).apply([4, 4])).toThrow(InitRangeError);
-    expect(new RandomNormal({ stddev: 1e300, seed: 1 }).apply([4], 'float64').data.every(Number.isFinite)).toBe(true);
+    expect(() => new core.VarianceScaling({ scale: 1e80, seed: 1 }).apply([4, 4])).toThrow(InitRangeError);
+    expect(new core.RandomNormal({ stddev: 1e300, seed: 1 }).apply([4], 'float64').data.every(Number.isFinite)).toBe(
+      true,
+    );
   });
 
   test('the tfjs engine refuses shards', () => {
-    const init = new RandomNormal({ seed: 1, engine: 'tfjs' });
+    const init = new core.RandomNormal({ seed: 1, engine: 'tfjs' });
     expect(() => init.apply([2, 2], 'float32', { fullShape: [4, 2], varOffset: [0, 0] })).toThrow(
       "RandomNormal: partitionInfo must be absent with engine 'tfjs'",
     );

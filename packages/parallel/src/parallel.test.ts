@@ -1,17 +1,5 @@
-import {
-  Constant,
-  Identity,
-  Orthogonal,
-  RandomNormal,
-  RandomUniform,
-  TruncatedNormal,
-  UniformUnitScaling,
-  VarianceScaling,
-  Zeros,
-  type DType,
-  type Initializer,
-  type TypedArray,
-} from '@init/core';
+import * as core from '@init/core';
+import type { DType, Initializer, TypedArray } from '@init/core';
 import { setGlobalSeed } from '@init/random';
 import { afterAll, describe, expect, test } from 'vitest';
 import { HalfOffset, ThreadMarker } from './__fixtures__/thread-marker.mjs';
@@ -42,20 +30,30 @@ function expectSameBytes(actual: TypedArray, expected: TypedArray): void {
 }
 
 const cases: Array<[string, Initializer, readonly number[], DType]> = [
-  ['RandomUniform float32', new RandomUniform({ minval: -2, maxval: 3, seed: 7 }), [301, 257], 'float32'],
-  ['RandomNormal float64', new RandomNormal({ mean: 1, stddev: 2, seed: 'layer/kernel' }), [7, 1000, 3], 'float64'],
-  ['TruncatedNormal bfloat16', new TruncatedNormal({ seed: 11 }), [5, 9001], 'bfloat16'],
+  ['RandomUniform float32', new core.RandomUniform({ minval: -2, maxval: 3, seed: 7 }), [301, 257], 'float32'],
+  [
+    'RandomNormal float64',
+    new core.RandomNormal({ mean: 1, stddev: 2, seed: 'layer/kernel' }),
+    [7, 1000, 3],
+    'float64',
+  ],
+  ['TruncatedNormal bfloat16', new core.TruncatedNormal({ seed: 11 }), [5, 9001], 'bfloat16'],
   [
     'VarianceScaling truncated float16',
-    new VarianceScaling({ scale: 2, mode: 'fan_avg', distribution: 'truncated_normal', seed: 3 }),
+    new core.VarianceScaling({ scale: 2, mode: 'fan_avg', distribution: 'truncated_normal', seed: 3 }),
     [3, 3, 64, 65],
     'float16',
   ],
-  ['VarianceScaling uniform float32', new VarianceScaling({ distribution: 'uniform', seed: 3 }), [40_000], 'float32'],
-  ['UniformUnitScaling float32', new UniformUnitScaling({ factor: 1.43, seed: 5 }), [123, 456], 'float32'],
-  ['Identity float32', new Identity({ gain: 2 }), [300, 200], 'float32'],
-  ['Constant float32', new Constant({ value: [1, 2, 3, 4, 5] }), [100, 101], 'float32'],
-  ['Zeros int32', new Zeros(), [256, 300], 'int32'],
+  [
+    'VarianceScaling uniform float32',
+    new core.VarianceScaling({ distribution: 'uniform', seed: 3 }),
+    [40_000],
+    'float32',
+  ],
+  ['UniformUnitScaling float32', new core.UniformUnitScaling({ factor: 1.43, seed: 5 }), [123, 456], 'float32'],
+  ['Identity float32', new core.Identity({ gain: 2 }), [300, 200], 'float32'],
+  ['Constant float32', new core.Constant({ value: [1, 2, 3, 4, 5] }), [100, 101], 'float32'],
+  ['Zeros int32', new core.Zeros(), [256, 300], 'int32'],
 ];
 
 describe.each([2, 3])('applyParallel with %i workers', (workers) => {
@@ -96,16 +94,16 @@ describe('the work runs on worker threads', () => {
 
 describe('calling-thread rules', () => {
   test.each([
-    ['a small Orthogonal (the QR of the whole matrix)', new Orthogonal({ seed: 4 }), [64, 48]],
-    ["Orthogonal method 'svd'", new Orthogonal({ seed: 4, method: 'svd' }), [300, 260]],
-    ["engine 'tfjs' (a sequential stream)", new RandomNormal({ seed: 4, engine: 'tfjs' }), [64, 48]],
+    ['a small Orthogonal (the QR of the whole matrix)', new core.Orthogonal({ seed: 4 }), [64, 48]],
+    ["Orthogonal method 'svd'", new core.Orthogonal({ seed: 4, method: 'svd' }), [300, 260]],
+    ["engine 'tfjs' (a sequential stream)", new core.RandomNormal({ seed: 4, engine: 'tfjs' }), [64, 48]],
   ] as const)('%s: values equal apply', async (_, initializer, shape) => {
     const tensor = await applyParallel(initializer, shape, { workers: 2, minElements: 0 });
     expectSameBytes(tensor.data, initializer.apply(shape).data);
   });
 
   test('an unseeded initializer draws one key per call, as apply does (setGlobalSeed sequences match)', async () => {
-    const initializer = new RandomNormal();
+    const initializer = new core.RandomNormal();
     setGlobalSeed(99);
     const first = initializer.apply([50, 100]);
     const second = initializer.apply([50, 100]);
@@ -123,23 +121,23 @@ describe('Orthogonal: the workers share the QR', () => {
     [{ seed: 'w', gain: 2, layout: 'torch' as const }, [64, 32, 7, 7], 'float64'],
     [{ seed: 8, columnAxis: 0 }, [100, 30, 30], 'bfloat16'],
   ] as const)('%o on %o as %s: equals apply', async (options, shape, dtype) => {
-    const initializer = new Orthogonal(options);
+    const initializer = new core.Orthogonal(options);
     const tensor = await applyParallel(initializer, shape, { workers: 2, dtype });
     expectSameBytes(tensor.data, initializer.apply(shape, dtype).data);
   });
 
   test('a team of two workers computes the matrix (not the calling thread)', async () => {
     const pool = await workerPool(2);
-    const initializer = new Orthogonal({ seed: 5 });
+    const initializer = new core.Orthogonal({ seed: 5 });
     const shape = [257, 256];
     const tensor = await withTeamOrthogonalized(pool!, initializer, shape, () => initializer.apply(shape));
     expectSameBytes(tensor.data, initializer.apply(shape).data);
     expect(teamWorthIt(initializer, shape)).toBe(true);
-    expect(teamWorthIt(new Orthogonal({ method: 'svd' }), shape)).toBe(false);
+    expect(teamWorthIt(new core.Orthogonal({ method: 'svd' }), shape)).toBe(false);
   });
 
   test('a shard through fillParallel equals the slice of apply', async () => {
-    const initializer = new Orthogonal({ seed: 6 });
+    const initializer = new core.Orthogonal({ seed: 6 });
     const fullShape = [300, 280];
     const out = new Float32Array(100 * 280);
     const partitionInfo = { fullShape, varOffset: [150, 0] };
@@ -148,7 +146,7 @@ describe('Orthogonal: the workers share the QR', () => {
   });
 
   test('unseeded: one key per call, as apply draws it', async () => {
-    const initializer = new Orthogonal();
+    const initializer = new core.Orthogonal();
     setGlobalSeed(7);
     const first = initializer.apply([300, 256]);
     setGlobalSeed(7);
@@ -158,7 +156,7 @@ describe('Orthogonal: the workers share the QR', () => {
 });
 
 describe('fillParallel', () => {
-  const initializer = new VarianceScaling({ scale: 2, distribution: 'truncated_normal', seed: 21 });
+  const initializer = new core.VarianceScaling({ scale: 2, distribution: 'truncated_normal', seed: 21 });
   const fullShape = [96, 80, 3];
   const full = initializer.apply(fullShape);
   const shard = { shape: [40, 50, 3], varOffset: [30, 17, 0] };
@@ -193,7 +191,7 @@ describe('fillParallel', () => {
 });
 
 describe('errors are those of apply and fill', () => {
-  const normal = new RandomNormal({ seed: 1 });
+  const normal = new core.RandomNormal({ seed: 1 });
   test.each([
     [
       'an int dtype for a float-only class',
