@@ -1,12 +1,31 @@
 // Shared by the two orthogonal convolution initializers (DeltaOrthogonal, ConvolutionOrthogonal):
-// reading a convolution kernel's shape in either layout, and writing a kernel built in TF layout
-// into a request, permuted to the requested layout and sliced to the shard.
-import { InitRangeError } from '@init/random';
-import type { TypedArray } from './dtype.js';
-import type { FanLayout } from './fans.js';
+// their common options, reading a convolution kernel's shape in either layout, and writing a kernel
+// built in TF layout into a request, permuted to the requested layout and sliced to the shard.
+import { InitRangeError, finiteNumber, oneOf, type OptionValues } from '@init/random';
+import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
+import { LAYOUTS, type FanLayout } from './fans.js';
 import type { FillRequest } from './initializer.js';
 import { forEachRun } from './partition.js';
+import { RandomInitializer } from './random-initializer.js';
 import { floatStorer } from './values.js';
+
+/**
+ * The base of DeltaOrthogonal and ConvolutionOrthogonal: a float dtype (default `'float32'`), a
+ * finite `gain` (default 1) and a `layout` (default `'tf'`), on the counter engine only.
+ */
+export abstract class OrthogonalKernelInitializer extends RandomInitializer {
+  readonly dtype: FloatDType;
+  readonly gain: number;
+  readonly layout: FanLayout;
+
+  /** `read`: the subclass's options, read once by `readOptions` under the class's name `where`. */
+  protected constructor(where: string, read: OptionValues<'gain' | 'layout' | 'seed' | 'dtype' | 'engine'>) {
+    super(read, ['counter']);
+    this.dtype = assertFloatDType(where, read.dtype === undefined ? 'float32' : read.dtype);
+    this.gain = finiteNumber(where, 'gain', read.gain, 1);
+    this.layout = oneOf(where, 'layout', read.layout, LAYOUTS, 'tf');
+  }
+}
 
 /** A convolution kernel's parts: spatial sizes, input and output channels. */
 export interface KernelShape {

@@ -1,20 +1,10 @@
 import { orthogonalize } from '@init/linalg';
-import {
-  argumentMessage,
-  fillNormal,
-  foldIn,
-  InitRangeError,
-  InitTypeError,
-  type Key,
-  finiteNumber,
-  oneOf,
-  readOptions,
-} from '@init/random';
-import { readKernelShape, writeKernel } from './conv-kernel.js';
-import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
-import { LAYOUTS, type FanLayout } from './fans.js';
+import { fillNormal, foldIn, InitRangeError, type Key, readOptions, numberError } from '@init/random';
+import { OrthogonalKernelInitializer, readKernelShape, writeKernel } from './conv-kernel.js';
+import type { FloatDType, TypedArray } from './dtype.js';
+import type { FanLayout } from './fans.js';
 import type { FillRequest } from './initializer.js';
-import { RandomInitializer, type RandomInitializerOptions } from './random-initializer.js';
+import type { RandomInitializerOptions } from './random-initializer.js';
 import type { SeedConfig } from './seed.js';
 import { sizeOf } from './shape.js';
 import { encodeValue } from './values.js';
@@ -75,13 +65,10 @@ const CONVOLUTION_ORTHOGONAL_OPTIONS = ['gain', 'layout', 'spatialRank', 'seed',
  *   sides, more input than output channels, or a gain that is not finite or too large for the
  *   dtype; InitTypeError for an unknown layout or spatialRank, or an int or bool dtype.
  */
-export class ConvolutionOrthogonal extends RandomInitializer {
+export class ConvolutionOrthogonal extends OrthogonalKernelInitializer {
   static override readonly className: string = 'ConvolutionOrthogonal';
   /** Config keys written only when set; `deserialize` reads them too. */
   static readonly optionalConfigKeys: readonly string[] = ['spatialRank'];
-  readonly dtype: FloatDType;
-  readonly gain: number;
-  readonly layout: FanLayout;
   readonly spatialRank: SpatialRank | undefined;
 
   /**
@@ -92,16 +79,10 @@ export class ConvolutionOrthogonal extends RandomInitializer {
   constructor(options?: ConvolutionOrthogonalOptions) {
     const where = (new.target as typeof ConvolutionOrthogonal).className;
     const read = readOptions(where, options, CONVOLUTION_ORTHOGONAL_OPTIONS);
-    super(read, ['counter']);
-    this.dtype = assertFloatDType(where, read.dtype === undefined ? 'float32' : read.dtype);
-    this.gain = finiteNumber(where, 'gain', read.gain, 1);
-    this.layout = oneOf(where, 'layout', read.layout, LAYOUTS, 'tf');
+    super(where, read);
     const spatialRank = read.spatialRank;
     if (spatialRank !== undefined && spatialRank !== 1 && spatialRank !== 2 && spatialRank !== 3) {
-      const message = argumentMessage(where, 'spatialRank', 'be 1, 2 or 3', spatialRank);
-      throw typeof spatialRank === 'number'
-        ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
-        : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
+      throw numberError(where, 'spatialRank', 'be 1, 2 or 3', spatialRank);
     }
     this.spatialRank = spatialRank;
   }

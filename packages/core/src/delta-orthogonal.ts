@@ -1,10 +1,10 @@
 import { orthogonalize } from '@init/linalg';
-import { fillNormal, finiteNumber, oneOf, readOptions } from '@init/random';
-import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
-import { readKernelShape, writeKernel } from './conv-kernel.js';
-import { LAYOUTS, type FanLayout } from './fans.js';
+import { fillNormal, readOptions } from '@init/random';
+import type { FloatDType, TypedArray } from './dtype.js';
+import { OrthogonalKernelInitializer, readKernelShape, writeKernel } from './conv-kernel.js';
+import type { FanLayout } from './fans.js';
 import type { FillRequest } from './initializer.js';
-import { RandomInitializer, type RandomInitializerOptions } from './random-initializer.js';
+import type { RandomInitializerOptions } from './random-initializer.js';
 import type { SeedConfig } from './seed.js';
 import { sizeOf } from './shape.js';
 import { encodeValue } from './values.js';
@@ -44,11 +44,8 @@ const DELTA_ORTHOGONAL_OPTIONS = ['gain', 'layout', 'seed', 'dtype', 'engine'] a
  *   a gain that is not finite or too large for the dtype; InitTypeError for an unknown layout or an
  *   int or bool dtype.
  */
-export class DeltaOrthogonal extends RandomInitializer {
+export class DeltaOrthogonal extends OrthogonalKernelInitializer {
   static override readonly className: string = 'DeltaOrthogonal';
-  readonly dtype: FloatDType;
-  readonly gain: number;
-  readonly layout: FanLayout;
 
   /**
    * @throws InitTypeError for options that are not a plain object, an unknown key, a non-numeric
@@ -58,10 +55,7 @@ export class DeltaOrthogonal extends RandomInitializer {
   constructor(options?: DeltaOrthogonalOptions) {
     const where = (new.target as typeof DeltaOrthogonal).className;
     const read = readOptions(where, options, DELTA_ORTHOGONAL_OPTIONS);
-    super(read, ['counter']);
-    this.dtype = assertFloatDType(where, read.dtype === undefined ? 'float32' : read.dtype);
-    this.gain = finiteNumber(where, 'gain', read.gain, 1);
-    this.layout = oneOf(where, 'layout', read.layout, LAYOUTS, 'tf');
+    super(where, read);
   }
 
   getConfig(): DeltaOrthogonalConfig {

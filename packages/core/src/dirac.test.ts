@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { deserialize, Dirac, InitRangeError, InitTypeError, serialize } from './index.js';
 import { expectShardsAreSlices } from '../test/support.js';
+import { expectThrows } from '../../random/test/errors.js';
 
 /**
  * PyTorch's dirac_ written as its source reads (torch/nn/init.py), on a [out, in, ...kernel] shape:
@@ -146,8 +147,5 @@ describe('Dirac', () => {
       InitTypeError,
       "Dirac: layout must be one of 'tf', 'torch'. Received: \"nchw\".",
     ],
-  ] as const)('%#: %s', (make, type, message) => {
-    expect(make).toThrow(type);
-    expect(make).toThrow(message);
-  });
+  ] as const)('%#: %s', expectThrows);
 });

@@ -1,4 +1,4 @@
-import { InitRangeError, InitTypeError, argumentMessage, oneOf, readOptions } from '@init/random';
+import { InitRangeError, oneOf, readOptions, numberError } from '@init/random';
 import { assertDType, type DType, type TypedArray } from './dtype.js';
 import { LAYOUTS, type FanLayout } from './fans.js';
 import { Initializer, type FillRequest } from './initializer.js';
@@ -59,10 +59,7 @@ export class Dirac extends Initializer {
     this.dtype = assertDType(where, read.dtype === undefined ? 'float32' : read.dtype);
     const groups = read.groups === undefined ? 1 : read.groups;
     if (typeof groups !== 'number' || !Number.isSafeInteger(groups) || groups < 1) {
-      const message = argumentMessage(where, 'groups', 'be a positive integer', read.groups);
-      throw typeof groups === 'number'
-        ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
-        : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
+      throw numberError(where, 'groups', 'be a positive integer', read.groups);
     }
     this.groups = groups;
     this.layout = oneOf(where, 'layout', read.layout, LAYOUTS, 'tf');

@@ -1,5 +1,4 @@
 import {
-  InitRangeError,
   InitTypeError,
   argumentMessage,
   freshKey,
@@ -8,6 +7,7 @@ import {
   keyFromSeedAt,
   keyFromString,
   keyToString,
+  numberError,
 } from '@init/random';
 import type { Key, Seed } from '@init/random';
 
@@ -28,15 +28,12 @@ export function assertSeed(where: string, seed: unknown, engine = 'counter'): In
   if (seed === undefined) return undefined;
   if (engine === 'tfjs') {
     if (typeof seed === 'number' && Number.isFinite(seed)) return seed;
-    const message = argumentMessage(
+    throw numberError(
       where,
       'seed',
       "be a finite number (or absent) with engine 'tfjs', as TensorFlow.js takes it",
       seed,
     );
-    throw typeof seed === 'number'
-      ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
-      : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
   }
   keyFromSeedAt(where, 'seed', seed, true);
   return seed as InitializerSeed;

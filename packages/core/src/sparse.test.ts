@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { deserialize, InitRangeError, InitTypeError, serialize, Sparse } from './index.js';
 import { valuesOf, expectShardsAreSlices } from '../test/support.js';
+import { expectThrows } from '../../random/test/errors.js';
 
 /** The zero count of each column of a row-major rows × cols matrix. */
 function zerosPerColumn(values: ArrayLike<number>, rows: number, cols: number): number[] {
@@ -119,8 +120,5 @@ describe('Sparse', () => {
       InitTypeError,
       'Sparse: config key "gain" must be one of sparsity, stddev, seed, dtype',
     ],
-  ] as const)('%#: %s', (make, type, message) => {
-    expect(make).toThrow(type);
-    expect(make).toThrow(message);
-  });
+  ] as const)('%#: %s', expectThrows);
 });

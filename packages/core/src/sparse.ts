@@ -2,12 +2,11 @@ import {
   fillNormal,
   fillUniform,
   InitRangeError,
-  InitTypeError,
-  argumentMessage,
   split,
   type Key,
   nonNegativeNumber,
   readOptions,
+  numberError,
 } from '@init/random';
 import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
@@ -64,15 +63,7 @@ export class Sparse extends RandomInitializer {
     super(read, ['counter']);
     const sparsity = read.sparsity;
     if (typeof sparsity !== 'number' || !(sparsity >= 0 && sparsity <= 1)) {
-      const message = argumentMessage(
-        where,
-        'sparsity',
-        'be a number in [0, 1] (the fraction of zeros per column)',
-        sparsity,
-      );
-      throw typeof sparsity === 'number'
-        ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
-        : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
+      throw numberError(where, 'sparsity', 'be a number in [0, 1] (the fraction of zeros per column)', sparsity);
     }
     this.sparsity = sparsity;
     this.stddev = nonNegativeNumber(where, 'stddev', read.stddev, 0.01);

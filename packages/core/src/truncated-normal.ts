@@ -6,6 +6,7 @@ import {
   argumentMessage,
   prepareTruncatedNormal,
   readOptions,
+  numberError,
 } from '@init/random';
 import type { FloatDType, TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
@@ -41,15 +42,12 @@ function readBound(where: string, name: 'lower' | 'upper', value: unknown): numb
   if (value === 'Infinity') return Infinity;
   if (value === '-Infinity') return -Infinity;
   if (typeof value === 'number' && !Number.isNaN(value)) return value;
-  const message = argumentMessage(
+  throw numberError(
     where,
     name,
     "be a number of standard deviations (Infinity, -Infinity or their strings 'Infinity', '-Infinity' for an open side)",
     value,
   );
-  throw typeof value === 'number'
-    ? new InitRangeError(message, 'ERR_INIT_INVALID_ARGUMENT')
-    : new InitTypeError(message, 'ERR_INIT_INVALID_ARGUMENT');
 }
 
 function writeBound(value: number): TruncationBound {

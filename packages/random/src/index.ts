@@ -40,6 +40,7 @@ export {
   isDetached,
   isPlainObject,
   nonNegativeNumber,
+  numberError,
   oneOf,
   outputKind,
   positiveNumber,

@@ -85,7 +85,13 @@ export function readOptions<K extends string>(
   return copy as OptionValues<K>;
 }
 
-function numberError(
+/**
+ * The error for an argument that breaks a numeric rule: InitRangeError when it is a number (NaN
+ * included), InitTypeError when it is not a number at all, with the message
+ * `<where>: <argument> must <requirement>. Received: <value>.` The one place that chooses between
+ * the two classes for every number rule, the ones here and those a class states itself.
+ */
+export function numberError(
   where: string,
   argument: string,
   requirement: string,
