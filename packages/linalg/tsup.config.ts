@@ -1,1 +1,7 @@
-export { default } from '../../tsup.shared.ts';
+import { defineConfig } from 'tsup';
+import shared from '../../tsup.shared.ts';
+
+// Two entries: the package ('.') and `@init/linalg/svd` (ml-matrix's SVD and `enableSvd`), so that
+// ml-matrix is loaded only by code that imports the subpath. They share one chunk, and with it the
+// one place `enableSvd()` writes to and `orthogonalize` reads from.
+export default defineConfig({ ...shared, entry: { index: 'src/index.ts', svd: 'src/svd-index.ts' } });

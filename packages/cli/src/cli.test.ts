@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { enableSvd } from '@init/core/svd';
 import { get } from '@init/presets';
 import { foldIn, keyFromSeed, keyToString } from '@init/random';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -229,6 +230,22 @@ describe('inspect and verify', () => {
     expect(result.stdout).toContain('FAILED   transformer.ln_f.bias: values differ');
     // Another seed is another checkpoint.
     expect(run(['verify', specPath, single, '--seed', '7']).status).toBe(1);
+  });
+});
+
+describe("TF1's SVD Orthogonal (opt-in in @init/core): the CLI enables it when a spec asks for it", () => {
+  test('writes apply() of the initializer byte for byte, and verify agrees', () => {
+    const svdSpec = join(scratch, 'svd.json');
+    const svdOut = join(scratch, 'svd.safetensors');
+    const init = { className: 'Orthogonal', config: { gain: 2, method: 'svd' } };
+    writeFileSync(svdSpec, JSON.stringify({ parameters: { 'rnn.weight': { shape: [6, 4], init } } }));
+    ok([svdSpec, '--seed', seed, '--out', svdOut]);
+    // This process computes the expected values itself, so it opts in as any program would.
+    enableSvd();
+    const key = keyToString(foldIn(keyFromSeed(Number(seed)), 'rnn.weight'));
+    const expected = get({ ...init, config: { ...init.config, seed: { key } } }).apply([6, 4]).data;
+    expect(tensorsOf(svdOut).get('rnn.weight')?.bytes.equals(Buffer.from(expected.buffer))).toBe(true);
+    expect(ok(['verify', svdSpec, svdOut]).trim().split('\n').at(-1)).toBe('1 of 1 tensors match');
   });
 });
 

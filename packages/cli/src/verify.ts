@@ -6,6 +6,7 @@ import type { Initializer } from '@init/core';
 import { applyParallel } from '@init/parallel';
 import type { Seed } from '@init/random';
 import { initializerFor } from './initializer-for.js';
+import { enableSvdWhereNeeded } from './svd.js';
 import { checkpointFiles, forEachSlice, readHeader } from './read.js';
 import { SAFETENSORS_DTYPES } from './safetensors.js';
 import type { Spec } from './spec.js';
@@ -93,6 +94,7 @@ async function expectedHash(
   dtype: Spec['parameters'][number]['dtype'],
   workers: number | undefined,
 ): Promise<string> {
+  await enableSvdWhereNeeded([initializer]);
   const tensor = await applyParallel(initializer, shape, {
     dtype,
     setup: WORKER_SETUP,

@@ -9,6 +9,7 @@ import { isInitError, Orthogonal, type DType, type Initializer, type TypedArray 
 import { fillParallel } from '@init/parallel';
 import type { Seed } from '@init/random';
 import { InitializerError, initializerFor } from './initializer-for.js';
+import { enableSvdWhereNeeded } from './svd.js';
 import { filesOfHost, indexJson, planFiles, type Plan, type PlannedFile, type PlannedTensor } from './layout.js';
 import { bytesOf, encodeHeader } from './safetensors.js';
 import type { Parameter, Spec } from './spec.js';
@@ -77,6 +78,7 @@ export async function writeCheckpoint(spec: Spec, options: WriteOptions): Promis
     for (const tensor of file.tensors)
       initializers.set(tensor.name, initializerFor(byName.get(tensor.name) as Parameter, options.seed, spec.layout));
   }
+  await enableSvdWhereNeeded(initializers.values());
   try {
     mkdirSync(directory, { recursive: true });
   } catch (error) {

@@ -20,6 +20,7 @@ import {
   type Initializer,
   type PartitionInfo,
 } from '../src/index.js';
+import { enableSvd } from '../src/svd-index.js';
 
 export interface GoldenCase {
   readonly name: string;
@@ -48,7 +49,11 @@ const classes: Record<string, () => Initializer> = {
     new VarianceScaling({ mode: 'fan_out', distribution: 'untruncated_normal', seed }),
   'VarianceScaling uniform fan_avg': () => new VarianceScaling({ mode: 'fan_avg', distribution: 'uniform', seed }),
   'Orthogonal qr': () => new Orthogonal({ seed }),
-  'Orthogonal svd': () => new Orthogonal({ method: 'svd', seed }),
+  // Method 'svd' is opt-in (ml-matrix stays out of bundles that do not call enableSvd).
+  'Orthogonal svd': () => {
+    enableSvd();
+    return new Orthogonal({ method: 'svd', seed });
+  },
   Identity: () => new Identity({ gain: 2 }),
 };
 

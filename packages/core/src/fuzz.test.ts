@@ -2,7 +2,7 @@
 // tensor of the right length with no NaN, or throws one of our errors. Never anything else, never
 // a hang (the test's time limit would report one).
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import {
   Constant,
   DTYPES,
@@ -21,6 +21,10 @@ import {
   type PartitionInfo,
 } from './index.js';
 import { valuesOf } from '../test/support.js';
+import { enableSvd } from './svd-index.js';
+
+// Method 'svd' is opt-in; orthogonal-svd.test.ts covers Orthogonal before enableSvd().
+beforeAll(() => enableSvd());
 
 // Wild numbers: ordinary ones, edge cases, and values of the wrong type.
 const number = fc.oneof(

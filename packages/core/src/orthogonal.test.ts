@@ -1,7 +1,11 @@
 import { orthogonalize } from '@init/linalg';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { Identity, InitRangeError, InitTypeError, Orthogonal } from './index.js';
 import { sliceOf, valuesOf, expectShardsAreSlices } from '../test/support.js';
+import { enableSvd } from './svd-index.js';
+
+// Method 'svd' is opt-in; orthogonal-svd.test.ts covers Orthogonal before enableSvd().
+beforeAll(() => enableSvd());
 
 /** max |AᵀA − gain²·I| over the smaller Gram matrix (columns if rows ≥ cols, rows otherwise). */
 function orthogonalityResidual(values: readonly number[], rows: number, cols: number, gain: number): number {

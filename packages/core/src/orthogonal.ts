@@ -1,4 +1,4 @@
-import { orthogonalize, type OrthogonalizeMethod } from '@init/linalg';
+import { isSvdEnabled, orthogonalize, type OrthogonalizeMethod } from '@init/linalg';
 import {
   argumentMessage,
   describeValue,
@@ -27,7 +27,8 @@ export interface OrthogonalOptions extends Omit<RandomInitializerOptions, 'engin
    * `'qr'` (default): a standard normal matrix, reduced QR, column j times sign(R[j][j]): a
    * Haar-distributed (uniformly random) orthogonal matrix, as TF ≥ 1.x, Keras, PyTorch and JAX.
    * `'svd'`: TF1's algorithm, the singular vectors of a uniform [0, 1) matrix — orthogonal
-   * but not Haar-distributed.
+   * but not Haar-distributed. Opt-in: call `enableSvd()` from `@init/core/svd` once before the
+   * first apply (it brings ml-matrix's SVD, which the default method does not carry).
    */
   readonly method?: OrthogonalizeMethod;
   /**
@@ -68,6 +69,10 @@ export interface OrthogonalMatrix {
  * is `j` and whose other indices, read row-major, are `r`. The default `-1` is the layout above,
  * value for value.
  *
+ * `method: 'svd'` (TF1's original algorithm) runs ml-matrix's SVD, which stays out of bundles
+ * that do not ask for it: call `enableSvd()` from `@init/core/svd` once first (constructing and
+ * serializing need nothing; `apply` and `fill` throw an InitTypeError that says so).
+ *
  * `layout: 'torch'` flattens as PyTorch's `orthogonal_` does: rows = `shape[0]`, columns = the
  * product of the rest, the tensor read row-major as that matrix; its rows are orthonormal when
  * rows ≤ columns, else its columns.
@@ -83,7 +88,8 @@ export interface OrthogonalMatrix {
  * ```
  * @throws InitRangeError for a shape of rank < 2, a columnAxis outside the shape, or a gain that is
  *   not finite or too large for the dtype; InitTypeError for an unknown method or layout, a
- *   non-integer columnAxis, a columnAxis with layout 'torch', or an int or bool dtype.
+ *   non-integer columnAxis, a columnAxis with layout 'torch', an int or bool dtype, or (from
+ *   `apply`/`fill`) method 'svd' before `enableSvd()` ran.
  */
 export class Orthogonal extends RandomInitializer {
   static override readonly className: string = 'Orthogonal';
@@ -220,6 +226,19 @@ export class Orthogonal extends RandomInitializer {
     const { rows, cols, axis } = this.matrixShape(fullShape);
     // Every value has magnitude at most |gain|: if gain fits the dtype, so does the matrix.
     encodeValue(where, 'gain', this.gain, request.dtype);
+    // linalg would refuse too, but in its own words; this names the class and core's subpath. Before
+    // the size check, so that an empty shape does not hide the missing opt-in until a real one.
+    if (this.given === undefined && this.method === 'svd' && !isSvdEnabled()) {
+      throw new InitTypeError(
+        argumentMessage(
+          where,
+          "method 'svd'",
+          "be enabled first: import { enableSvd } from '@init/core/svd' and call enableSvd() once",
+          this.method,
+        ),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
     if (request.size === 0) return;
     let q: Float64Array;
     if (this.given === undefined) {

@@ -29,6 +29,7 @@ import {
   type VarianceScalingOptions,
   Zeros,
 } from './index.js';
+import { enableSvd } from './svd-index.js';
 
 describe('apply: the tensor type follows the dtype', () => {
   const init = new RandomNormal({ seed: 1 });
@@ -85,6 +86,8 @@ describe('options', () => {
       verifyShape: true,
     });
     new Orthogonal({ gain: 2, method: 'svd' });
+    // '@init/core/svd': what method 'svd' needs before apply.
+    expectTypeOf(enableSvd).toEqualTypeOf<() => void>();
     new TruncatedNormal({ stddev: 0.02, seed: 7n });
     // @ts-expect-error Keras's camelCase fan mode is spelled fan_in
     new VarianceScaling({ mode: 'fanIn' });

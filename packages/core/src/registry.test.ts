@@ -1,5 +1,5 @@
 import { keyFromSeed } from '@init/random';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import {
   Constant,
   deserialize,
@@ -17,6 +17,10 @@ import {
   Zeros,
   type Initializer,
 } from './index.js';
+import { enableSvd } from './svd-index.js';
+
+// Method 'svd' is opt-in; orthogonal-svd.test.ts covers Orthogonal before enableSvd().
+beforeAll(() => enableSvd());
 
 const examples: Initializer[] = [
   new Zeros(),

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { setWasmKernelsEnabled } from './householder.js';
 import { orthogonalize } from './orthogonalize.js';
 import { qr } from './qr.js';
-import { svd } from './svd.js';
+import { enableSvd, svd } from './svd.js';
 import { TestRandom } from './testing/gaussian.js';
 import {
   bitIdentical,
@@ -14,6 +14,9 @@ import {
   tolerance,
   transpose,
 } from './testing/matrix.js';
+
+// Method 'svd' is opt-in (svd-backend.ts); svd-backend.test.ts covers the state before enableSvd().
+beforeAll(() => enableSvd());
 
 afterEach(() => setWasmKernelsEnabled(true));
 

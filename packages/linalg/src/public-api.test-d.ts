@@ -2,15 +2,15 @@
 // `@ts-expect-error` are checked by the compiler, not run).
 import { describe, expectTypeOf, test } from 'vitest';
 import {
+  isSvdEnabled,
   type MatrixInput,
   type OrthogonalizeMethod,
   type OrthogonalizeOptions,
   orthogonalize,
   type QrResult,
   qr,
-  type SvdResult,
-  svd,
 } from './index.js';
+import { enableSvd, type SvdResult, svd } from './svd-index.js';
 
 describe('@init/linalg', () => {
   test('inputs are row-major Float64Arrays, Float32Arrays or number arrays', () => {
@@ -34,5 +34,11 @@ describe('@init/linalg', () => {
     orthogonalize([3, 1, 4, 2], 2, 2, { method: 'svd' });
     // @ts-expect-error not a method
     orthogonalize([3, 1, 4, 2], 2, 2, { method: 'lq' });
+  });
+
+  test("'@init/linalg/svd' holds svd and enableSvd; the package says whether it ran", () => {
+    expectTypeOf(enableSvd).toEqualTypeOf<() => void>();
+    expectTypeOf(isSvdEnabled).toEqualTypeOf<() => boolean>();
+    expectTypeOf(svd).parameters.toEqualTypeOf<[MatrixInput, number, number]>();
   });
 });

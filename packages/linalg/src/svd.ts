@@ -1,5 +1,6 @@
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { checkFinite, checkMatrix, rangeScale, type MatrixInput } from './arguments.js';
+import { setSingularVectors } from './svd-backend.js';
 
 /** The thin SVD of a `rows × cols` matrix, row-major, with `k = min(rows, cols)`. */
 export interface SvdResult {
@@ -35,9 +36,12 @@ export interface SvdResult {
  *   `rows · cols`, or when an element of `a` is not a finite number.
  * @see G. H. Golub and C. Reinsch, "Singular value decomposition and least squares solutions",
  *   Numerische Mathematik 14 (1970).
+ * Exported by `@init/linalg/svd`, not by the package's main entry, so that ml-matrix is loaded and
+ * bundled only where an SVD is asked for.
+ *
  * @example
  * ```ts
- * import { svd } from '@init/linalg';
+ * import { svd } from '@init/linalg/svd';
  *
  * const { s } = svd(new Float64Array([3, 0, 0, -4]), 2, 2);
  * // s = Float64Array [4, 3]
@@ -61,6 +65,31 @@ export function svd(a: MatrixInput, rows: number, cols: number): SvdResult {
     s,
     v: readColumns(decomposition.rightSingularVectors, cols, k),
   };
+}
+
+/**
+ * Enables `orthogonalize(…, { method: 'svd' })` (TensorFlow 1's orthogonal initializer, and
+ * `@init/core`'s `Orthogonal({ method: 'svd' })`, which calls it): hands ml-matrix's SVD to
+ * `orthogonalize`, which does not import it itself, so that the default method `'qr'` never
+ * carries ml-matrix into a bundle. Call it once, before the first `'svd'` orthogonalization, in
+ * every thread that runs one; calling it again does nothing more. Without it, method `'svd'`
+ * throws a TypeError that says to call it.
+ *
+ * Importing this function is what brings ml-matrix (about 19 KB gzipped) into a bundle; the
+ * import alone enables nothing (bundlers may drop imports kept only for their side effects).
+ *
+ * @example
+ * ```ts
+ * import { orthogonalize } from '@init/linalg';
+ * import { enableSvd } from '@init/linalg/svd';
+ *
+ * enableSvd();
+ * orthogonalize(new Float64Array([3, 1, 4, 2]), 2, 2, { method: 'svd' });
+ * // ≈ Float64Array [0.9145142956773045, 0.4045535848337569, 0.4045535848337569, -0.9145142956773045]
+ * ```
+ */
+export function enableSvd(): void {
+  setSingularVectors(singularVectors);
 }
 
 /**

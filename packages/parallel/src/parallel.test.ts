@@ -1,7 +1,8 @@
 import * as core from '@init/core';
 import type { DType, Initializer, TypedArray } from '@init/core';
+import { enableSvd } from '@init/core/svd';
 import { setGlobalSeed } from '@init/random';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HalfOffset, ThreadMarker } from './__fixtures__/thread-marker.mjs';
 import { applyParallel, fillParallel, terminateWorkers } from './index.js';
 import { teamWorthIt, withTeamOrthogonalized } from './orthogonal.js';
@@ -9,6 +10,8 @@ import { workerPool } from './pool.js';
 
 const setup = new URL('./__fixtures__/thread-marker.mjs', import.meta.url);
 
+// Method 'svd' is opt-in; svd.test.ts covers the workers before and after enableSvd().
+beforeAll(() => enableSvd());
 afterAll(() => terminateWorkers());
 
 function bytes(array: TypedArray): Uint8Array {

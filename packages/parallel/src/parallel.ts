@@ -15,6 +15,7 @@ import {
   type Tensor,
   type TypedArray,
 } from '@init/core';
+import { isSvdEnabled } from '@init/linalg';
 import { freshKey, keyFromSeed, keyToString, type Key } from '@init/random';
 import { blocksOfRange, splitRange } from './blocks.js';
 import { arrayClassOf } from './array-class.js';
@@ -238,10 +239,12 @@ async function fillShared(
   setup: readonly string[],
 ): Promise<void> {
   const ranges = splitRange(out.length, pool.size * TASKS_PER_WORKER, GRAIN);
+  const svd = isSvdEnabled();
   const tasks = ranges.map(
     ([start, end]): FillTask => ({
       config,
       setup,
+      svd,
       dtype,
       buffer: out.buffer as SharedArrayBuffer,
       byteOffset: out.byteOffset,

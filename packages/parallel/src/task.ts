@@ -9,6 +9,12 @@ export interface FillTask {
   readonly config: string;
   /** Module URLs each worker imports once before rebuilding (user classes register there). */
   readonly setup: readonly string[];
+  /**
+   * Whether the calling thread has run `enableSvd()` (`@init/linalg`'s `isSvdEnabled()`): a worker
+   * then enables it too before rebuilding, so an initializer that runs method 'svd' in a slice works
+   * in the workers exactly when its `apply` works on the calling thread.
+   */
+  readonly svd: boolean;
   readonly dtype: DType;
   /** The output's memory: shared, so every worker writes its own range in place. */
   readonly buffer: SharedArrayBuffer;

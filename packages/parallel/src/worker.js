@@ -13,6 +13,17 @@ const setups = new Map();
 /** @type {Map<string, import('@init/core').Initializer>} */
 const initializers = new Map();
 const MAX_CACHED = 64;
+/** @type {Promise<void> | undefined} */
+let svdEnabled;
+
+/**
+ * Enables `orthogonalize`'s method 'svd' in this worker, as the calling thread had (see
+ * `FillTask.svd`): imported only then, so workers that never need ml-matrix never load it.
+ */
+function enableSvd() {
+  svdEnabled ??= import('@init/linalg/svd').then((module) => module.enableSvd());
+  return svdEnabled;
+}
 
 /** @param {string} url */
 function importSetup(url) {
@@ -46,6 +57,7 @@ export default async function run(task) {
  * @returns {Promise<number>} the number of elements written
  */
 async function fill(task) {
+  if (task.svd) await enableSvd();
   const cacheKey = `${task.setup.join('\n')}\n${task.config}`;
   let initializer = initializers.get(cacheKey);
   if (initializer === undefined) {

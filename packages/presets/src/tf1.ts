@@ -22,6 +22,7 @@ import {
   type OrthogonalOptions,
   readOptions,
 } from '@init/core';
+import { enableSvd } from '@init/core/svd';
 
 /** TF1's `zeros_initializer`: the class {@link Zeros}. */
 export const zeros_initializer = Zeros;
@@ -53,6 +54,11 @@ export const variance_scaling_initializer = VarianceScaling;
  * `method: 'qr'` to get that. It serializes as `Orthogonal` with `method: 'svd'` in its config, so
  * it deserializes to the same values.
  *
+ * Constructing it with method `'svd'` calls `enableSvd()` from `@init/core/svd` (what
+ * `Orthogonal`'s method `'svd'` needs, and so what this class is for): no opt-in of your own, and
+ * ml-matrix is in the bundles that use this class. A plain `Orthogonal({ method: 'svd' })`, e.g. one
+ * read back by `deserialize` in a process that never constructed this class, needs the call itself.
+ *
  * @see Saxe, McClelland & Ganguli, "Exact solutions to the nonlinear dynamics of learning in deep linear neural networks", 2013. https://arxiv.org/abs/1312.6120
  * @example
  * ```ts
@@ -66,6 +72,8 @@ export class orthogonal_initializer extends Orthogonal {
   constructor(options?: OrthogonalOptions) {
     const read = readOptions('orthogonal_initializer', options, ['gain', 'method', 'seed', 'dtype', 'engine']);
     super({ ...read, method: read.method === undefined ? 'svd' : read.method } as OrthogonalOptions);
+    // TF1's algorithm is what this class exists for, so it opts in itself (see the class comment).
+    if (this.method === 'svd') enableSvd();
   }
 }
 

@@ -1,11 +1,12 @@
-// Where each public name lives: for every published package, the file under src/ that declares
-// each name its index re-exports. ARCHITECTURE.md holds the table (region public-names);
+// Where each public name lives: for every entry point of every published package (`@init/linalg`,
+// and subpaths such as `@init/linalg/svd`), the file under src/ that declares each name its index
+// re-exports. ARCHITECTURE.md holds the table (region public-names);
 // `pnpm --filter @init/package-checks run names` rewrites it, and test/public-names.test.ts fails
 // when it is stale or when an index exports a name twice.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
-import { packageDir, packageNames, root, type PackageName } from '../test/workspace.js';
+import { type EntryPoint, entryPoints, packageDir, packageNames, root, type PackageName } from '../test/workspace.js';
 
 export interface PublicName {
   readonly name: string;
@@ -17,9 +18,12 @@ export interface PublicName {
 export const architecturePath = join(root, 'ARCHITECTURE.md');
 const REGION = /(<!-- #region public-names -->\n)[\s\S]*?(<!-- #endregion public-names -->)/;
 
-/** The names a package's `src/index.ts` re-exports, each with the file it comes from, in order. */
-export function publicNames(name: PackageName): PublicName[] {
-  const indexPath = join(packageDir(name), 'src', 'index.ts');
+/**
+ * The names an entry point's index (the package's `src/index.ts` by default) re-exports, each with
+ * the file it comes from, in order.
+ */
+export function publicNames(name: PackageName, entry?: EntryPoint): PublicName[] {
+  const indexPath = join(packageDir(name), entry?.source ?? 'src/index.ts');
   const source = ts.createSourceFile(indexPath, readFileSync(indexPath, 'utf8'), ts.ScriptTarget.ES2022, true);
   const names: PublicName[] = [];
   for (const statement of source.statements) {
@@ -53,14 +57,16 @@ function line(source: ts.SourceFile, node: ts.Node): number {
 export function renderPublicNames(names: readonly PackageName[] = packageNames): string {
   const lines = ['| package | file | public names (types in italics) |', '| --- | --- | --- |'];
   for (const name of names) {
-    const byFile = new Map<string, string[]>();
-    for (const entry of publicNames(name)) {
-      const shown = entry.typeOnly ? `*\`${entry.name}\`*` : `\`${entry.name}\``;
-      byFile.set(entry.file, [...(byFile.get(entry.file) ?? []), shown]);
-    }
-    for (const [file, entries] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-      const where = file.startsWith('packages/') ? `\`${file}\`` : `re-exported from \`${file}\``;
-      lines.push(`| @init/${name} | ${where} | ${entries.join(', ')} |`);
+    for (const entryPoint of entryPoints(name)) {
+      const byFile = new Map<string, string[]>();
+      for (const entry of publicNames(name, entryPoint)) {
+        const shown = entry.typeOnly ? `*\`${entry.name}\`*` : `\`${entry.name}\``;
+        byFile.set(entry.file, [...(byFile.get(entry.file) ?? []), shown]);
+      }
+      for (const [file, entries] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+        const where = file.startsWith('packages/') ? `\`${file}\`` : `re-exported from \`${file}\``;
+        lines.push(`| ${entryPoint.specifier} | ${where} | ${entries.join(', ')} |`);
+      }
     }
   }
   return lines.join('\n');

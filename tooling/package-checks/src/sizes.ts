@@ -1,6 +1,7 @@
-// What each public export costs a user's bundle: for every runtime export of every published
-// package, the bundle of `export { name } from '@init/<package>'` built from the package's dist as a
-// user's bundler would (esbuild, ESM, minified, tree-shaken), in bytes and gzipped bytes.
+// What each public export costs a user's bundle: for every runtime export of every entry point of
+// every published package (`@init/<package>` and subpaths such as `@init/linalg/svd`), the bundle
+// of `export { name } from '<entry>'` built from the package's dist as a user's bundler would
+// (esbuild, ESM, minified, tree-shaken), in bytes and gzipped bytes.
 //
 // `pnpm --filter @init/package-checks run sizes` writes the table (bundle-sizes.md) and, with
 // `--budget`, rewrites the budget (size-budget.json) from the measured sizes plus headroom.
@@ -10,10 +11,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { packageDir, packageNames, root, type PackageName } from '../test/workspace.js';
+import { type EntryPoint, entryPoints, packageDir, packageNames, root, type PackageName } from '../test/workspace.js';
 
 export interface ExportSize {
-  /** `@init/<package> <export>`, the key of the budget. */
+  /** `@init/<package> <export>` (`@init/<package>/<subpath> <export>`), the key of the budget. */
   readonly id: string;
   readonly minified: number;
   readonly gzipped: number;
@@ -44,24 +45,66 @@ export async function minifiedBundle(contents: string): Promise<Uint8Array> {
   return result.outputFiles[0]?.contents ?? new Uint8Array();
 }
 
-/** The runtime exports of a package's built entry, sorted. */
-export async function runtimeExports(name: PackageName): Promise<string[]> {
-  const module = (await import(join(packageDir(name), 'dist', 'index.js'))) as Record<string, unknown>;
+/** The runtime exports of a package's built entry (its main one by default), sorted. */
+export async function runtimeExports(name: PackageName, entry?: EntryPoint): Promise<string[]> {
+  const dist = entry?.dist ?? './dist/index.js';
+  const module = (await import(join(packageDir(name), dist))) as Record<string, unknown>;
   return Object.keys(module).sort();
 }
 
-export async function measure(name: PackageName, exported: string): Promise<ExportSize> {
-  const bytes = await minifiedBundle(`export { ${exported} } from '@init/${name}';`);
-  return { id: `@init/${name} ${exported}`, minified: bytes.length, gzipped: gzipSync(bytes).length };
+/** The bundle of one export of an entry point (`@init/core`, `@init/core/svd`). */
+export async function measure(specifier: string, exported: string): Promise<ExportSize> {
+  const bytes = await minifiedBundle(`export { ${exported} } from '${specifier}';`);
+  return { id: `${specifier} ${exported}`, minified: bytes.length, gzipped: gzipSync(bytes).length };
 }
 
-/** Every export of every published package. */
+/** Every export of every entry point of every published package. */
 export async function measureAll(names: readonly PackageName[] = packageNames): Promise<ExportSize[]> {
   const sizes: ExportSize[] = [];
   for (const name of names) {
-    for (const exported of await runtimeExports(name)) sizes.push(await measure(name, exported));
+    for (const entry of entryPoints(name)) {
+      for (const exported of await runtimeExports(name, entry)) sizes.push(await measure(entry.specifier, exported));
+    }
   }
   return sizes;
+}
+
+/** One output file of a bundle built with code splitting: the entry's own chunk or a shared one. */
+export interface ChunkSize {
+  /** The output file's name; the entry's chunk is `entry.js`. */
+  readonly file: string;
+  readonly minified: number;
+  readonly gzipped: number;
+}
+
+/**
+ * The chunks of an application whose entry is `contents`, built as `minifiedBundle` builds but with
+ * code splitting: what an `import()` in the entry (or in a package it bundles) leaves out of the
+ * entry's chunk, and what it loads later. Compares a lazily imported SVD with a subpath import.
+ */
+export async function splitBundle(contents: string): Promise<ChunkSize[]> {
+  const directory = join(root, 'tooling', 'package-checks');
+  const result = await build({
+    stdin: { contents, resolveDir: directory, loader: 'ts', sourcefile: 'entry.ts' },
+    bundle: true,
+    write: false,
+    splitting: true,
+    outdir: join(directory, '.split'),
+    entryNames: 'entry',
+    chunkNames: 'chunk-[hash]',
+    format: 'esm',
+    platform: 'browser',
+    conditions: [],
+    external: ['node:*', ...builtinModules],
+    minify: true,
+    treeShaking: true,
+    logLevel: 'silent',
+  });
+  return result.outputFiles.map((file) => ({
+    file: file.path.slice(file.path.lastIndexOf('/') + 1),
+    minified: file.contents.length,
+    gzipped: gzipSync(file.contents).length,
+  }));
 }
 
 /**
@@ -111,7 +154,16 @@ export function renderTable(sizes: readonly ExportSize[], budget: Budget): strin
   return `${lines.join('\n')}\n`;
 }
 
-if (process.argv[1]?.endsWith('sizes.ts')) {
+const split = process.argv.indexOf('--split');
+if (process.argv[1]?.endsWith('sizes.ts') && split > 0) {
+  // --split '<entry code>': the chunks of that application with code splitting, e.g.
+  // --split "export const load = () => import('@init/core/svd');"
+  const entry = process.argv[split + 1];
+  if (entry === undefined) throw new Error('--split needs the entry code as its argument');
+  for (const chunk of await splitBundle(entry)) {
+    console.log(`${chunk.file}: ${chunk.minified} B minified, ${chunk.gzipped} B gzipped`);
+  }
+} else if (process.argv[1]?.endsWith('sizes.ts')) {
   const sizes = await measureAll();
   // --budget: re-measure every budget (intended growth); --budget-new: budget new exports only.
   const rewrite = process.argv.includes('--budget') || process.argv.includes('--budget-new');

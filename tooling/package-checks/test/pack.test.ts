@@ -68,7 +68,7 @@ describe('pick and choose', () => {
     return project;
   }
 
-  test('@init/core installs with plain npm from its tarballs and imports outside the workspace', () => {
+  test('@init/core installs with plain npm from its tarballs and imports outside the workspace', async () => {
     const project = installInScratchProject('core');
     const script = `
       import { Constant, computeFans } from '@init/core';
@@ -79,6 +79,27 @@ describe('pick and choose', () => {
     expect(JSON.parse(output)).toEqual({ data: [1, 1, 1, 1, -8, 1, 1, 1, 1], fans: { fanIn: 144, fanOut: 288 } });
     // Only what was asked for: no presets, no docs.
     expect(readdirSync(join(project, 'node_modules', '@init')).sort()).toEqual(['core', 'linalg', 'random']);
+    // Method 'svd' through the subpath '@init/core/svd': refused before enableSvd(), TF1's values after
+    // (the subpath and the main entry share the installed linalg's state).
+    const svd = `
+      import { Orthogonal } from '@init/core';
+      import { enableSvd } from '@init/core/svd';
+      const init = new Orthogonal({ method: 'svd', seed: 42 });
+      let before = '';
+      try { init.apply([2, 2]); } catch (error) { before = error.code; }
+      enableSvd();
+      console.log(JSON.stringify({ before, after: Array.from(init.apply([2, 2], 'float64').data) }));
+    `;
+    const { before, after } = JSON.parse(run(process.execPath, ['--input-type=module', '-e', svd], project)) as {
+      before: string;
+      after: number[];
+    };
+    expect(before).toBe('ERR_INIT_INVALID_ARGUMENT');
+    // The same bits as the workspace's sources give.
+    const { Orthogonal } = await import('@init/core');
+    const { enableSvd } = await import('@init/core/svd');
+    enableSvd();
+    expect(after).toEqual(Array.from(new Orthogonal({ method: 'svd', seed: 42 }).apply([2, 2], 'float64').data));
     rmSync(project, { recursive: true, force: true });
   });
 

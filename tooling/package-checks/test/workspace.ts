@@ -1,6 +1,6 @@
 // Paths and commands shared by the package checks.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +22,34 @@ export const packageNames = Object.keys(published) as PackageName[];
 
 export function packageDir(name: PackageName): string {
   return join(root, 'packages', name);
+}
+
+/**
+ * A published entry point: the package itself (`@init/linalg`) or a subpath of its `exports` map
+ * (`@init/linalg/svd`), with its source file and built file, relative to the package directory.
+ */
+export interface EntryPoint {
+  readonly specifier: string;
+  readonly source: string;
+  readonly dist: string;
+}
+
+type ExportConditions = { readonly '@init/source'?: string; readonly default?: string };
+
+/** The package's entry points, as its `exports` map lists them: `.` first, then each subpath. */
+export function entryPoints(name: PackageName): EntryPoint[] {
+  const manifest = JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as {
+    exports: Record<string, string | ExportConditions>;
+  };
+  const entries: EntryPoint[] = [];
+  for (const [subpath, target] of Object.entries(manifest.exports)) {
+    if (typeof target === 'string') continue; // './package.json'
+    const { '@init/source': source, default: dist } = target;
+    if (source === undefined || dist === undefined)
+      throw new Error(`@init/${name}: exports["${subpath}"] lacks a source or default`);
+    entries.push({ specifier: `@init/${name}${subpath.slice(1)}`, source, dist });
+  }
+  return entries;
 }
 
 /** Fails with a clear message when a package has not been built: its tarball would ship no dist. */

@@ -95,6 +95,11 @@ export interface GalleryEntry {
   create(parsed: Parsed): Initializer;
   /** The constructor or factory call, as a reader would type it. */
   constructorCode(parsed: Parsed): string;
+  /**
+   * Whether these options run Orthogonal's method 'svd', which needs `enableSvd()` from
+   * '@init/core/svd' first (the gallery imports it on demand, as a split chunk).
+   */
+  needsSvd?(options: Readonly<Record<string, string>>): boolean;
   theory(parsed: Parsed): Theory;
 }
 
@@ -740,6 +745,7 @@ export const GALLERY: readonly GalleryEntry[] = [
     options: [GAIN_OPTION, METHOD_OPTION, LAYOUT_OPTION],
     defaultShape: '64, 32',
     partitionable: always,
+    needsSvd: (options) => options.method === 'svd',
     create: (parsed) =>
       new Orthogonal({
         gain: num(parsed, GAIN_OPTION),
@@ -1076,6 +1082,11 @@ export interface Prepared {
 }
 
 /** Parses the settings and builds the initializer; throws with a message for the reader. */
+/** Whether the settings run Orthogonal's method 'svd' (opt-in: `enableSvd` from '@init/core/svd'). */
+export function needsSvd(settings: Settings): boolean {
+  return findEntry(settings.name)?.needsSvd?.(settings.options) ?? false;
+}
+
 export function prepare(settings: Settings): Prepared {
   const entry = findEntry(settings.name);
   if (entry === undefined) throw new Error(`Unknown initializer "${settings.name}".`);
@@ -1110,6 +1121,10 @@ export function prepare(settings: Settings): Prepared {
     );
   }
   const initializer = entry.create(parsed);
-  const code = `import { ${entry.name} } from '${entry.packageName}';\n\n${entry.constructorCode(parsed)}.apply(${literal(shape)}, '${settings.dtype}')`;
+  const call = `${entry.constructorCode(parsed)}.apply(${literal(shape)}, '${settings.dtype}')`;
+  const imports = `import { ${entry.name} } from '${entry.packageName}';`;
+  const code = needsSvd(settings)
+    ? `${imports}\nimport { enableSvd } from '@init/core/svd';\n\nenableSvd(); // once, before method 'svd'\n${call}`
+    : `${imports}\n\n${call}`;
   return { entry, parsed, initializer, code };
 }

@@ -1,0 +1,1 @@
+export { enableSvd } from '@init/linalg/svd';

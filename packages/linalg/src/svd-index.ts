@@ -1,0 +1,2 @@
+export { enableSvd, svd } from './svd.js';
+export type { SvdResult } from './svd.js';
