@@ -3,6 +3,7 @@
 // through the first values and an FNV-1a checksum of the tensor's bytes, which the page exposes in
 // a hidden <pre data-testid="gallery-export">.
 import { Orthogonal, TruncatedNormal, VarianceScaling, type Tensor } from '@init/core';
+import { enableSvd } from '@init/core/svd';
 import { GlorotUniform, HeNormal, kaimingUniform } from '@init/presets';
 import { bfloat16BitsToNumber, float16BitsToNumber } from '@init/random';
 import type { Page } from 'playwright-core';
@@ -162,6 +163,25 @@ describe('the gallery in Chromium', () => {
       expect(await gram.locator('svg image').count()).toBeGreaterThanOrEqual(2);
       // float32 columns are orthonormal to float32 precision.
       expect(Number(await page.getByTestId('gallery-gram-deviation').textContent())).toBeLessThan(1e-5);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("loads '@init/core/svd' on demand for TF1's method 'svd', equal to Node, and shows the enableSvd line", async (context) => {
+    requireChromium(context);
+    const query = 'init=Orthogonal&shape=24,16&dtype=float32&seed=5&method=svd';
+    const { page, problems } = await visit(browser!.context, `${server!.url}gallery.html?${query}`);
+    try {
+      const shown = await settled(page, 0);
+      // Node opts in as any program would; the page imported the subpath itself (a chunk of its own).
+      enableSvd();
+      expect(shown).toMatchObject({ name: 'Orthogonal', shape: [24, 16], seed: '5', options: { method: 'svd' } });
+      expect(shown).toMatchObject(expected(new Orthogonal({ seed: 5, method: 'svd' }).apply([24, 16], 'float32')));
+      const code = await page.getByTestId('gallery-code').textContent();
+      expect(code).toContain("import { enableSvd } from '@init/core/svd';");
+      expect(code).toContain("new Orthogonal({ method: 'svd', seed: 5 }).apply([24, 16], 'float32')");
       expect(problems).toEqual([]);
     } finally {
       await page.close();

@@ -33,6 +33,23 @@ describe('bundle size per public export', () => {
   });
 });
 
+describe("Orthogonal's budget has no room for ml-matrix", () => {
+  test("the check fails for Orthogonal bundled with '@init/core/svd' (as it was before the SVD became opt-in)", async () => {
+    const bytes = await minifiedBundle(
+      `export { Orthogonal } from '@init/core'; export { enableSvd } from '@init/core/svd';`,
+    );
+    const withSvd: ExportSize = {
+      id: '@init/core Orthogonal',
+      minified: bytes.length,
+      gzipped: gzipSync(bytes).length,
+    };
+    const budget = readBudget();
+    expect(overBudget([withSvd], budget)).toEqual([
+      `@init/core Orthogonal: ${withSvd.gzipped} B gzipped, over its budget of ${budget['@init/core Orthogonal']} B`,
+    ]);
+  });
+});
+
 describe('lean paths', () => {
   test("VarianceScaling alone carries Alea but none of seedrandom's other generators", async () => {
     const code = new TextDecoder().decode(await minifiedBundle(`export { VarianceScaling } from '@init/core';`));
