@@ -194,7 +194,9 @@ export function tf1Initializer(name: string): Initializer | undefined {
     identity_initializer: () => new identity_initializer(),
     uniform_unit_scaling_initializer: () => new uniform_unit_scaling_initializer(),
     variance_scaling_initializer: () => new variance_scaling_initializer(),
-    orthogonal_initializer: () => new orthogonal_initializer(),
+    // A plain Orthogonal with TF1's method, which does not enable the SVD itself (the class does):
+    // `get` stays free of ml-matrix for everyone, and 'svd' needs enableSvd() as after deserialize.
+    orthogonal_initializer: () => new Orthogonal({ method: 'svd' }),
     glorot_uniform_initializer: () => glorot_uniform_initializer(),
     glorot_normal_initializer: () => glorot_normal_initializer(),
     convolutional_delta_orthogonal: () => new convolutional_delta_orthogonal(),
