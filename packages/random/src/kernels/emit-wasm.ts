@@ -120,6 +120,9 @@ const SLOW_IMPORTS = { normalSlow: IMPORT_NORMAL_SLOW, wedgeSlow: IMPORT_WEDGE_S
 
 /** Picks bytes 0–3 and 8–11 of two f64x2 comparison masks: the i32x4 mask of lanes 0–3. */
 const NARROW_MASKS = [0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27];
+/** Lanes (2, 3, 0, 1) and (1, 0, 3, 2) of an i32x4: two steps of a minimum across lanes. */
+const SWAP_HALVES = [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
+const SWAP_PAIRS = [4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11];
 /** Moves lanes 2–3 of an i32x4 into lanes 0–1, for the conversions that read the low two lanes. */
 const HIGH_HALF = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15];
 
@@ -136,6 +139,10 @@ class FunctionBuilder {
   private readonly active: number;
   /** Inside a `when` body: the lanes it runs for; draws and rejections apply to them alone. */
   private mask: number | undefined;
+  /** In the first phase of the loop every lane is active (see `build`). */
+  private allActive = false;
+  /** The depth of `$escape` from the attempt's code. */
+  private escapeDepth = 1;
   /** Which copy of the attempt is being written (see `attempt`). */
   private mode: 'fast' | 'careful' = 'careful';
   /** True until the attempt's first rejection: `alive` is still all ones, so that one sets it. */
@@ -440,7 +447,9 @@ class FunctionBuilder {
     const when = this.compile(condition);
     if (when.type !== 'bool') throw new Error('kernel source: a condition is a bool');
     const m = this.local(W.V128);
-    this.emit(this.get(when.v), this.get(this.alive), W.V128_AND, this.get(this.active), W.V128_AND, this.set(m));
+    this.emit(this.get(when.v), this.get(this.alive), W.V128_AND);
+    if (!this.allActive) this.emit(this.get(this.active), W.V128_AND);
+    this.emit(this.set(m));
     return m;
   }
 
@@ -448,8 +457,7 @@ class FunctionBuilder {
   private leaveForEscape(condition: Expression): boolean {
     if (this.mode !== 'fast') return false;
     if (this.mask !== undefined) throw new Error('kernel source: rare paths are not inside when bodies');
-    // Depth 0 is `$attempts`, 1 is `$escape`.
-    this.emit(this.get(this.needing(condition)), W.V128_ANY_TRUE, W.BR_IF, 1);
+    this.emit(this.get(this.needing(condition)), W.V128_ANY_TRUE, W.BR_IF, this.escapeDepth);
     return true;
   }
 
@@ -663,12 +671,44 @@ class FunctionBuilder {
     // that one attempt again with the calls, and resumes the loop. With no call inside the loop, V8
     // keeps the loop's values in registers instead of saving them to the stack at every attempt for
     // the sake of a call that almost never happens.
-    // block $groupDone, loop $resume, block $escape, loop $attempts
-    this.emit(W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY, W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY);
+    //
+    // The loop has two phases. While every lane has room, which holds for the next
+    // min over lanes of (end − address) attempts, a counted loop (`$allActive`) stores every lane at its
+    // next slot: a rejected lane's store is overwritten by its next accepted value. Then `$someActive`
+    // finishes the lanes that still have room, sending the finished lanes' stores to the dummy.
+    // block $groupDone, loop $resume, block $escape, block $someActiveStart, loop $count, loop $allActive
+    const start = this.state.map(() => this.local(W.V128));
+    const remaining = this.local(W.I32);
+    const room = this.local(W.V128);
+    this.emit(W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY, W.BLOCK, W.EMPTY, W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY);
+    // remaining = min over lanes of (end − address) / elementBytes; none left → the second phase.
+    this.emit(this.get(end), this.get(address), W.I32X4_SUB, this.set(room));
+    this.emit(
+      this.get(room),
+      this.get(room),
+      W.I8X16_SHUFFLE,
+      SWAP_HALVES,
+      this.get(room),
+      W.I32X4_MIN_S,
+      this.set(room),
+    );
+    this.emit(this.get(room), this.get(room), W.I8X16_SHUFFLE, SWAP_PAIRS, this.get(room), W.I32X4_MIN_S);
+    this.emit(W.I32X4_EXTRACT_LANE, 0, this.i32(shift), W.I32_SHR_U, this.set(remaining));
+    this.emit(this.get(remaining), W.I32_EQZ, W.BR_IF, 1);
+    this.emit(W.LOOP, W.EMPTY);
+    for (let word = 0; word < 4; word++) this.emit(this.get(this.state[word]!), this.set(start[word]!));
+    this.allActive = true;
+    this.escapeDepth = 3; // $allActive, $count, $someActiveStart, $escape
+    this.attempt(address, end, target, store, dummy, elementSize, 'fast');
+    this.emit(this.get(remaining), this.i32(1), W.I32_SUB, W.LOCAL_TEE, W.unsignedLeb(remaining), W.BR_IF, 0);
+    this.emit(W.END, W.BR, 0, W.END, W.END);
+    // loop $someActive
+    this.emit(W.LOOP, W.EMPTY);
     this.emit(this.get(address), this.get(end), W.I32X4_LT_S, this.set(this.active));
     this.emit(this.get(this.active), W.V128_ANY_TRUE, W.I32_EQZ, W.BR_IF, 3);
-    const start = this.state.map(() => this.local(W.V128));
     for (let word = 0; word < 4; word++) this.emit(this.get(this.state[word]!), this.set(start[word]!));
+    this.allActive = false;
+    this.escapeDepth = 1; // $someActive, $escape
     this.attempt(address, end, target, store, dummy, elementSize, 'fast');
     this.emit(W.BR, 0, W.END, W.END);
     // $escape: the generators' states at the attempt's start, the addresses and the ends pass through
@@ -680,6 +720,7 @@ class FunctionBuilder {
       this.emit(this.i32(0), this.get(v), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * index));
     for (const [index, v] of targets.entries())
       this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, WASM_LAYOUT.resume + 16 * index), this.set(v));
+    this.allActive = false;
     this.attempt(address, end, target, store, dummy, elementSize, 'careful');
     this.emit(W.BR, 0, W.END, W.END);
 
@@ -711,9 +752,14 @@ class FunctionBuilder {
 
     const value = this.registers.get(kernel.value);
     if (value === undefined || value.type !== 'f64') throw new Error('kernel source: the value is an f64');
-    this.emit(this.get(this.alive), this.get(this.active), W.V128_AND, this.set(store));
-    // Lanes that store write at their next slot, the others at the dummy: no branch on lanes.
-    this.emit(this.get(address), this.get(dummy), this.get(store), W.V128_BITSELECT, this.set(target));
+    if (this.allActive) {
+      // Every lane writes at its next slot; only the lanes that accepted move on.
+      this.emit(this.get(this.alive), this.set(store), this.get(address), this.set(target));
+    } else {
+      this.emit(this.get(this.alive), this.get(this.active), W.V128_AND, this.set(store));
+      // Lanes that store write at their next slot, the others at the dummy: no branch on lanes.
+      this.emit(this.get(address), this.get(dummy), this.get(store), W.V128_BITSELECT, this.set(target));
+    }
     let halves = [value.lo, value.hi];
     if (this.output === 'f32') {
       halves = [this.local(W.V128), this.local(W.V128)];

@@ -21,6 +21,7 @@ export const SELECT = 0x1b;
 export const EMPTY = 0x40;
 export const LOCAL_GET = 0x20;
 export const LOCAL_SET = 0x21;
+export const LOCAL_TEE = 0x22;
 export const I32_LOAD = 0x28;
 export const F64_LOAD = 0x2b;
 export const I32_CONST = 0x41;
@@ -28,8 +29,10 @@ export const I32_EQZ = 0x45;
 export const I32_GE_U = 0x4f;
 export const F64_NE = 0x62;
 export const I32_ADD = 0x6a;
+export const I32_SUB = 0x6b;
 export const I32_MUL = 0x6c;
 export const I32_SHL = 0x74;
+export const I32_SHR_U = 0x76;
 
 // SIMD instructions: the 0xFD prefix, then the opcode as unsigned LEB128 (opcodes from 0x80 take two
 // bytes). Written out as literals so that importing this module runs nothing.
@@ -70,6 +73,7 @@ export const I32X4_SHR_U = [0xfd, 0xad, 0x01];
 export const I32X4_ADD = [0xfd, 0xae, 0x01];
 export const I32X4_SUB = [0xfd, 0xb1, 0x01];
 export const I32X4_MUL = [0xfd, 0xb5, 0x01];
+export const I32X4_MIN_S = [0xfd, 0xb6, 0x01];
 export const F64X2_ADD = [0xfd, 0xf0, 0x01];
 export const F64X2_SUB = [0xfd, 0xf1, 0x01];
 export const F64X2_MUL = [0xfd, 0xf2, 0x01];
