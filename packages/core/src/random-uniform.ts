@@ -10,6 +10,7 @@ import {
   requireUniformTfjsFits,
   finiteNumber,
   readOptions,
+  requireUniformTorchFits,
 } from '@init/random';
 import { assertDType, assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
@@ -111,6 +112,10 @@ export class RandomUniform extends RandomInitializer<FloatDType | 'int32'> {
       const format = super.checkDType(dtype) as FloatDType;
       if (this.engine === 'tfjs') requireUniformTfjsFits(where, this.minval, this.maxval, format, BOUND_NAMES);
       else requireUniformFits(where, this.minval, this.maxval, format, BOUND_NAMES);
+      // PyTorch computes the width in float32 for float32 tensors: it must not overflow either.
+      if (this.engine === 'torch') {
+        requireUniformTorchFits(where, this.minval, this.maxval, format as 'float32' | 'float64', BOUND_NAMES);
+      }
       return format;
     }
     if (!this.maxvalGiven) {

@@ -32,7 +32,7 @@ export { createTorchGenerator, TorchGenerator } from './engines/torch-generator.
 export type { TorchSeed } from './engines/torch-generator.js';
 export { fillNormalTorch, fillUniformTorch } from './distributions/torch.js';
 export type { NormalTorchOptions, TorchFloatArray, UniformTorchOptions } from './distributions/torch.js';
-export { fillTruncatedNormalTorch } from './distributions/torch.js';
+export { fillTruncatedNormalTorch, requireUniformTorchFits } from './distributions/torch.js';
 export type { TruncatedNormalTorchOptions } from './distributions/torch.js';
 export {
   booleanValue,

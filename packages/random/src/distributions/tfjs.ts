@@ -30,11 +30,19 @@ import { InitRangeError, InitTypeError, argumentMessage } from '../errors.js';
 import { freshKey } from '../global-seed.js';
 import { keyWords } from '../keys.js';
 import { aleaState } from '../engines/alea.js';
-import { float32ToBfloat16Bits, float32ToFloat16Bits } from '../math/float-bits.js';
+import {
+  bfloat16BitsToNumber,
+  float16BitsToNumber,
+  float32ToBfloat16Bits,
+  float32ToFloat16Bits,
+  representableAbove,
+  representableBelow,
+  roundToFormat,
+} from '../math/float-bits.js';
 import { optionsRecord, requireInterval, resolveFinite, resolveFloatFormat, resolveStddev } from './arguments.js';
 import { outputKind } from '../rules.js';
 import { requireNormalFits, requireTruncatedFits } from './normal.js';
-import { requireBoundsFit } from './uniform.js';
+import { requireBoundsFit, requireUniformFits } from './uniform.js';
 import type { FillDType, FloatArray } from './arguments.js';
 
 /** Options of {@link fillUniformTfjs}. */
@@ -134,6 +142,26 @@ function storeConverted(out: Float64Array | Uint16Array, values: Float32Array, f
   }
 }
 
+/**
+ * Keeps 16-bit uniform values in [low, high): converting TensorFlow.js's float32 values rounds some
+ * to high (or below low), which the interval excludes. Those become the nearest value of the format
+ * inside it (requireUniformFits has checked that one exists). TensorFlow.js has no 16-bit dtypes,
+ * so no value of its own changes.
+ */
+function clampToInterval(out: Uint16Array, low: number, high: number, format: 'float16' | 'bfloat16'): void {
+  const read = format === 'float16' ? float16BitsToNumber : bfloat16BitsToNumber;
+  const toBits = format === 'float16' ? float32ToFloat16Bits : float32ToBfloat16Bits;
+  const top = toBits(representableBelow(high, format));
+  const bottom = toBits(
+    roundToFormat(low, format) >= low ? roundToFormat(low, format) : representableAbove(low, format),
+  );
+  for (let i = 0; i < out.length; i++) {
+    const value = read(out[i]!);
+    if (value >= high) out[i] = top;
+    else if (value < low) out[i] = bottom;
+  }
+}
+
 function uniformAlea(out: Float32Array | Int32Array, seed: string, low: number, range: number): void {
   const state = aleaState(seed);
   let c = state[0]!;
@@ -193,6 +221,8 @@ export function fillUniformTfjs<T extends FloatArray | Int32Array>(
   }
   const format = isInt ? undefined : resolveFloatFormat(where, out, dtype);
   requireUniformTfjsFits(where, low, high, format);
+  // 16-bit values are kept inside [low, high) (see clampToInterval): one must exist.
+  if (format === 'float16' || format === 'bfloat16') requireUniformFits(where, low, high, format);
   if (out.length === 0) return out;
   const seedText = String(seed ?? freshSeed());
   if (format === undefined || format === 'float32') {
@@ -201,6 +231,7 @@ export function fillUniformTfjs<T extends FloatArray | Int32Array>(
     const values = new Float32Array(out.length);
     uniformAlea(values, seedText, low, high - low);
     storeConverted(out as Float64Array | Uint16Array, values, format);
+    if (format === 'float16' || format === 'bfloat16') clampToInterval(out as Uint16Array, low, high, format);
   }
   return out;
 }

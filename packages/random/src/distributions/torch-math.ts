@@ -74,14 +74,23 @@ export function fmaf(a: number, b: number, c: number): number {
 }
 
 const SPLITTER = 134217729; // 2^27 + 1, Veltkamp's constant for splitting a double in two halves.
+const FMA_SCALE_LIMIT = 2 ** 995; // SPLITTER times a factor up to this stays finite.
 
 /**
  * `fma(a, b, c)` in double: `a·b + c` rounded once. The exact product is `high + low` (Dekker's
  * TwoProduct); then, as Boldo & Melquiond prove, `c + high` exactly as `th + tl`, `tl + low`
- * rounded to odd, and that added to `th` with one rounding to nearest. Valid while nothing
- * overflows or underflows, which holds for the magnitudes the torch engine multiplies.
+ * rounded to odd, and that added to `th` with one rounding to nearest. Factors beyond 2^995 are
+ * scaled first, so bounds near the float64 limit (`uniform_(0, 1e300)`) give finite values.
  */
 export function fma(a: number, b: number, c: number): number {
+  // A zero factor: the product is exactly ±0 (and Dekker's split below would turn a huge other
+  // factor into NaN).
+  if (a === 0 || b === 0) return a * b + c;
+  // Veltkamp's split multiplies a factor by 2^27 + 1: beyond 2^995 that overflows, so scale the
+  // large factor and c down by 2^128 and the result back up (exact, but for a c below 2^-894,
+  // which cannot move a product that large).
+  if (Math.abs(a) > FMA_SCALE_LIMIT) return fma(a * 2 ** -128, b, c * 2 ** -128) * 2 ** 128;
+  if (Math.abs(b) > FMA_SCALE_LIMIT) return fma(a, b * 2 ** -128, c * 2 ** -128) * 2 ** 128;
   const high = a * b;
   if (!Number.isFinite(high)) return high + c;
   let t = SPLITTER * a;

@@ -29,9 +29,12 @@
  * that small almost never survives the rounding of the scalar path to float32.
  */
 
-import { InitTypeError, argumentMessage } from '../errors.js';
+import { InitRangeError, InitTypeError, argumentMessage } from '../errors.js';
 import { TorchGenerator } from '../engines/torch-generator.js';
-import { optionsRecord, requireInterval, resolveFinite, resolveStddev, typedArrayKind } from './arguments.js';
+import { outputKind } from '../rules.js';
+import { optionsRecord, requireInterval, resolveFinite, resolveStddev } from './arguments.js';
+import { requireNormalFits } from './normal.js';
+import { requireBoundsFit } from './uniform.js';
 import { erf, fma, fmaf, logAvx, sinCosAvx } from './torch-math.js';
 
 /** The typed arrays the torch engine fills: PyTorch's float32 and float64. */
@@ -66,7 +69,8 @@ function requireGenerator(where: string, generator: unknown): TorchGenerator {
 }
 
 function requireTorchArray(where: string, out: unknown): 'float32' | 'float64' {
-  const kind = typedArrayKind(out);
+  // A detached buffer is refused as in every fill (it reads as empty, and writes to it are lost).
+  const kind = outputKind(where, 'out', out);
   if (kind === 'Float32Array') return 'float32';
   if (kind === 'Float64Array') return 'float64';
   throw new InitTypeError(
@@ -78,6 +82,29 @@ function requireTorchArray(where: string, out: unknown): 'float32' | 'float64' {
     ),
     'ERR_INIT_INVALID_DTYPE',
   );
+}
+
+/**
+ * The rule of the 'torch' engine's uniform: both bounds finite in the dtype and, in float32, the
+ * width `high − low` too, since PyTorch computes `from + u·(to − from)` in float32 (a width that
+ * overflows would write ±Infinity or NaN). `names` are the arguments the caller wrote.
+ * @throws InitRangeError (ERR_INIT_INVALID_ARGUMENT).
+ */
+export function requireUniformTorchFits(
+  where: string,
+  low: number,
+  high: number,
+  format: 'float32' | 'float64',
+  names: readonly [string, string] = ['low', 'high'],
+): void {
+  requireBoundsFit(where, low, high, format, names);
+  if (format === 'float32' && !Number.isFinite(Math.fround(Math.fround(high) - Math.fround(low)))) {
+    throw new InitRangeError(
+      `${where}: ${names[1]} - ${names[0]} must be within the finite range of float32 (PyTorch computes the width in float32). ` +
+        `Received: ${names[0]}=${low}, ${names[1]}=${high}.`,
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
 }
 
 /** One float32 uniform of PyTorch: 24 bits of one output times 2^−24, then `x·range + from` fused. */
@@ -111,17 +138,8 @@ export function fillUniformTorch<T extends TorchFloatArray>(
   const low = resolveFinite(where, 'low', record.low, 0);
   const high = resolveFinite(where, 'high', record.high, 1);
   requireInterval(where, low, high);
-  const n = out.length;
-  if (dtype === 'float32') {
-    // `static_cast<float>` of both bounds, and their difference in float32.
-    const from = Math.fround(low);
-    const range = Math.fround(Math.fround(high) - from);
-    for (let i = 0; i < n; i++) out[i] = uniformFloat(rng, from, range);
-  } else {
-    // The same fused multiply-add, in double.
-    const range = high - low;
-    for (let i = 0; i < n; i++) out[i] = fma(rng.randomDouble53(), range, low);
-  }
+  requireUniformTorchFits(where, low, high, dtype);
+  uniformTorchInto(out, rng, dtype, low, high);
   return out;
 }
 
@@ -194,10 +212,46 @@ export function fillNormalTorch<T extends TorchFloatArray>(
   const record = optionsRecord(where, options, ['mean', 'stddev']);
   const mean = resolveFinite(where, 'mean', record.mean, 0);
   const stddev = resolveStddev(where, record.stddev);
+  // The same rule as every normal fill (the widest sample finite in the dtype), so no value is
+  // ever ±Infinity; PyTorch's Box–Muller reaches at most 8.6σ, within the rule's 13.7σ.
+  requireNormalFits(where, mean, stddev, dtype, 'counter');
+  normalTorchInto(out, rng, dtype, mean, stddev);
+  return out;
+}
+
+/** `uniform_(low, high)` into out, its arguments already checked. */
+function uniformTorchInto(
+  out: TorchFloatArray,
+  rng: TorchGenerator,
+  dtype: 'float32' | 'float64',
+  low: number,
+  high: number,
+): void {
+  const n = out.length;
+  if (dtype === 'float32') {
+    // `static_cast<float>` of both bounds, and their difference in float32.
+    const from = Math.fround(low);
+    const range = Math.fround(Math.fround(high) - from);
+    for (let i = 0; i < n; i++) out[i] = uniformFloat(rng, from, range);
+  } else {
+    // The same fused multiply-add, in double.
+    const range = high - low;
+    for (let i = 0; i < n; i++) out[i] = fma(rng.randomDouble53(), range, low);
+  }
+}
+
+/** `normal_(mean, stddev)` into out, its arguments already checked. */
+function normalTorchInto(
+  out: TorchFloatArray,
+  rng: TorchGenerator,
+  dtype: 'float32' | 'float64',
+  mean: number,
+  stddev: number,
+): void {
   const n = out.length;
   if (n < 16) {
     for (let i = 0; i < n; i++) out[i] = scalarNormal(rng, mean, stddev);
-    return out;
+    return;
   }
   if (dtype === 'float32') {
     const data = out as Float32Array;
@@ -219,7 +273,6 @@ export function fillNormalTorch<T extends TorchFloatArray>(
       boxMullerBlockDouble(data, n - 16, mean, stddev);
     }
   }
-  return out;
 }
 
 /** Options of {@link fillTruncatedNormalTorch}: PyTorch's `trunc_normal_` arguments. */
@@ -232,6 +285,47 @@ export interface TruncatedNormalTorchOptions {
   a?: number;
   /** The upper bound, absolute, as PyTorch's `b`. Default 2. */
   b?: number;
+}
+
+/**
+ * The lowest acceptance rate per draw the rejection sampler of {@link fillTruncatedNormalTorch} is
+ * let run at: below it, PyTorch's loop (which redraws the whole tensor each round) would take more
+ * than 2^16 rounds per value — in practice never end — so the parameters are refused instead.
+ */
+const MIN_ACCEPTANCE = 2 ** -16;
+
+/**
+ * Refuses truncations whose sampler could not finish: a point mass (stddev 0) outside [a, b], or
+ * an acceptance rate below {@link MIN_ACCEPTANCE}. The rate of the uniform-proposal regime is
+ * `∫ exp(−(z² − z_m²)/2) dz / (z_b − z_a)` over [z_a, z_b] (z_m the mode); it is bounded above here
+ * (by `√(2π)` times the mass for a mode inside, by `(1 − e^{−|z_m|·w})/(|z_m|·w)` for one at a bound),
+ * so only truncations that surely cannot finish are refused. The normal regime (p > 0.3) always can.
+ * @throws InitRangeError (ERR_INIT_INVALID_ARGUMENT).
+ */
+function requireTruncationReachable(where: string, mean: number, stddev: number, a: number, b: number): void {
+  let reachable: boolean;
+  if (stddev === 0) reachable = mean >= a && mean <= b;
+  else {
+    const za = (a - mean) / stddev;
+    const zb = (b - mean) / stddev;
+    const width = zb - za;
+    let bound: number;
+    if (za <= 0 && zb >= 0)
+      bound = 1; // the mode is inside: the peak is accepted with certainty
+    else {
+      const edge = Math.min(Math.abs(za), Math.abs(zb));
+      bound = width === Number.POSITIVE_INFINITY ? 0 : -Math.expm1(-edge * width) / (edge * width);
+    }
+    reachable = Number.isFinite(width) && bound >= MIN_ACCEPTANCE;
+  }
+  if (!reachable) {
+    throw new InitRangeError(
+      `${where}: [a, b] must hold enough of the normal's mass, near enough to its mean, for PyTorch's rejection sampler ` +
+        `to finish (an acceptance rate of at least 2^-16 per draw; with stddev 0, a ≤ mean ≤ b). ` +
+        `Received: mean=${mean}, stddev=${stddev}, a=${a}, b=${b}.`,
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
 }
 
 /** Φ(x), the standard normal CDF, as PyTorch's `norm_cdf`: `(1 + erf(x/√2))/2`. */
@@ -272,16 +366,21 @@ export function fillTruncatedNormalTorch<T extends TorchFloatArray>(
   const stddev = resolveStddev(where, record.stddev);
   const a = resolveFinite(where, 'a', record.a, -2);
   const b = resolveFinite(where, 'b', record.b, 2);
-  requireInterval(where, a, b);
+  requireInterval(where, a, b, ['a', 'b']);
+  // The second regime draws uniform_(a, b) in the dtype: its rule holds for a and b.
+  requireUniformTorchFits(where, a, b, dtype, ['a', 'b']);
+  requireTruncationReachable(where, mean, stddev, a, b);
   const n = out.length;
   if (n === 0) return out;
   const round = dtype === 'float32' ? Math.fround : (x: number) => x;
   const fresh = (dtype === 'float32' ? new Float32Array(n) : new Float64Array(n)) as T;
   const p = normCdf((b - mean) / stddev) - normCdf((a - mean) / stddev);
-  if (p > 0.3) {
+  // stddev 0 with the mean on a bound: PyTorch's p is NaN (0/0) and its rejection loop never ends;
+  // the law is the point mass at the mean, which normal_ draws.
+  if (p > 0.3 || stddev === 0) {
     const lo = round(a);
     const hi = round(b);
-    fillNormalTorch(out, rng, { mean, stddev });
+    normalTorchInto(out, rng, dtype, mean, stddev);
     for (;;) {
       let outside = false;
       for (let i = 0; i < n; i++) {
@@ -291,7 +390,7 @@ export function fillTruncatedNormalTorch<T extends TorchFloatArray>(
         }
       }
       if (!outside) return out;
-      fillNormalTorch(fresh, rng, { mean, stddev });
+      normalTorchInto(fresh, rng, dtype, mean, stddev);
       for (let i = 0; i < n; i++) {
         if ((out[i] as number) < lo || (out[i] as number) > hi) out[i] = fresh[i] as number;
       }
@@ -309,16 +408,16 @@ export function fillTruncatedNormalTorch<T extends TorchFloatArray>(
   };
   const accept = (dtype === 'float32' ? new Float32Array(n) : new Float64Array(n)) as T;
   const pending = new Uint8Array(n);
-  fillUniformTorch(out, rng, { low: a, high: b });
-  fillUniformTorch(accept, rng);
+  uniformTorchInto(out, rng, dtype, a, b);
+  uniformTorchInto(accept, rng, dtype, 0, 1);
   let anyPending = false;
   for (let i = 0; i < n; i++) {
     pending[i] = round(Math.log(accept[i] as number)) > logDensity(out[i] as number) ? 1 : 0;
     anyPending ||= pending[i] === 1;
   }
   while (anyPending) {
-    fillUniformTorch(fresh, rng, { low: a, high: b });
-    fillUniformTorch(accept, rng);
+    uniformTorchInto(fresh, rng, dtype, a, b);
+    uniformTorchInto(accept, rng, dtype, 0, 1);
     anyPending = false;
     for (let i = 0; i < n; i++) {
       if (pending[i] === 0) continue;
