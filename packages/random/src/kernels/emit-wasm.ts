@@ -37,25 +37,29 @@ export const WASM_GROUPS = 16;
 
 /** Byte addresses in the kernel module's memory. */
 export const WASM_LAYOUT = {
-  /** The ziggurat tables (written once after instantiation). */
+  /**
+   * The ziggurat tables (written once after instantiation), two to a 16-byte record per layer, so that
+   * one load per lane fetches both tables a kernel reads at the same index: entry i of a table is at
+   * its address + 16·i. accept23 (an i32) is stored twice, at +8 and +12 of its record.
+   */
   tables: {
-    accept23: 0,
-    scale23: 1024,
-    accept52: 3072,
-    scale52: 5120,
-    heights: 7168,
-    heightsNext: 9216,
+    scale23: 0,
+    accept23: 8,
+    scale52: 4096,
+    accept52: 4096 + 8,
+    heights: 8192,
+    heightsNext: 8192 + 8,
   } satisfies Record<TableName, number>,
   /** Where rejected or finished lanes store. */
-  dummy: 11264,
-  /** An attempt that leaves the fast loop: its generators' states, addresses and ends (six i32x4). */
-  resume: 11360,
+  dummy: 12288,
   /** s0..s3 as four i32x4 vectors while a rare path runs (lane j's words at +4j, +16+4j, …). */
-  slowState: 11296,
+  slowState: 12320,
+  /** An attempt that leaves the fast loop: its generators' states, addresses and ends (six i32x4). */
+  resume: 12384,
   /** Per group: s0..s3 as four i32x4 vectors (64 bytes), lane j = the group's j-th block. */
-  states: 12288,
+  states: 12544,
   /** Per group: the four lanes' limits (i32x4). */
-  limits: 12288 + 64 * WASM_GROUPS,
+  limits: 12544 + 64 * WASM_GROUPS,
   /**
    * The kernels' vector constants (a data segment) and, per call, their splatted parameters: loaded
    * into locals before the loops, so that the engine keeps them in registers (or reloads them with
@@ -120,6 +124,11 @@ const SLOW_IMPORTS = { normalSlow: IMPORT_NORMAL_SLOW, wedgeSlow: IMPORT_WEDGE_S
 
 /** Picks bytes 0–3 and 8–11 of two f64x2 comparison masks: the i32x4 mask of lanes 0–3. */
 const NARROW_MASKS = [0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27];
+/** The low (high) 8 bytes of two vectors, side by side: f64 lanes of two table records. */
+const LOW_QWORDS = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
+const HIGH_QWORDS = [8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31];
+/** i32 lanes 0 and 2 of two vectors: (a0, a2, b0, b2). */
+const EVEN_LANES = [0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27];
 /** Lanes (2, 3, 0, 1) and (1, 0, 3, 2) of an i32x4: two steps of a minimum across lanes. */
 const SWAP_HALVES = [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
 const SWAP_PAIRS = [4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11];
@@ -130,6 +139,8 @@ class FunctionBuilder {
   readonly code: number[] = [];
   /** Code run once per call before the loops: loads of constants and splatted parameters. */
   private readonly prologue: number[] = [];
+  /** Records loaded in this stretch of straight-line code: `${index local}:${record address}` → four locals. */
+  private readonly records = new Map<string, number[]>();
   /** Constant bytes → the local holding them. */
   private readonly constantLocals = new Map<string, number>();
   private readonly localTypes: number[] = [];
@@ -236,46 +247,41 @@ class FunctionBuilder {
     }
   }
 
-  /** Per lane: the table entry at the lane's index (no gather in WebAssembly SIMD). */
+  /**
+   * Per lane: the table entry at the lane's index (no gather in WebAssembly SIMD). Each lane loads its
+   * whole 16-byte record once (WASM_LAYOUT.tables); both tables of the record are then two shuffles
+   * away, and a second lookup at the same index costs nothing more.
+   */
   private lookup(name: TableName, index: Operand): Operand {
     if (index.type !== 'i32') throw new Error('kernel source: a table index is an i32');
-    const base = WASM_LAYOUT.tables[name];
-    const loadLane = (lane: number, shift: number, load: number[]): number[] => [
-      ...this.get(index.v),
-      ...W.I32X4_EXTRACT_LANE,
-      lane,
-      ...this.i32(shift),
-      W.I32_SHL,
-      ...load,
-    ];
-    if (name === 'accept23') {
+    const address = WASM_LAYOUT.tables[name];
+    const record = address - (address % 16);
+    const key = `${index.v}:${record}`;
+    let records = this.records.get(key);
+    if (records === undefined) {
+      const offsets = this.local(W.V128);
+      this.emit(this.get(index.v), this.i32(4), W.I32X4_SHL, this.set(offsets));
+      records = [0, 1, 2, 3].map((lane) => {
+        const r = this.local(W.V128);
+        this.emit(this.get(offsets), W.I32X4_EXTRACT_LANE, lane, W.V128_LOAD, W.memarg(4, record), this.set(r));
+        return r;
+      });
+      this.records.set(key, records);
+    }
+    const [r0, r1, r2, r3] = records as [number, number, number, number];
+    const half = address % 16 === 0 ? LOW_QWORDS : HIGH_QWORDS;
+    const pair = (x: number, y: number): number => {
       const v = this.local(W.V128);
-      this.emit(this.get(index.v), this.set(v));
-      for (let lane = 0; lane < 4; lane++) {
-        this.emit(
-          this.get(v),
-          loadLane(lane, 2, [W.I32_LOAD, ...W.memarg(2, base)]),
-          W.I32X4_REPLACE_LANE,
-          lane,
-          this.set(v),
-        );
-      }
+      this.emit(this.get(x), this.get(y), W.I8X16_SHUFFLE, half, this.set(v));
+      return v;
+    };
+    if (name === 'accept23') {
+      // Records hold the i32 twice, so each pair of lanes is one unpack and the four lanes one more shuffle.
+      const v = this.local(W.V128);
+      this.emit(this.get(pair(r0, r1)), this.get(pair(r2, r3)), W.I8X16_SHUFFLE, EVEN_LANES, this.set(v));
       return { type: 'i32', v };
     }
-    const lo = this.local(W.V128);
-    const hi = this.local(W.V128);
-    for (let lane = 0; lane < 4; lane++) {
-      const target = lane < 2 ? lo : hi;
-      const from = lane % 2 === 0 ? index.v : target; // the first write of each half starts from any vector
-      this.emit(
-        this.get(from),
-        loadLane(lane, 3, [W.F64_LOAD, ...W.memarg(3, base)]),
-        W.F64X2_REPLACE_LANE,
-        lane % 2,
-        this.set(target),
-      );
-    }
-    return { type: 'f64', lo, hi };
+    return { type: 'f64', lo: pair(r0, r1), hi: pair(r2, r3) };
   }
 
   private operation(operation: string, args: Operand[], expression: Expression): Operand {
@@ -531,7 +537,10 @@ class FunctionBuilder {
         const m = this.needing(statement.when);
         this.emit(this.get(m), W.V128_ANY_TRUE, W.IF, W.EMPTY);
         this.mask = m;
+        // Records loaded inside the body are set only when it runs: forget them after it.
+        const before = new Set(this.records.keys());
         for (const inner of statement.body) this.statement(inner);
+        for (const key of [...this.records.keys()]) if (!before.has(key)) this.records.delete(key);
         this.mask = undefined;
         this.emit(W.END);
         return;
@@ -744,6 +753,7 @@ class FunctionBuilder {
     const kernel = this.kernel;
     const elementBytes = this.output === 'f32' ? 4 : 8;
     this.mode = mode;
+    this.records.clear();
     if (mode === 'careful') this.emit(this.get(address), this.get(end), W.I32X4_LT_S, this.set(this.active));
     this.emit(W.V128_CONST, W.v128Bytes('i32', -1), this.set(this.alive));
     this.aliveIsAllOnes = true;

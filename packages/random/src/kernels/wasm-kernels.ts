@@ -103,14 +103,18 @@ function instantiate(): WasmSampling | null {
   }
   const buffer = (exports.memory as { buffer: ArrayBuffer }).buffer;
   views = { i32: new Int32Array(buffer), f32: new Float32Array(buffer), f64: new Float64Array(buffer) };
+  // Entry i of each table at its address + 16·i (two tables to a record); accept23 twice.
   const tables = zigguratTables();
   const { accept23, scale23, accept52, scale52, heights, heightsNext } = WASM_LAYOUT.tables;
-  views.i32.set(tables.accept23, accept23 / 4);
-  views.f64.set(tables.scale23, scale23 / 8);
-  views.f64.set(tables.accept52, accept52 / 8);
-  views.f64.set(tables.scale52, scale52 / 8);
-  views.f64.set(tables.heights.subarray(0, 256), heights / 8);
-  views.f64.set(tables.heightsNext, heightsNext / 8);
+  for (let i = 0; i < 256; i++) {
+    views.i32[(accept23 + 16 * i) / 4] = tables.accept23[i]!;
+    views.i32[(accept23 + 16 * i) / 4 + 1] = tables.accept23[i]!;
+    views.f64[(scale23 + 16 * i) / 8] = tables.scale23[i]!;
+    views.f64[(accept52 + 16 * i) / 8] = tables.accept52[i]!;
+    views.f64[(scale52 + 16 * i) / 8] = tables.scale52[i]!;
+    views.f64[(heights + 16 * i) / 8] = tables.heights[i]!;
+    views.f64[(heightsNext + 16 * i) / 8] = tables.heightsNext[i]!;
+  }
   const { i32, f32, f64 } = views;
   return {
     i32,
