@@ -1,4 +1,5 @@
 import { defineProject } from 'vitest/config';
+import { typecheck } from '../../vitest.shared.ts';
 
 // Unlike the other packages, these tests resolve @init/core to its build, not its sources: the
 // worker threads load plain JavaScript (src/worker.js and the setup fixtures) and Vitest hands its
@@ -10,5 +11,5 @@ const conditions = ['module', 'node', 'development|production'];
 export default defineProject({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
-  test: { name: 'parallel', testTimeout: 60_000, hookTimeout: 60_000 },
+  test: { name: 'parallel', testTimeout: 60_000, hookTimeout: 60_000, typecheck },
 });

@@ -31,7 +31,11 @@ export function createNodePool(workers: number | undefined): WorkerPool {
   const pool = new Tinypool({ filename, execArgv, minThreads: size, maxThreads: size, idleTimeout: 30_000 });
   return {
     size,
-    run: (task: FillTask) => pool.run(task) as Promise<number>,
+    sharedMemory: true,
+    run: async (task: FillTask) => {
+      await pool.run(task);
+      return task.buffer;
+    },
     runMember: async (task, member) => {
       await pool.run({ kind: 'orthogonalize-member', task, member } satisfies MemberTask);
     },

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HalfOffset, ThreadMarker } from './__fixtures__/thread-marker.mjs';
 import { applyParallel, fillParallel, terminateWorkers } from './index.js';
 import { teamWorthIt, withTeamOrthogonalized } from './orthogonal.js';
+import { nodePlatform } from './node.js';
 import { workerPool } from './pool.js';
 
 const setup = new URL('./__fixtures__/thread-marker.mjs', import.meta.url);
@@ -130,7 +131,7 @@ describe('Orthogonal: the workers share the QR', () => {
   });
 
   test('a team of two workers computes the matrix (not the calling thread)', async () => {
-    const pool = await workerPool(2);
+    const pool = await workerPool(nodePlatform, 2);
     const initializer = new core.Orthogonal({ seed: 5 });
     const shape = [257, 256];
     const tensor = await withTeamOrthogonalized(pool!, initializer, shape, () => initializer.apply(shape));

@@ -19,9 +19,8 @@ import { isSvdEnabled } from '@init/linalg';
 import { freshKey, keyFromSeed, keyToString, type Key } from '@init/random';
 import { blocksOfRange, splitRange } from './blocks.js';
 import { arrayClassOf } from './array-class.js';
-import type { FillTask } from './task.js';
 import { teamWorthIt, withTeamOrthogonalized } from './orthogonal.js';
-import { workerPool, type WorkerPool } from './pool.js';
+import { workerPool, type Platform, type WorkerPool } from './pool.js';
 
 /**
  * The fewest elements worth sending to workers. Measured with `pnpm --filter @init/parallel bench`
@@ -43,11 +42,13 @@ export interface ParallelOptions {
   readonly dtype?: DType;
   /**
    * How many worker threads fill the tensor. Default: the machine's parallelism
-   * (`os.availableParallelism()`). 1 (or 0) fills on the calling thread.
+   * (`os.availableParallelism()` on Node.js, `navigator.hardwareConcurrency` in a browser). 1 (or
+   * 0) fills on the calling thread.
    */
   readonly workers?: number;
   /**
-   * Module URLs (or file paths) each worker imports before it rebuilds the initializer: where a
+   * Module URLs (or, on Node.js, absolute file paths; in a browser, URLs relative to the page)
+   * each worker imports before it rebuilds the initializer: where a
    * class of your own is registered (`registerInitializer(MyInit)` at the module's top level) or
    * exported as `export const classes = [MyInit]`. Built-in classes need none.
    */
@@ -63,30 +64,19 @@ export interface FillParallelOptions extends ParallelOptions {
 }
 
 /**
- * `initializer.apply(shape, dtype)` computed on several threads: the same values, bit for bit, for
- * any worker count. The result's data is backed by a SharedArrayBuffer when workers filled it.
- *
- * Each worker rebuilds the initializer from `serialize(initializer)` and fills a contiguous range
- * of the output as `partitionInfo` slices, so classes of your own must be known in the worker (see
- * `setup`). Small tensors and engine `'tfjs'` (a sequential stream) are computed on the calling
- * thread. `Orthogonal` (method 'qr', whose every value depends on the whole matrix) is not cut into
- * slices: the workers share its QR instead, with the same values.
- * @throws what `apply` throws, for the same arguments.
- * @example
- * ```ts
- * const tensor = await applyParallel(new RandomNormal({ seed: 1 }), [4096, 4096], { workers: 2 });
- * // tensor.data equals new RandomNormal({ seed: 1 }).apply([4096, 4096]).data, bit for bit
- * ```
+ * `applyParallel` on `platform`: `initializer.apply(shape, dtype)` computed by the platform's
+ * workers (see the entries, node.ts and browser.ts, for the public documentation).
  */
-export async function applyParallel(
+export async function applyParallelOn(
+  platform: Platform,
   initializer: Initializer,
   shape: readonly number[],
   options: ParallelOptions = {},
 ): Promise<Tensor> {
-  const settings = readOptions('applyParallel', initializer, options);
+  const settings = readOptions(platform, 'applyParallel', initializer, options);
   const dtype = options.dtype ?? initializer.dtype;
   const size = plainSize(shape);
-  const pool = size === undefined ? undefined : await poolFor(initializer, size, shape, settings);
+  const pool = size === undefined ? undefined : await poolFor(platform, initializer, size, shape, settings);
   if (size === undefined || pool === undefined) return initializer.apply(shape, dtype);
   // The calling thread checks dtype and shape exactly as apply does, on an empty slice.
   probeOf(initializer).apply(emptyRows(shape), dtype, { fullShape: shape, varOffset: shape.map(() => 0) });
@@ -96,25 +86,21 @@ export async function applyParallel(
   }
   const config = configForCall(initializer);
   const ArrayClass = arrayClassOf(dtype);
-  const data = new ArrayClass(new SharedArrayBuffer(size * bytesPerElement(dtype)), 0, size);
-  await fillShared(pool, config, data, shape, dtype, undefined, settings.setup);
+  const bytes = size * bytesPerElement(dtype);
+  const data = new ArrayClass(pool.sharedMemory ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes), 0, size);
+  await fillOn(pool, config, data, shape, dtype, undefined, settings.setup);
   return Object.freeze({ shape: Object.freeze([...shape]), dtype, data });
 }
 
-/**
- * `initializer.fill(out, shape, { dtype, partitionInfo })` computed on several threads: the same
- * values, bit for bit, for any worker count. When `out` is backed by a SharedArrayBuffer the
- * workers write into it directly; otherwise they fill a shared scratch buffer that is then copied
- * into `out` (one extra copy, and the scratch's memory, for the time of the call).
- * @throws what `fill` throws, for the same arguments.
- */
-export async function fillParallel(
+/** `fillParallel` on `platform` (see `applyParallelOn`). */
+export async function fillParallelOn(
+  platform: Platform,
   initializer: Initializer,
   out: TypedArray,
   shape: readonly number[],
   options: FillParallelOptions = {},
 ): Promise<void> {
-  const settings = readOptions('fillParallel', initializer, options);
+  const settings = readOptions(platform, 'fillParallel', initializer, options);
   const { dtype, partitionInfo } = options;
   const fillOptions = {
     ...(dtype === undefined ? {} : { dtype }),
@@ -123,7 +109,9 @@ export async function fillParallel(
   const size = plainSize(shape);
   const valid =
     size !== undefined && out.length === size && (partitionInfo === undefined || plainPartition(shape, partitionInfo));
-  const pool = valid ? await poolFor(initializer, size, partitionInfo?.fullShape ?? shape, settings) : undefined;
+  const pool = valid
+    ? await poolFor(platform, initializer, size, partitionInfo?.fullShape ?? shape, settings)
+    : undefined;
   if (!valid || pool === undefined) {
     initializer.fill(out, shape, fillOptions);
     return;
@@ -142,13 +130,14 @@ export async function fillParallel(
   }
   const config = configForCall(initializer);
   const resolved = dtype ?? dtypeOfArray(out, initializer.dtype);
-  if (out.buffer instanceof SharedArrayBuffer) {
-    await fillShared(pool, config, out, shape, resolved, partitionInfo, settings.setup);
+  if (isShared(out.buffer) || !pool.sharedMemory) {
+    await fillOn(pool, config, out, shape, resolved, partitionInfo, settings.setup);
     return;
   }
+  // Node.js workers write only into shared memory: a shared scratch of out's size, then one copy.
   const ArrayClass = arrayClassOf(resolved);
   const scratch = new ArrayClass(new SharedArrayBuffer(out.byteLength), 0, out.length);
-  await fillShared(pool, config, scratch, shape, resolved, partitionInfo, settings.setup);
+  await fillOn(pool, config, scratch, shape, resolved, partitionInfo, settings.setup);
   out.set(scratch as never);
 }
 
@@ -159,7 +148,7 @@ interface Settings {
   readonly minElements: number;
 }
 
-function readOptions(where: string, initializer: Initializer, options: ParallelOptions): Settings {
+function readOptions(platform: Platform, where: string, initializer: Initializer, options: ParallelOptions): Settings {
   if (!(initializer instanceof Initializer)) {
     throw new InitTypeError(
       argumentMessage(where, 'initializer', 'be an Initializer', initializer),
@@ -191,17 +180,9 @@ function readOptions(where: string, initializer: Initializer, options: ParallelO
   }
   return {
     workers,
-    setup: modules.map(moduleUrl),
+    setup: modules.map((entry) => platform.moduleUrl(entry)),
     minElements: minElements ?? PARALLEL_MIN_ELEMENTS,
   };
-}
-
-/** A URL string for `import()`: URLs as they are, absolute file paths as file URLs. */
-function moduleUrl(entry: string | URL): string {
-  if (entry instanceof URL) return entry.href;
-  if (entry.startsWith('/')) return new URL(`file://${encodeURI(entry)}`).href;
-  if (/^[A-Za-z]:[\\/]/.test(entry)) return new URL(`file:///${encodeURI(entry.replaceAll('\\', '/'))}`).href;
-  return entry;
 }
 
 /**
@@ -210,6 +191,7 @@ function moduleUrl(entry: string | URL): string {
  * cheaply (a sequential stream, or a whole-matrix algorithm).
  */
 async function poolFor(
+  platform: Platform,
   initializer: Initializer,
   size: number,
   fullShape: readonly number[],
@@ -224,12 +206,21 @@ async function poolFor(
   // Engines other than the counter-based one draw a tensor in sequence and refuse slices.
   const engine = (initializer as { engine?: unknown }).engine;
   if (engine !== undefined && engine !== 'counter') return undefined;
-  const pool = await workerPool(settings.workers);
-  return pool !== undefined && pool.size > 1 ? pool : undefined;
+  const pool = await workerPool(platform, settings.workers);
+  if (pool === undefined || pool.size <= 1) return undefined;
+  // The team shares one matrix in shared memory; without it (a browser page that is not
+  // cross-origin isolated) Orthogonal stays on the calling thread.
+  return initializer instanceof Orthogonal && !pool.sharedMemory ? undefined : pool;
 }
 
-/** Fills a shared `out` (the elements of `shape`, placed in the full tensor by `partitionInfo`). */
-async function fillShared(
+/**
+ * Fills `out` (the elements of `shape`, placed in the full tensor by `partitionInfo`) on the pool's
+ * workers. A shared `out` is written in place. Otherwise (a browser page without cross-origin
+ * isolation) each task's range travels in a buffer of its own, moved to its worker and back
+ * without a copy, and is copied into place as it returns: the only extra memory is the ranges in
+ * flight, and the copy costs a fraction of a nanosecond per element.
+ */
+async function fillOn(
   pool: WorkerPool,
   config: string,
   out: TypedArray,
@@ -239,22 +230,38 @@ async function fillShared(
   setup: readonly string[],
 ): Promise<void> {
   const ranges = splitRange(out.length, pool.size * TASKS_PER_WORKER, GRAIN);
-  const svd = isSvdEnabled();
-  const tasks = ranges.map(
-    ([start, end]): FillTask => ({
-      config,
-      setup,
-      svd,
-      dtype,
-      buffer: out.buffer as SharedArrayBuffer,
-      byteOffset: out.byteOffset,
-      length: out.length,
-      fullShape: partitionInfo?.fullShape ?? shape,
-      offset: partitionInfo?.varOffset ?? shape.map(() => 0),
-      blocks: blocksOfRange(shape, start, end),
+  const common = {
+    config,
+    setup,
+    svd: isSvdEnabled(),
+    dtype,
+    fullShape: partitionInfo?.fullShape ?? shape,
+    offset: partitionInfo?.varOffset ?? shape.map(() => 0),
+  };
+  if (isShared(out.buffer)) {
+    const { buffer, byteOffset, length } = out;
+    await Promise.all(
+      ranges.map(([start, end]) =>
+        pool.run({ ...common, buffer, byteOffset, length, blocks: blocksOfRange(shape, start, end) }),
+      ),
+    );
+    return;
+  }
+  const ArrayClass = arrayClassOf(dtype);
+  await Promise.all(
+    ranges.map(async ([start, end]) => {
+      const length = end - start;
+      const blocks = blocksOfRange(shape, start, end).map((block) => ({ ...block, start: block.start - start }));
+      const buffer = new ArrayBuffer(length * out.BYTES_PER_ELEMENT);
+      const filled = await pool.run({ ...common, buffer, byteOffset: 0, length, blocks });
+      out.set(new ArrayClass(filled, 0, length) as never, start);
     }),
   );
-  await Promise.all(tasks.map((task) => pool.run(task)));
+}
+
+/** Whether `buffer` is shared memory (SharedArrayBuffer is missing from pages that are not isolated). */
+function isShared(buffer: ArrayBufferLike): buffer is SharedArrayBuffer {
+  return typeof SharedArrayBuffer === 'function' && buffer instanceof SharedArrayBuffer;
 }
 
 // An unseeded random initializer draws a fresh key per call (apply's `callKey`).

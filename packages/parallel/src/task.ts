@@ -16,8 +16,12 @@ export interface FillTask {
    */
   readonly svd: boolean;
   readonly dtype: DType;
-  /** The output's memory: shared, so every worker writes its own range in place. */
-  readonly buffer: SharedArrayBuffer;
+  /**
+   * The output's memory. Shared: every worker writes its own range in place. Otherwise (a browser
+   * page without cross-origin isolation) a buffer for this task's range alone, moved to the worker
+   * and back.
+   */
+  readonly buffer: SharedArrayBuffer | ArrayBuffer;
   readonly byteOffset: number;
   readonly length: number;
   /** The shape that scales come from, and where the output sits in it. */
