@@ -34,7 +34,17 @@ export interface EntryPoint {
   readonly dist: string;
 }
 
-type ExportConditions = { readonly '@init/source'?: string; readonly default?: string };
+/** A condition's target: a path, or nested conditions (`{ browser, default }`) of which `default` is read. */
+type ConditionTarget = string | { readonly default?: string };
+type ExportConditions = {
+  readonly '@init/source'?: ConditionTarget;
+  readonly node?: ConditionTarget;
+  readonly default?: ConditionTarget;
+};
+
+function defaultTarget(target: ConditionTarget | undefined): string | undefined {
+  return typeof target === 'object' ? target.default : target;
+}
 
 /** The package's entry points, as its `exports` map lists them: `.` first, then each subpath. */
 export function entryPoints(name: PackageName): EntryPoint[] {
@@ -44,7 +54,10 @@ export function entryPoints(name: PackageName): EntryPoint[] {
   const entries: EntryPoint[] = [];
   for (const [subpath, target] of Object.entries(manifest.exports)) {
     if (typeof target === 'string') continue; // './package.json'
-    const { '@init/source': source, default: dist } = target;
+    // A package with a browser entry (@init/parallel) nests its source condition and adds `node`:
+    // the Node.js entry is the one read here (the browser entry matches it, by a type test).
+    const source = defaultTarget(target['@init/source']);
+    const dist = defaultTarget(target.node ?? target.default);
     if (source === undefined || dist === undefined)
       throw new Error(`@init/${name}: exports["${subpath}"] lacks a source or default`);
     entries.push({ specifier: `@init/${name}${subpath.slice(1)}`, source, dist });
