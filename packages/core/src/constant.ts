@@ -100,7 +100,9 @@ export class Constant extends Initializer {
         'ERR_INIT_INVALID_SHAPE',
       );
     }
-    if (count > fullSize) {
+    // A scalar fills any shape, an empty one too (TF's constant(0, shape=[0]) is empty); a list
+    // may not hold more elements than the shape.
+    if (count > fullSize && this.valueShape.length > 0) {
       throw new InitRangeError(
         `Constant: value must have at most ${fullSize} elements to fill shape [${fullShape.join(', ')}]. ` +
           `Received: ${count} elements.`,

@@ -1,4 +1,4 @@
-import { InitRangeError, InitTypeError, argumentMessage, describeValue, oneOf } from '@init/random';
+import { InitRangeError, InitTypeError, argumentMessage, describeValue, isPlainObject, oneOf } from '@init/random';
 import { assertShape } from './shape.js';
 
 /** How a weight's axes are laid out. */
@@ -121,7 +121,7 @@ function axisSpec(where: string, argument: string, value: unknown): AxisSpec {
  * @throws InitTypeError (ERR_INIT_INVALID_ARGUMENT).
  */
 export function checkFanAxes(where: string, argument: string, axes: unknown): CheckedFanAxes {
-  if (typeof axes !== 'object' || axes === null || Array.isArray(axes)) {
+  if (!isPlainObject(axes)) {
     throw new InitTypeError(
       argumentMessage(
         where,
@@ -132,7 +132,9 @@ export function checkFanAxes(where: string, argument: string, axes: unknown): Ch
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }
-  const record = axes as Record<string, unknown>;
+  // Each value read once (a getter or Proxy could answer differently on a second read).
+  const record: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(axes)) record[key] = axes[key];
   const keys = Object.keys(record).filter((key) => record[key] !== undefined);
   const jax = keys.filter((key) => JAX_KEYS.includes(key));
   const keras = keys.filter((key) => KERAS_KEYS.includes(key));

@@ -1,4 +1,5 @@
 import {
+  requireNormalFits,
   fillNormal,
   fillUniform,
   InitRangeError,
@@ -8,7 +9,7 @@ import {
   readOptions,
   numberError,
 } from '@init/random';
-import { assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
+import { assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { forEachRun } from './partition.js';
 import { RandomInitializer, type RandomInitializerOptions } from './random-initializer.js';
@@ -68,6 +69,13 @@ export class Sparse extends RandomInitializer {
     this.sparsity = sparsity;
     this.stddev = nonNegativeNumber(where, 'stddev', read.stddev, 0.01);
     this.dtype = assertFloatDType(where, read.dtype === undefined ? 'float32' : read.dtype);
+  }
+
+  /** Float dtypes that hold every normal sample (±13.7·stddev), so none is ever ±Infinity. */
+  protected override checkDType(dtype: DType): DType {
+    const format = super.checkDType(dtype) as FloatDType;
+    requireNormalFits(this.className, 0, this.stddev, format, 'counter');
+    return format;
   }
 
   getConfig(): { sparsity: number; stddev: number; seed: SeedConfig; dtype: FloatDType } {

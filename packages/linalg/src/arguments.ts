@@ -69,6 +69,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return Object.getPrototypeOf(prototype) === null && Object.prototype.toString.call(value) === '[object Object]';
 }
 
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** `name`, or `options["odd key"]` for a key that is not an identifier (as @init/random words it). */
+function optionPath(key: string): string {
+  const shown = key.length > 60 ? `${key.slice(0, 57)}...` : key;
+  return IDENTIFIER.test(key) ? shown : `options[${JSON.stringify(shown)}]`;
+}
+
 /**
  * Reads an options argument as @init/random's `readOptions` does, with the same wording: undefined
  * or a plain object with only known keys, each value read once into a copy.
@@ -94,7 +102,7 @@ export function readOptions<K extends string>(
   for (const key of Object.keys(options)) {
     if (!(known as readonly string[]).includes(key)) {
       throw new TypeError(
-        argumentMessage(where, key, `be a known option; ${where} takes ${known.join(', ')}`, options[key]),
+        argumentMessage(where, optionPath(key), `be a known option; ${where} takes ${known.join(', ')}`, options[key]),
       );
     }
     copy[key] = options[key];

@@ -16,7 +16,7 @@ import {
   type TypedArray,
 } from '@init/core';
 import { isSvdEnabled } from '@init/linalg';
-import { freshKey, keyFromSeed, keyToString, type Key } from '@init/random';
+import { freshKey, keyFromSeed, keyToString, readOptions as readPlainOptions, type Key } from '@init/random';
 import { blocksOfRange, splitRange } from './blocks.js';
 import { arrayClassOf } from './array-class.js';
 import { teamWorthIt, withTeamOrthogonalized } from './orthogonal.js';
@@ -71,10 +71,10 @@ export async function applyParallelOn(
   platform: Platform,
   initializer: Initializer,
   shape: readonly number[],
-  options: ParallelOptions = {},
+  options?: ParallelOptions,
 ): Promise<Tensor> {
-  const settings = readOptions(platform, 'applyParallel', initializer, options);
-  const dtype = options.dtype ?? initializer.dtype;
+  const settings = readOptions(platform, 'applyParallel', initializer, options, PARALLEL_OPTIONS);
+  const dtype = settings.dtype ?? initializer.dtype;
   const size = plainSize(shape);
   const pool = size === undefined ? undefined : await poolFor(platform, initializer, size, shape, settings);
   if (size === undefined || pool === undefined) return initializer.apply(shape, dtype);
@@ -98,10 +98,10 @@ export async function fillParallelOn(
   initializer: Initializer,
   out: TypedArray,
   shape: readonly number[],
-  options: FillParallelOptions = {},
+  options?: FillParallelOptions,
 ): Promise<void> {
-  const settings = readOptions(platform, 'fillParallel', initializer, options);
-  const { dtype, partitionInfo } = options;
+  const settings = readOptions(platform, 'fillParallel', initializer, options, FILL_PARALLEL_OPTIONS);
+  const { dtype, partitionInfo } = settings;
   const fillOptions = {
     ...(dtype === undefined ? {} : { dtype }),
     ...(partitionInfo === undefined ? {} : { partitionInfo }),
@@ -141,24 +141,37 @@ export async function fillParallelOn(
   out.set(scratch as never);
 }
 
+const PARALLEL_OPTIONS = ['dtype', 'workers', 'setup', 'minElements'] as const;
+const FILL_PARALLEL_OPTIONS = ['dtype', 'workers', 'setup', 'minElements', 'partitionInfo'] as const;
+
 interface Settings {
+  /** The dtype option, as read (undefined: the initializer's, or what out implies). */
+  readonly dtype: DType | undefined;
+  /** fillParallel's partitionInfo, as read. */
+  readonly partitionInfo: PartitionInfo | undefined;
   /** Undefined: as many as the machine has. */
   readonly workers: number | undefined;
   readonly setup: readonly string[];
   readonly minElements: number;
 }
 
-function readOptions(platform: Platform, where: string, initializer: Initializer, options: ParallelOptions): Settings {
+function readOptions(
+  platform: Platform,
+  where: string,
+  initializer: Initializer,
+  options: unknown,
+  keys: readonly string[],
+): Settings {
   if (!(initializer instanceof Initializer)) {
     throw new InitTypeError(
       argumentMessage(where, 'initializer', 'be an Initializer', initializer),
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }
-  if (typeof options !== 'object' || options === null) {
-    throw new InitTypeError(argumentMessage(where, 'options', 'be an object', options), 'ERR_INIT_INVALID_ARGUMENT');
-  }
-  const { workers, minElements, setup } = options;
+  // The shared rules: a plain object or undefined, known keys only (the closest suggested), each
+  // value read once into the copy used from here on.
+  const read = readPlainOptions(where, options, keys) as Partial<FillParallelOptions>;
+  const { workers, minElements, setup } = read;
   if (workers !== undefined && (!Number.isSafeInteger(workers) || workers < 0)) {
     throw new InitRangeError(
       argumentMessage(where, 'workers', 'be a non-negative integer', workers),
@@ -182,6 +195,8 @@ function readOptions(platform: Platform, where: string, initializer: Initializer
     workers,
     setup: modules.map((entry) => platform.moduleUrl(entry)),
     minElements: minElements ?? PARALLEL_MIN_ELEMENTS,
+    dtype: read.dtype,
+    partitionInfo: read.partitionInfo,
   };
 }
 

@@ -284,3 +284,12 @@ describe("PyTorch's other nn.init functions", () => {
     expect(presets.kaimingNormal({ mode: 'FAN_OUT' }).getConfig()).toMatchObject({ mode: 'fan_out' });
   });
 });
+
+// Found by the cross-package fuzz suite (tooling/fuzz).
+test("fuzz finding: sparse({ std: -1 }) names PyTorch's std, not the stddev of the Sparse inside", () => {
+  expect(() => presets.sparse({ sparsity: 0.5, std: -1 })).toThrow(
+    'sparse: std must be a non-negative finite number. Received: -1.',
+  );
+  expect(() => presets.sparse({ sparsity: 0.5, std: null as never })).toThrow(/^sparse: std must be/);
+  expect(presets.sparse({ sparsity: 0.5, std: 0.5, seed: 1 }).getConfig().stddev).toBe(0.5);
+});

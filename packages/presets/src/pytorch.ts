@@ -436,12 +436,14 @@ export function sparse(options: TorchSparseOptions): Sparse {
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }
+  // PyTorch's name: a bad std is reported as std, not as the stddev of the Sparse inside.
+  const std = nonNegativeNumber('sparse', 'std', read.std, 0.01);
   return asCaller(
     'sparse',
     () =>
       new Sparse({
         sparsity: read.sparsity as number,
-        ...(read.std === undefined ? {} : { stddev: read.std as number }),
+        stddev: std,
         ...seedAndDType(read),
       }),
   );

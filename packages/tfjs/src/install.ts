@@ -22,7 +22,7 @@
 //   Their constructors, configs and serialization are untouched.
 import type { DataType, Tensor as TfTensor } from '@tensorflow/tfjs-core';
 import { serialization } from '@tensorflow/tfjs-core';
-import { argumentMessage, InitTypeError, type Initializer } from '@init/core';
+import { oneOf, readOptions, type Initializer } from '@init/core';
 import {
   fromTfjsConfig,
   kerasAliases,
@@ -84,27 +84,12 @@ function ours(className: string, config: Record<string, unknown>, engine: TfjsEn
  * installTfjs(); // engine 'tfjs': TensorFlow.js's values, Orthogonal in a fraction of the time
  * const lstm = tf.layers.lstm({ units: 512 }); // recurrentInitializer 'orthogonal' is now @init's
  * ```
- * @throws InitTypeError for an unknown engine or options that are not an object.
+ * @throws InitTypeError for an unknown engine, an unknown key, or options that are not a plain object.
  */
-export function installTfjs(options: InstallTfjsOptions = {}): void {
-  if (typeof options !== 'object' || options === null) {
-    throw new InitTypeError(
-      argumentMessage('installTfjs', 'options', 'be an object { engine? }', options),
-      'ERR_INIT_INVALID_ARGUMENT',
-    );
-  }
-  const engine = options.engine ?? 'tfjs';
-  if (!TFJS_ENGINES.includes(engine)) {
-    throw new InitTypeError(
-      argumentMessage(
-        'installTfjs',
-        'engine',
-        `be one of ${TFJS_ENGINES.map((name) => `'${name}'`).join(', ')}`,
-        engine,
-      ),
-      'ERR_INIT_INVALID_ARGUMENT',
-    );
-  }
+export function installTfjs(options?: InstallTfjsOptions): void {
+  // The shared rules: a plain object or undefined, `engine` its one key, null refused.
+  const read = readOptions('installTfjs', options, ['engine']);
+  const engine = oneOf('installTfjs', 'engine', read.engine, TFJS_ENGINES, 'tfjs');
   uninstallTfjs();
   const map = classNameMap();
   const Base = tfjsInitializerBase();

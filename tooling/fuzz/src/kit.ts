@@ -213,6 +213,10 @@ export interface Entry<A, S = undefined> {
   readonly wild?: Readonly<Record<string, fc.Arbitrary<unknown>>>;
   /** Whether `undefined` options are valid (default true): then only other non-plain values are refused. */
   readonly optionsRequired?: boolean;
+  /** What an error about the options argument itself may name (default `options`). */
+  readonly optionsNames?: readonly string[];
+  /** Other arguments an error about a wild option may name, by option (a layout that no longer fits the shape). */
+  readonly related?: Readonly<Record<string, readonly string[]>>;
   /** Whether the entry takes options at all (default true). */
   readonly takesOptions?: boolean;
   /** Fresh mutable state per run: the caller's buffers. */
@@ -303,14 +307,16 @@ function isDetachedView(view: ArrayBufferView): boolean {
 }
 
 /** The names an error of a case must mention (one of them). */
-function namesOf<A>(c: Case<A>, keys: readonly string[]): readonly string[] {
+function namesOf<A, S>(c: Case<A>, entry: Entry<A, S>): readonly string[] {
+  const optionsNames = entry.optionsNames ?? ['options'];
   switch (c.kind) {
     case 'wildValue':
+      return [c.key, ...(entry.related?.[c.key] ?? [])];
     case 'unknownKey':
       return [c.key];
     case 'notPlain':
       // Undefined options where some are required: the error may name a required option instead.
-      return c.value === undefined ? ['options', ...keys] : ['options'];
+      return c.value === undefined ? [...optionsNames, ...entry.keys] : optionsNames;
     case 'badArgs':
       return c.names;
     default:
@@ -374,7 +380,7 @@ function judge<A, S>(
     if (c.kind === 'valid' || !ours) {
       throw new Error(`${c.kind} case threw ${ours ? 'our' : 'a foreign'} error: ${message}`, { cause: error });
     }
-    const names = namesOf(c, entry.keys);
+    const names = namesOf(c, entry);
     const named = entry.messageCheck?.(message, names) ?? namesArgument(message, entry.name, names);
     if (!named)
       throw new Error(`error does not name ${String(entry.name)} and one of [${names.join(', ')}]: ${message}`);

@@ -6,11 +6,8 @@ const scale = Number(process.env.FUZZ_SCALE ?? 1) > 0 ? Number(process.env.FUZZ_
 const BASE = {
   random: 6000,
   linalg: 2000,
-  core: 6000,
+  core: 8000,
   presets: 4000,
-  parallel: 600,
-  tfjs: 800,
-  cli: 1600,
 } as const;
 
 export const RUNS: Readonly<Record<keyof typeof BASE, number>> = Object.freeze(
