@@ -4,78 +4,18 @@
  * @init/linalg sits beside @init/random in the dependency graph and must not import it, so it
  * cannot use the project's InitRangeError/InitTypeError. It throws the standard RangeError and
  * TypeError instead, with messages in the same form
- * (`<where>: <argument> must <requirement>. Received: <value>.`); @init/core validates its own
+ * (`<where>: <argument> must <requirement>. Received: <value>.`), built by the same code: the
+ * private @init/internal, which both packages' builds inline. @init/core validates its own
  * arguments before it calls in here, so its users still see the coded errors.
  */
+
+import { argumentMessage, isDetached, isPlainObject, optionPath, typedArrayKind } from '@init/internal';
 
 /**
  * A row-major matrix as the functions of this package accept it: a Float64Array, a Float32Array
  * (widened to float64 on the way in) or a plain array of numbers.
  */
 export type MatrixInput = Float64Array | Float32Array | readonly number[];
-
-/**
- * Formats a received value for an error message without calling user code (no toString, no
- * getters). The same text as @init/random's `describeValue`, character for character: this package
- * may not depend on @init/random, so the wording is shared by a test (tooling/package-checks'
- * wording test) instead of by code.
- */
-export function describeValue(value: unknown): string {
-  switch (typeof value) {
-    case 'number':
-      return Object.is(value, -0) ? '-0' : String(value);
-    case 'bigint':
-      return `${value}n`;
-    case 'string':
-      return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
-    case 'boolean':
-    case 'undefined':
-      return String(value);
-    case 'symbol':
-      return 'a symbol';
-    case 'function':
-      return 'a function';
-    default:
-      break;
-  }
-  if (value === null) return 'null';
-  if (Array.isArray(value)) {
-    const shown = value.slice(0, 8).map((item) => (Array.isArray(item) ? '[...]' : describeValue(item)));
-    return `[${shown.join(', ')}${value.length > 8 ? ', ...' : ''}]`;
-  }
-  if (ArrayBuffer.isView(value)) {
-    const kind = Object.prototype.toString.call(value).slice(8, -1);
-    // 'an Int32Array', 'a Uint8Array' (said "you"), 'a Float32Array'.
-    return `${/^[AEIO]/.test(kind) ? 'an' : 'a'} ${kind} of length ${(value as unknown as ArrayLike<unknown>).length ?? value.byteLength}`;
-  }
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype === Object.prototype || prototype === null) return 'an object';
-  const constructorName = Object.prototype.toString.call(value).slice(8, -1);
-  return `an object of type ${constructorName}`;
-}
-
-/** `<where>: <argument> must <requirement>. Received: <value>.` (as @init/random's argumentMessage). */
-export function argumentMessage(where: string, argument: string, requirement: string, received: unknown): string {
-  return `${where}: ${argument} must ${requirement}. Received: ${describeValue(received)}.`;
-}
-
-/**
- * True for a plain object of any realm or with a null prototype (as @init/random's isPlainObject).
- */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype === null) return true;
-  return Object.getPrototypeOf(prototype) === null && Object.prototype.toString.call(value) === '[object Object]';
-}
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/** `name`, or `options["odd key"]` for a key that is not an identifier (as @init/random words it). */
-function optionPath(key: string): string {
-  const shown = key.length > 60 ? `${key.slice(0, 57)}...` : key;
-  return IDENTIFIER.test(key) ? shown : `options[${JSON.stringify(shown)}]`;
-}
 
 /**
  * Reads an options argument as @init/random's `readOptions` does, with the same wording: undefined
@@ -120,6 +60,12 @@ export function checkDimension(where: string, argument: string, value: unknown):
   }
 }
 
+/** 'Float64Array' or 'Float32Array' for such an array from any realm; undefined for anything else. */
+function floatArrayKind(value: unknown): 'Float64Array' | 'Float32Array' | undefined {
+  const kind = typedArrayKind(value);
+  return kind === 'Float64Array' || kind === 'Float32Array' ? kind : undefined;
+}
+
 /**
  * Checks `a` against `rows × cols` and returns the largest absolute value in it.
  *
@@ -127,34 +73,6 @@ export function checkDimension(where: string, argument: string, value: unknown):
  * single NaN or Infinity into a matrix full of NaN (and the SVD's iteration may never stop), and
  * the project's rule is that bad input throws instead.
  */
-/**
- * 'Float64Array' or 'Float32Array' for such an array from any realm (an iframe, a vm context), read
- * through the %TypedArray%.prototype[Symbol.toStringTag] getter, which a plain object cannot spoof;
- * undefined for anything else. (`instanceof` would refuse another realm's arrays.)
- */
-function floatArrayKind(value: unknown): 'Float64Array' | 'Float32Array' | undefined {
-  if (!ArrayBuffer.isView(value)) return undefined;
-  const tag = Object.getOwnPropertyDescriptor(typedArrayPrototype, Symbol.toStringTag)?.get?.call(value) as unknown;
-  return tag === 'Float64Array' || tag === 'Float32Array' ? tag : undefined;
-}
-
-const typedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype) as object;
-
-/** True when a typed array's buffer was detached (as @init/random's isDetached). */
-function isDetached(view: ArrayBufferView): boolean {
-  if (view.byteLength !== 0) return false;
-  const buffer = (
-    Object.getOwnPropertyDescriptor(typedArrayPrototype, 'buffer')!.get as (this: unknown) => ArrayBufferLike
-  ).call(view);
-  if (buffer.byteLength !== 0) return false;
-  try {
-    new Uint8Array(buffer, 0, 0);
-    return false;
-  } catch {
-    return true;
-  }
-}
-
 export function checkMatrix(where: string, a: unknown, rows: unknown, cols: unknown): number {
   checkDimension(where, 'rows', rows);
   checkDimension(where, 'cols', cols);

@@ -1,4 +1,5 @@
-import { argumentMessage, checkMatrix, rangeScale, readOptions, type MatrixInput } from './arguments.js';
+import { argumentMessage } from '@init/internal';
+import { checkMatrix, rangeScale, readOptions, type MatrixInput } from './arguments.js';
 import { columnMajorToRowMajor } from './layout.js';
 import { signedQ } from './signed-q.js';
 import { enabledSingularVectors } from './svd-backend.js';

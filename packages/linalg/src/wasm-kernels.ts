@@ -10,6 +10,7 @@
  * of the JavaScript version, and both give bit-identical results (see the contract in kernels.ts).
  */
 
+import { memarg as memoryImmediate, name, section, unsignedLeb, wasmModule } from '@init/internal/wasm-encoding';
 import type { BlockKernels } from './kernels.js';
 
 // Value types and opcodes from the WebAssembly core and fixed-width SIMD specifications.
@@ -35,29 +36,9 @@ const F64X2_ADD = [SIMD, 0xf0, 0x01];
 const F64X2_SUB = [SIMD, 0xf1, 0x01];
 const F64X2_MUL = [SIMD, 0xf2, 0x01];
 
-function unsignedLeb(value: number): number[] {
-  const bytes: number[] = [];
-  let rest = value;
-  do {
-    let byte = rest & 0x7f;
-    rest >>>= 7;
-    if (rest !== 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (rest !== 0);
-  return bytes;
-}
-
-function name(text: string): number[] {
-  return [...unsignedLeb(text.length), ...Array.from(text, (character) => character.charCodeAt(0))];
-}
-
-function section(id: number, content: number[]): number[] {
-  return [id, ...unsignedLeb(content.length), ...content];
-}
-
 /** A memory immediate: alignment 2^3 (the data is float64-aligned), then the byte offset. */
 function memarg(offset: number): number[] {
-  return [3, ...unsignedLeb(offset)];
+  return memoryImmediate(3, offset);
 }
 
 const get = (index: number): number[] => [LOCAL_GET, index];
@@ -164,20 +145,12 @@ export function assembleKernelModule(shared = false): Uint8Array {
   const memoryLimits = shared ? [0x03, 0x00, ...unsignedLeb(MAX_PAGES)] : [0x00, 0x00];
   const project = projectBody();
   const subtract = subtractBody();
-  return Uint8Array.from([
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    ...section(1, [1, ...signature]),
-    ...section(2, [1, ...name('env'), ...name('memory'), 0x02, ...memoryLimits]),
-    ...section(3, [2, 0, 0]),
-    ...section(7, [2, ...name('project'), 0x00, 0, ...name('subtract'), 0x00, 1]),
-    ...section(10, [2, ...unsignedLeb(project.length), ...project, ...unsignedLeb(subtract.length), ...subtract]),
+  return wasmModule([
+    section(1, [1, ...signature]),
+    section(2, [1, ...name('env'), ...name('memory'), 0x02, ...memoryLimits]),
+    section(3, [2, 0, 0]),
+    section(7, [2, ...name('project'), 0x00, 0, ...name('subtract'), 0x00, 1]),
+    section(10, [2, ...unsignedLeb(project.length), ...project, ...unsignedLeb(subtract.length), ...subtract]),
   ]);
 }
 

@@ -22,19 +22,17 @@
  * default".
  */
 
+import {
+  isDetached as isDetachedView,
+  isPlainObject as isPlainObjectValue,
+  optionPath,
+  typedArrayKind as typedArrayKindOf,
+} from '@init/internal';
 import { closestNames } from './edit-distance.js';
 import { InitRangeError, InitTypeError, argumentMessage } from './errors.js';
 
 /** An options record as read by {@link readOptions}: only known keys, each read once. */
 export type OptionValues<K extends string> = { readonly [P in K]?: unknown };
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/** `options.name`, or `options["odd key"]` for a key that is not an identifier. */
-function optionPath(key: string): string {
-  const shown = key.length > 60 ? `${key.slice(0, 57)}...` : key;
-  return IDENTIFIER.test(key) ? shown : `options[${JSON.stringify(shown)}]`;
-}
 
 /**
  * True for a plain object: `{ … }` or `Object.create(null)`, from this realm or another (an
@@ -42,11 +40,7 @@ function optionPath(key: string): string {
  * are not plain.
  */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype === null) return true;
-  // Another realm's Object.prototype is the one object whose own prototype is null.
-  return Object.getPrototypeOf(prototype) === null && Object.prototype.toString.call(value) === '[object Object]';
+  return isPlainObjectValue(value);
 }
 
 /**
@@ -156,10 +150,6 @@ export function oneOf<T extends string>(
   );
 }
 
-const typedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype) as object;
-let tagGetter: ((this: unknown) => string | undefined) | undefined;
-let bufferGetter: ((this: unknown) => ArrayBufferLike) | undefined;
-
 /**
  * The constructor name of a typed array (`'Float32Array'`, …), or undefined for anything else.
  * Read through the %TypedArray%.prototype[Symbol.toStringTag] getter, which a plain object cannot
@@ -167,11 +157,7 @@ let bufferGetter: ((this: unknown) => ArrayBufferLike) | undefined;
  * `instanceof Float32Array` is false). The one typed-array test of every package here.
  */
 export function typedArrayKind(value: unknown): string | undefined {
-  if (!ArrayBuffer.isView(value)) return undefined;
-  tagGetter ??= Object.getOwnPropertyDescriptor(typedArrayPrototype, Symbol.toStringTag)!.get as (
-    this: unknown,
-  ) => string | undefined;
-  return tagGetter.call(value);
+  return typedArrayKindOf(value);
 }
 
 /**
@@ -179,20 +165,7 @@ export function typedArrayKind(value: unknown): string | undefined {
  * `structuredClone(…, { transfer })`): it then reads as length 0 and writing to it does nothing.
  */
 export function isDetached(view: ArrayBufferView): boolean {
-  if (view.byteLength !== 0) return false;
-  bufferGetter ??= Object.getOwnPropertyDescriptor(typedArrayPrototype, 'buffer')!.get as (
-    this: unknown,
-  ) => ArrayBufferLike;
-  const buffer = bufferGetter.call(view);
-  if (buffer.byteLength !== 0) return false;
-  try {
-    // Constructing a view on a detached buffer throws; on a live empty buffer (of any realm, shared
-    // or not) it does not.
-    new Uint8Array(buffer, 0, 0);
-    return false;
-  } catch {
-    return true;
-  }
+  return isDetachedView(view);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Each published package as a user receives it: packed with pnpm (which rewrites workspace:
 // ranges), linted by publint and attw, and installed with plain npm into a scratch project outside
 // the workspace, taking only the packages a user picks.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { publint } from 'publint';
@@ -53,10 +53,32 @@ describe.each(packageNames)('@init/%s', (name) => {
     const files = run('tar', ['-tzf', tarballs.get(name) as string], scratch).split('\n');
     expect(files).toContain('package/dist/index.js');
     expect(files).toContain('package/dist/index.d.ts');
-    expect(files).toContain('package/src/index.ts');
+    if (inlinesInternal(name)) {
+      // Their sources import the private @init/internal, which only their builds carry: they ship
+      // dist alone, and their published exports have no @init/source condition.
+      expect(files.filter((file) => file.startsWith('package/src/'))).toEqual([]);
+      const manifest = JSON.parse(run('tar', ['-xzOf', tarballs.get(name) as string, 'package/package.json'], scratch));
+      expect(JSON.stringify(manifest.exports)).not.toContain('@init/source');
+      // publishConfig.exports is the workspace's map without the condition: the same entry points.
+      const workspace = JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8'));
+      expect(Object.keys(manifest.exports)).toEqual(Object.keys(workspace.exports));
+      expect(manifest.dependencies ?? {}).not.toHaveProperty('@init/internal');
+    } else {
+      expect(files).toContain('package/src/index.ts');
+    }
     expect(files.filter((file) => file.endsWith('.test.ts') || file.includes('__fixtures__'))).toEqual([]);
   });
+
+  test('the build inlines @init/internal: no import of it remains', () => {
+    const dist = run('tar', ['-xzOf', tarballs.get(name) as string, 'package/dist/index.js'], scratch);
+    expect(dist).not.toMatch(/from\s*['"]@init\/internal/);
+  });
 });
+
+/** random and linalg inline the private @init/internal (see ARCHITECTURE.md). */
+function inlinesInternal(name: PackageName): boolean {
+  return name === 'random' || name === 'linalg';
+}
 
 describe('pick and choose', () => {
   /** `extra`: packages from the npm registry installed next to the tarballs, as a user would. */

@@ -1,8 +1,7 @@
 /**
  * The few pieces of the WebAssembly binary format the kernel assembler needs: LEB128 numbers,
- * sections, and the opcodes it uses (WebAssembly core 2.0 and fixed-width SIMD). @init/linalg keeps
- * its own small copy of the same helpers (src/wasm-kernels.ts): the two packages depend on nothing
- * of each other's.
+ * sections, and the opcodes it uses (WebAssembly core 2.0 and fixed-width SIMD). The encoding
+ * functions are shared with @init/linalg through the private @init/internal (inlined into each build).
  */
 
 export const I32 = 0x7f;
@@ -81,48 +80,7 @@ export const I32X4_TRUNC_SAT_F64X2_S_ZERO = [0xfd, 0xfc, 0x01];
 export const F64X2_CONVERT_LOW_I32X4_S = [0xfd, 0xfe, 0x01];
 export const F64X2_CONVERT_LOW_I32X4_U = [0xfd, 0xff, 0x01];
 
-export function unsignedLeb(value: number): number[] {
-  const bytes: number[] = [];
-  let rest = value >>> 0;
-  do {
-    let byte = rest & 0x7f;
-    rest >>>= 7;
-    if (rest !== 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (rest !== 0);
-  return bytes;
-}
-
-/** Signed LEB128 of a 32-bit integer (the immediate of i32.const). */
-export function signedLeb(value: number): number[] {
-  const bytes: number[] = [];
-  let rest = value | 0;
-  for (;;) {
-    const byte = rest & 0x7f;
-    rest >>= 7;
-    const done = (rest === 0 && (byte & 0x40) === 0) || (rest === -1 && (byte & 0x40) !== 0);
-    bytes.push(done ? byte : byte | 0x80);
-    if (done) return bytes;
-  }
-}
-
-export function name(text: string): number[] {
-  return [...unsignedLeb(text.length), ...Array.from(text, (character) => character.charCodeAt(0))];
-}
-
-export function section(id: number, content: number[]): number[] {
-  return [id, ...unsignedLeb(content.length), ...content];
-}
-
-/** A vector of items, each already encoded: its count, then the items. */
-export function vector(items: number[][]): number[] {
-  return [...unsignedLeb(items.length), ...items.flat()];
-}
-
-/** A memory immediate: log2 of the alignment, then the byte offset. */
-export function memarg(alignment: number, offset: number): number[] {
-  return [alignment, ...unsignedLeb(offset)];
-}
+export { memarg, name, section, signedLeb, unsignedLeb, vector, wasmModule } from '@init/internal/wasm-encoding';
 
 /** The 16 bytes of a v128.const: four i32 lanes or two f64 lanes, little-endian as WebAssembly is. */
 export function v128Bytes(type: 'i32' | 'f64', value: number): number[] {
