@@ -127,7 +127,12 @@ function checkHeader(path: string, parsed: unknown, dataStart: number): Header {
   let metadata: Record<string, string> = {};
   for (const [name, value] of Object.entries(parsed)) {
     if (name === '__metadata__') {
-      if (typeof value !== 'object' || value === null || !Object.values(value).every((v) => typeof v === 'string')) {
+      if (
+        typeof value !== 'object' ||
+        value === null ||
+        Array.isArray(value) ||
+        !Object.values(value).every((v) => typeof v === 'string')
+      ) {
         throw new FormatError(`${path}: __metadata__ must map strings to strings.`);
       }
       metadata = value as Record<string, string>;
