@@ -7,33 +7,10 @@
 import { loadavg } from 'node:os';
 import { RandomNormal, RandomUniform, TruncatedNormal, type Initializer } from '@init/core';
 import { applyParallel, fillParallel, terminateWorkers } from '../dist/index.js';
+import { check, median, sameBytes, time } from './support.js';
 
 const N = 2 ** 24;
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
-async function time(run: () => unknown): Promise<number> {
-  const start = performance.now();
-  await run();
-  return performance.now() - start;
-}
-
-function sameBytes(a: Float32Array, b: Float32Array): boolean {
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
-}
-
-function check(name: string, values: Float32Array): void {
-  let nonZero = 0;
-  for (let i = 0; i < values.length; i += 97) {
-    if (Number.isNaN(values[i])) throw new Error(`${name}: NaN in the output`);
-    if (values[i] !== 0) nonZero++;
-  }
-  if (nonZero === 0) throw new Error(`${name}: the output is all zeros`);
-}
 
 console.log(
   `load average before: ${loadavg()

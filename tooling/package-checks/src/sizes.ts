@@ -6,7 +6,7 @@
 // `pnpm --filter @init/package-checks run sizes` writes the table (bundle-sizes.md) and, with
 // `--budget`, rewrites the budget (size-budget.json) from the measured sizes plus headroom.
 // test/sizes.test.ts fails when an export's gzipped size exceeds its budget.
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
@@ -23,25 +23,28 @@ export interface ExportSize {
 /** A budget: the largest gzipped size each export may reach, by id. */
 export type Budget = Readonly<Record<string, number>>;
 
-export const budgetPath = join(root, 'tooling', 'package-checks', 'size-budget.json');
-export const tablePath = join(root, 'tooling', 'package-checks', 'bundle-sizes.md');
+const checksDir = join(root, 'tooling', 'package-checks');
+export const budgetPath = join(checksDir, 'size-budget.json');
+export const tablePath = join(checksDir, 'bundle-sizes.md');
+
+/** How every measured bundle is built: as a user's bundler would, for a browser, minified. */
+const BUNDLE_OPTIONS = {
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'browser',
+  // Resolve the packages as a user's bundler would: their built dist, not the source condition.
+  conditions: [],
+  // Node's built-ins (worker_threads for @init/parallel) are the platform's, not the bundle's.
+  external: ['node:*', ...builtinModules],
+  minify: true,
+  treeShaking: true,
+  logLevel: 'silent',
+} as const satisfies BuildOptions;
 
 /** The minified bundle of an entry's source text, resolved through the packages' built dist. */
 export async function minifiedBundle(contents: string): Promise<Uint8Array> {
-  const result = await build({
-    stdin: { contents, resolveDir: join(root, 'tooling', 'package-checks'), loader: 'ts' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    // Resolve the packages as a user's bundler would: their built dist, not the source condition.
-    conditions: [],
-    // Node's built-ins (worker_threads for @init/parallel) are the platform's, not the bundle's.
-    external: ['node:*', ...builtinModules],
-    minify: true,
-    treeShaking: true,
-    logLevel: 'silent',
-  });
+  const result = await build({ ...BUNDLE_OPTIONS, stdin: { contents, resolveDir: checksDir, loader: 'ts' } });
   return result.outputFiles[0]?.contents ?? new Uint8Array();
 }
 
@@ -83,22 +86,13 @@ export interface ChunkSize {
  * entry's chunk, and what it loads later. Compares a lazily imported SVD with a subpath import.
  */
 export async function splitBundle(contents: string): Promise<ChunkSize[]> {
-  const directory = join(root, 'tooling', 'package-checks');
   const result = await build({
-    stdin: { contents, resolveDir: directory, loader: 'ts', sourcefile: 'entry.ts' },
-    bundle: true,
-    write: false,
+    ...BUNDLE_OPTIONS,
+    stdin: { contents, resolveDir: checksDir, loader: 'ts', sourcefile: 'entry.ts' },
     splitting: true,
-    outdir: join(directory, '.split'),
+    outdir: join(checksDir, '.split'),
     entryNames: 'entry',
     chunkNames: 'chunk-[hash]',
-    format: 'esm',
-    platform: 'browser',
-    conditions: [],
-    external: ['node:*', ...builtinModules],
-    minify: true,
-    treeShaking: true,
-    logLevel: 'silent',
   });
   return result.outputFiles.map((file) => ({
     file: file.path.slice(file.path.lastIndexOf('/') + 1),

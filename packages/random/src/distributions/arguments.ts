@@ -4,6 +4,7 @@
  */
 
 import { InitRangeError, InitTypeError, argumentMessage } from '../errors.js';
+import { roundToFormat, type FloatFormat } from '../math/float-bits.js';
 import { finiteNumber, nonNegativeNumber, outputKind, readOptions, type OptionValues } from '../rules.js';
 
 export { typedArrayKind } from '../rules.js';
@@ -77,6 +78,20 @@ export function resolveOffset(where: string, offset: unknown, length: number): n
 /** Checks an optional finite number, returning the default when it is undefined. */
 export function resolveFinite(where: string, name: string, value: unknown, fallback: number): number {
   return finiteNumber(where, name, value, fallback);
+}
+
+/**
+ * The rule for a parameter the samples are built from (a mean, a bound): it must round to a finite
+ * value of the output format. `argument` is the name the caller wrote.
+ * @throws InitRangeError (ERR_INIT_INVALID_ARGUMENT).
+ */
+export function requireFiniteIn(where: string, argument: string, value: number, format: FloatFormat): void {
+  if (!Number.isFinite(roundToFormat(value, format))) {
+    throw new InitRangeError(
+      argumentMessage(where, argument, `be within the finite range of ${format}`, value),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
 }
 
 /** Checks stddev: finite and ≥ 0 (default 1). */

@@ -30,7 +30,14 @@ import {
   truncated23Kernel,
   truncated52Kernel,
 } from '../kernels/js-kernels.generated.js';
-import { optionsRecord, resolveFinite, resolveFloatFormat, resolveOffset, resolveStddev } from './arguments.js';
+import {
+  optionsRecord,
+  requireFiniteIn,
+  resolveFinite,
+  resolveFloatFormat,
+  resolveOffset,
+  resolveStddev,
+} from './arguments.js';
 import type { FillDType, FloatArray } from './arguments.js';
 import type { FloatFormat } from '../math/float-bits.js';
 import { FLOAT_KINDS, PreparedSampler, preparedRecord, resolvePreparedFloat } from './prepared.js';
@@ -64,12 +71,7 @@ function normalParameters(
 ): { mean: number; stddev: number } {
   const mean = resolveFinite(where, 'mean', record.mean, 0);
   const stddev = resolveStddev(where, record.stddev);
-  if (!Number.isFinite(roundToFormat(mean, format))) {
-    throw new InitRangeError(
-      argumentMessage(where, 'mean', `be within the finite range of ${format}`, mean),
-      'ERR_INIT_INVALID_ARGUMENT',
-    );
-  }
+  requireFiniteIn(where, 'mean', mean, format);
   return { mean, stddev };
 }
 
@@ -125,12 +127,7 @@ export function requireNormalFits(
   names: { readonly mean?: string; readonly stddev?: string; readonly received?: unknown } = {},
 ): void {
   const z = sampler === 'counter' ? Z_MAX : Z_MAX_TFJS;
-  if (!Number.isFinite(roundToFormat(mean, format))) {
-    throw new InitRangeError(
-      argumentMessage(where, names.mean ?? 'mean', `be within the finite range of ${format}`, mean),
-      'ERR_INIT_INVALID_ARGUMENT',
-    );
-  }
+  requireFiniteIn(where, names.mean ?? 'mean', mean, format);
   const widest = Math.abs(mean) + z * stddev;
   // TensorFlow.js computes in float32 before any conversion, so its samples must fit float32 too.
   if (
@@ -165,12 +162,7 @@ export function requireTruncatedFits(
   names: { readonly mean?: string; readonly stddev?: string; readonly received?: unknown } = {},
   bounds: readonly [number, number] = [-2, 2],
 ): void {
-  if (!Number.isFinite(roundToFormat(mean, format))) {
-    throw new InitRangeError(
-      argumentMessage(where, names.mean ?? 'mean', `be within the finite range of ${format}`, mean),
-      'ERR_INIT_INVALID_ARGUMENT',
-    );
-  }
+  requireFiniteIn(where, names.mean ?? 'mean', mean, format);
   if (stddev === 0) return;
   if (bounds[0] !== -2 || bounds[1] !== 2) {
     // Other bounds (the counter engine only): the bounded samplers' rule.

@@ -16,7 +16,14 @@ import { Sampler } from '../kernels/sampler.js';
 import { uniform24Kernel, uniform53Kernel } from '../kernels/js-kernels.generated.js';
 import { roundToFormat } from '../math/float-bits.js';
 import type { FloatFormat } from '../math/float-bits.js';
-import { optionsRecord, requireInterval, resolveFinite, resolveFloatFormat, resolveOffset } from './arguments.js';
+import {
+  optionsRecord,
+  requireFiniteIn,
+  requireInterval,
+  resolveFinite,
+  resolveFloatFormat,
+  resolveOffset,
+} from './arguments.js';
 import type { FillDType, FloatArray } from './arguments.js';
 import { FLOAT_KINDS, PreparedSampler, preparedRecord, resolvePreparedFloat } from './prepared.js';
 
@@ -57,17 +64,8 @@ export function requireBoundsFit(
   format: FloatFormat,
   names: readonly [string, string] = ['low', 'high'],
 ): void {
-  for (const [argument, bound] of [
-    [names[0], low],
-    [names[1], high],
-  ] as const) {
-    if (!Number.isFinite(roundToFormat(bound, format))) {
-      throw new InitRangeError(
-        argumentMessage(where, argument, `be within the finite range of ${format}`, bound),
-        'ERR_INIT_INVALID_ARGUMENT',
-      );
-    }
-  }
+  requireFiniteIn(where, names[0], low, format);
+  requireFiniteIn(where, names[1], high, format);
 }
 
 /**

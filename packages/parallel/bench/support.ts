@@ -1,0 +1,29 @@
+// Helpers shared by the parallel benchmarks (parallel.bench.ts, orthogonal.bench.ts).
+
+/** The median of `values` (the upper one of an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/** Wall time of one call, in milliseconds, awaiting its result. */
+export async function time(run: () => unknown): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+/** Whether two arrays hold the same bytes. */
+export function sameBytes(a: Float32Array, b: Float32Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+
+/** Throws when a sampled output holds NaN or is all zeros (a benchmark must time real work). */
+export function check(name: string, values: Float32Array): void {
+  let nonZero = 0;
+  for (let i = 0; i < values.length; i += 97) {
+    if (Number.isNaN(values[i])) throw new Error(`${name}: NaN in the output`);
+    if (values[i] !== 0) nonZero++;
+  }
+  if (nonZero === 0) throw new Error(`${name}: the output is all zeros`);
+}
