@@ -129,6 +129,14 @@ function num(options: Options, key: string, fallback: number): number {
   return value === undefined ? fallback : (value as number);
 }
 
+/** A truncation bound as TruncatedNormal reads it: a number, or the strings 'Infinity' / '-Infinity'. */
+function bound(options: Options, key: string, fallback: number): number {
+  const value = options[key];
+  if (value === 'Infinity') return Infinity;
+  if (value === '-Infinity') return -Infinity;
+  return num(options, key, fallback);
+}
+
 /** QᵀQ or QQᵀ = gain²·I for a row-major rows × cols matrix, within a tolerance for the dtype. */
 function expectOrthogonal(values: number[], rows: number, cols: number, gain: number, dtype: DType): void {
   const tolerance = (dtype === 'float64' ? 1e-9 : dtype === 'float32' ? 1e-4 : 2e-2) * Math.max(1, gain * gain) * 4;
@@ -254,8 +262,12 @@ const CLASSES: readonly ClassSpec[] = [
     check: (values, options, dtype) => {
       const mean = num(options, 'mean', 0);
       const stddev = num(options, 'stddev', 1);
-      const low = roundToFormat(Math.fround(mean - 2 * stddev), dtype as 'float32');
-      const high = roundToFormat(Math.fround(mean + 2 * stddev), dtype as 'float32');
+      // The bounds are in standard deviations; a wild value the class accepts (a number, ±Infinity)
+      // moves them, so the range follows the options rather than assuming ±2.
+      const edge = (sd: number) =>
+        Number.isFinite(sd) ? roundToFormat(Math.fround(mean + sd * stddev), dtype as 'float32') : sd;
+      const low = edge(bound(options, 'lower', -2));
+      const high = edge(bound(options, 'upper', 2));
       for (const value of values) expect(value >= low && value <= high, `${value} in [${low}, ${high}]`).toBe(true);
     },
   },
