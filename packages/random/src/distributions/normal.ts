@@ -11,17 +11,10 @@
  */
 
 import { InitRangeError, argumentMessage } from '../errors.js';
-import { requireKeyWords } from '../keys.js';
 import type { Key } from '../keys.js';
 import { ConstantFiller, Sampler } from '../kernels/sampler.js';
 import type { RunFiller, SamplerOutput, StoreKind } from '../kernels/sampler.js';
-import {
-  float32ToBfloat16Bits,
-  float32ToFloat16Bits,
-  representableAbove,
-  representableBelow,
-  roundToFormat,
-} from '../math/float-bits.js';
+import { representableAbove, representableBelow, roundToFormat, storedValue } from '../math/float-bits.js';
 import { fillTruncatedNormalBounded, requireBoundedFits, resolveTruncationBounds } from './truncated-normal.js';
 import { ZIGGURAT_R } from './ziggurat.js';
 import {
@@ -30,17 +23,11 @@ import {
   truncated23Kernel,
   truncated52Kernel,
 } from '../kernels/js-kernels.generated.js';
-import {
-  optionsRecord,
-  requireFiniteIn,
-  resolveFinite,
-  resolveFloatFormat,
-  resolveOffset,
-  resolveStddev,
-} from './arguments.js';
+import { requireFiniteIn, resolveFinite, resolveStddev } from './arguments.js';
 import type { FillDType, FloatArray } from './arguments.js';
 import type { FloatFormat } from '../math/float-bits.js';
-import { FLOAT_KINDS, PreparedSampler, preparedRecord, resolvePreparedFloat } from './prepared.js';
+import { fillFloat, prepareFloat } from './prepared.js';
+import type { FloatSamplerBuilder, PreparedSampler } from './prepared.js';
 
 /** Options of {@link fillNormal} and {@link fillTruncatedNormal}. */
 export interface NormalOptions {
@@ -73,23 +60,6 @@ function normalParameters(
   const stddev = resolveStddev(where, record.stddev);
   requireFiniteIn(where, 'mean', mean, format);
   return { mean, stddev };
-}
-
-/** The fill functions' common checks: options, key, dtype against out, offset. */
-function resolveFill(where: string, out: FloatArray, key: unknown, options: unknown, known: readonly string[]) {
-  const record: Record<string, unknown> = optionsRecord(where, options, known);
-  const words = requireKeyWords(where, key);
-  const format = resolveFloatFormat(where, out, record.dtype);
-  const offset = resolveOffset(where, record.offset, out.length);
-  return { record, words, format, offset };
-}
-
-/** The prepare functions' common checks: options (without offset), key, dtype. */
-function resolvePrepare(where: string, key: unknown, options: unknown, known: readonly string[]) {
-  const record = preparedRecord(where, options, known);
-  const words = requireKeyWords(where, key);
-  const format = resolvePreparedFloat(where, record.dtype);
-  return { record, words, format };
 }
 
 /** The options of the normal fills (the prepare functions refuse `offset` with their own message). */
@@ -202,12 +172,7 @@ function storeOf(format: FillDType): StoreKind {
   return format;
 }
 
-function normalSampler(
-  where: string,
-  words: readonly [number, number],
-  record: Record<string, unknown>,
-  format: FillDType,
-): Sampler {
+const normalSampler: FloatSamplerBuilder = (where, words, record, format) => {
   const { mean, stddev } = normalParameters(where, record, format);
   requireNormalFits(where, mean, stddev, format, 'counter');
   const params = { mean, stddev };
@@ -217,7 +182,7 @@ function normalSampler(
       ? { kernel: 'normal52', js: normal52Kernel, params, store: 'float64' }
       : { kernel: 'normal23', js: normal23Kernel, params, store: storeOf(format) },
   );
-}
+};
 
 /** Runs of a truncated normal with bounds other than (−2, 2), through the general samplers. */
 class BoundedFiller implements RunFiller {
@@ -243,23 +208,12 @@ class BoundedFiller implements RunFiller {
   }
 }
 
-function truncatedSampler(
-  where: string,
-  words: readonly [number, number],
-  record: Record<string, unknown>,
-  format: FillDType,
-): RunFiller {
+const truncatedSampler: FloatSamplerBuilder = (where, words, record, format) => {
   const { mean, stddev } = normalParameters(where, record, format);
   const [a, b] = resolveTruncationBounds(where, record.lower, record.upper);
   if (stddev === 0) {
     // Degenerate: TensorFlow returns mean. No words are drawn.
-    const bits =
-      format === 'float16'
-        ? float32ToFloat16Bits(mean)
-        : format === 'bfloat16'
-          ? float32ToBfloat16Bits(mean)
-          : roundToFormat(mean, format);
-    return new ConstantFiller(bits);
+    return new ConstantFiller(storedValue(mean, format));
   }
   // Any other interval takes the general samplers (JavaScript); (−2, 2) keeps the kernels of stream
   // version 1, in WebAssembly SIMD where it runs.
@@ -276,7 +230,7 @@ function truncatedSampler(
       ? { kernel: 'truncated52', js: truncated52Kernel, params, store: 'float64' }
       : { kernel: 'truncated23', js: truncated23Kernel, params, store: storeOf(format) },
   );
-}
+};
 
 /**
  * Fills `out` with normal samples from the default counter-based engine (256-layer ziggurat).
@@ -299,10 +253,7 @@ function truncatedSampler(
  * ```
  */
 export function fillNormal<T extends FloatArray>(out: T, key: Key, options?: NormalOptions): T {
-  const where = 'fillNormal';
-  const { record, words, format, offset } = resolveFill(where, out, key, options, NORMAL_KEYS);
-  const sampler = normalSampler(where, words, record, format);
-  return out.length === 0 ? out : sampler.fill(out, offset);
+  return fillFloat('fillNormal', out, key, options, NORMAL_KEYS, normalSampler);
 }
 
 /** Options of {@link prepareNormal}. */
@@ -325,9 +276,7 @@ export type PrepareTruncatedNormalOptions = Omit<TruncatedNormalOptions, 'offset
  * ```
  */
 export function prepareNormal(key: Key, options?: PrepareNormalOptions): PreparedSampler<FloatArray> {
-  const where = 'prepareNormal';
-  const { record, words, format } = resolvePrepare(where, key, options, NORMAL_KEYS);
-  return new PreparedSampler(where, format, normalSampler(where, words, record, format), FLOAT_KINDS[format]!);
+  return prepareFloat('prepareNormal', key, options, NORMAL_KEYS, normalSampler);
 }
 
 /** Options of {@link fillTruncatedNormal}: those of the normal, and the bounds. */
@@ -375,10 +324,7 @@ export interface TruncatedNormalOptions extends NormalOptions {
  * ```
  */
 export function fillTruncatedNormal<T extends FloatArray>(out: T, key: Key, options?: TruncatedNormalOptions): T {
-  const where = 'fillTruncatedNormal';
-  const { record, words, format, offset } = resolveFill(where, out, key, options, TRUNCATED_KEYS);
-  const sampler = truncatedSampler(where, words, record, format);
-  return out.length === 0 ? out : sampler.fill(out, offset);
+  return fillFloat('fillTruncatedNormal', out, key, options, TRUNCATED_KEYS, truncatedSampler);
 }
 
 /**
@@ -397,7 +343,5 @@ export function fillTruncatedNormal<T extends FloatArray>(out: T, key: Key, opti
  * ```
  */
 export function prepareTruncatedNormal(key: Key, options?: PrepareTruncatedNormalOptions): PreparedSampler<FloatArray> {
-  const where = 'prepareTruncatedNormal';
-  const { record, words, format } = resolvePrepare(where, key, options, TRUNCATED_KEYS);
-  return new PreparedSampler(where, format, truncatedSampler(where, words, record, format), FLOAT_KINDS[format]!);
+  return prepareFloat('prepareTruncatedNormal', key, options, TRUNCATED_KEYS, truncatedSampler);
 }

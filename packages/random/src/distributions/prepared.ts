@@ -5,8 +5,10 @@
  */
 
 import { InitRangeError, InitTypeError, argumentMessage } from '../errors.js';
+import { requireKeyWords } from '../keys.js';
 import type { RunFiller, SamplerOutput } from '../kernels/sampler.js';
-import { optionsRecord, resolveOffset } from './arguments.js';
+import { optionsRecord, resolveFloatFormat, resolveOffset } from './arguments.js';
+import type { FillDType, FloatArray } from './arguments.js';
 import { outputKind } from '../rules.js';
 
 /** The largest flat index + 1 of a tensor: 2^53. */
@@ -118,4 +120,52 @@ export function resolvePreparedFloat(where: string, dtype: unknown): 'float32' |
     argumentMessage(where, 'dtype', "be one of 'float32', 'float64', 'float16', 'bfloat16'", dtype),
     'ERR_INIT_INVALID_DTYPE',
   );
+}
+
+/**
+ * Builds a float distribution's sampler from the checked key words, the options record and the
+ * format: the part of a fill that its fillX and prepareX functions share.
+ */
+export type FloatSamplerBuilder = (
+  where: string,
+  words: readonly [number, number],
+  record: Record<string, unknown>,
+  format: FillDType,
+) => RunFiller;
+
+/**
+ * The body of a float fill function (fillUniform, fillNormal, fillTruncatedNormal): options, key,
+ * dtype against `out` and offset checked in that order, then the sampler fills `out`.
+ */
+export function fillFloat<T extends FloatArray>(
+  where: string,
+  out: T,
+  key: unknown,
+  options: unknown,
+  known: readonly string[],
+  build: FloatSamplerBuilder,
+): T {
+  const record = optionsRecord(where, options, known);
+  const words = requireKeyWords(where, key);
+  const format = resolveFloatFormat(where, out, record.dtype);
+  const offset = resolveOffset(where, record.offset, out.length);
+  const sampler = build(where, words, record, format);
+  return out.length === 0 ? out : sampler.fill(out, offset);
+}
+
+/**
+ * The body of a float prepare function (prepareUniform, prepareNormal, prepareTruncatedNormal):
+ * options (without offset), key and dtype checked, then the sampler built once.
+ */
+export function prepareFloat(
+  where: string,
+  key: unknown,
+  options: unknown,
+  known: readonly string[],
+  build: FloatSamplerBuilder,
+): PreparedSampler<FloatArray> {
+  const record = preparedRecord(where, options, known);
+  const words = requireKeyWords(where, key);
+  const format = resolvePreparedFloat(where, record.dtype);
+  return new PreparedSampler(where, format, build(where, words, record, format), FLOAT_KINDS[format]!);
 }

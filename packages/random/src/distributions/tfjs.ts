@@ -30,15 +30,7 @@ import { InitRangeError, InitTypeError, argumentMessage } from '../errors.js';
 import { freshKey } from '../global-seed.js';
 import { keyWords } from '../keys.js';
 import { aleaState } from '../engines/alea.js';
-import {
-  bfloat16BitsToNumber,
-  float16BitsToNumber,
-  float32ToBfloat16Bits,
-  float32ToFloat16Bits,
-  representableAbove,
-  representableBelow,
-  roundToFormat,
-} from '../math/float-bits.js';
+import { halfDecoder, halfEncoder, representableAbove, representableBelow, roundToFormat } from '../math/float-bits.js';
 import { optionsRecord, requireInterval, resolveFinite, resolveFloatFormat, resolveStddev } from './arguments.js';
 import { outputKind } from '../rules.js';
 import { requireNormalFits, requireTruncatedFits } from './normal.js';
@@ -135,11 +127,10 @@ function requireSeed(where: string, seed: unknown): void {
 
 /** Stores double values the way the output type wants them (float32 values converted for the others). */
 function storeConverted(out: Float64Array | Uint16Array, values: Float32Array, format: FillDType): void {
-  if (format === 'float64') (out as Float64Array).set(values);
-  else {
-    const toBits = format === 'float16' ? float32ToFloat16Bits : float32ToBfloat16Bits;
+  if (format === 'float16' || format === 'bfloat16') {
+    const toBits = halfEncoder(format);
     for (let i = 0; i < values.length; i++) out[i] = toBits(values[i]!);
-  }
+  } else (out as Float64Array).set(values);
 }
 
 /**
@@ -149,8 +140,8 @@ function storeConverted(out: Float64Array | Uint16Array, values: Float32Array, f
  * so no value of its own changes.
  */
 function clampToInterval(out: Uint16Array, low: number, high: number, format: 'float16' | 'bfloat16'): void {
-  const read = format === 'float16' ? float16BitsToNumber : bfloat16BitsToNumber;
-  const toBits = format === 'float16' ? float32ToFloat16Bits : float32ToBfloat16Bits;
+  const read = halfDecoder(format);
+  const toBits = halfEncoder(format);
   const top = toBits(representableBelow(high, format));
   const bottom = toBits(
     roundToFormat(low, format) >= low ? roundToFormat(low, format) : representableAbove(low, format),

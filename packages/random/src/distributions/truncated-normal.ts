@@ -35,13 +35,7 @@ import { InitRangeError, argumentMessage } from '../errors.js';
 import { fillBlocks, fillBlocksAsHalf } from '../engines/block-stream.js';
 import { nextOpenClosed53, nextXoshiro128 } from '../engines/xoshiro128.js';
 import { deterministicExp, deterministicLog } from '../math/deterministic-math.js';
-import {
-  float32ToBfloat16Bits,
-  float32ToFloat16Bits,
-  representableAbove,
-  representableBelow,
-  roundToFormat,
-} from '../math/float-bits.js';
+import { halfEncoder, representableAbove, representableBelow, roundToFormat, storedValue } from '../math/float-bits.js';
 import type { FloatFormat } from '../math/float-bits.js';
 import type { FloatArray } from './arguments.js';
 import type { ResolvedNormal } from './normal.js';
@@ -348,9 +342,7 @@ export function resolveTruncationBounds(where: string, lower: unknown, upper: un
 
 /** Writes mean, rounded to the format, everywhere: the law with stddev 0. No words are drawn. */
 export function fillMean(out: FloatArray, format: FloatFormat, mean: number): void {
-  if (format === 'float16') (out as Uint16Array).fill(float32ToFloat16Bits(mean));
-  else if (format === 'bfloat16') (out as Uint16Array).fill(float32ToBfloat16Bits(mean));
-  else (out as Float32Array | Float64Array).fill(roundToFormat(mean, format));
+  out.fill(storedValue(mean, format));
 }
 
 /** What {@link requireBoundedFits} found: the sampling plan and the value-space bounds. */
@@ -462,10 +454,8 @@ export function fillTruncatedNormalBounded<T extends FloatArray>(
       fillBlocks(out as Float64Array, offset, words, ziggurat ? zigguratKernel52 : kernel23, params);
       break;
     case 'float16':
-      fillBlocksAsHalf(out as Uint16Array, offset, words, kernel23, params, float32ToFloat16Bits);
-      break;
     case 'bfloat16':
-      fillBlocksAsHalf(out as Uint16Array, offset, words, kernel23, params, float32ToBfloat16Bits);
+      fillBlocksAsHalf(out as Uint16Array, offset, words, kernel23, params, halfEncoder(format));
       break;
   }
   return out;

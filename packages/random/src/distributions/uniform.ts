@@ -10,22 +10,18 @@
  */
 
 import { InitRangeError, argumentMessage } from '../errors.js';
-import { requireKeyWords } from '../keys.js';
 import type { Key } from '../keys.js';
 import { Sampler } from '../kernels/sampler.js';
 import { uniform24Kernel, uniform53Kernel } from '../kernels/js-kernels.generated.js';
 import { roundToFormat } from '../math/float-bits.js';
 import type { FloatFormat } from '../math/float-bits.js';
-import {
-  optionsRecord,
-  requireFiniteIn,
-  requireInterval,
-  resolveFinite,
-  resolveFloatFormat,
-  resolveOffset,
-} from './arguments.js';
+import { requireFiniteIn, requireInterval, resolveFinite } from './arguments.js';
 import type { FillDType, FloatArray } from './arguments.js';
-import { FLOAT_KINDS, PreparedSampler, preparedRecord, resolvePreparedFloat } from './prepared.js';
+import { fillFloat, prepareFloat } from './prepared.js';
+import type { FloatSamplerBuilder, PreparedSampler } from './prepared.js';
+
+/** The options of the uniform fills (the prepare function refuses `offset` with its own message). */
+const UNIFORM_KEYS = ['low', 'high', 'offset', 'dtype'] as const;
 
 /** Options of {@link fillUniform}. */
 export interface UniformOptions {
@@ -151,22 +147,11 @@ export function uniformGrid(
  * ```
  */
 export function fillUniform<T extends FloatArray>(out: T, key: Key, options?: UniformOptions): T {
-  const where = 'fillUniform';
-  const record = optionsRecord(where, options, ['low', 'high', 'offset', 'dtype']);
-  const words = requireKeyWords(where, key);
-  const format = resolveFloatFormat(where, out, record.dtype);
-  const offset = resolveOffset(where, record.offset, out.length);
-  const sampler = uniformSampler(where, words, record, format);
-  return out.length === 0 ? out : sampler.fill(out, offset);
+  return fillFloat('fillUniform', out, key, options, UNIFORM_KEYS, uniformSampler);
 }
 
 /** Checks low and high for a format and builds the sampler (shared by fillUniform and prepareUniform). */
-function uniformSampler(
-  where: string,
-  words: readonly [number, number],
-  record: Record<string, unknown>,
-  format: FillDType,
-): Sampler {
+const uniformSampler: FloatSamplerBuilder = (where, words, record, format) => {
   const low = resolveFinite(where, 'low', record.low, 0);
   const high = resolveFinite(where, 'high', record.high, 1);
   requireInterval(where, low, high);
@@ -177,7 +162,7 @@ function uniformSampler(
       ? { kernel: 'uniform53', js: uniform53Kernel, params: { ...params }, store: 'float64' }
       : { kernel: 'uniform24', js: uniform24Kernel, params: { ...params }, store: format },
   );
-}
+};
 
 /** Options of {@link prepareUniform}. */
 export type PrepareUniformOptions = Omit<UniformOptions, 'offset'>;
@@ -198,9 +183,5 @@ export type PrepareUniformOptions = Omit<UniformOptions, 'offset'>;
  * ```
  */
 export function prepareUniform(key: Key, options?: PrepareUniformOptions): PreparedSampler<FloatArray> {
-  const where = 'prepareUniform';
-  const record = preparedRecord(where, options, ['low', 'high', 'offset', 'dtype']);
-  const words = requireKeyWords(where, key);
-  const format = resolvePreparedFloat(where, record.dtype);
-  return new PreparedSampler(where, format, uniformSampler(where, words, record, format), FLOAT_KINDS[format]!);
+  return prepareFloat('prepareUniform', key, options, UNIFORM_KEYS, uniformSampler);
 }

@@ -205,6 +205,21 @@ export function roundToFormat(x: number, format: FloatFormat): number {
   }
 }
 
+/** The 16-bit encoder of a half format: {@link float32ToFloat16Bits} or {@link float32ToBfloat16Bits}. */
+export function halfEncoder(format: 'float16' | 'bfloat16'): (x: number) => number {
+  return format === 'float16' ? float32ToFloat16Bits : float32ToBfloat16Bits;
+}
+
+/** The 16-bit decoder of a half format: {@link float16BitsToNumber} or {@link bfloat16BitsToNumber}. */
+export function halfDecoder(format: 'float16' | 'bfloat16'): (bits: number) => number {
+  return format === 'float16' ? float16BitsToNumber : bfloat16BitsToNumber;
+}
+
+/** x as an element of the format's array: rounded to the format, or its bit pattern for a 16-bit format. */
+export function storedValue(x: number, format: FloatFormat): number {
+  return format === 'float16' || format === 'bfloat16' ? halfEncoder(format)(x) : roundToFormat(x, format);
+}
+
 /** The smallest value of the format strictly greater than v, for v a finite value of the format or −∞. */
 function nextUp(v: number, format: FloatFormat): number {
   if (v === Infinity) return v;
@@ -226,8 +241,8 @@ function nextUp(v: number, format: FloatFormat): number {
     }
     case 'float16':
     case 'bfloat16': {
-      const toBits = format === 'float16' ? float32ToFloat16Bits : float32ToBfloat16Bits;
-      const toNumber = format === 'float16' ? float16BitsToNumber : bfloat16BitsToNumber;
+      const toBits = halfEncoder(format);
+      const toNumber = halfDecoder(format);
       if (v === 0) return toNumber(1);
       const bits = toBits(v);
       return toNumber(v > 0 ? bits + 1 : bits - 1);
