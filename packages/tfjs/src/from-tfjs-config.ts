@@ -1,26 +1,14 @@
 // TensorFlow.js initializer configs (tfjs-layers 4.22's classes and the Keras class names a
-// converted model.json carries) read as @init initializers. One table decides, for each engine,
-// what a TF.js config means: engine 'tfjs' reproduces TensorFlow.js, quirks included; engine
-// 'counter' gives what Keras means by the same config, on @init's counter-based stream.
-import {
-  argumentMessage,
-  Constant,
-  Identity,
-  InitTypeError,
-  Ones,
-  Orthogonal,
-  RandomNormal,
-  RandomUniform,
-  TruncatedNormal,
-  VarianceScaling,
-  Zeros,
-  type Distribution,
-  type FanMode,
-  type Initializer,
-  type NameRow,
-} from '@init/core';
-import { nameTable, type KerasPresetOptions } from '@init/presets';
+// converted model.json carries) read as @init initializers, through core's dialects: engine 'tfjs'
+// reads a config in the 'tfjs' dialect (TensorFlow.js's meaning, quirks and values), engine
+// 'counter' in the 'keras' dialect (what Keras means by the same config, on @init's counter-based
+// stream). The names, defaults and value spellings are those of the name table and of core's
+// dialects; this module adds only what the adapter itself decides: the config keys TensorFlow.js
+// writes, and TensorFlow.js's own Orthogonal algorithm (TfjsOrthogonal) under engine 'tfjs'.
+import { argumentMessage, deserialize, InitTypeError, type Initializer, type NameRow } from '@init/core';
+import { nameTable, presetNameRows } from '@init/presets';
 import { TfjsOrthogonal } from './tfjs-orthogonal.js';
+import { fromCamelCase } from './to-tfjs.js';
 
 /** How installed TF.js initializers draw: TensorFlow.js's own values, or @init's counter stream. */
 export type TfjsEngine = 'tfjs' | 'counter';
@@ -28,28 +16,10 @@ export type TfjsEngine = 'tfjs' | 'counter';
 /** The engines, in the order error messages list them. */
 export const TFJS_ENGINES: readonly TfjsEngine[] = Object.freeze(['tfjs', 'counter']);
 
-/** The class names TensorFlow.js 4.22 registers for its initializers. */
-export const TFJS_CLASS_NAMES: readonly string[] = Object.freeze([
-  'Zeros',
-  'Ones',
-  'Constant',
-  'RandomUniform',
-  'RandomNormal',
-  'TruncatedNormal',
-  'Identity',
-  'VarianceScaling',
-  'GlorotUniform',
-  'GlorotNormal',
-  'HeNormal',
-  'HeUniform',
-  'LeCunNormal',
-  'LeCunUniform',
-  'Orthogonal',
-]);
-
-// TensorFlow.js's defaults: RandomNormal/TruncatedNormal stddev 0.05, RandomUniform [-0.05, 0.05).
-const DEFAULT_STDDEV = 0.05;
-const DEFAULT_LIMIT = 0.05;
+/** The class names TensorFlow.js 4.22 registers for its initializers: the name table's `tfjsClass`. */
+export function tfjsClassNames(): string[] {
+  return nameTable().flatMap((row) => (row.tfjsClass === undefined ? [] : [row.tfjsClass]));
+}
 
 /** The config keys each class reads (TensorFlow.js's getConfig keys); `customObjects` is tfjs's own addition. */
 const KEYS: Readonly<Record<string, readonly string[]>> = {
@@ -71,26 +41,21 @@ const KEYS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * The row of @init/presets' name table for a class name: Keras's class name (`'LecunNormal'`), a
- * class alias (`'OrthogonalInitializer'`) or TensorFlow.js's spelling (`'LeCunNormal'`).
+ * The row of @init/presets' name table for a TensorFlow.js class: found by TensorFlow.js's class
+ * name (`'LeCunNormal'`), Keras's (`'LecunNormal'`) or a class alias (`'OrthogonalInitializer'`).
  */
-function nameRowOf(name: string): NameRow | undefined {
+function tfjsRowOf(name: string): (NameRow & { readonly tfjsClass: string }) | undefined {
   if (!/^[A-Z]/.test(name)) return undefined;
-  return nameTable().find(
-    (row) => row.cls.className === name || (row.classAliases ?? []).includes(name) || (row.tfjs ?? []).includes(name),
+  const row = nameTable().find(
+    (candidate) =>
+      candidate.tfjsClass === name || candidate.cls.className === name || (candidate.classAliases ?? []).includes(name),
   );
-}
-
-/** TensorFlow.js's class name for a row: its capitalized TensorFlow.js id (`'LeCunNormal'`), else Keras's. */
-function tfjsSpelling(row: NameRow): string {
-  return (row.tfjs ?? []).find((id) => /^[A-Z]/.test(id)) ?? row.cls.className;
+  return row?.tfjsClass === undefined ? undefined : (row as NameRow & { readonly tfjsClass: string });
 }
 
 /** The TF.js class a name (a TensorFlow.js class name or a Keras alias) stands for, or undefined. */
 export function tfjsClassName(name: string): string | undefined {
-  const row = nameRowOf(name);
-  const canonical = row === undefined ? undefined : tfjsSpelling(row);
-  return canonical !== undefined && TFJS_CLASS_NAMES.includes(canonical) ? canonical : undefined;
+  return tfjsRowOf(name)?.tfjsClass;
 }
 
 /**
@@ -100,9 +65,9 @@ export function tfjsClassName(name: string): string | undefined {
  */
 export function kerasAliases(): string[] {
   return nameTable()
-    .filter((row) => TFJS_CLASS_NAMES.includes(tfjsSpelling(row)))
+    .filter((row) => row.tfjsClass !== undefined)
     .flatMap((row) => [row.cls.className, ...(row.classAliases ?? [])])
-    .filter((name) => !TFJS_CLASS_NAMES.includes(name));
+    .filter((name) => !tfjsClassNames().includes(name));
 }
 
 /**
@@ -118,142 +83,50 @@ export function fromTfjsConfig(
   config: Readonly<Record<string, unknown>>,
   engine: TfjsEngine,
 ): Initializer {
-  const className = tfjsClassName(name);
-  if (className === undefined) {
+  const row = tfjsRowOf(name);
+  if (row === undefined) {
     throw new InitTypeError(
       argumentMessage(
         'installTfjs',
         'className',
-        `be a TensorFlow.js initializer (${TFJS_CLASS_NAMES.join(', ')})`,
+        `be a TensorFlow.js initializer (${tfjsClassNames().join(', ')})`,
         name,
       ),
       'ERR_INIT_UNKNOWN_IDENTIFIER',
     );
   }
+  const className = row.tfjsClass;
   const allowed = KEYS[className] ?? [];
-  for (const key of Object.keys(config)) {
-    if (key !== 'customObjects' && !allowed.includes(key)) {
+  // TensorFlow.js writes `seed: undefined` (getConfig) or `null` (model.json) for an unseeded one.
+  const own: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (key === 'customObjects') continue;
+    if (!allowed.includes(key)) {
       throw new InitTypeError(
-        argumentMessage(className, `config key '${key}'`, `be one of ${allowed.join(', ') || '(none)'}`, config[key]),
+        argumentMessage(className, `config key '${key}'`, `be one of ${allowed.join(', ') || '(none)'}`, value),
         'ERR_INIT_INVALID_CONFIG',
       );
     }
+    if (value !== undefined) own[key] = value;
   }
-  const tfjs = engine === 'tfjs';
-  // TensorFlow.js writes `seed: undefined` or `null` for an unseeded initializer.
-  const seed = config.seed ?? undefined;
-  const seedOption = seed === undefined ? {} : { seed: seed as number };
-  // TensorFlow.js's `args.x || DEFAULT` turns an explicit 0 into the default: kept by engine 'tfjs'
-  // (those are TensorFlow.js's values), fixed by engine 'counter' (`??`, what the user wrote).
-  const orDefault = (key: string, fallback: number): number => {
-    const value = config[key];
-    return (tfjs ? value || fallback : (value ?? fallback)) as number;
-  };
-  switch (className) {
-    case 'Zeros':
-      return new Zeros();
-    case 'Ones':
-      return new Ones();
-    case 'Constant':
-      if (config.value === undefined || config.value === null) {
-        throw new InitTypeError(
-          argumentMessage('Constant', 'config.value', 'be given (TensorFlow.js has no default)', config.value),
-          'ERR_INIT_INVALID_CONFIG',
-        );
-      }
-      return new Constant({ value: config.value as number });
-    case 'RandomUniform':
-      return new RandomUniform({
-        minval: orDefault('minval', -DEFAULT_LIMIT),
-        maxval: orDefault('maxval', DEFAULT_LIMIT),
-        engine,
-        ...seedOption,
+  const names = presetNameRows();
+  // A class that draws nothing (Zeros, Ones, Constant, Identity) means the same under both engines:
+  // TensorFlow.js's config, read in its own dialect (a Constant without value is refused, as there).
+  if (engine === 'tfjs' || !allowed.includes('seed')) {
+    if (className === 'Orthogonal') {
+      // TensorFlow.js's own algorithm (its random matrix, factored in float64), gain 1 by default.
+      const seed = own.seed ?? undefined;
+      return new TfjsOrthogonal({
+        gain: (own.gain ?? 1) as number,
+        ...(seed === undefined ? {} : { seed: seed as number }),
       });
-    case 'RandomNormal':
-      return new RandomNormal({
-        mean: orDefault('mean', 0),
-        stddev: orDefault('stddev', DEFAULT_STDDEV),
-        engine,
-        ...seedOption,
-      });
-    case 'TruncatedNormal':
-      return new TruncatedNormal({
-        mean: orDefault('mean', 0),
-        stddev: orDefault('stddev', DEFAULT_STDDEV),
-        engine,
-        ...seedOption,
-      });
-    case 'Identity':
-      return new Identity({ gain: (config.gain ?? 1) as number });
-    case 'VarianceScaling':
-      return new VarianceScaling({
-        scale: (config.scale ?? 1) as number,
-        mode: fanMode(config.mode),
-        distribution: distribution(config.distribution, engine),
-        engine,
-        ...seedOption,
-      });
-    case 'Orthogonal': {
-      const gain = (config.gain ?? 1) as number;
-      return tfjs ? new TfjsOrthogonal({ gain, ...seedOption }) : new Orthogonal({ gain, ...seedOption });
     }
-    default: {
-      // The Glorot/He/LeCun helpers: @init/presets' class of the same name-table row.
-      const Preset = nameRowOf(className)?.cls as unknown as new (options: KerasPresetOptions) => Initializer;
-      return new Preset({ engine, ...seedOption });
-    }
+    return deserialize({ className, config: own }, { dialect: 'tfjs', names });
   }
-}
-
-const FAN_MODES: Readonly<Record<string, FanMode>> = {
-  fanIn: 'fan_in',
-  fan_in: 'fan_in',
-  fanOut: 'fan_out',
-  fan_out: 'fan_out',
-  fanAvg: 'fan_avg',
-  fan_avg: 'fan_avg',
-};
-
-function fanMode(value: unknown): FanMode {
-  if (value === undefined || value === null) return 'fan_in';
-  const mode = typeof value === 'string' && Object.hasOwn(FAN_MODES, value) ? FAN_MODES[value] : undefined;
-  if (mode === undefined) {
-    throw new InitTypeError(
-      argumentMessage(
-        'VarianceScaling',
-        'mode',
-        "be 'fanIn', 'fanOut' or 'fanAvg' (or Keras's 'fan_in', 'fan_out', 'fan_avg')",
-        value,
-      ),
-      'ERR_INIT_INVALID_CONFIG',
-    );
+  // Engine 'counter': Keras's meaning ('normal' the corrected truncated normal, an explicit 0 kept),
+  // after TensorFlow.js's camelCase values ('fanIn', 'truncatedNormal') are put in Keras's snake_case.
+  for (const key of ['mode', 'distribution']) {
+    if (typeof own[key] === 'string') own[key] = fromCamelCase(own[key]);
   }
-  return mode;
-}
-
-/**
- * TensorFlow.js accepts 'normal', 'uniform' and 'truncatedNormal'; it draws the uncorrected
- * truncated normal for 'normal' and, through an `else`, uniform values for 'truncatedNormal'.
- * Engine 'tfjs' keeps both (they are TensorFlow.js's values). Engine 'counter' reads them as Keras
- * (≥ 2.3) does: 'normal' and 'truncated_normal' are the truncated normal corrected to the intended
- * variance, 'untruncated_normal' a plain normal (which TensorFlow.js refuses).
- */
-function distribution(value: unknown, engine: TfjsEngine): Distribution {
-  const name = value === undefined || value === null ? 'normal' : value;
-  if (name === 'uniform') return 'uniform';
-  if (engine === 'tfjs') {
-    if (name === 'normal') return 'normal';
-    if (name === 'truncatedNormal' || name === 'truncated_normal') return 'uniform';
-  } else {
-    if (name === 'normal' || name === 'truncatedNormal' || name === 'truncated_normal') return 'truncated_normal';
-    if (name === 'untruncatedNormal' || name === 'untruncated_normal') return 'untruncated_normal';
-  }
-  const valid =
-    engine === 'tfjs'
-      ? "'normal', 'uniform' or 'truncatedNormal' with engine 'tfjs' (TensorFlow.js's; use engine 'counter' for 'untruncated_normal')"
-      : "'normal', 'uniform', 'truncated_normal' or 'untruncated_normal'";
-  throw new InitTypeError(
-    argumentMessage('VarianceScaling', 'distribution', `be ${valid}`, value),
-    'ERR_INIT_INVALID_CONFIG',
-  );
+  return deserialize({ className: row.cls.className, config: own }, { dialect: 'keras', names });
 }

@@ -9,7 +9,7 @@ import { Initializer, InitTypeError, Orthogonal, RandomUniform, type VarianceSca
 import { GlorotUniform, HeNormal, LecunNormal } from '@init/presets';
 import { setGlobalSeed } from '@init/random';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { kerasAliases, TFJS_CLASS_NAMES } from './from-tfjs-config.js';
+import { kerasAliases, tfjsClassNames } from './from-tfjs-config.js';
 import { installTfjs, uninstallTfjs } from './index.js';
 import { TfjsOrthogonal } from './tfjs-orthogonal.js';
 
@@ -278,6 +278,7 @@ describe('saved configs keep TensorFlow.js format', () => {
 
 describe('uninstallTfjs', () => {
   test("puts back TensorFlow.js's registry entries and apply methods exactly, and removes the aliases", () => {
+    const TFJS_CLASS_NAMES = tfjsClassNames();
     const before = Object.fromEntries(TFJS_CLASS_NAMES.map((name) => [name, registry()[name]]));
     const methods = TFJS_CLASS_NAMES.map((name) =>
       Object.getOwnPropertyDescriptor(registry()[name]?.[0].prototype ?? {}, 'apply'),
@@ -326,14 +327,15 @@ describe('bad input', () => {
     expect(() => fromRegistry('VarianceScaling', { scale: 1, stdev: 2 })).toThrow(
       "VarianceScaling: config key 'stdev' must be one of scale, mode, distribution, seed. Received: 2.",
     );
+    // Core's 'tfjs' dialect words these (one wording for deserialize, get and installTfjs).
     expect(() => fromRegistry('VarianceScaling', { distribution: 'untruncatedNormal' })).toThrow(
-      /VarianceScaling: distribution must be 'normal', 'uniform' or 'truncatedNormal' with engine 'tfjs'/,
+      /VarianceScaling: distribution must be one of 'normal', 'uniform', 'truncatedNormal'/,
     );
     expect(() => fromRegistry('VarianceScaling', { mode: 'fanSideways' })).toThrow(
-      /VarianceScaling: mode must be 'fanIn', 'fanOut' or 'fanAvg'/,
+      /VarianceScaling: mode must be one of 'fanIn', 'fanOut', 'fanAvg'/,
     );
     expect(() => fromRegistry('Constant', {})).toThrow(
-      'Constant: config.value must be given (TensorFlow.js has no default). Received: undefined.',
+      'Constant: value must be given in a TensorFlow.js config (TensorFlow.js has no default). Received: undefined.',
     );
     // TensorFlow.js takes any finite seed (-3 is hashed as its text), so engine 'tfjs' does too (#12).
     expect(() => fromRegistry('RandomNormal', { seed: -3 })).not.toThrow();

@@ -26,9 +26,9 @@ import { oneOf, readOptions, type Initializer } from '@init/core';
 import {
   fromTfjsConfig,
   kerasAliases,
-  TFJS_CLASS_NAMES,
   TFJS_ENGINES,
   tfjsClassName,
+  tfjsClassNames,
   type TfjsEngine,
 } from './from-tfjs-config.js';
 import { applyAsTfjs, type TfjsAdapter } from './to-tfjs.js';
@@ -97,7 +97,8 @@ export function installTfjs(options?: InstallTfjsOptions): void {
   const methods = new Map<TfjsInitializerClass, PropertyDescriptor>();
 
   // TensorFlow.js's own classes, as its registry holds them now.
-  for (const name of TFJS_CLASS_NAMES) {
+  const tfjsNames = tfjsClassNames();
+  for (const name of tfjsNames) {
     const cls = map[name]?.[0];
     if (cls === undefined || !(cls.prototype instanceof Base)) continue;
     const descriptor = Object.getOwnPropertyDescriptor(cls.prototype, 'apply');
@@ -115,7 +116,7 @@ export function installTfjs(options?: InstallTfjsOptions): void {
   }
 
   // Our class under every TensorFlow.js name (and Keras alias).
-  for (const name of [...TFJS_CLASS_NAMES, ...kerasAliases()]) {
+  for (const name of [...tfjsNames, ...kerasAliases()]) {
     registry.set(name, Object.hasOwn(map, name) ? map[name] : undefined);
     serialization.SerializationMap.register(installedClass(Base, name, engine) as never);
   }
@@ -150,9 +151,7 @@ function installedClass(
   engine: TfjsEngine,
 ): TfjsInitializerClass {
   const canonical = tfjsClassName(name) as string;
-  const isHelper = ['GlorotUniform', 'GlorotNormal', 'HeNormal', 'HeUniform', 'LeCunNormal', 'LeCunUniform'].includes(
-    canonical,
-  );
+  const isHelper = Object.hasOwn(HELPERS, canonical);
   class InstalledInitializer extends Base implements TfjsAdapter {
     static readonly className = name;
     readonly initializer: Initializer;

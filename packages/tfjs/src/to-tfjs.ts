@@ -55,7 +55,7 @@ function toCamelCase(name: string): string {
   return name.replace(/[_]+(\w|$)/g, (_, letter: string) => letter.toUpperCase());
 }
 /** Undoes toCamelCase for a string that was snake_case: every capital letter was '_' + a letter. */
-function fromCamelCase(name: string): string {
+export function fromCamelCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
