@@ -1,8 +1,7 @@
 // The browser side of @init/parallel: module Web Workers, with shared memory where the page is
 // cross-origin isolated and moved buffers otherwise. Bundlers pick this entry through the package's
 // `browser` export condition.
-import type { Initializer, Tensor, TypedArray } from '@init/core';
-import { applyParallelOn, fillParallelOn, type FillParallelOptions, type ParallelOptions } from './parallel.js';
+import { applyParallelOn, fillParallelOn, type ApplyParallel, type FillParallel } from './parallel.js';
 import type { Platform } from './pool.js';
 import { createWebPool } from './web-pool.js';
 
@@ -33,13 +32,8 @@ export const browserPlatform: Platform = {
  * // tensor.data equals new RandomNormal({ seed: 1 }).apply([4096, 4096]).data, bit for bit
  * ```
  */
-export function applyParallel(
-  initializer: Initializer,
-  shape: readonly number[],
-  options: ParallelOptions = {},
-): Promise<Tensor> {
-  return applyParallelOn(browserPlatform, initializer, shape, options);
-}
+export const applyParallel: ApplyParallel = (initializer, shape, options = {}) =>
+  applyParallelOn(browserPlatform, initializer, shape, options);
 
 /**
  * `initializer.fill(out, shape, { dtype, partitionInfo })` computed on several Web Workers: the same
@@ -47,11 +41,5 @@ export function applyParallel(
  * receives each worker's ranges as they come back.
  * @throws what `fill` throws, for the same arguments.
  */
-export function fillParallel(
-  initializer: Initializer,
-  out: TypedArray,
-  shape: readonly number[],
-  options: FillParallelOptions = {},
-): Promise<void> {
-  return fillParallelOn(browserPlatform, initializer, out, shape, options);
-}
+export const fillParallel: FillParallel = (initializer, out, shape, options = {}) =>
+  fillParallelOn(browserPlatform, initializer, out, shape, options);

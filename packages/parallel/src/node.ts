@@ -1,7 +1,6 @@
 // The Node.js side of @init/parallel: worker_threads through tinypool, loaded only when a fill is
 // big enough to need workers.
-import type { Initializer, Tensor, TypedArray } from '@init/core';
-import { applyParallelOn, fillParallelOn, type FillParallelOptions, type ParallelOptions } from './parallel.js';
+import { applyParallelOn, fillParallelOn, type ApplyParallel, type FillParallel } from './parallel.js';
 import type { Platform } from './pool.js';
 
 /** Node.js: worker_threads through tinypool; `setup` paths may be absolute file paths. */
@@ -37,13 +36,8 @@ export const nodePlatform: Platform = {
  * // tensor.data equals new RandomNormal({ seed: 1 }).apply([4096, 4096]).data, bit for bit
  * ```
  */
-export function applyParallel(
-  initializer: Initializer,
-  shape: readonly number[],
-  options: ParallelOptions = {},
-): Promise<Tensor> {
-  return applyParallelOn(nodePlatform, initializer, shape, options);
-}
+export const applyParallel: ApplyParallel = (initializer, shape, options = {}) =>
+  applyParallelOn(nodePlatform, initializer, shape, options);
 
 /**
  * `initializer.fill(out, shape, { dtype, partitionInfo })` computed on several threads: the same
@@ -52,11 +46,5 @@ export function applyParallel(
  * into `out` (one extra copy, and the scratch's memory, for the time of the call).
  * @throws what `fill` throws, for the same arguments.
  */
-export function fillParallel(
-  initializer: Initializer,
-  out: TypedArray,
-  shape: readonly number[],
-  options: FillParallelOptions = {},
-): Promise<void> {
-  return fillParallelOn(nodePlatform, initializer, out, shape, options);
-}
+export const fillParallel: FillParallel = (initializer, out, shape, options = {}) =>
+  fillParallelOn(nodePlatform, initializer, out, shape, options);

@@ -64,6 +64,24 @@ export interface FillParallelOptions extends ParallelOptions {
 }
 
 /**
+ * The signature of `applyParallel`, the same in both entries (node.ts and browser.ts bind their
+ * platform to {@link applyParallelOn}): one declaration file serves both.
+ */
+export type ApplyParallel = (
+  initializer: Initializer,
+  shape: readonly number[],
+  options?: ParallelOptions,
+) => Promise<Tensor>;
+
+/** The signature of `fillParallel`, the same in both entries (see {@link ApplyParallel}). */
+export type FillParallel = (
+  initializer: Initializer,
+  out: TypedArray,
+  shape: readonly number[],
+  options?: FillParallelOptions,
+) => Promise<void>;
+
+/**
  * `applyParallel` on `platform`: `initializer.apply(shape, dtype)` computed by the platform's
  * workers (see the entries, node.ts and browser.ts, for the public documentation).
  */

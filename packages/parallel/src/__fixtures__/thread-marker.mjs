@@ -2,15 +2,12 @@
 // ThreadMarker is registered when the module is imported; HalfOffset is handed over through the
 // `classes` export. (Imported by the tests too, where @init/core resolves to its sources.)
 import { threadId } from 'node:worker_threads';
-import { Initializer, registerInitializer } from '@init/core';
+import { registerInitializer } from '@init/core';
+import { OptionlessInitializer } from './optionless-initializer.mjs';
 
 /** Writes the id of the thread that filled each element (0 on the calling thread). */
-export class ThreadMarker extends Initializer {
+export class ThreadMarker extends OptionlessInitializer {
   static className = 'ThreadMarker';
-  dtype = 'float32';
-  getConfig() {
-    return {};
-  }
   generate(out) {
     out.fill(threadId);
   }
@@ -19,12 +16,8 @@ export class ThreadMarker extends Initializer {
 registerInitializer(ThreadMarker);
 
 /** Element i of the full tensor is i + 0.5, so its slices are exact by construction. */
-export class HalfOffset extends Initializer {
+export class HalfOffset extends OptionlessInitializer {
   static className = 'HalfOffset';
-  dtype = 'float32';
-  getConfig() {
-    return {};
-  }
   generate(out, request) {
     const full = request.fullShape;
     const offset = request.partition?.varOffset ?? full.map(() => 0);
