@@ -2,6 +2,7 @@
 // checks compare a sample standard deviation with the framework's intended one; each uses a fixed
 // seed and a tolerance of 5 standard errors, a false-alarm rate below 1e-6 per check.
 import { describe, expect, test } from 'vitest';
+import { expectTruncatedStd, sampleStd, TRUNCATED_VARIANCE } from '../test/moments.js';
 import { KERAS_2_2_4_MODEL, KERAS_3_MODEL, TF_KERAS_MODEL } from './__fixtures__/keras-configs.js';
 import {
   Constant,
@@ -17,28 +18,9 @@ import {
   Zeros,
 } from './index.js';
 
-// A standard normal truncated to (−2, 2): its variance v and kurtosis k, for the standard error of
-// a sample standard deviation, σ·√((k − 1) / (4n)). Z = Φ(2) − Φ(−2), φ(2) the density at 2.
-const Z = 0.9544997361036416;
-const PHI2 = 0.05399096651318806;
-const TRUNCATED_VARIANCE = 1 - (4 * PHI2) / Z;
-const TRUNCATED_KURTOSIS = (3 - (2 * 14 * PHI2) / Z) / TRUNCATED_VARIANCE ** 2;
+// Keras's correction of the truncated normal: the standard deviation of a standard normal truncated
+// to (−2, 2).
 const CORRECTION = 0.87962566103423978;
-
-function standardDeviation(values: ArrayLike<number>): number {
-  let sum = 0;
-  for (let index = 0; index < values.length; index++) sum += values[index]!;
-  const mean = sum / values.length;
-  let squares = 0;
-  for (let index = 0; index < values.length; index++) squares += (values[index]! - mean) ** 2;
-  return Math.sqrt(squares / (values.length - 1));
-}
-
-/** Expects the sample standard deviation of a ±2σ truncated normal within 5 standard errors of `expected`. */
-function expectTruncatedStd(values: ArrayLike<number>, expected: number): void {
-  const standardError = expected * Math.sqrt((TRUNCATED_KURTOSIS - 1) / (4 * values.length));
-  expect(Math.abs(standardDeviation(values) - expected)).toBeLessThan(5 * standardError);
-}
 
 /** The kernel initializer config of each Dense layer of a saved model config. */
 function kernelInitializers(model: { readonly config: { readonly layers: readonly unknown[] } }): unknown[] {
@@ -133,9 +115,7 @@ describe("'keras' (Keras ≥ 2.2.0, tf.keras, Keras 3)", () => {
     const kernel = new VarianceScaling({ ...heInit.getConfig(), seed: 11 } as never).apply([512, 256]).data;
     expectTruncatedStd(kernel, Math.sqrt(2 / 512));
     // The seed's reading would be 12% low: far outside the tolerance.
-    expect(Math.abs(standardDeviation(kernel) - Math.sqrt(2 / 512) * Math.sqrt(TRUNCATED_VARIANCE))).toBeGreaterThan(
-      0.005,
-    );
+    expect(Math.abs(sampleStd(kernel) - Math.sqrt(2 / 512) * Math.sqrt(TRUNCATED_VARIANCE))).toBeGreaterThan(0.005);
     // Glorot uniform: limit √(6 / (fanIn + fanOut)) for the [256, 128] kernel.
     const glorotInit = new VarianceScaling({ ...deserialize(glorot).getConfig(), seed: 12 } as never);
     const values = glorotInit.apply([256, 128]).data;

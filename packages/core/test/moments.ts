@@ -58,3 +58,22 @@ export function expectMoments(values: ArrayLike<number>, theory: Moments, resolu
   expect(Math.abs(sample.mean - theory.mean)).toBeLessThanOrEqual(Z_LIMIT * meanError + resolution);
   expect(Math.abs(sample.variance - theory.variance)).toBeLessThanOrEqual(Z_LIMIT * varianceError);
 }
+
+/** The variance of a standard normal truncated to (−2, 2): 1 − 4φ(2)/(Φ(2) − Φ(−2)) ≈ 0.774. */
+export const TRUNCATED_VARIANCE = truncatedNormalMoments(0, 1).variance;
+
+/** The sample standard deviation (n − 1 in the denominator). */
+export function sampleStd(values: ArrayLike<number>): number {
+  return Math.sqrt(sampleMoments(values).variance);
+}
+
+/**
+ * Expects the sample standard deviation of a ±2σ truncated normal within Z_LIMIT standard errors of
+ * `expected`, its standard deviation. The standard error of a sample standard deviation is
+ * σ·√((k − 1) / (4n)), k the kurtosis of the truncated normal.
+ */
+export function expectTruncatedStd(values: ArrayLike<number>, expected: number): void {
+  const { variance, fourth } = truncatedNormalMoments(0, 1);
+  const standardError = expected * Math.sqrt((fourth / variance ** 2 - 1) / (4 * values.length));
+  expect(Math.abs(sampleStd(values) - expected)).toBeLessThan(Z_LIMIT * standardError);
+}

@@ -2,28 +2,8 @@
 // The statistical checks use fixed seeds and 5 standard errors: a false-alarm rate below 1e-6 each.
 import { Constant, InitTypeError, Orthogonal, RandomNormal, VarianceScaling, Zeros } from '@init/core';
 import { describe, expect, test } from 'vitest';
+import { expectTruncatedStd, TRUNCATED_VARIANCE } from '../../core/test/moments.js';
 import { get, GlorotNormal, GlorotUniform, HeNormal, LecunNormal } from './index.js';
-
-// A standard normal truncated to (−2, 2): variance and kurtosis, for the standard error of a sample
-// standard deviation, σ·√((k − 1) / (4n)). Z = Φ(2) − Φ(−2), φ(2) the density at 2.
-const Z = 0.9544997361036416;
-const PHI2 = 0.05399096651318806;
-const TRUNCATED_VARIANCE = 1 - (4 * PHI2) / Z;
-const TRUNCATED_KURTOSIS = (3 - (2 * 14 * PHI2) / Z) / TRUNCATED_VARIANCE ** 2;
-
-function standardDeviation(values: ArrayLike<number>): number {
-  let sum = 0;
-  for (let index = 0; index < values.length; index++) sum += values[index]!;
-  const mean = sum / values.length;
-  let squares = 0;
-  for (let index = 0; index < values.length; index++) squares += (values[index]! - mean) ** 2;
-  return Math.sqrt(squares / (values.length - 1));
-}
-
-function expectTruncatedStd(values: ArrayLike<number>, expected: number): void {
-  const standardError = expected * Math.sqrt((TRUNCATED_KURTOSIS - 1) / (4 * values.length));
-  expect(Math.abs(standardDeviation(values) - expected)).toBeLessThan(5 * standardError);
-}
 
 describe("get(id, { dialect: 'keras' })", () => {
   test("Keras's ids and class names with Keras's defaults; TensorFlow.js's ids are not Keras's", () => {
