@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { thrownBy } from '../../random/test/errors.js';
 import { FormatError, MAX_HEADER_BYTES, readHeader } from './safetensors.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'init-weights-header-'));
@@ -22,12 +23,7 @@ function file(header: string | Uint8Array, options: { size?: bigint; data?: numb
 }
 
 function expectFormatError(path: string, message: RegExp): void {
-  let thrown: unknown;
-  try {
-    readHeader(path);
-  } catch (error) {
-    thrown = error;
-  }
+  const thrown = thrownBy(() => readHeader(path));
   expect(thrown).toBeInstanceOf(FormatError);
   expect((thrown as Error).message.startsWith(`${path}: `)).toBe(true);
   expect((thrown as Error).message).toMatch(message);

@@ -6,6 +6,7 @@ import { isSvdEnabled, orthogonalize } from '@init/linalg';
 import { describe, expect, test } from 'vitest';
 import golden from './__fixtures__/golden.json' with { type: 'json' };
 import { DeltaOrthogonal, deserialize, InitTypeError, isInitError, Orthogonal, serialize } from './index.js';
+import { thrownBy } from '../../random/test/errors.js';
 import { enableSvd } from './svd-index.js';
 
 const MESSAGE =
@@ -24,12 +25,7 @@ describe("Orthogonal's method 'svd' before enableSvd()", () => {
     ['apply of an empty shape', (init: Orthogonal) => init.apply([0, 4])],
   ])('%s throws an InitTypeError naming the class, the option and the import', (_, call) => {
     const init = new Orthogonal({ method: 'svd', seed: 42 });
-    let thrown: unknown;
-    try {
-      call(init);
-    } catch (error) {
-      thrown = error;
-    }
+    const thrown = thrownBy(() => call(init));
     expect(thrown).toBeInstanceOf(InitTypeError);
     expect(isInitError(thrown)).toBe(true);
     expect((thrown as InitTypeError).code).toBe('ERR_INIT_INVALID_ARGUMENT');

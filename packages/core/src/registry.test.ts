@@ -18,6 +18,7 @@ import {
   type Initializer,
 } from './index.js';
 import { enableSvd } from './svd-index.js';
+import { expectKeras3Axes, keras3Envelope } from '../test/keras.js';
 
 // Method 'svd' is opt-in; orthogonal-svd.test.ts covers Orthogonal before enableSvd().
 beforeAll(() => enableSvd());
@@ -76,13 +77,9 @@ describe('serialize / deserialize', () => {
   });
 
   test('reads Keras forms: class_name, snake_case keys, null seeds, Keras 3 envelopes', () => {
-    const keras3 = {
-      module: 'keras.initializers',
-      class_name: 'RandomUniform',
-      config: { minval: -0.5, maxval: 0.5, seed: null },
-      registered_name: null,
-    };
-    const init = deserialize(keras3) as RandomUniform;
+    const init = deserialize(
+      keras3Envelope('RandomUniform', { minval: -0.5, maxval: 0.5, seed: null }),
+    ) as RandomUniform;
     expect(init).toBeInstanceOf(RandomUniform);
     expect([init.minval, init.maxval, init.seed]).toEqual([-0.5, 0.5, undefined]);
     const constant = deserialize({
@@ -104,25 +101,11 @@ describe('serialize / deserialize', () => {
       dtype: 'float32',
       engine: 'counter',
     });
-    const keras = {
-      module: 'keras.initializers',
-      class_name: 'VarianceScaling',
-      config: { scale: 1, mode: 'fan_avg', distribution: 'uniform', seed: 3, input_axes: [0], output_axes: [1, 2] },
-      registered_name: null,
-    };
-    const init = deserialize(keras) as VarianceScaling;
-    expect(init.fans([512, 8, 64])).toEqual({ fanIn: 512, fanOut: 512 });
-    expect(init.getConfig()).toEqual({
-      scale: 1,
-      mode: 'fan_avg',
-      distribution: 'uniform',
-      inputAxes: [0],
-      outputAxes: [1, 2],
-      seed: 3,
-      dtype: 'float32',
-      engine: 'counter',
-    });
-    expect(deserialize(serialize(init)).apply([4, 2, 3]).data).toEqual(init.apply([4, 2, 3]).data);
+    const axes = { input_axes: [0], output_axes: [1, 2] };
+    const config = { scale: 1, mode: 'fan_avg', distribution: 'uniform', seed: 3 };
+    const init = deserialize(keras3Envelope('VarianceScaling', { ...config, ...axes })) as VarianceScaling;
+    const expected = { ...config, inputAxes: [0], outputAxes: [1, 2], dtype: 'float32', engine: 'counter' };
+    expectKeras3Axes(init, expected, (serialized) => deserialize(serialized));
     // Keras writes null for "not set": the layout rule.
     const plain = deserialize({
       class_name: 'VarianceScaling',

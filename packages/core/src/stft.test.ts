@@ -2,6 +2,7 @@
 // written by scripts/stft-reference.py): every window STFT names, every scaling, both sides.
 import { describe, expect, test } from 'vitest';
 import { valuesOf, expectShardsAreSlices } from '../test/support.js';
+import { keras3Envelope } from '../test/keras.js';
 import reference from './__fixtures__/stft-reference.json' with { type: 'json' };
 import { deserialize, InitRangeError, InitTypeError, serialize, STFT, WINDOWS, type WindowName } from './index.js';
 import { windowValues } from './windows.js';
@@ -107,13 +108,9 @@ test('defaults, config and Keras names', () => {
     dtype: 'float32',
   });
   // Keras 3's own config: null window and scaling mean "none", and must survive deserialize.
-  const keras = {
-    module: 'keras.initializers',
-    class_name: 'STFT',
-    config: { side: 'imag', window: null, periodic: true, scaling: null },
-    registered_name: null,
-  };
-  const rebuilt = deserialize(keras) as STFT;
+  const rebuilt = deserialize(
+    keras3Envelope('STFT', { side: 'imag', window: null, periodic: true, scaling: null }),
+  ) as STFT;
   expect([rebuilt.side, rebuilt.window, rebuilt.scaling, rebuilt.periodic]).toEqual(['imag', null, null, true]);
   const legacy = deserialize({
     class_name: 'STFTInitializer',

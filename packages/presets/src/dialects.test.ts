@@ -3,6 +3,7 @@
 import { Constant, InitTypeError, Orthogonal, RandomNormal, VarianceScaling, Zeros } from '@init/core';
 import { describe, expect, test } from 'vitest';
 import { expectTruncatedStd, TRUNCATED_VARIANCE } from '../../core/test/moments.js';
+import { keras3Envelope } from '../../core/test/keras.js';
 import { get, GlorotNormal, GlorotUniform, HeNormal, LecunNormal } from './index.js';
 
 describe("get(id, { dialect: 'keras' })", () => {
@@ -19,10 +20,7 @@ describe("get(id, { dialect: 'keras' })", () => {
     const he = get({ class_name: 'he_normal', config: { seed: 3 } });
     expect(he).toBeInstanceOf(HeNormal);
     expectTruncatedStd(he.apply([512, 256]).data, Math.sqrt(2 / 512));
-    const glorot = get(
-      { module: 'keras.initializers', class_name: 'GlorotNormal', config: { seed: 4 }, registered_name: null } as never,
-      { dialect: 'keras' },
-    );
+    const glorot = get(keras3Envelope('GlorotNormal', { seed: 4 }) as never, { dialect: 'keras' });
     expect(glorot).toBeInstanceOf(GlorotNormal);
     expectTruncatedStd(glorot.apply([512, 256]).data, Math.sqrt(2 / (512 + 256)));
   });

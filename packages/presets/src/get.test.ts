@@ -19,6 +19,7 @@ import {
   Zeros,
 } from '@init/core';
 import { describe, expect, test } from 'vitest';
+import { expectKeras3Axes, keras3Envelope } from '../../core/test/keras.js';
 import {
   classIdentifiers,
   get,
@@ -144,15 +145,7 @@ describe.each(allIds)('get(%j)', (id) => {
             : [4, 6];
     const a = get({ className: serialized.className, config: seeded }).apply(shape).data;
     // `class_name` is read as Keras means it unless told otherwise; @init's own configs say tf1.
-    const b = get(
-      {
-        class_name: serialized.className,
-        config: seeded,
-        module: 'keras.initializers',
-        registered_name: null,
-      } as never,
-      { dialect: 'tf1' },
-    ).apply(shape).data;
+    const b = get(keras3Envelope(serialized.className, seeded) as never, { dialect: 'tf1' }).apply(shape).data;
     expect(b).toEqual(a);
     expect(get({ className: serialized.className, config: seeded }).apply(shape).data).toEqual(a);
   });
@@ -160,12 +153,7 @@ describe.each(allIds)('get(%j)', (id) => {
 
 describe('objects', () => {
   test("Keras 3's own serialized forms", () => {
-    const he = get({
-      module: 'keras.initializers',
-      class_name: 'HeNormal',
-      config: { seed: null },
-      registered_name: null,
-    } as never);
+    const he = get(keras3Envelope('HeNormal', { seed: null }) as never);
     expect(he).toBeInstanceOf(HeNormal);
     expect(he.getConfig()).toEqual(counter);
     const vs = get({
@@ -189,23 +177,9 @@ describe('objects', () => {
   });
 
   test("Keras 3.16's preset configs with input_axes/output_axes", () => {
-    const keras = {
-      module: 'keras.initializers',
-      class_name: 'GlorotUniform',
-      config: { seed: 4, input_axes: [0], output_axes: [1, 2] },
-      registered_name: null,
-    };
-    const init = get(keras as never) as GlorotUniform;
+    const init = get(keras3Envelope('GlorotUniform', { seed: 4, input_axes: [0], output_axes: [1, 2] }) as never);
     expect(init).toBeInstanceOf(GlorotUniform);
-    expect(init.fans([512, 8, 64])).toEqual({ fanIn: 512, fanOut: 512 });
-    expect(init.getConfig()).toEqual({
-      seed: 4,
-      dtype: 'float32',
-      engine: 'counter',
-      inputAxes: [0],
-      outputAxes: [1, 2],
-    });
-    expect(get(serialize(init)).apply([4, 2, 3]).data).toEqual(init.apply([4, 2, 3]).data);
+    expectKeras3Axes(init as GlorotUniform, { ...counter, seed: 4, inputAxes: [0], outputAxes: [1, 2] }, get);
     const nulls = get({ class_name: 'HeNormal', config: { seed: null, input_axes: null, output_axes: null } });
     expect(nulls.getConfig()).toEqual(counter);
   });

@@ -2,6 +2,7 @@
 // application that just imported @init/presets would.
 import { deserialize, registeredClassNames, serialize } from '@init/core';
 import { expect, test } from 'vitest';
+import { keras3Envelope } from '../../core/test/keras.js';
 import * as presets from './index.js';
 
 const names = ['GlorotUniform', 'GlorotNormal', 'HeUniform', 'HeNormal', 'LecunUniform', 'LecunNormal'];
@@ -31,14 +32,7 @@ test('registerPresets makes core deserialize the presets, and can be called agai
     expect(rebuilt.apply([3, 5]).data).toEqual(init.apply([3, 5]).data);
   }
   // Keras 3's form, and the options a preset fixes refused through core as well.
-  expect(
-    deserialize({
-      class_name: 'LecunNormal',
-      config: { seed: null },
-      module: 'keras.initializers',
-      registered_name: null,
-    }),
-  ).toBeInstanceOf(presets.LecunNormal);
+  expect(deserialize(keras3Envelope('LecunNormal', { seed: null }))).toBeInstanceOf(presets.LecunNormal);
   expect(() => deserialize({ className: 'HeUniform', config: { scale: 3 } })).toThrow(
     /HeUniform: scale must be a known option; HeUniform takes seed, dtype, engine, layout, inAxis, outAxis, batchAxis, inputAxes, outputAxes/,
   );

@@ -13,3 +13,13 @@ export function expectThrows(call: () => unknown, type: ErrorClass, message: str
   expect(call).toThrow(type);
   expect(call).toThrow(message);
 }
+
+/** What `call` throws, or undefined when it returns: for checks of an error's class, code and message together. */
+export function thrownBy(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
