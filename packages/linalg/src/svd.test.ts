@@ -2,6 +2,7 @@ import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { describe, expect, test } from 'vitest';
 import { svd } from './svd.js';
 import { TestRandom } from './testing/gaussian.js';
+import { expectCallThrows } from './testing/cases.js';
 import {
   bitIdentical,
   columnOrthogonalityError,
@@ -139,9 +140,5 @@ describe('svd', () => {
       TypeError,
       'svd: a must be a Float64Array, a Float32Array or an array of numbers. Received: an object.',
     ],
-  ])('%j throws %o', (args, ErrorClass, message) => {
-    const call = () => (svd as (...values: unknown[]) => unknown)(...args);
-    expect(call).toThrow(ErrorClass);
-    expect(call).toThrow(message);
-  });
+  ])('%j throws %o', (args, ErrorClass, message) => expectCallThrows(svd, args, ErrorClass, message));
 });
