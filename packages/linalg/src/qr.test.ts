@@ -5,7 +5,7 @@ import { orthogonalize } from './orthogonalize.js';
 import { qr } from './qr.js';
 import { svd } from './svd.js';
 import { TestRandom } from './testing/gaussian.js';
-import { expectCallThrows, gaussianCase } from './testing/cases.js';
+import { andTransposed, expectCallThrows, gaussianCase, SMALL_SHAPES } from './testing/cases.js';
 import { bitIdentical, columnOrthogonalityError, multiply, relativeError, tolerance } from './testing/matrix.js';
 
 afterEach(() => setWasmKernelsEnabled(true));
@@ -43,27 +43,21 @@ describe('qr', () => {
   // Sizes straddle the panel width qr uses (DEFAULT_BLOCK_SIZE, 8 columns): one panel, one and a
   // bit, two and a bit; and the kernels' odd-row and odd-column tails.
   const panel = DEFAULT_BLOCK_SIZE;
-  test.each([
-    [1, 1],
-    [1, 7],
-    [7, 1],
-    [2, 2],
-    [5, 3],
-    [3, 5],
-    [panel, panel],
-    [panel + 1, panel + 1],
-    [2 * panel, panel + 1],
-    [panel + 1, 2 * panel],
-    [2 * panel + 1, 2 * panel + 1],
-    [33, 33],
-    [64, 64],
-    [100, 37],
-    [37, 100],
-    [129, 65],
-    [65, 129],
-    [200, 200],
-    [301, 77],
-  ])('Gaussian %i × %i: ‖QR − A‖/‖A‖ and ‖QᵀQ − I‖ within 10·max(m, n)·ε', (rows, cols) => {
+  test.each(
+    andTransposed([
+      ...SMALL_SHAPES,
+      [panel, panel],
+      [panel + 1, panel + 1],
+      [2 * panel, panel + 1],
+      [2 * panel + 1, 2 * panel + 1],
+      [33, 33],
+      [64, 64],
+      [100, 37],
+      [129, 65],
+      [200, 200],
+      [301, 77],
+    ]),
+  )('Gaussian %i × %i: ‖QR − A‖/‖A‖ and ‖QᵀQ − I‖ within 10·max(m, n)·ε', (rows, cols) => {
     checkQr(new TestRandom(rows * 1000 + cols).gaussianMatrix(rows, cols), rows, cols);
   });
 

@@ -2,7 +2,7 @@ import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { describe, expect, test } from 'vitest';
 import { svd } from './svd.js';
 import { TestRandom } from './testing/gaussian.js';
-import { expectCallThrows } from './testing/cases.js';
+import { andTransposed, expectCallThrows, SMALL_SHAPES } from './testing/cases.js';
 import {
   bitIdentical,
   columnOrthogonalityError,
@@ -43,20 +43,12 @@ describe('svd', () => {
     expect(relativeError(reconstruct(u, s, v, 2, 2), [3, 0, 0, -4])).toBeLessThan(1e-15);
   });
 
-  test.each([
-    [1, 1],
-    [1, 6],
-    [6, 1],
-    [4, 4],
-    [9, 5],
-    [5, 9],
-    [40, 40],
-    [70, 31],
-    [31, 70],
-    [120, 90],
-  ])('Gaussian %i × %i: thin shapes, reconstruction, orthonormal U and V, descending s', (rows, cols) => {
-    checkSvd(new TestRandom(rows * 100 + cols).gaussianMatrix(rows, cols), rows, cols);
-  });
+  test.each(andTransposed([...SMALL_SHAPES, [40, 40], [70, 31], [120, 90]]))(
+    'Gaussian %i × %i: thin shapes, reconstruction, orthonormal U and V, descending s',
+    (rows, cols) => {
+      checkSvd(new TestRandom(rows * 100 + cols).gaussianMatrix(rows, cols), rows, cols);
+    },
+  );
 
   test.each([
     [30, 20],
@@ -106,11 +98,10 @@ describe('svd', () => {
   });
 
   test('zero-sized matrices give empty factors', () => {
-    for (const [rows, cols] of [
+    for (const [rows, cols] of andTransposed([
       [0, 0],
       [0, 4],
-      [4, 0],
-    ] as const) {
+    ])) {
       const { u, s, v } = svd(new Float64Array(0), rows, cols);
       expect([u.length, s.length, v.length]).toEqual([0, 0, 0]);
     }

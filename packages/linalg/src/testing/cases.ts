@@ -29,3 +29,23 @@ export function expectCallThrows(fn: unknown, args: readonly unknown[], type: Er
   expect(call).toThrow(type);
   expect(call).toThrow(message);
 }
+
+/** The small shapes every factorization is tested on (with their transposes): vectors, a tiny square, tall and wide. */
+export const SMALL_SHAPES: readonly (readonly [number, number])[] = [
+  [1, 1],
+  [1, 7],
+  [2, 2],
+  [5, 3],
+];
+
+/** Each shape and, when it is not square, its transpose: the tests factor both orientations. */
+export function andTransposed(shapes: readonly (readonly [number, number])[]): [number, number][] {
+  return shapes.flatMap(([rows, cols]): [number, number][] =>
+    rows === cols
+      ? [[rows, cols]]
+      : [
+          [rows, cols],
+          [cols, rows],
+        ],
+  );
+}
