@@ -1,4 +1,4 @@
-import { InitTypeError, argumentMessage, describeValue, readOptions } from '@init/random';
+import { InitTypeError, argumentMessage, describeValue, isPlainObject, readOptions } from '@init/random';
 import { MAX_VALUE_RANK } from './constant.js';
 import {
   defaultDialect,
@@ -152,13 +152,7 @@ export function deserialize(serialized: unknown, options?: DeserializeOptions): 
     dialect: rawDialect,
   } = readOptions('deserialize', options, ['classes', 'names', 'dialect']);
   const classes = readClasses(rawClasses);
-  if (rawNames !== undefined && !Array.isArray(rawNames)) {
-    throw new InitTypeError(
-      argumentMessage('deserialize', 'names', 'be an array of name-table rows', rawNames),
-      'ERR_INIT_INVALID_ARGUMENT',
-    );
-  }
-  const names = rawNames as readonly NameRow[] | undefined;
+  const names = readNames(rawNames);
   const chosenDialect = readDialect('deserialize', rawDialect);
   const outer = readPlainObject('deserialize', 'the serialized initializer', serialized, 0);
   for (const key of Object.keys(outer)) {
@@ -169,6 +163,12 @@ export function deserialize(serialized: unknown, options?: DeserializeOptions): 
     }
   }
   const dialect = chosenDialect ?? defaultDialect(outer);
+  // Keras writes class_name, we write className; an object with both is not one of them.
+  if (Object.hasOwn(outer, 'className') && Object.hasOwn(outer, 'class_name')) {
+    throw configError(
+      `deserialize: className must be given once (className or Keras's class_name, not both). Received: className ${describeValue(outer.className)} and class_name ${describeValue(outer.class_name)}.`,
+    );
+  }
   const name = outer.className ?? outer.class_name;
   if (typeof name !== 'string') {
     throw configError(argumentMessage('deserialize', 'className', 'be a string', name));
@@ -203,8 +203,17 @@ export function deserialize(serialized: unknown, options?: DeserializeOptions): 
   const config =
     outer.config === undefined || outer.config === null ? {} : readPlainObject(where, 'config', outer.config, 1);
   const initOptions: Record<string, unknown> = {};
+  const spelled: Record<string, string> = {};
   for (const [key, value] of Object.entries(config)) {
-    initOptions[camelCase(key)] = key === 'seed' ? (seedFromConfig(where, value) ?? undefined) : value;
+    const option = camelCase(key);
+    // `verify_shape` and `verifyShape` are one option: given twice, neither may silently win.
+    if (Object.hasOwn(spelled, option)) {
+      throw configError(
+        `${where}: config key ${describeValue(key)} must not be given with ${describeValue(spelled[option])} (both are the option ${option}).`,
+      );
+    }
+    spelled[option] = key;
+    initOptions[option] = key === 'seed' ? (seedFromConfig(where, value) ?? undefined) : value;
   }
   // Keras writes `seed: null` for an unseeded initializer and `dtype: null` for "the default". A
   // class whose null means something else (STFT's `window: null`, no window) lists those keys.
@@ -249,11 +258,12 @@ function configKeys(builtin: InitializerClass): string[] {
 
 /**
  * Checks `options.classes`: an array (read once) of Initializer subclasses, each with its own
- * static className string.
+ * static className string. `argument` names a single class checked on its own (a name-table row's
+ * `cls`), where an error names it instead of `classes[i]`.
  * @throws InitTypeError (ERR_INIT_INVALID_ARGUMENT).
  */
-function readClasses(value: unknown): readonly InitializerClass[] {
-  if (value === undefined) return [];
+function readClasses(value: unknown, argument?: string): readonly InitializerClass[] {
+  if (value === undefined && argument === undefined) return [];
   if (!Array.isArray(value)) {
     throw new InitTypeError(
       argumentMessage('deserialize', 'classes', 'be an array of Initializer classes', value),
@@ -264,27 +274,71 @@ function readClasses(value: unknown): readonly InitializerClass[] {
   const length = value.length;
   for (let index = 0; index < length; index++) {
     const cls: unknown = value[index];
+    const at = argument ?? `classes[${index}]`;
     if (typeof cls !== 'function' || !(cls.prototype instanceof Initializer)) {
       throw new InitTypeError(
-        argumentMessage('deserialize', `classes[${index}]`, 'be a class that extends Initializer', cls),
+        argumentMessage('deserialize', at, 'be a class that extends Initializer', cls),
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }
     const name: unknown = (cls as unknown as InitializerClass).className;
     if (typeof name !== 'string' || name === '' || !Object.hasOwn(cls, 'className')) {
       throw new InitTypeError(
-        argumentMessage(
-          'deserialize',
-          `classes[${index}].className`,
-          'be a non-empty string of the class itself',
-          name,
-        ),
+        argumentMessage('deserialize', `${at}.className`, 'be a non-empty string of the class itself', name),
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }
     classes.push(cls as unknown as InitializerClass);
   }
   return classes;
+}
+
+/**
+ * Checks `options.names`: an array (read once) of name-table rows, each a plain object whose `cls`
+ * is an Initializer subclass with its own static className and whose name lists are arrays of
+ * strings; the rows are copied, so what is checked is what is used.
+ * @throws InitTypeError (ERR_INIT_INVALID_ARGUMENT) naming the row and its key.
+ */
+function readNames(value: unknown): readonly NameRow[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    throw new InitTypeError(
+      argumentMessage('deserialize', 'names', 'be an array of name-table rows', value),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  const rows: NameRow[] = [];
+  const length = value.length;
+  for (let index = 0; index < length; index++) {
+    const row: unknown = value[index];
+    if (!isPlainObject(row)) {
+      throw new InitTypeError(
+        argumentMessage('deserialize', `names[${index}]`, 'be a name-table row { cls, … }', row),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
+    const copy: Record<string, unknown> = { ...row };
+    const [cls] = readClasses([copy.cls], `names[${index}].cls`);
+    for (const key of ['classAliases', 'keras', 'tfjs'] as const) {
+      const list = copy[key];
+      if (list === undefined) continue;
+      if (!Array.isArray(list) || !list.every((entry) => typeof entry === 'string')) {
+        throw new InitTypeError(
+          argumentMessage('deserialize', `names[${index}].${key}`, 'be an array of strings', list),
+          'ERR_INIT_INVALID_ARGUMENT',
+        );
+      }
+      copy[key] = [...(list as string[])];
+    }
+    if (copy.tfjsClass !== undefined && typeof copy.tfjsClass !== 'string') {
+      throw new InitTypeError(
+        argumentMessage('deserialize', `names[${index}].tfjsClass`, 'be a string', copy.tfjsClass),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
+    rows.push({ ...(copy as unknown as NameRow), cls: cls as InitializerClass });
+  }
+  return rows;
 }
 
 function camelCase(key: string): string {
@@ -300,11 +354,8 @@ function configError(message: string): InitTypeError {
  * code: data properties only, no accessors, no forbidden keys, bounded depth.
  */
 function readPlainObject(where: string, argument: string, value: unknown, depth: number): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw configError(argumentMessage(where, argument, 'be a plain object', value));
-  }
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) {
+  // Plain objects of any realm: a config parsed in an iframe or a `vm` context is data like any other.
+  if (!isPlainObject(value)) {
     throw configError(argumentMessage(where, argument, 'be a plain object', value));
   }
   const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
@@ -333,7 +384,8 @@ function readJsonValue(
   if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string')
     return value;
   if (Array.isArray(value)) {
-    if (Object.getPrototypeOf(value) !== Array.prototype)
+    // Array.prototype (of any realm) is itself an array; a subclass's prototype is not.
+    if (!Array.isArray(Object.getPrototypeOf(value)))
       throw configError(argumentMessage(where, argument, 'be a plain array', value));
     const items: unknown[] = [];
     for (let index = 0; index < value.length; index++) {

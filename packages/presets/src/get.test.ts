@@ -204,7 +204,9 @@ describe('objects', () => {
     expect(() => get({ className: 'Zeros', config: {}, extra: 1 } as never)).toThrow(
       expect.objectContaining({ code: 'ERR_INIT_INVALID_CONFIG' }),
     );
-    expect(() => get({ config: {} } as never)).toThrow('deserialize: className must be a string. Received: undefined.');
+    expect(() => get({ config: {} } as never)).toThrow(
+      'get: identifier.className must be a string. Received: undefined.',
+    );
     expect(() => get({ className: 'HeNormal', config: { seed: { key: 1 } } })).toThrow(
       expect.objectContaining({ code: 'ERR_INIT_INVALID_CONFIG' }),
     );
@@ -253,7 +255,7 @@ describe('objects', () => {
       config = {};
     }
     expect(() => get(new Fake())).toThrow(
-      'deserialize: the serialized initializer must be a plain object. Received: an object of type Object.',
+      'get: identifier must be a plain object. Received: an object of type Object.',
     );
     expect(() => get({ className: 'Zeros', config: new Map() } as never)).toThrow(
       expect.objectContaining({ code: 'ERR_INIT_INVALID_CONFIG' }),

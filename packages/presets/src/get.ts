@@ -5,6 +5,7 @@ import {
   deserialize,
   DIALECTS,
   Initializer,
+  InitRangeError,
   InitTypeError,
   type Dialect,
   type NameRow,
@@ -148,8 +149,26 @@ function fromObject(value: object, dialect: Dialect | undefined): Initializer {
       const known = [...classNames, ...registeredClassNames().filter((entry) => !classNames.includes(entry))];
       throw unknownName('identifier.className', name, known);
     }
-    throw error;
+    throw asGetError(error);
   }
+}
+
+/**
+ * Core's error about the object, worded for the caller of get: `get: identifier.config must …`
+ * where deserialize says `deserialize: the serialized initializer.config must …` (the caller
+ * called get, and named the object `identifier`). Errors a class raised about its own config keep
+ * the class's name; anything else passes through unchanged.
+ */
+function asGetError(error: unknown): unknown {
+  const prefix = 'deserialize: ';
+  if (!(error instanceof Error) || !error.message.startsWith(prefix)) return error;
+  const rest = error.message
+    .slice(prefix.length)
+    .replace(/^the serialized initializer(?=[ .[])/, 'identifier')
+    .replace(/^(className|config)(?=[ .[])/, 'identifier.$1');
+  if (InitTypeError.isInstance(error)) return new InitTypeError(`get: ${rest}`, error.code);
+  if (InitRangeError.isInstance(error)) return new InitRangeError(`get: ${rest}`, error.code);
+  return error;
 }
 
 /**

@@ -8,6 +8,8 @@ const BASE = {
   linalg: 2000,
   core: 8000,
   presets: 4000,
+  deserialize: 1000,
+  get: 700,
 } as const;
 
 export const RUNS: Readonly<Record<keyof typeof BASE, number>> = Object.freeze(
