@@ -95,6 +95,41 @@ describe('createOrthogonalizeTeam / runOrthogonalizeMember', () => {
     expect(bitIdentical(job.result(), orthogonalize(a, 90, 70))).toBe(true);
   });
 
+  test('reusing an earlier task’s memory (stale values in it) gives the same bits, tall and wide', async () => {
+    let previous: OrthogonalizeTask | undefined;
+    // A larger task first, then smaller ones of both shapes in the memory it leaves behind.
+    for (const [rows, cols] of [
+      [120, 100],
+      [100, 60],
+      [60, 100],
+      [33, 97],
+      [97, 33],
+    ] as const) {
+      const a = gaussian(rows, cols, rows + cols);
+      const job = createOrthogonalizeTeam(a, rows, cols, 2, { reuse: previous });
+      if (previous !== undefined) expect(job.task.memory).toBe(previous.memory);
+      const others = runMember(workers[0]!, job.task, 1);
+      runOrthogonalizeMember(job.task, 0);
+      expect(await others).toBe('done');
+      expect(bitIdentical(job.result(), orthogonalize(a, rows, cols))).toBe(true);
+      previous = job.task;
+    }
+  });
+
+  test('a memory too small or of the other kind is not reused', () => {
+    // One 64 KiB page holds a 20 × 20 task; a 100 × 100 one needs three.
+    const small = createOrthogonalizeTeam(gaussian(20, 20, 1), 20, 20, 2).task;
+    expect(createOrthogonalizeTeam(gaussian(100, 100, 1), 100, 100, 2, { reuse: small }).task.memory).not.toBe(
+      small.memory,
+    );
+    setWasmKernelsEnabled(false);
+    const javascript = createOrthogonalizeTeam(gaussian(40, 40, 1), 40, 40, 2).task;
+    setWasmKernelsEnabled(true);
+    const wasm = createOrthogonalizeTeam(gaussian(30, 30, 1), 30, 30, 2, { reuse: javascript }).task;
+    expect(wasm.wasm).toBe(true);
+    expect(wasm.memory).not.toBe(javascript.memory);
+  });
+
   test('uses the shared WebAssembly kernels where the engine has them (Node 20 does)', () => {
     expect(createOrthogonalizeTeam(gaussian(40, 40, 1), 40, 40, 2).task.wasm).toBe(true);
   });
@@ -107,5 +142,9 @@ describe('createOrthogonalizeTeam / runOrthogonalizeMember', () => {
     );
     const job = createOrthogonalizeTeam([1, 2, 3, 4], 2, 2, 2);
     expect(() => runOrthogonalizeMember(job.task, 2)).toThrow('member must be an integer in [0, 2). Received: 2.');
+    expect(() => createOrthogonalizeTeam([1, 2, 3, 4], 2, 2, 2, { reuse: new SharedArrayBuffer(64) as never })).toThrow(
+      'createOrthogonalizeTeam: options.reuse must be the task of an earlier job or undefined.',
+    );
+    expect(() => createOrthogonalizeTeam([1, 2, 3, 4], 2, 2, 2, { reused: job.task } as never)).toThrow(TypeError);
   });
 });

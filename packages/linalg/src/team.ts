@@ -10,7 +10,8 @@
  * `orthogonalize` for every number of members.
  */
 
-import { checkMatrix, rangeScale, type MatrixInput } from './arguments.js';
+import { argumentMessage, isPlainObject } from '@init/internal';
+import { checkMatrix, rangeScale, readOptions, type MatrixInput } from './arguments.js';
 import {
   accumulateQ,
   attachWorkspace,
@@ -44,6 +45,18 @@ export interface OrthogonalizeTask {
   readonly transposed: boolean;
 }
 
+/** Options of {@link createOrthogonalizeTeam}. */
+export interface OrthogonalizeTeamOptions {
+  /**
+   * The task of an earlier job whose result is no longer needed and whose members have all
+   * returned: its shared memory is reused when it is of the same kind (WebAssembly or not) and
+   * large enough, else a new one is allocated. The earlier job's `result()` is then overwritten.
+   * Fresh memory costs a page fault per 4 KiB on first touch (about 5 ms for the 8 MiB input of a
+   * 1024 × 1024 matrix on the project's machine); memory used before costs none.
+   */
+  readonly reuse?: OrthogonalizeTask | undefined;
+}
+
 /** A prepared task and how to read its result once every member has returned. */
 export interface OrthogonalizeTeamJob {
   readonly task: OrthogonalizeTask;
@@ -67,15 +80,19 @@ const CONTROL_WORDS = 4;
 const SPINS = 20000;
 
 /**
- * Prepares `orthogonalize(a, rows, cols)` (method 'qr') for `members` threads.
+ * Prepares `orthogonalize(a, rows, cols)` (method 'qr') for `members` threads. With
+ * `options.reuse`, the job runs in an earlier task's shared memory when that fits (see
+ * {@link OrthogonalizeTeamOptions}), which saves the page faults of fresh memory.
  * @throws TypeError / RangeError as `orthogonalize` does for its arguments, and when `members` is
- *   not a positive safe integer or this engine has no SharedArrayBuffer.
+ *   not a positive safe integer, `options` is not `{ reuse }` with an earlier task, or this engine
+ *   has no SharedArrayBuffer.
  */
 export function createOrthogonalizeTeam(
   a: MatrixInput,
   rows: number,
   cols: number,
   members: number,
+  options?: OrthogonalizeTeamOptions,
 ): OrthogonalizeTeamJob {
   if (!Number.isSafeInteger(members) || members < 1) {
     throw new RangeError(
@@ -87,6 +104,7 @@ export function createOrthogonalizeTeam(
       'createOrthogonalizeTeam: this engine has no SharedArrayBuffer (a page needs cross-origin isolation).',
     );
   }
+  const reuse = readReuse(readOptions('createOrthogonalizeTeam', options, ['reuse']).reuse);
   const maxAbs = checkMatrix('createOrthogonalizeTeam', a, rows, cols);
   const wide = rows < cols;
   // As in orthogonalize: a wide matrix is factored as its transpose, whose column-major copy is a.
@@ -94,11 +112,12 @@ export function createOrthogonalizeTeam(
   const n = wide ? rows : cols;
   const layout = workspaceLayout(m, n, DEFAULT_BLOCK_SIZE, members);
   const useWasm = wantsWasmKernels(m, n, DEFAULT_BLOCK_SIZE);
-  const shared = useWasm ? createWasmKernels(layout.elements, true) : undefined;
-  const memory: WasmMemory | SharedArrayBuffer = shared?.memory ?? new SharedArrayBuffer(8 * layout.elements);
+  const reused = reuse === undefined ? undefined : reusableMemory(reuse, useWasm, layout.elements);
+  const shared = reused === undefined && useWasm ? createWasmKernels(layout.elements, true) : undefined;
+  const memory: WasmMemory | SharedArrayBuffer = reused ?? shared?.memory ?? new SharedArrayBuffer(8 * layout.elements);
   const task: OrthogonalizeTask = {
     memory,
-    wasm: shared !== undefined,
+    wasm: reused === undefined ? shared !== undefined : reuse?.wasm === true,
     control: new SharedArrayBuffer(4 * CONTROL_WORDS),
     layout,
     transposed: !wide,
@@ -112,6 +131,9 @@ export function createOrthogonalizeTeam(
     const staged = heap.subarray(target, target + m * n);
     if (scale === 1 && (a instanceof Float64Array || a instanceof Float32Array)) staged.set(a);
     else copyScaled(a, scale, staged);
+    // Q's region must start zeroed: a tall matrix's members clear it after transposing the staged
+    // input out of it; a wide one's is cleared here when the memory held an earlier task.
+    if (wide && reused !== undefined) heap.fill(0, layout.qOffset, layout.qOffset + m * n);
   }
   return {
     task,
@@ -121,6 +143,50 @@ export function createOrthogonalizeTeam(
       return heap.subarray(0, m * n);
     },
   };
+}
+
+/**
+ * `options.reuse` as given: undefined, or something that looks like a task (its memory is checked
+ * by {@link reusableMemory}).
+ * @throws TypeError for anything else.
+ */
+function readReuse(reuse: unknown): OrthogonalizeTask | undefined {
+  if (reuse === undefined) return undefined;
+  const task = reuse as Partial<OrthogonalizeTask> | null;
+  if (
+    typeof task !== 'object' ||
+    task === null ||
+    typeof task.wasm !== 'boolean' ||
+    !isPlainObject(task.layout) ||
+    typeof task.memory !== 'object' ||
+    task.memory === null
+  ) {
+    throw new TypeError(
+      argumentMessage('createOrthogonalizeTeam', 'options.reuse', 'be the task of an earlier job or undefined', reuse),
+    );
+  }
+  return task as OrthogonalizeTask;
+}
+
+/**
+ * The earlier task's memory when this job can run in it: the same kind as this job would allocate
+ * (a shared WebAssembly memory for the SIMD kernels, else a SharedArrayBuffer) and at least
+ * `elements` float64 values long; otherwise undefined.
+ */
+function reusableMemory(
+  task: OrthogonalizeTask,
+  useWasm: boolean,
+  elements: number,
+): WasmMemory | SharedArrayBuffer | undefined {
+  const { memory } = task;
+  if (memory instanceof SharedArrayBuffer) {
+    return !task.wasm && !useWasm && memory.byteLength >= 8 * elements ? memory : undefined;
+  }
+  // A WebAssembly memory: the job would use one only when it wants the SIMD kernels and this thread
+  // can compile them (the earlier task's memory is shared, as the module's import requires).
+  if (!task.wasm || !useWasm || !(memory.buffer instanceof SharedArrayBuffer)) return undefined;
+  if (memory.buffer.byteLength < 8 * elements) return undefined;
+  return attachWasmKernels(memory, elements, true) === undefined ? undefined : memory;
 }
 
 /**

@@ -140,6 +140,28 @@ describe('Orthogonal: the workers share the QR', () => {
     expect(teamWorthIt(new core.Orthogonal({ method: 'svd' }), shape)).toBe(false);
   });
 
+  test('calls in a row reuse the team memory (stale values in it) and still equal apply', async () => {
+    const pool = await workerPool(nodePlatform, 2);
+    const initializer = new core.Orthogonal({ seed: 9 });
+    // Tall, wide and smaller after larger: each runs in the memory the one before it left.
+    for (const shape of [
+      [400, 300],
+      [300, 400],
+      [256, 256],
+      [280, 300],
+    ]) {
+      const tensor = await withTeamOrthogonalized(pool!, initializer, shape, () => initializer.apply(shape));
+      expectSameBytes(tensor.data, initializer.apply(shape).data);
+    }
+    // Concurrent calls each get their own memory.
+    const [a, b] = await Promise.all([
+      applyParallel(initializer, [300, 300], { workers: 2 }),
+      applyParallel(initializer, [320, 300], { workers: 2 }),
+    ]);
+    expectSameBytes(a.data, initializer.apply([300, 300]).data);
+    expectSameBytes(b.data, initializer.apply([320, 300]).data);
+  });
+
   test('a shard through fillParallel equals the slice of apply', async () => {
     const initializer = new core.Orthogonal({ seed: 6 });
     const fullShape = [300, 280];
