@@ -1,5 +1,6 @@
 // Regression tests for what the cross-package fuzz suite (tooling/fuzz) found in @init/core, one
 // named test per finding: each failed before its fix.
+import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { expectThrows } from '../../random/test/errors.js';
 import * as core from './index.js';
@@ -58,5 +59,15 @@ describe('fuzz findings in @init/core', () => {
       /^Sparse: stddev must keep mean ± 13\.71·stddev \(the widest sample\) within the finite range of float32\./,
     );
     expect(init.apply([3, 4], 'float64').data.every(Number.isFinite)).toBe(true);
+  });
+
+  test("Identity.fill into another realm's Float64Array writes float64: a gain of 5e-324 stays 5e-324", () => {
+    // This one held before: the finding was the fuzz check's. It took this realm's `instanceof
+    // Float64Array` to pick the dtype it expected, so it expected float32 (5e-324 → 0); fill reads
+    // the array's kind by its tag and rightly writes float64. Kept so that stays true.
+    const out = runInNewContext('new Float64Array(4)') as Float64Array;
+    expect(out instanceof Float64Array).toBe(false);
+    new core.Identity({ gain: 5e-324 }).fill(out, [2, 2]);
+    expect(Array.from(out)).toEqual([5e-324, 0, 0, 5e-324]);
   });
 });

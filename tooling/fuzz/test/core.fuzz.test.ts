@@ -3,7 +3,7 @@
 // options; computeFans.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { bfloat16BitsToNumber, float16BitsToNumber, roundToFormat } from '@init/random';
+import { bfloat16BitsToNumber, float16BitsToNumber, roundToFormat, typedArrayKind } from '@init/random';
 import {
   Constant,
   ConvolutionOrthogonal,
@@ -50,6 +50,14 @@ const ARRAY_OF = {
   uint8: 'Uint8Array',
   bool: 'Uint8Array',
 } as const;
+
+/** The dtype fill writes by default into an array of each kind (uint8 for a Uint8Array, as core's dtypeForArray). */
+const DTYPE_OF: Readonly<Record<string, DType>> = {
+  Float32Array: 'float32',
+  Float64Array: 'float64',
+  Int32Array: 'int32',
+  Uint8Array: 'uint8',
+};
 
 function decode(data: ArrayLike<number>, dtype: DType): number[] {
   const read = dtype === 'float16' ? float16BitsToNumber : dtype === 'bfloat16' ? bfloat16BitsToNumber : Number;
@@ -586,7 +594,12 @@ function classEntry(spec: ClassSpec): Entry<CallArgs, CallState> {
         dtype = tensor.dtype as DType;
       } else {
         // fill without a dtype writes what out implies, or the initializer's own dtype if out holds it.
-        dtype = (args.dtype as DType | undefined) ?? (state.out instanceof Float64Array ? 'float64' : 'float32');
+        // The kind is read by its tag, not instanceof: a Float64Array from another realm (a vm context)
+        // is not an instance of this realm's Float64Array, yet fill rightly writes float64 into it.
+        const kind = typedArrayKind(state.out);
+        const own = typeof options.dtype === 'string' ? (options.dtype as DType) : 'float32';
+        dtype =
+          (args.dtype as DType | undefined) ?? (ARRAY_OF[own] === kind ? own : (DTYPE_OF[kind ?? ''] ?? 'float32'));
       }
       expect(tensor.data.length).toBe(size(shape));
       const values = decode(tensor.data as ArrayLike<number>, dtype);
