@@ -72,7 +72,7 @@ export class Constant extends Initializer {
    */
   constructor(options?: ConstantOptions) {
     super();
-    const where = this.className;
+    const where = this.where;
     const read = readOptions(where, options, ['value', 'dtype', 'verifyShape']);
     this.dtype = assertDType(where, read.dtype === undefined ? 'float32' : read.dtype);
     this.verifyShape = booleanValue(where, 'verifyShape', read.verifyShape, false);

@@ -99,7 +99,7 @@ export class ConvolutionOrthogonal extends OrthogonalKernelInitializer {
   }
 
   protected generate(out: TypedArray, request: FillRequest): void {
-    const where = this.className;
+    const where = this.where;
     const { fullShape } = request;
     if (this.spatialRank !== undefined && fullShape.length !== this.spatialRank + 2) {
       throw new InitRangeError(

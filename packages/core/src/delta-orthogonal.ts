@@ -64,7 +64,7 @@ export class DeltaOrthogonal extends OrthogonalKernelInitializer {
   }
 
   protected generate(out: TypedArray, request: FillRequest): void {
-    const where = this.className;
+    const where = this.where;
     const kernel = readKernelShape(where, request.fullShape, this.layout);
     const size = sizeOf(where, request.fullShape);
     if (request.size === 0) return;

@@ -1,4 +1,5 @@
 import { InitRangeError, oneOf, readOptions, numberError } from '@init/random';
+import type { CallerNames } from './caller.js';
 import { assertDType, type DType, type TypedArray } from './dtype.js';
 import { LAYOUTS, type FanLayout } from './fans.js';
 import { Initializer, type FillRequest } from './initializer.js';
@@ -51,10 +52,11 @@ export class Dirac extends Initializer {
    * @throws InitTypeError for options that are not a plain object, an unknown key, an unknown layout
    *   or dtype, or a groups that is not a number; InitRangeError for a groups that is not a positive
    *   integer.
+   * @param caller how the caller wrote it, when a function builds it for them (see `CallerNames`).
    */
-  constructor(options?: DiracOptions) {
-    super();
-    const where = this.className;
+  constructor(options?: DiracOptions, caller?: CallerNames) {
+    super(caller);
+    const where = this.where;
     const read = readOptions(where, options, DIRAC_OPTIONS);
     this.dtype = assertDType(where, read.dtype === undefined ? 'float32' : read.dtype);
     const groups = read.groups === undefined ? 1 : read.groups;
@@ -74,7 +76,7 @@ export class Dirac extends Initializer {
     const rank = fullShape.length;
     if (rank < 3 || rank > 5) {
       throw new InitRangeError(
-        `${this.className}: shape must be 3-, 4- or 5-D (a 1-, 2- or 3-D convolution kernel). Received: [${fullShape.join(', ')}].`,
+        `${this.where}: shape must be 3-, 4- or 5-D (a 1-, 2- or 3-D convolution kernel). Received: [${fullShape.join(', ')}].`,
         'ERR_INIT_INVALID_SHAPE',
       );
     }
@@ -84,11 +86,11 @@ export class Dirac extends Initializer {
     const outChannels = fullShape[outAxis] as number;
     if (outChannels % this.groups !== 0) {
       throw new InitRangeError(
-        `${this.className}: the output channels (axis ${outAxis}) must divide into groups (${this.groups}). Received: shape [${fullShape.join(', ')}].`,
+        `${this.where}: the output channels (axis ${outAxis}) must divide into groups (${this.groups}). Received: shape [${fullShape.join(', ')}].`,
         'ERR_INIT_INVALID_SHAPE',
       );
     }
-    const one = encodeValue(this.className, 'value', 1, request.dtype);
+    const one = encodeValue(this.where, 'value', 1, request.dtype);
     out.fill(0);
     if (out.length === 0) return;
     const perGroup = outChannels / this.groups;

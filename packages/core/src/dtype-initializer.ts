@@ -18,8 +18,8 @@ export abstract class DTypeOnlyInitializer extends Initializer {
   /** @throws InitTypeError for an unknown dtype or option. */
   constructor(options?: DTypeOnlyOptions) {
     super();
-    const read = readOptions(this.className, options, ['dtype']);
-    this.dtype = assertDType(this.className, read.dtype === undefined ? 'float32' : read.dtype);
+    const read = readOptions(this.where, options, ['dtype']);
+    this.dtype = assertDType(this.where, read.dtype === undefined ? 'float32' : read.dtype);
   }
 
   getConfig(): { dtype: DType } {

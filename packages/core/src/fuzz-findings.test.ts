@@ -70,4 +70,52 @@ describe('fuzz findings in @init/core', () => {
     new core.Identity({ gain: 5e-324 }).fill(out, [2, 2]);
     expect(Array.from(out)).toEqual([5e-324, 0, 0, 5e-324]);
   });
+
+  describe('CallerNames: errors speak in the words of the function that built the initializer', () => {
+    const caller = { name: 'myPreset', options: { scale: { name: 'gain', value: 3.5e38 } } };
+
+    test('an apply-time error names the function and the caller option behind scale, with its value', () => {
+      const init = new core.VarianceScaling({ scale: 3.5e38 ** 2, distribution: 'uniform', seed: 1 }, caller);
+      expect(() => init.apply([1, 2])).toThrow(core.InitRangeError);
+      expect(() => init.apply([1, 2])).toThrow(/^myPreset: gain must give bounds .* Received: 3\.5e\+38\.$/);
+      // Without one, the class's own words, as before.
+      const plain = new core.VarianceScaling({ scale: 3.5e38 ** 2, distribution: 'uniform', seed: 1 });
+      expect(() => plain.apply([1, 2])).toThrow(/^VarianceScaling: scale must give bounds .* Received: 1\.225e\+77\.$/);
+    });
+
+    test('options passed through (dtype, shape, seed) are named as written, after the function', () => {
+      expect(() => new core.VarianceScaling({ dtype: 'int32' as never }, { name: 'myPreset' })).toThrow(
+        /^myPreset: dtype must be a floating-point dtype/,
+      );
+      expect(() => new core.VarianceScaling({ seed: 1 }, { name: 'myPreset' }).apply([-1])).toThrow(
+        /^myPreset: shape\[0\] must be a non-negative safe integer/,
+      );
+    });
+
+    test("with engine 'torch' a scale whose bound overflows float32 is refused before drawing, in the caller's words", () => {
+      const generator = core.createTorchGenerator(0);
+      const init = new core.VarianceScaling(
+        { scale: 9e76, mode: 'fan_avg', distribution: 'uniform', layout: 'torch', engine: 'torch', generator },
+        { name: 'myPreset', options: { scale: { name: 'gain', value: 3e38 } } },
+      );
+      expect(() => init.apply([2, 2])).toThrow(/^myPreset: gain must give bounds .* Received: 3e\+38\.$/);
+      // The generator was not advanced by the refused call.
+      expect(generator.random()).toBe(core.createTorchGenerator(0).random());
+    });
+
+    test('a malformed caller is refused', () => {
+      expect(() => new core.VarianceScaling({}, { name: '' })).toThrow(core.InitTypeError);
+      expect(() => new core.VarianceScaling({}, 'x' as never)).toThrow(/^VarianceScaling: caller must be how/);
+      expect(() => new core.VarianceScaling({}, { name: 'f', options: { scale: 1 as never } })).toThrow(
+        /^VarianceScaling: caller\.options\.scale must be how/,
+      );
+    });
+
+    test("TruncatedNormal's give-up after 2^20 redraws is said in its own words, not fillTruncatedNormal's", () => {
+      const init = new core.TruncatedNormal({ lower: 100, upper: Infinity, seed: 1 });
+      expect(() => init.apply([4], 'bfloat16')).toThrow(
+        'TruncatedNormal: lower and upper must leave measurable probability on bfloat16 values strictly between the bounds they give (mean 0, stddev 1); an element was redrawn 2^20 times. Received: lower=100, upper=Infinity.',
+      );
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { InitRangeError, finiteNumber, readOptions } from '@init/random';
+import type { CallerNames } from './caller.js';
 import { assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import { Initializer, type FillRequest } from './initializer.js';
 import { forEachRun } from './partition.js';
@@ -29,9 +30,10 @@ export class Identity extends Initializer {
   readonly dtype: FloatDType;
   readonly gain: number;
 
-  constructor(options?: IdentityOptions) {
-    super();
-    const where = this.className;
+  /** @param caller how the caller wrote it, when a function builds it for them (see `CallerNames`). */
+  constructor(options?: IdentityOptions, caller?: CallerNames) {
+    super(caller);
+    const where = this.where;
     const read = readOptions(where, options, ['gain', 'dtype']);
     this.dtype = assertFloatDType(where, read.dtype === undefined ? 'float32' : read.dtype);
     this.gain = finiteNumber(where, 'gain', read.gain, 1);
@@ -43,8 +45,8 @@ export class Identity extends Initializer {
   }
 
   protected override checkDType(dtype: DType): FloatDType {
-    const format = assertFloatDType(this.className, dtype);
-    encodeValue(this.className, 'gain', this.gain, format);
+    const format = assertFloatDType(this.where, dtype);
+    encodeValue(this.where, 'gain', this.gain, format);
     return format;
   }
 
@@ -52,13 +54,13 @@ export class Identity extends Initializer {
     const { fullShape } = request;
     if (fullShape.length !== 2) {
       throw new InitRangeError(
-        `${this.className}: shape must be 2-D. Received: [${fullShape.join(', ')}].`,
+        `${this.where}: shape must be 2-D. Received: [${fullShape.join(', ')}].`,
         'ERR_INIT_INVALID_SHAPE',
       );
     }
     const cols = fullShape[1] as number;
     const diagonalLength = Math.min(fullShape[0] as number, cols);
-    const diagonal = encodeValue(this.className, 'gain', this.gain, request.dtype);
+    const diagonal = encodeValue(this.where, 'gain', this.gain, request.dtype);
     out.fill(0);
     forEachRun(request.shape, request.partition, (localStart, fullStart, length) => {
       // Diagonal element (i, i) has flat index i·(cols + 1): visit only those inside the run.

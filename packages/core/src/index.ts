@@ -109,3 +109,4 @@ export { Zeros, type ZerosOptions } from './zeros.js';
 export { createTorchGenerator, TorchGenerator, type TorchSeed } from '@init/random';
 // Keys, so that presets can derive one seed per parameter (`foldIn(keyFromSeed(seed), name)`).
 export { foldIn, isKey, keyFromSeed, type Key } from '@init/random';
+export type { CallerNames, CallerOption } from './caller.js';

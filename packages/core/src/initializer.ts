@@ -4,6 +4,7 @@ import { InitRangeError, readOptions } from '@init/random';
 import { assertPartition, type PartitionInfo } from './partition.js';
 import { assertFlatIndexable, assertShape, requireByteBudget, sizeOf } from './shape.js';
 import type { Tensor } from './tensor.js';
+import { readCallerNames, type CallerNames, type CallerOption } from './caller.js';
 
 /** Options of {@link Initializer.fill}. */
 export interface FillOptions {
@@ -42,9 +43,37 @@ export abstract class Initializer {
   /** The dtype used when a call names none. */
   abstract readonly dtype: DType;
 
+  /**
+   * How the caller wrote this initializer, when a function built it for them (see
+   * {@link CallerNames}); undefined when the caller constructed the class itself.
+   */
+  protected readonly caller: CallerNames | undefined;
+
+  /**
+   * @param caller how the caller wrote it, when a function builds it for them: errors then name the
+   *   function and the caller's options (see {@link CallerNames}).
+   * @throws InitTypeError for a malformed `caller`.
+   */
+  constructor(caller?: CallerNames) {
+    this.caller = readCallerNames((new.target as typeof Initializer).className, caller);
+  }
+
   /** The class's serialized name. */
   get className(): string {
     return (this.constructor as typeof Initializer).className;
+  }
+
+  /** The name every error starts with: the caller's function when one built this, else the class name. */
+  protected get where(): string {
+    return this.caller?.name ?? this.className;
+  }
+
+  /**
+   * How an error names one of this class's options: as the caller wrote it (their option and value)
+   * when a function derived it from another option of theirs, else `option` itself with `value`.
+   */
+  protected argument(option: string, value: unknown): CallerOption {
+    return this.caller?.options?.[option] ?? { name: option, value };
   }
 
   /**
@@ -61,8 +90,8 @@ export abstract class Initializer {
   apply(shape: readonly number[], dtype?: DType, partitionInfo?: PartitionInfo): Tensor {
     const request = this.request(shape, dtype === undefined ? this.dtype : dtype, partitionInfo);
     const outputBytes = request.size * BYTES_PER_ELEMENT[request.dtype];
-    requireByteBudget(this.className, request.shape, request.dtype, outputBytes + this.scratchBytes(request));
-    const data = allocating(this.className, request.shape, request.dtype, outputBytes, () =>
+    requireByteBudget(this.where, request.shape, request.dtype, outputBytes + this.scratchBytes(request));
+    const data = allocating(this.where, request.shape, request.dtype, outputBytes, () =>
       allocate(request.dtype, request.size),
     );
     this.generate(data, request);
@@ -76,7 +105,7 @@ export abstract class Initializer {
    *   InitTypeError when `out` cannot hold the dtype.
    */
   fill<T extends TypedArray>(out: T, shape: readonly number[], options?: FillOptions): T {
-    const where = this.className;
+    const where = this.where;
     const { dtype: rawDType, partitionInfo } = readOptions(where, options, ['dtype', 'partitionInfo']);
     const dtype = rawDType === undefined ? dtypeForArray(where, out, this.dtype) : assertDType(where, rawDType);
     const request = this.request(shape, dtype, partitionInfo);
@@ -113,7 +142,7 @@ export abstract class Initializer {
   }
 
   private request(shape: readonly number[], dtype: unknown, partitionInfo: unknown): FillRequest {
-    const where = this.className;
+    const where = this.where;
     const checkedShape = assertShape(where, shape);
     const checkedDType = this.checkDType(assertDType(where, dtype));
     const partition = partitionInfo === undefined ? undefined : assertPartition(where, checkedShape, partitionInfo);

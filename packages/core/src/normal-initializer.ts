@@ -8,6 +8,7 @@ import {
   nonNegativeNumber,
   type OptionValues,
 } from '@init/random';
+import type { CallerNames } from './caller.js';
 import { assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import {
@@ -61,14 +62,16 @@ export abstract class NormalInitializer extends RandomInitializer {
    * @param law `'normal'`, or TruncatedNormal's bounds in standard units: the dtype rule then covers
    *   the truncated interval only.
    * @param engines the engines the subclass draws with (default: all).
+   * @param caller how the caller wrote it, when a function builds it for them (see `CallerNames`).
    */
   protected constructor(
     options: OptionValues<(typeof NORMAL_OPTIONS)[number]>,
     law: 'normal' | readonly [number, number] = 'normal',
     engines: readonly Engine[] = ENGINES,
+    caller?: CallerNames,
   ) {
-    super(options, engines);
-    const where = this.className;
+    super(options, engines, caller);
+    const where = this.where;
     this.truncation = law === 'normal' ? undefined : law;
     this.dtype = assertFloatDType(where, options.dtype === undefined ? 'float32' : options.dtype);
     this.mean = finiteNumber(where, 'mean', options.mean, 0);
@@ -86,9 +89,22 @@ export abstract class NormalInitializer extends RandomInitializer {
   protected override checkDType(dtype: DType): DType {
     const format = super.checkDType(dtype) as FloatDType;
     const sampler = this.engine === 'tfjs' ? 'tfjs' : 'counter';
+    // In the caller's words when a function built this (truncNormal's std, a and b).
+    const stddev = this.argument('stddev', this.stddev);
+    const names = { mean: this.argument('mean', this.mean).name, stddev: stddev.name, received: stddev.value };
     if (this.truncation !== undefined) {
-      requireTruncatedFits(this.className, this.mean, this.stddev, format, sampler, {}, this.truncation);
-    } else requireNormalFits(this.className, this.mean, this.stddev, format, sampler);
+      const [lower, upper] = this.truncation;
+      const bounds = { lower: this.argument('lower', lower), upper: this.argument('upper', upper) };
+      requireTruncatedFits(
+        this.where,
+        this.mean,
+        this.stddev,
+        format,
+        sampler,
+        { ...names, ...bounds },
+        this.truncation,
+      );
+    } else requireNormalFits(this.where, this.mean, this.stddev, format, sampler, names);
     return format;
   }
 

@@ -8,6 +8,7 @@ import {
   isInitError,
   requireUniformFits,
   requireUniformTfjsFits,
+  requireUniformTorchFits,
   type FloatFormat,
 } from '@init/random';
 
@@ -29,6 +30,7 @@ export function requireDerivedUniformFits(
   try {
     if (!(low < high)) throw new InitRangeError('empty interval', 'ERR_INIT_INVALID_ARGUMENT');
     if (engine === 'tfjs') requireUniformTfjsFits(where, low, high, format);
+    else if (engine === 'torch') requireUniformTorchFits(where, low, high, format as 'float32' | 'float64');
     else requireUniformFits(where, low, high, format);
   } catch (error) {
     if (!isInitError(error)) throw error;

@@ -19,6 +19,6 @@ export class Ones extends DTypeOnlyInitializer {
   static override readonly className: string = 'Ones';
 
   protected generate(out: TypedArray, request: FillRequest): void {
-    out.fill(encodeValue(this.className, 'value', 1, request.dtype));
+    out.fill(encodeValue(this.where, 'value', 1, request.dtype));
   }
 }

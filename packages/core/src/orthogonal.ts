@@ -10,6 +10,7 @@ import {
   oneOf,
   readOptions,
 } from '@init/random';
+import type { CallerNames } from './caller.js';
 import { allocating, assertFloatDType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { LAYOUTS, type FanLayout } from './fans.js';
@@ -103,10 +104,19 @@ export class Orthogonal extends RandomInitializer {
   /** `'tf'` (default) or `'torch'` (PyTorch's flattening). */
   readonly layout: FanLayout;
 
-  constructor(options?: OrthogonalOptions) {
-    const where = (new.target as typeof Orthogonal).className;
-    const read = readOptions(where, options, ['gain', 'method', 'columnAxis', 'layout', 'seed', 'dtype', 'engine']);
-    super(read, ['counter']);
+  /** @param caller how the caller wrote it, when a function builds it for them (see `CallerNames`). */
+  constructor(options?: OrthogonalOptions, caller?: CallerNames) {
+    const read = readOptions((new.target as typeof Orthogonal).className, options, [
+      'gain',
+      'method',
+      'columnAxis',
+      'layout',
+      'seed',
+      'dtype',
+      'engine',
+    ]);
+    super(read, ['counter'], caller);
+    const where = this.where;
     this.dtype = assertFloatDType(where, read.dtype === undefined ? 'float32' : read.dtype);
     this.gain = finiteNumber(where, 'gain', read.gain, 1);
     this.method = oneOf(where, 'method', read.method, METHODS, 'qr');
@@ -200,15 +210,15 @@ export class Orthogonal extends RandomInitializer {
   private matrixShape(fullShape: readonly number[]): { rows: number; cols: number; axis: number } {
     if (fullShape.length < 2) {
       throw new InitRangeError(
-        `${this.className}: shape must have at least 2 dimensions. Received: [${fullShape.join(', ')}].`,
+        `${this.where}: shape must have at least 2 dimensions. Received: [${fullShape.join(', ')}].`,
         'ERR_INIT_INVALID_SHAPE',
       );
     }
-    const size = sizeOf(this.className, fullShape);
+    const size = sizeOf(this.where, fullShape);
     const rank = fullShape.length;
     if (this.columnAxis < -rank || this.columnAxis >= rank) {
       throw new InitRangeError(
-        `${this.className}: columnAxis must name an axis of the shape, from ${-rank} to ${rank - 1}. Received: ${describeValue(this.columnAxis)} for shape [${fullShape.join(', ')}].`,
+        `${this.where}: columnAxis must name an axis of the shape, from ${-rank} to ${rank - 1}. Received: ${describeValue(this.columnAxis)} for shape [${fullShape.join(', ')}].`,
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }
@@ -222,7 +232,7 @@ export class Orthogonal extends RandomInitializer {
 
   protected generate(out: TypedArray, request: FillRequest): void {
     const { fullShape } = request;
-    const where = this.className;
+    const where = this.where;
     const { rows, cols, axis } = this.matrixShape(fullShape);
     // Every value has magnitude at most |gain|: if gain fits the dtype, so does the matrix.
     encodeValue(where, 'gain', this.gain, request.dtype);

@@ -2,6 +2,7 @@
 // `@ts-expect-error` are checked by the compiler, not run).
 import { describe, expectTypeOf, test } from 'vitest';
 import {
+  type CallerNames,
   Constant,
   computeFans,
   type DType,
@@ -97,6 +98,17 @@ describe('options', () => {
     new Orthogonal({ engine: 'tfjs' });
     // @ts-expect-error no such option
     new Zeros({ value: 1 });
+  });
+
+  test('a function that builds a class for its caller passes CallerNames as the second argument', () => {
+    const caller: CallerNames = { name: 'xavierUniform', options: { scale: { name: 'gain', value: 3 } } };
+    new VarianceScaling({ scale: 9 }, caller);
+    new TruncatedNormal({ lower: -1, upper: 1 }, { name: 'truncNormal' });
+    expectTypeOf<CallerNames['options']>().toEqualTypeOf<
+      { readonly [option: string]: { readonly name: string; readonly value: unknown } } | undefined
+    >();
+    // @ts-expect-error the caller's function name is required
+    new VarianceScaling({}, { options: {} });
   });
 });
 

@@ -10,6 +10,7 @@ import {
   type OptionValues,
 } from '@init/random';
 import type { Key } from '@init/random';
+import type { CallerNames } from './caller.js';
 import { assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import { Initializer, type FillRequest } from './initializer.js';
 import { forEachRun } from './partition.js';
@@ -87,10 +88,15 @@ export abstract class RandomInitializer<D extends DType = FloatDType> extends In
    *   then passes the copy); this reads `seed` and `engine`.
    * @param engines the engines the class can draw with; counter-only classes pass `['counter']`,
    *   so an `engine` option slipped past their types is refused rather than ignored.
+   * @param caller how the caller wrote it, when a function builds it for them (see `CallerNames`).
    */
-  protected constructor(options: OptionValues<'seed' | 'engine' | 'generator'>, engines: readonly Engine[] = ENGINES) {
-    super();
-    const where = this.className;
+  protected constructor(
+    options: OptionValues<'seed' | 'engine' | 'generator'>,
+    engines: readonly Engine[] = ENGINES,
+    caller?: CallerNames,
+  ) {
+    super(caller);
+    const where = this.where;
     this.engine = oneOf(where, 'engine', options.engine, engines, 'counter');
     this.seed = assertSeed(where, options.seed, this.engine);
     this.generator = checkGenerator(where, this.engine, this.seed, options.generator);
@@ -99,8 +105,8 @@ export abstract class RandomInitializer<D extends DType = FloatDType> extends In
 
   /** TF1's `_assert_float_dtype`: random initializers make floating-point tensors. */
   protected override checkDType(dtype: DType): DType {
-    const checked = assertFloatDType(this.className, dtype);
-    if (this.engine === 'torch') requireTorchDType(this.className, checked);
+    const checked = assertFloatDType(this.where, dtype);
+    if (this.engine === 'torch') requireTorchDType(this.where, checked);
     return checked;
   }
 
@@ -146,7 +152,7 @@ export abstract class RandomInitializer<D extends DType = FloatDType> extends In
   protected tfjsSeed(request: FillRequest): number | undefined {
     if (request.partition !== undefined) {
       throw new InitRangeError(
-        `${this.className}: partitionInfo must be absent with engine 'tfjs', whose stream is sequential; ` +
+        `${this.where}: partitionInfo must be absent with engine 'tfjs', whose stream is sequential; ` +
           `use engine 'counter' for shards. Received: ${JSON.stringify(request.partition)}.`,
         'ERR_INIT_INVALID_PARTITION',
       );
@@ -164,12 +170,12 @@ export abstract class RandomInitializer<D extends DType = FloatDType> extends In
   protected torchGenerator(request: FillRequest): TorchGenerator {
     if (request.partition !== undefined) {
       throw new InitRangeError(
-        `${this.className}: partitionInfo must be absent with engine 'torch', whose stream is sequential; ` +
+        `${this.where}: partitionInfo must be absent with engine 'torch', whose stream is sequential; ` +
           `use engine 'counter' for shards. Received: ${JSON.stringify(request.partition)}.`,
         'ERR_INIT_INVALID_PARTITION',
       );
     }
-    requireTorchDType(this.className, request.dtype);
+    requireTorchDType(this.where, request.dtype);
     if (this.generator !== undefined) return this.generator;
     // A fresh 64-bit seed from the key stream (reproducible after setGlobalSeed).
     return createTorchGenerator((this.seed as number | undefined) ?? BigInt(`0x${keyToString(freshKey()).slice(4)}`));

@@ -107,7 +107,7 @@ export class RandomUniform extends RandomInitializer<FloatDType | 'int32'> {
    * and int32 when both bounds are integers in [−2^31, 2^31] and maxval was given — on every engine.
    */
   protected override checkDType(dtype: DType): DType {
-    const where = this.className;
+    const where = this.where;
     if (dtype !== 'int32' || this.engine === 'torch') {
       const format = super.checkDType(dtype) as FloatDType;
       if (this.engine === 'tfjs') requireUniformTfjsFits(where, this.minval, this.maxval, format, BOUND_NAMES);

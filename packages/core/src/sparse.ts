@@ -9,6 +9,7 @@ import {
   readOptions,
   numberError,
 } from '@init/random';
+import type { CallerNames } from './caller.js';
 import { assertFloatDType, type DType, type FloatDType, type TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { forEachRun } from './partition.js';
@@ -57,11 +58,13 @@ export class Sparse extends RandomInitializer {
    * @throws InitTypeError for options that are not a plain object, an unknown key, a missing or
    *   non-numeric sparsity or stddev, a bad seed, or an int or bool dtype; InitRangeError for a
    *   sparsity outside [0, 1] or a negative or non-finite stddev.
+   * @param caller how the caller wrote it, when a function builds it for them (see `CallerNames`):
+   *   `sparse` of `@init/presets` names its `std`.
    */
-  constructor(options: SparseOptions) {
-    const where = (new.target as typeof Sparse).className;
-    const read = readOptions(where, options, SPARSE_OPTIONS);
-    super(read, ['counter']);
+  constructor(options: SparseOptions, caller?: CallerNames) {
+    const read = readOptions((new.target as typeof Sparse).className, options, SPARSE_OPTIONS);
+    super(read, ['counter'], caller);
+    const where = this.where;
     const sparsity = read.sparsity;
     if (typeof sparsity !== 'number' || !(sparsity >= 0 && sparsity <= 1)) {
       throw numberError(where, 'sparsity', 'be a number in [0, 1] (the fraction of zeros per column)', sparsity);
@@ -74,7 +77,9 @@ export class Sparse extends RandomInitializer {
   /** Float dtypes that hold every normal sample (±13.7·stddev), so none is ever ±Infinity. */
   protected override checkDType(dtype: DType): DType {
     const format = super.checkDType(dtype) as FloatDType;
-    requireNormalFits(this.className, 0, this.stddev, format, 'counter');
+    // In the caller's words when a function built this (sparse's std).
+    const stddev = this.argument('stddev', this.stddev);
+    requireNormalFits(this.where, 0, this.stddev, format, 'counter', { stddev: stddev.name, received: stddev.value });
     return format;
   }
 
@@ -92,7 +97,7 @@ export class Sparse extends RandomInitializer {
     const { fullShape, shape, partition } = request;
     if (fullShape.length !== 2) {
       throw new InitRangeError(
-        `${this.className}: shape must be 2-D. Received: [${fullShape.join(', ')}].`,
+        `${this.where}: shape must be 2-D. Received: [${fullShape.join(', ')}].`,
         'ERR_INIT_INVALID_SHAPE',
       );
     }

@@ -115,7 +115,7 @@ export class STFT extends Initializer {
    */
   constructor(options?: STFTOptions) {
     super();
-    const where = this.className;
+    const where = this.where;
     const read = readOptions(where, options, STFT_OPTIONS);
     this.dtype = assertFloatDType(where, read.dtype === undefined ? 'float32' : read.dtype);
     this.side = oneOf(where, 'side', read.side, SIDES, 'real');
@@ -135,11 +135,11 @@ export class STFT extends Initializer {
   }
 
   protected override checkDType(dtype: DType): FloatDType {
-    return assertFloatDType(this.className, dtype);
+    return assertFloatDType(this.where, dtype);
   }
 
   protected generate(out: TypedArray, request: FillRequest): void {
-    const where = this.className;
+    const where = this.where;
     const { fullShape } = request;
     if (fullShape.length !== 3 || fullShape[1] !== 1 || (fullShape[2] as number) < 2) {
       throw new InitRangeError(

@@ -5,13 +5,16 @@ import {
   InitTypeError,
   argumentMessage,
   prepareTruncatedNormal,
+  describeValue,
+  isInitError,
   readOptions,
   numberError,
 } from '@init/random';
+import type { CallerNames, CallerOption } from './caller.js';
 import type { FloatDType, TypedArray } from './dtype.js';
 import type { FillRequest } from './initializer.js';
 import { NORMAL_OPTIONS, NormalInitializer, type NormalDraws, type NormalOptions } from './normal-initializer.js';
-import type { RandomInitializerConfig } from './random-initializer.js';
+import { ENGINES, type RandomInitializerConfig } from './random-initializer.js';
 
 /** The option names of {@link TruncatedNormal}. */
 const TRUNCATED_NORMAL_OPTIONS = [...NORMAL_OPTIONS, 'lower', 'upper'] as const;
@@ -90,42 +93,56 @@ export class TruncatedNormal extends NormalInitializer {
   /** The upper bound in standard deviations (+∞ for none). */
   readonly upper: number;
 
-  constructor(options?: TruncatedNormalOptions) {
-    const where = (new.target as typeof TruncatedNormal).className;
-    const read = readOptions(where, options, TRUNCATED_NORMAL_OPTIONS);
-    const lower = readBound(where, 'lower', read.lower === undefined ? -2 : read.lower);
-    const upper = readBound(where, 'upper', read.upper === undefined ? 2 : read.upper);
+  /**
+   * @param caller how the caller wrote it, when a function builds it for them (see `CallerNames`):
+   *   `truncNormal` of `@init/presets` names its absolute bounds `a` and `b`, and its `std`.
+   */
+  constructor(options?: TruncatedNormalOptions, caller?: CallerNames) {
+    const className = (new.target as typeof TruncatedNormal).className;
+    const read = readOptions(className, options, TRUNCATED_NORMAL_OPTIONS);
+    const lower = readBound(className, 'lower', read.lower === undefined ? -2 : read.lower);
+    const upper = readBound(className, 'upper', read.upper === undefined ? 2 : read.upper);
     if (!(lower < upper)) {
       throw new InitRangeError(
-        argumentMessage(where, 'lower', `be less than upper (${upper})`, lower),
+        argumentMessage(className, 'lower', `be less than upper (${upper})`, lower),
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }
-    super(read, [lower, upper]);
+    super(read, [lower, upper], ENGINES, caller);
     this.lower = lower;
     this.upper = upper;
     if (this.engine === 'tfjs' && (this.lower !== -2 || this.upper !== 2)) {
+      const { names, values } = this.boundNames();
       throw new InitTypeError(
         argumentMessage(
-          where,
-          'lower and upper',
-          "be -2 and 2 with engine 'tfjs', whose truncation is fixed at two standard deviations",
-          [this.lower, this.upper],
+          this.where,
+          names,
+          // Bounds the caller gave otherwise (truncNormal's absolute a and b) are said in their terms.
+          `${names === 'lower and upper' ? 'be -2 and 2' : 'lie 2 standard deviations either side of the mean'} with engine 'tfjs', whose truncation is fixed at two standard deviations`,
+          values,
         ),
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }
     if (this.engine === 'torch' && !(Number.isFinite(this.lower) && Number.isFinite(this.upper) && this.stddev > 0)) {
+      const { names, values } = this.boundNames();
       throw new InitRangeError(
         argumentMessage(
-          where,
-          'lower and upper',
-          "be finite, with stddev > 0, with engine 'torch' (PyTorch's trunc_normal_ draws uniform_(a, b))",
-          [this.lower, this.upper],
+          this.where,
+          names,
+          `be finite, with ${this.argument('stddev', this.stddev).name} > 0, with engine 'torch' (PyTorch's trunc_normal_ draws uniform_(a, b))`,
+          values,
         ),
         'ERR_INIT_INVALID_ARGUMENT',
       );
     }
+  }
+
+  /** Both bounds as the caller wrote them: `lower and upper` with their values, or the caller's names. */
+  private boundNames(): { names: string; values: unknown[]; low: CallerOption; high: CallerOption } {
+    const low = this.argument('lower', this.lower);
+    const high = this.argument('upper', this.upper);
+    return { names: `${low.name} and ${high.name}`, values: [low.value, high.value], low, high };
   }
 
   override getConfig(): TruncatedNormalConfig {
@@ -151,6 +168,22 @@ export class TruncatedNormal extends NormalInitializer {
       return;
     }
     const dtype = request.dtype as FloatDType;
-    this.drawCounter(out, request, (key) => prepareTruncatedNormal(key, { mean, stddev, lower, upper, dtype }));
+    try {
+      this.drawCounter(out, request, (key) => prepareTruncatedNormal(key, { mean, stddev, lower, upper, dtype }));
+    } catch (error) {
+      // The checks of checkDType passed, so the sampler's only refusal left is its give-up: an
+      // element redrawn 2^20 times, bounds whose values in the dtype carry almost none of the law's
+      // mass. Said here in the caller's words rather than fillTruncatedNormal's.
+      if (!isInitError(error) || !error.message.startsWith('fillTruncatedNormal: ')) throw error;
+      const { names, low, high } = this.boundNames();
+      const meanName = this.argument('mean', mean).name;
+      const stddevName = this.argument('stddev', stddev).name;
+      throw new InitRangeError(
+        `${this.where}: ${names} must leave measurable probability on ${dtype} values strictly between the bounds ` +
+          `they give (${meanName} ${mean}, ${stddevName} ${stddev}); an element was redrawn 2^20 times. ` +
+          `Received: ${low.name}=${describeValue(low.value)}, ${high.name}=${describeValue(high.value)}.`,
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
   }
 }

@@ -70,7 +70,7 @@ export class UniformUnitScaling extends RandomInitializer {
   protected generate(out: TypedArray, request: FillRequest): void {
     const high = this.maxVal(request.fullShape);
     const dtype = request.dtype as FloatDType;
-    requireDerivedUniformFits(this.className, 'factor', this.factor, -high, high, dtype, 'counter');
+    requireDerivedUniformFits(this.where, 'factor', this.factor, -high, high, dtype, 'counter');
     this.drawCounter(out, request, (key) => prepareUniform(key, { low: -high, high, dtype }));
   }
 }

@@ -27,7 +27,9 @@ import {
 } from './fans.js';
 import type { FillRequest } from './initializer.js';
 import { requireDerivedUniformFits } from './numbers.js';
+import type { CallerNames } from './caller.js';
 import {
+  ENGINES,
   RandomInitializer,
   type RandomInitializerConfig,
   type RandomInitializerOptions,
@@ -227,10 +229,14 @@ export class VarianceScaling extends RandomInitializer {
   readonly fanAxes: Readonly<FanAxesConfig>;
   private readonly checkedAxes: CheckedFanAxes | undefined;
 
-  constructor(options?: VarianceScalingOptions) {
-    const where = (new.target as typeof VarianceScaling).className;
-    const read = readOptions(where, options, VARIANCE_SCALING_OPTIONS);
-    super(read);
+  /**
+   * @param caller how the caller wrote it, when a function builds it for them (see `CallerNames`):
+   *   `xavierUniform` of `@init/presets` gives its `gain` as the option behind `scale`.
+   */
+  constructor(options?: VarianceScalingOptions, caller?: CallerNames) {
+    const read = readOptions((new.target as typeof VarianceScaling).className, options, VARIANCE_SCALING_OPTIONS);
+    super(read, ENGINES, caller);
+    const where = this.where;
     this.dtype = assertFloatDType(where, read.dtype === undefined ? 'float32' : read.dtype);
     this.scale = positiveNumber(where, 'scale', read.scale, 1);
     this.mode = oneOf(where, 'mode', read.mode, FAN_MODES, 'fan_in');
@@ -285,7 +291,7 @@ export class VarianceScaling extends RandomInitializer {
   /** The fans of a (full) shape, by the layout, the axes, or TensorFlow.js's rule with engine 'tfjs'. */
   fans(fullShape: readonly number[]): Fans {
     if (this.engine === 'tfjs') return tfjsFans(fullShape);
-    if (this.checkedAxes !== undefined) return axesFans(this.className, fullShape, this.checkedAxes);
+    if (this.checkedAxes !== undefined) return axesFans(this.where, fullShape, this.checkedAxes);
     return computeFans(fullShape, this.layout);
   }
 
@@ -305,16 +311,28 @@ export class VarianceScaling extends RandomInitializer {
 
   /**
    * Checks that the dtype holds every sample for this (full) shape: scale / n can be so large that
-   * samples overflow, or so small that a uniform's bounds round to zero. The error names `scale`.
+   * samples overflow, or so small that a uniform's bounds round to zero. The error names `scale`, or
+   * the caller's option behind it (see `CallerNames`).
    */
   private requireFits(fullShape: readonly number[], format: FloatDType): void {
-    const variance = this.variance(fullShape);
-    const where = this.className;
+    const where = this.where;
     const sampler = this.engine === 'tfjs' ? 'tfjs' : 'counter';
-    const names = { stddev: 'scale', received: this.scale };
+    // The samples scale with √scale: the error names scale, or the caller's option behind it.
+    const scale = this.argument('scale', this.scale);
+    const names = { stddev: scale.name, received: scale.value };
+    if (this.engine === 'torch') {
+      // PyTorch's own bound and std (no max(1, fan)), checked by the rules of its uniform_ and normal_.
+      const stddev = torchStddev(this.scale, this.mode, computeFans(fullShape, this.layout));
+      if (this.distribution === 'uniform') {
+        const bound = Math.sqrt(3) * stddev;
+        requireDerivedUniformFits(where, scale.name, scale.value, -bound, bound, format, 'torch');
+      } else requireNormalFits(where, 0, stddev, format, 'counter', names);
+      return;
+    }
+    const variance = this.variance(fullShape);
     if (this.distribution === 'uniform') {
       const limit = Math.sqrt(3 * variance);
-      requireDerivedUniformFits(where, 'scale', this.scale, -limit, limit, format, this.engine);
+      requireDerivedUniformFits(where, scale.name, scale.value, -limit, limit, format, this.engine);
     } else if (this.distribution === 'untruncated_normal') {
       requireNormalFits(where, 0, Math.sqrt(variance), format, sampler, names);
     } else {
@@ -351,7 +369,9 @@ export class VarianceScaling extends RandomInitializer {
   /** The 'torch' engine: PyTorch's kaiming_/xavier_ bound or std, then uniform_ or normal_. */
   private generateTorch(out: Float32Array | Float64Array, request: FillRequest): void {
     const generator = this.torchGenerator(request);
+    // As PyTorch, an empty tensor is a no-op (its fans may be 0, so its bound infinite).
     if (out.length === 0) return;
+    this.requireFits(request.fullShape, request.dtype as FloatDType);
     const stddev = torchStddev(this.scale, this.mode, computeFans(request.fullShape, this.layout));
     if (this.distribution === 'uniform') {
       const bound = Math.sqrt(3) * stddev;

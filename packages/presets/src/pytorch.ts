@@ -19,7 +19,6 @@ import {
   type OptionValues,
   argumentMessage,
   finiteNumber,
-  isInitError,
   nonNegativeNumber,
   oneOf,
   positiveNumber,
@@ -81,22 +80,13 @@ function kaimingMode(where: string, mode: unknown): 'fan_in' | 'fan_out' {
   return oneOf(where, 'mode', mode, KAIMING_MODES as readonly ('fan_in' | 'fan_out')[], 'fan_in');
 }
 
-/**
- * Builds a core initializer, naming the caller's function in its errors: the helper's name (say
- * `kaimingUniform`), not the class inside (`VarianceScaling`), is what the caller wrote.
+/*
+ * Each function builds a core class and hands it `CallerNames`: its own name and, for each option of
+ * the class it derived from one of the caller's, that option and the caller's value. Every error
+ * the class finds, at construction or at apply (a gain whose bounds overflow float16, found only
+ * once the shape and dtype are known), then names the function and the option the caller wrote
+ * (`xavierUniform: gain …`), never the class's (`VarianceScaling: scale …`).
  */
-function asCaller<T>(where: string, make: () => T): T {
-  try {
-    return make();
-  } catch (error) {
-    if (!isInitError(error)) throw error;
-    const match = /^[A-Za-z_]+: /.exec(error.message);
-    if (match === null) throw error;
-    const message = `${where}: ${error.message.slice(match[0].length)}`;
-    const code = error.code;
-    throw InitRangeError.isInstance(error) ? new InitRangeError(message, code) : new InitTypeError(message, code);
-  }
-}
 
 /** The options passed through to the core class as given (absent ones stay absent). */
 function seedAndDType(options: OptionValues<'seed' | 'dtype' | 'engine' | 'generator'>): {
@@ -134,9 +124,9 @@ function xavier(where: string, options: unknown, distribution: 'uniform' | 'untr
   const read = readOptions(where, options, ['gain', 'seed', 'dtype', 'engine', 'generator']);
   const gain = positiveNumber(where, 'gain', read.gain, 1);
   const scale = scaleOfGain(where, 'gain', gain, gain * gain);
-  return asCaller(
-    where,
-    () => new VarianceScaling({ scale, mode: 'fan_avg', distribution, layout: 'torch', ...seedAndDType(read) }),
+  return new VarianceScaling(
+    { scale, mode: 'fan_avg', distribution, layout: 'torch', ...seedAndDType(read) },
+    { name: where, options: { scale: { name: 'gain', value: gain } } },
   );
 }
 
@@ -192,9 +182,12 @@ function kaiming(where: string, options: unknown, distribution: 'uniform' | 'unt
   const a = finiteNumber(where, 'a', read.a, 0);
   // As PyTorch: the slope reaches the gain whatever the nonlinearity; only leaky_relu uses it.
   const scale = scaleOfGain(where, 'a', a, squaredGain(nonlinearity, a));
-  return asCaller(
-    where,
-    () => new VarianceScaling({ scale, mode, distribution, layout: 'torch', ...seedAndDType(read) }),
+  // The scale is the gain squared: a's doing for leaky_relu, the nonlinearity's for the others.
+  const behindScale =
+    nonlinearity === 'leaky_relu' ? { name: 'a', value: a } : { name: 'nonlinearity', value: nonlinearity };
+  return new VarianceScaling(
+    { scale, mode, distribution, layout: 'torch', ...seedAndDType(read) },
+    { name: where, options: { scale: behindScale } },
   );
 }
 
@@ -311,13 +304,34 @@ export function truncNormal(options?: TruncNormalOptions): TruncatedNormal {
     [lower, upper] = [(a - mean) / std, (b - mean) / std];
   }
   if (!(lower < upper)) {
-    // a < b so only an underflow of (b − a)/std can get here.
+    // a < b, so the two quotients met by rounding. With the mean outside [a, b], a − mean and b − mean
+    // are so large next to b − a that they round to one number (mean 1e300, a −2, b 2): the mean is
+    // at fault. With the mean inside, only (b − a)/std underflowing can do it: std is.
     throw new InitRangeError(
-      argumentMessage(where, 'b - a', `be resolvable in units of std (${std})`, b - a),
+      a <= mean && mean <= b
+        ? argumentMessage(
+            where,
+            'std',
+            `be small enough that a and b stay apart in units of std: (b - a)/std underflows (a ${a}, b ${b}, mean ${mean})`,
+            std,
+          )
+        : argumentMessage(
+            where,
+            'mean',
+            `lie near enough to [a, b] that a and b stay apart in units of std: (a - mean)/std and (b - mean)/std both round to ${lower} (a ${a}, b ${b}, std ${std})`,
+            mean,
+          ),
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }
-  return asCaller(where, () => new TruncatedNormal({ mean, stddev: std, lower, upper, ...seedAndDType(read) }));
+  // The core class sees the bounds in units of std; its errors name the caller's a, b and std.
+  return new TruncatedNormal(
+    { mean, stddev: std, lower, upper, ...seedAndDType(read) },
+    {
+      name: where,
+      options: { stddev: { name: 'std', value: std }, lower: { name: 'a', value: a }, upper: { name: 'b', value: b } },
+    },
+  );
 }
 
 /** Options of {@link orthogonal}, PyTorch's `orthogonal_` arguments. */
@@ -346,7 +360,7 @@ export interface TorchOrthogonalOptions {
 export function orthogonal(options?: TorchOrthogonalOptions): Orthogonal {
   const read = readOptions('orthogonal', options, ['gain', 'seed', 'dtype']);
   const gain = finiteNumber('orthogonal', 'gain', read.gain, 1);
-  return asCaller('orthogonal', () => new Orthogonal({ gain, layout: 'torch', ...seedAndDType(read) }));
+  return new Orthogonal({ gain, layout: 'torch', ...seedAndDType(read) }, { name: 'orthogonal' });
 }
 
 /** Options of {@link eye} and {@link dirac}: the dtype (their values are not random). */
@@ -367,7 +381,7 @@ export interface TorchFixedOptions {
  */
 export function eye(options?: TorchFixedOptions): Identity {
   const read = readOptions('eye', options, ['dtype']);
-  return asCaller('eye', () => new Identity({ gain: 1, ...seedAndDType(read) }));
+  return new Identity({ gain: 1, ...seedAndDType(read) }, { name: 'eye' });
 }
 
 /** Options of {@link dirac}. */
@@ -393,14 +407,13 @@ export interface TorchDiracOptions {
  */
 export function dirac(options?: TorchDiracOptions): Dirac {
   const read = readOptions('dirac', options, ['groups', 'dtype']);
-  return asCaller(
-    'dirac',
-    () =>
-      new Dirac({
-        ...(read.groups === undefined ? {} : { groups: read.groups as number }),
-        ...(read.dtype === undefined ? {} : { dtype: read.dtype as DType }),
-        layout: 'torch',
-      }),
+  return new Dirac(
+    {
+      ...(read.groups === undefined ? {} : { groups: read.groups as number }),
+      ...(read.dtype === undefined ? {} : { dtype: read.dtype as DType }),
+      layout: 'torch',
+    },
+    { name: 'dirac' },
   );
 }
 
@@ -438,13 +451,8 @@ export function sparse(options: TorchSparseOptions): Sparse {
   }
   // PyTorch's name: a bad std is reported as std, not as the stddev of the Sparse inside.
   const std = nonNegativeNumber('sparse', 'std', read.std, 0.01);
-  return asCaller(
-    'sparse',
-    () =>
-      new Sparse({
-        sparsity: read.sparsity as number,
-        stddev: std,
-        ...seedAndDType(read),
-      }),
+  return new Sparse(
+    { sparsity: read.sparsity as number, stddev: std, ...seedAndDType(read) },
+    { name: 'sparse', options: { stddev: { name: 'std', value: std } } },
   );
 }

@@ -50,7 +50,8 @@ export {
 } from './rules.js';
 export type { OptionValues } from './rules.js';
 export { closestNames, editDistance } from './edit-distance.js';
-export { requireNormalFits, requireTruncatedFits } from './distributions/normal.js';
+export { requireNormalFits, requireTruncatedFits, type TruncatedNames } from './distributions/normal.js';
+export type { BoundNames } from './distributions/truncated-normal.js';
 export type { NormalSampler } from './distributions/normal.js';
 export { requireBoundsFit, requireUniformFits } from './distributions/uniform.js';
 export { requireUniformTfjsFits } from './distributions/tfjs.js';

@@ -15,7 +15,12 @@ import type { Key } from '../keys.js';
 import { ConstantFiller, Sampler } from '../kernels/sampler.js';
 import type { RunFiller, SamplerOutput, StoreKind } from '../kernels/sampler.js';
 import { representableAbove, representableBelow, roundToFormat, storedValue } from '../math/float-bits.js';
-import { fillTruncatedNormalBounded, requireBoundedFits, resolveTruncationBounds } from './truncated-normal.js';
+import {
+  type BoundNames,
+  fillTruncatedNormalBounded,
+  requireBoundedFits,
+  resolveTruncationBounds,
+} from './truncated-normal.js';
 import { ZIGGURAT_R } from './ziggurat.js';
 import {
   normal23Kernel,
@@ -120,7 +125,8 @@ export function requireNormalFits(
  * The rule of the truncated normal fills: `mean ± 2·stddev` finite in the output format (samples
  * beyond it would be redrawn until they fit: a silently narrower law) and at least one value of the
  * format strictly inside (else every draw is rejected). With `bounds` other than (−2, 2) (in standard
- * units), the bounded samplers' rule instead.
+ * units), the bounded samplers' rule instead. `names` are the arguments the caller wrote, as for
+ * {@link requireNormalFits}, and the bounds as the caller gave them (`lower`, `upper`).
  * @throws InitRangeError (ERR_INIT_INVALID_ARGUMENT).
  */
 export function requireTruncatedFits(
@@ -129,14 +135,14 @@ export function requireTruncatedFits(
   stddev: number,
   format: FloatFormat,
   sampler: NormalSampler,
-  names: { readonly mean?: string; readonly stddev?: string; readonly received?: unknown } = {},
+  names: TruncatedNames = {},
   bounds: readonly [number, number] = [-2, 2],
 ): void {
   requireFiniteIn(where, names.mean ?? 'mean', mean, format);
   if (stddev === 0) return;
   if (bounds[0] !== -2 || bounds[1] !== 2) {
     // Other bounds (the counter engine only): the bounded samplers' rule.
-    requireBoundedFits(where, mean, stddev, bounds[0], bounds[1], format);
+    requireBoundedFits(where, mean, stddev, bounds[0], bounds[1], format, names);
     return;
   }
   const lower = mean - 2 * stddev;
@@ -165,6 +171,15 @@ export function requireTruncatedFits(
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }
+}
+
+/**
+ * How the caller wrote the arguments of a truncated normal, for the messages of
+ * {@link requireTruncatedFits}: the names of the mean and the standard deviation, the value the
+ * caller gave for the latter, and each bound's name and value (PyTorch's absolute `a` and `b`, say).
+ */
+export interface TruncatedNames extends BoundNames {
+  readonly received?: unknown;
 }
 
 /** The float32/float16/bfloat16 kernels store as their format; float64 has its own kernels. */

@@ -31,7 +31,7 @@
  * @see Botev, "The normal law under linear restrictions: simulation and estimation via minimax tilting", JRSS B 79, 2017. https://arxiv.org/abs/1603.04166
  */
 
-import { InitRangeError, argumentMessage } from '../errors.js';
+import { InitRangeError, argumentMessage, describeValue } from '../errors.js';
 import { fillBlocks, fillBlocksAsHalf } from '../engines/block-stream.js';
 import { nextOpenClosed53, nextXoshiro128 } from '../engines/xoshiro128.js';
 import { deterministicExp, deterministicLog } from '../math/deterministic-math.js';
@@ -355,11 +355,26 @@ export interface BoundedCheck {
 }
 
 /**
+ * How the caller wrote the arguments of a bounded truncated normal, for the messages of
+ * {@link requireBoundedFits}: the names of the mean and the standard deviation, and each bound's
+ * name and the value the caller gave (a caller such as PyTorch's `trunc_normal_` gives absolute
+ * bounds `a`, `b` where the rule sees standard units). Absent ones read `mean`, `stddev`, `lower`,
+ * `upper` with the standard-unit bounds.
+ */
+export interface BoundNames {
+  readonly mean?: string;
+  readonly stddev?: string;
+  readonly lower?: { readonly name: string; readonly value: unknown };
+  readonly upper?: { readonly name: string; readonly value: unknown };
+}
+
+/**
  * The rule of a truncated normal with bounds (a, b) in standard units: each finite bound (and, on an
  * open side, the widest sample) finite in the format, so no sample can round to an infinity (which
  * would be redrawn: a silently narrower law), and at least one value of the format strictly inside.
- * `where` is the caller's name (fillTruncatedNormal, or the class the caller wrote).
- * @throws InitRangeError (ERR_INIT_INVALID_ARGUMENT) naming `lower` or `upper`.
+ * `where` is the caller's name (fillTruncatedNormal, or the class the caller wrote); `names` how the
+ * caller wrote the arguments.
+ * @throws InitRangeError (ERR_INIT_INVALID_ARGUMENT) naming `lower` or `upper` (or the caller's names).
  */
 export function requireBoundedFits(
   where: string,
@@ -368,9 +383,21 @@ export function requireBoundedFits(
   a: number,
   b: number,
   format: FloatFormat,
+  names: BoundNames = {},
 ): BoundedCheck {
-  const boundError = (side: 'lower' | 'upper', rule: string, value: number): InitRangeError =>
-    new InitRangeError(argumentMessage(where, side, rule, value), 'ERR_INIT_INVALID_ARGUMENT');
+  const meanName = names.mean ?? 'mean';
+  const stddevName = names.stddev ?? 'stddev';
+  const given = {
+    lower: names.lower ?? { name: 'lower', value: a },
+    upper: names.upper ?? { name: 'upper', value: b },
+  };
+  // The bound as the rule states it: `mean + lower·stddev` for bounds in standard units, or the
+  // caller's own name when the caller gave it otherwise (then its value shows what it became).
+  const boundText = (side: 'lower' | 'upper', value: number): string =>
+    given[side].name === side ? `${meanName} + ${side}·${stddevName}` : `${given[side].name} (${value})`;
+  const context = `${meanName} ${mean}, ${stddevName} ${stddev}`;
+  const boundError = (side: 'lower' | 'upper', rule: string): InitRangeError =>
+    new InitRangeError(argumentMessage(where, given[side].name, rule, given[side].value), 'ERR_INIT_INVALID_ARGUMENT');
   const plan = planTruncation(a, b);
   const widest = widestSample(plan);
   // The value-space bounds; an open side is checked through the widest sample it can produce.
@@ -385,9 +412,8 @@ export function requireBoundedFits(
       throw boundError(
         side,
         finiteBound
-          ? `keep mean + ${side}·stddev within the finite range of ${format} (mean ${mean}, stddev ${stddev})`
-          : `be finite when mean ± ${widest.toFixed(2)}·stddev (the widest sample) leaves the finite range of ${format} (mean ${mean}, stddev ${stddev})`,
-        side === 'lower' ? a : b,
+          ? `keep ${boundText(side, bound)} within the finite range of ${format} (${context})`
+          : `be finite when ${meanName} ± ${widest.toFixed(2)}·${stddevName} (the widest sample) leaves the finite range of ${format} (${context})`,
       );
     }
   }
@@ -396,8 +422,7 @@ export function requireBoundedFits(
   if (!(lowerSafe <= upperSafe)) {
     throw boundError(
       'lower',
-      `leave at least one ${format} value strictly between mean + lower·stddev and mean + upper·stddev (mean ${mean}, stddev ${stddev}, upper ${b})`,
-      a,
+      `leave at least one ${format} value strictly between ${boundText('lower', lower)} and ${boundText('upper', upper)} (${context}, ${given.upper.name} ${describeValue(given.upper.value)})`,
     );
   }
   return { plan, lower, upper, lowerSafe, upperSafe };
