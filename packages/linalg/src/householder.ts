@@ -39,6 +39,17 @@ const TINY = 2 ** -900;
 const HUGE = 2 ** 900;
 /** `1 / d` is finite for |d| ≥ 2^-1000, so multiplying by the reciprocal is safe there. */
 const RECIPROCAL_SAFE = 2 ** -1000;
+/**
+ * The smallest normal double. A norm below it is subnormal: it has lost bits, and β, τ and v built
+ * from it would make a reflector that is not orthogonal (τ off by up to 40%).
+ */
+const SMALLEST_NORMAL = 2 ** -1022;
+/**
+ * What a column with a subnormal norm is multiplied by first: the norm of a nonzero column is at
+ * least 2^-1074, so one exact multiplication brings it to at least 2^-105 (LAPACK's dlarfg scales
+ * by 1/safmin = 2^969 the same way).
+ */
+const SUBNORMAL_RESCALE = 2 ** 969;
 
 /**
  * Turns `x = w[start … start + length)` into a reflector in place (LAPACK's dlarfg): on return
@@ -47,6 +58,12 @@ const RECIPROCAL_SAFE = 2 ** -1000;
  *
  * `β = −sign(α)·‖x‖`: choosing the sign opposite to α avoids cancellation in `α − β`, which is why
  * Householder QR is backward stable without pivoting.
+ *
+ * A column whose norm is subnormal (every entry below about 2^-1022, far below the matrix's largest
+ * entry, which qr's range scaling keeps near 1) is first multiplied by 2^969, exactly, and its β
+ * multiplied back at the end, as LAPACK's dlarfg does: τ and v do not depend on the column's
+ * scale, and computed from subnormal numbers they would lose up to every bit. Columns with a normal
+ * norm never take that path, so their results are unchanged.
  */
 export function makeReflector(w: Float64Array, start: number, length: number): number {
   const end = start + length;
@@ -76,6 +93,13 @@ export function makeReflector(w: Float64Array, start: number, length: number): n
       scaledSum += x * x;
     }
     norm = scale * Math.sqrt(scaledSum);
+  }
+  if (norm < SMALLEST_NORMAL) {
+    // Scaling by a power of two is exact, and the scaled norm is at least 2^-105: one level deep.
+    for (let index = start; index < end; index++) w[index]! *= SUBNORMAL_RESCALE;
+    const tau = makeReflector(w, start, length);
+    w[start]! /= SUBNORMAL_RESCALE;
+    return tau;
   }
   // α = −0 counts as non-negative, so β < 0 there, as in LAPACK.
   const beta = alpha >= 0 ? -norm : norm;

@@ -9,8 +9,16 @@ import {
   fillUniformTfjs,
   fillUniformTorch,
   float16BitsToNumber,
+  fillNormal,
+  fillNormalTfjs,
+  fillTruncatedNormal,
+  fillTruncatedNormalTfjs,
   InitRangeError,
   InitTypeError,
+  keyFromSeed,
+  prepareNormal,
+  prepareTruncatedNormal,
+  prepareUniformInt,
 } from './index.js';
 
 function detached(length: number): Float32Array {
@@ -97,5 +105,75 @@ describe('fuzz findings in @init/random', () => {
     // The float32 values are TensorFlow.js's, unchanged.
     const float32 = fillUniformTfjs(new Float32Array(3), 42);
     expect(Array.from(float32)).toEqual([0.6848635077476501, 0.5463244915008545, 0.8455933332443237]);
+  });
+
+  test('fillNormal and prepareNormal with stddev 0 fill the mean exactly, -0 included (as fillTruncatedNormal)', () => {
+    // Found at FUZZ_SCALE=10: { mean: -0, stddev: 0, dtype: 'bfloat16' } wrote +0 where z > 0.
+    const key = keyFromSeed(0x267c0ec1);
+    for (const [dtype, make, read] of [
+      ['float32', () => new Float32Array(38), Number],
+      ['float64', () => new Float64Array(38), Number],
+      ['float16', () => new Uint16Array(38), float16BitsToNumber],
+      ['bfloat16', () => new Uint16Array(38), bfloat16BitsToNumber],
+    ] as const) {
+      const filled = fillNormal(make(), key, { mean: -0, stddev: 0, dtype, offset: 3 });
+      const prepared = prepareNormal(key, { mean: -0, stddev: 0, dtype }).fill(make(), 3);
+      for (const out of [filled, prepared]) {
+        for (const value of out) expect(Object.is(read(value), -0), `${dtype} ${read(value)}`).toBe(true);
+      }
+      // The truncated normal's rule, which was already this one.
+      const truncated = fillTruncatedNormal(make(), key, { mean: -0, stddev: 0, dtype });
+      expect(Array.from(filled)).toEqual(Array.from(truncated));
+    }
+    // Any other mean: the value mean + 0·z had already, rounded once to the format.
+    expect(Array.from(fillNormal(new Uint16Array(2), key, { mean: 0.1, stddev: 0, dtype: 'float16' }))).toEqual([
+      0x2e66, 0x2e66,
+    ]);
+    expect(Array.from(fillNormal(new Float32Array(2), key, { mean: 0.1, stddev: 0 }))).toEqual([
+      Math.fround(0.1),
+      Math.fround(0.1),
+    ]);
+  });
+
+  test("the 'tfjs' normal fills refuse a mean beyond float32's range whatever out is (TensorFlow.js computes in float32)", () => {
+    // Found at FUZZ_SCALE=10: stddev 0, mean -3.4028235677973366e38 (rounds to -Infinity in float32)
+    // wrote -Infinity into a Float64Array.
+    const mean = -3.4028235677973366e38;
+    for (const fill of [fillTruncatedNormalTfjs, fillNormalTfjs]) {
+      const out = new Float64Array(3).fill(7);
+      expect(() => fill(out, undefined, { mean, stddev: 0 })).toThrow(InitRangeError);
+      expect(() => fill(out, 1, { mean, stddev: 0 })).toThrow(
+        `${fill.name}: mean must be within the finite range of float32 (TensorFlow.js computes in float32). Received: -3.4028235677973366e+38.`,
+      );
+      expect(Array.from(out)).toEqual([7, 7, 7]);
+      // The largest float32 is a mean TensorFlow.js can hold.
+      expect(Array.from(fill(out, 1, { mean: -3.4028234663852886e38, stddev: 0 }))).toEqual(
+        new Array(3).fill(-3.4028234663852886e38),
+      );
+    }
+  });
+
+  test('prepareTruncatedNormal names itself, not fillTruncatedNormal, when its bounds do not fit', () => {
+    // Found at FUZZ_SCALE=10: { dtype: 'float32', upper: 1.7976931348623157e308 }.
+    expect(() => prepareTruncatedNormal(keyFromSeed(1), { dtype: 'float32', upper: 1.7976931348623157e308 })).toThrow(
+      /^prepareTruncatedNormal: upper must keep mean \+ upper·stddev within the finite range of float32/,
+    );
+    expect(() => fillTruncatedNormal(new Float32Array(2), keyFromSeed(1), { upper: 1.7976931348623157e308 })).toThrow(
+      /^fillTruncatedNormal: upper must keep mean \+ upper·stddev within the finite range of float32/,
+    );
+  });
+
+  test('null is refused for lower, upper and prepareUniformInt dtype, not read as the default', () => {
+    // Found at FUZZ_SCALE=10: prepareTruncatedNormal accepted { lower: null } as lower -2.
+    const key = keyFromSeed(2);
+    for (const name of ['lower', 'upper'] as const) {
+      expect(() => prepareTruncatedNormal(key, { [name]: null } as never)).toThrow(
+        `prepareTruncatedNormal: ${name} must be a number of standard deviations (-Infinity or Infinity for an open side). Received: null.`,
+      );
+      expect(() => fillTruncatedNormal(new Float32Array(2), key, { [name]: null } as never)).toThrow(InitRangeError);
+    }
+    expect(() => prepareUniformInt(key, { low: 0, high: 4, dtype: null } as never)).toThrow(
+      "prepareUniformInt: dtype must be one of 'int32', 'float32', 'float64'. Received: null.",
+    );
   });
 });

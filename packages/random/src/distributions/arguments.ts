@@ -82,15 +82,20 @@ export function resolveFinite(where: string, name: string, value: unknown, fallb
 
 /**
  * The rule for a parameter the samples are built from (a mean, a bound): it must round to a finite
- * value of the output format. `argument` is the name the caller wrote.
+ * value of the output format (or of the format an engine computes in, with `why` saying so).
+ * `argument` is the name the caller wrote.
  * @throws InitRangeError (ERR_INIT_INVALID_ARGUMENT).
  */
-export function requireFiniteIn(where: string, argument: string, value: number, format: FloatFormat): void {
+export function requireFiniteIn(
+  where: string,
+  argument: string,
+  value: number,
+  format: FloatFormat,
+  why?: string,
+): void {
   if (!Number.isFinite(roundToFormat(value, format))) {
-    throw new InitRangeError(
-      argumentMessage(where, argument, `be within the finite range of ${format}`, value),
-      'ERR_INIT_INVALID_ARGUMENT',
-    );
+    const rule = `be within the finite range of ${format}${why === undefined ? '' : ` (${why})`}`;
+    throw new InitRangeError(argumentMessage(where, argument, rule, value), 'ERR_INIT_INVALID_ARGUMENT');
   }
 }
 

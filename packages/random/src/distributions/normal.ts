@@ -87,6 +87,16 @@ const Z_MAX_TFJS = 9.3;
 export type NormalSampler = 'counter' | 'tfjs';
 
 /**
+ * The mean must be finite in the output format and, for TensorFlow.js's sampler, in float32 too,
+ * whatever the output: TensorFlow.js computes every sample in float32, so a mean beyond float32's
+ * range is ±Infinity there even with stddev 0.
+ */
+function requireMeanFits(where: string, name: string, mean: number, format: FloatFormat, sampler: NormalSampler): void {
+  requireFiniteIn(where, name, mean, format);
+  if (sampler === 'tfjs') requireFiniteIn(where, name, mean, 'float32', 'TensorFlow.js computes in float32');
+}
+
+/**
  * The rule every normal fill and initializer applies: the widest sample the sampler can draw,
  * `mean ± z·stddev` (z ≈ 13.7 for the ziggurat, 9.3 for TensorFlow.js's polar method), must be finite
  * in the output format, so no sample can become ±Infinity. `names` are the arguments the caller
@@ -102,7 +112,7 @@ export function requireNormalFits(
   names: { readonly mean?: string; readonly stddev?: string; readonly received?: unknown } = {},
 ): void {
   const z = sampler === 'counter' ? Z_MAX : Z_MAX_TFJS;
-  requireFiniteIn(where, names.mean ?? 'mean', mean, format);
+  requireMeanFits(where, names.mean ?? 'mean', mean, format, sampler);
   const widest = Math.abs(mean) + z * stddev;
   // TensorFlow.js computes in float32 before any conversion, so its samples must fit float32 too.
   if (
@@ -138,7 +148,7 @@ export function requireTruncatedFits(
   names: TruncatedNames = {},
   bounds: readonly [number, number] = [-2, 2],
 ): void {
-  requireFiniteIn(where, names.mean ?? 'mean', mean, format);
+  requireMeanFits(where, names.mean ?? 'mean', mean, format, sampler);
   if (stddev === 0) return;
   if (bounds[0] !== -2 || bounds[1] !== 2) {
     // Other bounds (the counter engine only): the bounded samplers' rule.
@@ -190,6 +200,9 @@ function storeOf(format: FillDType): StoreKind {
 const normalSampler: FloatSamplerBuilder = (where, words, record, format) => {
   const { mean, stddev } = normalParameters(where, record, format);
   requireNormalFits(where, mean, stddev, format, 'counter');
+  // Degenerate: every element is mean, −0 included (mean + 0·z would give −0 or +0 by z's sign).
+  // No words are drawn; any other mean gives the same values as the kernels would.
+  if (stddev === 0) return new ConstantFiller(storedValue(mean, format));
   const params = { mean, stddev };
   return new Sampler(
     words,
@@ -202,16 +215,18 @@ const normalSampler: FloatSamplerBuilder = (where, words, record, format) => {
 /** Runs of a truncated normal with bounds other than (−2, 2), through the general samplers. */
 class BoundedFiller implements RunFiller {
   constructor(
+    private readonly where: string,
     private readonly resolved: ResolvedNormal,
     private readonly a: number,
     private readonly b: number,
   ) {
-    // Checks the bounds against the format now, as the fill functions do before drawing.
-    fillTruncatedNormalBounded(new Float64Array(0), resolved, a, b);
+    // Checks the bounds against the format now, as the fill functions do before drawing; errors
+    // name the entry the caller called.
+    fillTruncatedNormalBounded(where, new Float64Array(0), resolved, a, b);
   }
 
   fill<T extends SamplerOutput>(out: T, offset: number): T {
-    return fillTruncatedNormalBounded(out as FloatArray, { ...this.resolved, offset }, this.a, this.b) as T;
+    return fillTruncatedNormalBounded(this.where, out as FloatArray, { ...this.resolved, offset }, this.a, this.b) as T;
   }
 
   fillRuns<T extends SamplerOutput>(out: T, runs: ArrayLike<number>): T {
@@ -226,13 +241,11 @@ class BoundedFiller implements RunFiller {
 const truncatedSampler: FloatSamplerBuilder = (where, words, record, format) => {
   const { mean, stddev } = normalParameters(where, record, format);
   const [a, b] = resolveTruncationBounds(where, record.lower, record.upper);
-  if (stddev === 0) {
-    // Degenerate: TensorFlow returns mean. No words are drawn.
-    return new ConstantFiller(storedValue(mean, format));
-  }
+  // Degenerate: every element is mean, −0 included. No words are drawn.
+  if (stddev === 0) return new ConstantFiller(storedValue(mean, format));
   // Any other interval takes the general samplers (JavaScript); (−2, 2) keeps the kernels of stream
   // version 1, in WebAssembly SIMD where it runs.
-  if (a !== -2 || b !== 2) return new BoundedFiller({ words, format, offset: 0, mean, stddev }, a, b);
+  if (a !== -2 || b !== 2) return new BoundedFiller(where, { words, format, offset: 0, mean, stddev }, a, b);
   requireTruncatedFits(where, mean, stddev, format, 'counter');
   const lower = mean - 2 * stddev;
   const upper = mean + 2 * stddev;
@@ -252,7 +265,9 @@ const truncatedSampler: FloatSamplerBuilder = (where, words, record, format) => 
  * Element i of the whole tensor depends only on (key, i), so any slice filled with its `offset`
  * equals the same slice of the whole.
  *
- * `x = mean + stddev·z`, z ~ N(0, 1), rounded once to the output format.
+ * `x = mean + stddev·z`, z ~ N(0, 1), rounded once to the output format. With stddev = 0 every
+ * element is `mean` (−0 included, where `mean + 0·z` would follow z's sign), as in
+ * {@link fillTruncatedNormal}.
  *
  * @param out - Float32Array, Float64Array, or Uint16Array with dtype 'float16' | 'bfloat16'. May be empty.
  * @param key - The key of the whole tensor.
@@ -310,7 +325,7 @@ export interface TruncatedNormalOptions extends NormalOptions {
  * |x − mean| < 2·stddev (TensorFlow's `truncated_normal` rule): samples outside are redrawn, never
  * clamped, and the bounds hold for the stored value after rounding to the output format too.
  * `stddev` is that of the untruncated normal, so with the default bounds the result's standard
- * deviation is about 0.88·stddev. With stddev = 0 every element is `mean`.
+ * deviation is about 0.88·stddev. With stddev = 0 every element is `mean` (−0 included).
  *
  * `x = mean + stddev·z`, z ~ N(0, 1) conditioned on lower < z < upper and on the rounded x lying
  * strictly inside (mean + lower·stddev, mean + upper·stddev).

@@ -58,6 +58,7 @@ describe('the (−2, 2) stream of version 1', () => {
       ] as const) {
         const expected = fillTruncatedNormal(make(3000), key, { mean, stddev, offset, dtype });
         const general = fillTruncatedNormalBounded(
+          'fillTruncatedNormal',
           make(3000),
           { words: requireKeyWords('test', key), format: dtype, offset, mean, stddev },
           -2,

@@ -313,8 +313,9 @@ function widestSample(plan: TruncationPlan): number {
  * `-Infinity` and `Infinity` are allowed for an open side.
  */
 export function resolveTruncationBounds(where: string, lower: unknown, upper: unknown): readonly [number, number] {
-  const a = lower ?? -2;
-  const b = upper ?? 2;
+  // Only undefined means the default: null is refused below, as for every number option.
+  const a = lower === undefined ? -2 : lower;
+  const b = upper === undefined ? 2 : upper;
   for (const [name, value] of [
     ['lower', a],
     ['upper', b],
@@ -430,23 +431,18 @@ export function requireBoundedFits(
 
 /**
  * fillTruncatedNormal for bounds other than (−2, 2) (and, in tests, for (−2, 2) through the general
- * kernels). `resolved` holds the checked key, format, offset, mean and stddev > 0.
+ * kernels). `resolved` holds the checked key, format, offset, mean and stddev > 0; `where` is the
+ * entry the caller called (fillTruncatedNormal or prepareTruncatedNormal), which errors name.
  */
 export function fillTruncatedNormalBounded<T extends FloatArray>(
+  where: string,
   out: T,
   resolved: ResolvedNormal,
   a: number,
   b: number,
 ): T {
   const { mean, stddev, format, offset, words } = resolved;
-  const { plan, lower, upper, lowerSafe, upperSafe } = requireBoundedFits(
-    'fillTruncatedNormal',
-    mean,
-    stddev,
-    a,
-    b,
-    format,
-  );
+  const { plan, lower, upper, lowerSafe, upperSafe } = requireBoundedFits(where, mean, stddev, a, b, format);
   if (out.length === 0) return out;
   const twoSided = plan.regime === 'normal';
   const params: BoundedParams = {

@@ -167,7 +167,8 @@ export function prepareUniformInt(
   const where = 'prepareUniformInt';
   const record = preparedRecord(where, options, ['low', 'high', 'offset', 'dtype']);
   const words = requireKeyWords(where, key);
-  const dtype = record.dtype ?? 'int32';
+  // Only undefined means the default: null is refused below.
+  const dtype = record.dtype === undefined ? 'int32' : record.dtype;
   const kind = typeof dtype === 'string' && Object.hasOwn(INT_DTYPE_KINDS, dtype) ? INT_DTYPE_KINDS[dtype] : undefined;
   if (kind === undefined) {
     throw new InitTypeError(
