@@ -74,7 +74,10 @@ function fresh(args: MatrixArgs): MatrixState {
   return { matrix: m };
 }
 
-/** Orthonormal rows (rows ≤ cols) or columns of a rows × cols result, within 1e-9·n. */
+/**
+ * Orthonormal rows (rows ≤ cols) or columns of a rows × cols result: every entry of the Gram matrix
+ * within 1e-13·(n + 1) of the identity's (Householder's ‖QᵀQ − I‖ is a small multiple of n·ε).
+ */
 function expectOrthonormal(q: Float64Array, rows: number, cols: number): void {
   const byRows = rows <= cols;
   const k = Math.min(rows, cols);
@@ -84,9 +87,19 @@ function expectOrthonormal(q: Float64Array, rows: number, cols: number): void {
       let dot = 0;
       for (let t = 0; t < n; t++)
         dot += byRows ? q[i * cols + t]! * q[j * cols + t]! : q[t * cols + i]! * q[t * cols + j]!;
-      expect(Math.abs(dot - (i === j ? 1 : 0)) < 1e-9 * (n + 1), `Gram ${i},${j} = ${dot}`).toBe(true);
+      expect(Math.abs(dot - (i === j ? 1 : 0)) < 1e-13 * (n + 1), `Gram ${i},${j} = ${dot}`).toBe(true);
     }
   }
+}
+
+/** ‖x‖_F without overflow or underflow of the squares. */
+function frobenius(x: ArrayLike<number>): number {
+  let scale = 0;
+  for (let i = 0; i < x.length; i++) scale = Math.max(scale, Math.abs(x[i]!));
+  if (scale === 0) return 0;
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) sum += (x[i]! / scale) ** 2;
+  return scale * Math.sqrt(sum);
 }
 
 const orthogonalizeEntry: Entry<MatrixArgs, MatrixState> = {
@@ -105,13 +118,15 @@ const orthogonalizeEntry: Entry<MatrixArgs, MatrixState> = {
   buffer: (state) => state.matrix,
   call: (options, args, state) =>
     orthogonalize(state.matrix as never, args.rows as number, args.cols as number, options as never),
-  check(result, _options, args, state) {
+  check(result, options, args, state) {
     const q = result as Float64Array;
     expect(q).toHaveLength((args.rows as number) * (args.cols as number));
     expect(q.buffer).not.toBe(state.matrix.buffer);
     for (const value of q) expect(Number.isFinite(value)).toBe(true);
-    // A matrix of full rank gives orthonormal rows or columns; a rank-deficient one is still finite.
-    if (args.values.every((value) => value !== 0)) expectOrthonormal(q, args.rows as number, args.cols as number);
+    // QR's Q is orthonormal for every input, rank-deficient or zero included (a reflector is
+    // orthogonal whatever column it reduces); the SVD's vectors are checked for a full-rank matrix.
+    if ((options as { method?: string }).method !== 'svd' || args.values.every((value) => value !== 0))
+      expectOrthonormal(q, args.rows as number, args.cols as number);
   },
 };
 
@@ -132,15 +147,22 @@ const qrEntry: Entry<MatrixArgs, MatrixState> = {
     const k = Math.min(rows, cols);
     expect(q).toHaveLength(rows * k);
     expect(r).toHaveLength(k * cols);
-    // Q·R = A, to within 1e-9 relative to the matrix's size.
+    // Q has orthonormal columns, and Q·R = A: ‖Q·R − A‖_F within 1e-13·(k + 1)·‖A‖_F (backward
+    // stability), plus a few units of the last subnormal place per product term (R's entries are
+    // rounded to subnormals when A's are that small).
+    expectOrthonormal(q, rows, k);
     const a = Array.from(state.matrix as unknown as ArrayLike<number>);
+    const difference = new Float64Array(rows * cols);
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {
         let sum = 0;
         for (let t = 0; t < k; t++) sum += q[i * k + t]! * r[t * cols + j]!;
-        expect(Math.abs(sum - a[i * cols + j]!) < 1e-9 * 10 * (k + 1)).toBe(true);
+        difference[i * cols + j] = sum - a[i * cols + j]!;
       }
     }
+    const residual = frobenius(difference);
+    const bound = 1e-13 * (k + 1) * frobenius(a) + 4 * (k + 1) * Number.MIN_VALUE * Math.sqrt(rows * cols);
+    expect(residual <= bound, `‖QR − A‖ = ${residual} > ${bound}`).toBe(true);
   },
 };
 
