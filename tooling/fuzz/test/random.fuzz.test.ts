@@ -167,13 +167,24 @@ function floatFill(spec: {
   };
 }
 
-/** [low, high) in the format: no value below low's rounding, none at or above high. */
-function checkUniform(values: number[], options: Options, format: FloatFormat): void {
+/**
+ * [low, high) in the format: no value below low's rounding, none at or above high. `computedIn`:
+ * the format an engine stores in before the output's (TensorFlow.js's float32), whose roundings of
+ * low and high the output holds widened (low 8.4e-323 is 0 in float32, so a Float64Array holds 0).
+ */
+function checkUniform(values: number[], options: Options, format: FloatFormat, computedIn?: 'float32'): void {
   const low = num(options, 'low', 0);
   const high = num(options, 'high', 1);
-  const floor = Math.min(low, roundToFormat(low, format));
+  const computedLow = computedIn === undefined ? low : roundToFormat(roundToFormat(low, computedIn), format);
+  const floor = Math.min(low, roundToFormat(low, format), computedLow);
+  // TensorFlow.js's float32 store may round up onto high's float32 value (a float32 or float64 output
+  // holds it; 16-bit outputs are kept below high, as documented).
+  const ceiling =
+    computedIn === undefined || format === 'float16' || format === 'bfloat16'
+      ? Number.NaN
+      : roundToFormat(roundToFormat(high, computedIn), format);
   for (const value of values) {
-    expect(value >= floor && value < high, `${value} in [${low}, ${high})`).toBe(true);
+    expect(value >= floor && (value < high || value === ceiling), `${value} in [${low}, ${high})`).toBe(true);
   }
 }
 
@@ -290,7 +301,7 @@ const tfjsFills: Entry<FillArgs, FillState>[] = [
     formats: ['float32', 'float64', 'float16', 'bfloat16'],
     fill: fillUniformTfjs as never,
     options: uniformOptions(['low', 'high']),
-    check: checkUniform,
+    check: (values, options, format) => checkUniform(values, options, format, 'float32'),
     source: tfjsSeed,
     badSource: badSeed,
     sourceName: 'seed',
