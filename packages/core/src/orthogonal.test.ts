@@ -268,6 +268,23 @@ describe('Orthogonal: randomMatrix and withOrthogonalized (orthogonalizing elsew
     );
     expect(() => initializer.randomMatrix([5])).toThrow(InitRangeError);
   });
+
+  test('randomMatrix draws into out when given one (the same values), and checks it', () => {
+    const initializer = new Orthogonal({ seed: 12 });
+    const out = new Float64Array(12).fill(Number.NaN);
+    const drawn = initializer.randomMatrix([4, 3], out);
+    expect(drawn.matrix).toBe(out);
+    expect(Array.from(out)).toEqual(Array.from(initializer.randomMatrix([4, 3]).matrix));
+    expect(() => initializer.randomMatrix([4, 3], new Float64Array(11))).toThrow(
+      'Orthogonal.randomMatrix: out must have rows × cols = 4 × 3 = 12 elements. Received: a Float64Array of length 11.',
+    );
+    expect(() => initializer.randomMatrix([4, 3], new Float32Array(12) as never)).toThrow(
+      'Orthogonal.randomMatrix: out must be a Float64Array. Received: a Float32Array of length 12.',
+    );
+    const detached = new Float64Array(12);
+    structuredClone(detached.buffer, { transfer: [detached.buffer] });
+    expect(() => initializer.randomMatrix([4, 3], detached)).toThrow(InitTypeError);
+  });
 });
 
 describe('Identity', () => {

@@ -17,17 +17,23 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Shared memories of at most this many bytes are kept for the pool's next team (a 2048 × 2048
- * matrix's takes 67 MB). Fresh memory costs a page fault per 4 KiB on first touch, on the calling
- * thread (the input's copy) and in the workers: about 10 ms of a 1024 × 1024 call, measured in
- * system time on the project's machine, which the reuse saves.
+ * matrix's takes 67 MB), with the random matrix's array (half as large). Fresh memory costs a page
+ * fault per 4 KiB on first touch, on the calling thread (drawing the matrix, copying it in) and in
+ * the workers: about 10 ms of system time in a 1024 × 1024 call on the project's machine, which
+ * the reuse saves.
  */
 const SPARE_MAX_BYTES = 2 ** 27;
 
 /**
- * Each pool's spare team memory: the task of its last finished team, handed to the next as
- * `reuse`. Keyed by the pool, so `terminateWorkers` (which drops the pool) frees it too.
+ * What a pool's last finished team leaves for the next: its task, handed on as `reuse`, and the
+ * array the random matrix was drawn into (`Orthogonal#randomMatrix`'s `out`). Keyed by the pool,
+ * so `terminateWorkers` (which drops the pool) frees them too.
  */
-const spares = new WeakMap<WorkerPool, OrthogonalizeTask>();
+interface Spare {
+  readonly task: OrthogonalizeTask;
+  readonly matrix: Float64Array;
+}
+const spares = new WeakMap<WorkerPool, Spare>();
 
 function byteLength(task: OrthogonalizeTask): number {
   return task.memory instanceof SharedArrayBuffer ? task.memory.byteLength : task.memory.buffer.byteLength;
@@ -44,18 +50,21 @@ export async function withTeamOrthogonalized<T>(
   fullShape: readonly number[],
   compute: () => T,
 ): Promise<T> {
-  const { matrix, rows, cols } = initializer.randomMatrix(fullShape);
   // Taken before the first await, so that no other call can be given the same memory.
-  const reuse = spares.get(pool);
+  const spare = spares.get(pool);
   spares.delete(pool);
-  const job = createOrthogonalizeTeam(matrix, rows, cols, pool.size, { reuse });
+  let size = 1;
+  for (const dim of fullShape) size *= dim;
+  const out = spare !== undefined && spare.matrix.length === size ? spare.matrix : undefined;
+  const { matrix, rows, cols } = initializer.randomMatrix(fullShape, out);
+  const job = createOrthogonalizeTeam(matrix, rows, cols, pool.size, { reuse: spare?.task });
   const members = Array.from({ length: pool.size }, (_, member) => member);
   const run = queue.then(() => Promise.all(members.map((member) => pool.runMember(job.task, member))));
   queue = run.catch(() => undefined);
   await run;
   const result = initializer.withOrthogonalized(job.result(), compute);
   // compute copied the values out (apply and fill store them in the output), so the memory is free.
-  if (byteLength(job.task) <= SPARE_MAX_BYTES) spares.set(pool, job.task);
+  if (byteLength(job.task) <= SPARE_MAX_BYTES) spares.set(pool, { task: job.task, matrix });
   return result;
 }
 
