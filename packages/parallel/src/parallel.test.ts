@@ -262,8 +262,8 @@ describe('errors are those of apply and fill', () => {
   });
 
   test.each([
-    [{ workers: -1 }, 'applyParallel: workers must be a non-negative integer. Received: -1.'],
-    [{ workers: 1.5 }, 'applyParallel: workers must be a non-negative integer. Received: 1.5.'],
+    [{ workers: -1 }, 'applyParallel: workers must be an integer from 0 to 1024. Received: -1.'],
+    [{ workers: 1.5 }, 'applyParallel: workers must be an integer from 0 to 1024. Received: 1.5.'],
     [{ minElements: Number.NaN }, 'applyParallel: minElements must be a non-negative integer. Received: NaN.'],
     [{ setup: 3 }, 'applyParallel: setup must be a module URL or path, or an array of them. Received: 3.'],
   ])('options %j are refused', async (options, message) => {

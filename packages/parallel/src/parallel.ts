@@ -16,7 +16,15 @@ import {
   type TypedArray,
 } from '@init/core';
 import { isSvdEnabled } from '@init/linalg';
-import { freshKey, keyFromSeed, keyToString, readOptions as readPlainOptions, type Key } from '@init/random';
+import {
+  freshKey,
+  isPlainObject,
+  keyFromSeed,
+  keyToString,
+  readOptions as readPlainOptions,
+  typedArrayKind,
+  type Key,
+} from '@init/random';
 import { blocksOfRange, splitRange } from './blocks.js';
 import { arrayClassOf } from './array-class.js';
 import { teamWorthIt, withTeamOrthogonalized } from './orthogonal.js';
@@ -28,6 +36,13 @@ import { workerPool, type Platform, type WorkerPool } from './pool.js';
  * 100 µs per task) costs more than the calling thread spends filling the tensor itself.
  */
 export const PARALLEL_MIN_ELEMENTS = 2 ** 18;
+
+/**
+ * The most worker threads a call may ask for. Each worker is a V8 isolate of some 10 MB that starts
+ * in tens of milliseconds, so more threads than any machine has cores only add memory and start-up
+ * time; a count such as 2^31 (a misplaced size) would exhaust memory before the first one ran.
+ */
+const MAX_WORKERS = 1024;
 
 // Tasks per worker: more than one, so a worker slowed by another process on a shared machine
 // leaves its share to the others, but few, since each task costs a message round trip.
@@ -88,11 +103,13 @@ export type FillParallel = (
 export async function applyParallelOn(
   platform: Platform,
   initializer: Initializer,
-  shape: readonly number[],
+  givenShape: readonly number[],
   options?: ParallelOptions,
 ): Promise<Tensor> {
   const settings = readOptions(platform, 'applyParallel', initializer, options, PARALLEL_OPTIONS);
-  const dtype = settings.dtype ?? initializer.dtype;
+  const shape = readOnce(givenShape);
+  // A dtype given as null is refused by apply below, not read as "the default".
+  const dtype = settings.dtype === undefined ? initializer.dtype : settings.dtype;
   const size = plainSize(shape);
   const pool = size === undefined ? undefined : await poolFor(platform, initializer, size, shape, settings);
   if (size === undefined || pool === undefined) return initializer.apply(shape, dtype);
@@ -106,7 +123,9 @@ export async function applyParallelOn(
   const ArrayClass = arrayClassOf(dtype);
   const bytes = size * bytesPerElement(dtype);
   const data = new ArrayClass(pool.sharedMemory ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes), 0, size);
-  await fillOn(pool, config, data, shape, dtype, undefined, settings.setup);
+  await onWorkers('applyParallel', settings.setup, () =>
+    fillOn(pool, config, data, shape, dtype, undefined, settings.setup),
+  );
   return Object.freeze({ shape: Object.freeze([...shape]), dtype, data });
 }
 
@@ -115,18 +134,23 @@ export async function fillParallelOn(
   platform: Platform,
   initializer: Initializer,
   out: TypedArray,
-  shape: readonly number[],
+  givenShape: readonly number[],
   options?: FillParallelOptions,
 ): Promise<void> {
   const settings = readOptions(platform, 'fillParallel', initializer, options, FILL_PARALLEL_OPTIONS);
+  const shape = readOnce(givenShape);
   const { dtype, partitionInfo } = settings;
   const fillOptions = {
     ...(dtype === undefined ? {} : { dtype }),
     ...(partitionInfo === undefined ? {} : { partitionInfo }),
   };
   const size = plainSize(shape);
+  // Anything but a typed array of the right length goes to fill, which names what is wrong with it.
   const valid =
-    size !== undefined && out.length === size && (partitionInfo === undefined || plainPartition(shape, partitionInfo));
+    size !== undefined &&
+    typedArrayKind(out) !== undefined &&
+    out.length === size &&
+    (partitionInfo === undefined || plainPartition(shape, partitionInfo));
   const pool = valid
     ? await poolFor(platform, initializer, size, partitionInfo?.fullShape ?? shape, settings)
     : undefined;
@@ -149,13 +173,17 @@ export async function fillParallelOn(
   const config = configForCall(initializer);
   const resolved = dtype ?? dtypeOfArray(out, initializer.dtype);
   if (isShared(out.buffer) || !pool.sharedMemory) {
-    await fillOn(pool, config, out, shape, resolved, partitionInfo, settings.setup);
+    await onWorkers('fillParallel', settings.setup, () =>
+      fillOn(pool, config, out, shape, resolved, partitionInfo, settings.setup),
+    );
     return;
   }
   // Node.js workers write only into shared memory: a shared scratch of out's size, then one copy.
   const ArrayClass = arrayClassOf(resolved);
   const scratch = new ArrayClass(new SharedArrayBuffer(out.byteLength), 0, out.length);
-  await fillOn(pool, config, scratch, shape, resolved, partitionInfo, settings.setup);
+  await onWorkers('fillParallel', settings.setup, () =>
+    fillOn(pool, config, scratch, shape, resolved, partitionInfo, settings.setup),
+  );
   out.set(scratch as never);
 }
 
@@ -190,9 +218,9 @@ function readOptions(
   // value read once into the copy used from here on.
   const read = readPlainOptions(where, options, keys) as Partial<FillParallelOptions>;
   const { workers, minElements, setup } = read;
-  if (workers !== undefined && (!Number.isSafeInteger(workers) || workers < 0)) {
+  if (workers !== undefined && (!Number.isSafeInteger(workers) || workers < 0 || workers > MAX_WORKERS)) {
     throw new InitRangeError(
-      argumentMessage(where, 'workers', 'be a non-negative integer', workers),
+      argumentMessage(where, 'workers', `be an integer from 0 to ${MAX_WORKERS}`, workers),
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }
@@ -214,8 +242,25 @@ function readOptions(
     setup: modules.map((entry) => platform.moduleUrl(entry)),
     minElements: minElements ?? PARALLEL_MIN_ELEMENTS,
     dtype: read.dtype,
-    partitionInfo: read.partitionInfo,
+    partitionInfo: partitionOnce(read.partitionInfo),
   };
+}
+
+/**
+ * A shape as read once: an array's elements copied (each read once, so a getter or a Proxy cannot
+ * hand the size check one shape and the fill another); anything else as it is, for `apply` and
+ * `fill` to refuse with their own message.
+ */
+function readOnce<T>(shape: T): T {
+  return (Array.isArray(shape) ? Array.from(shape as unknown[]) : shape) as T;
+}
+
+/** `partitionInfo` as read once: each key read once, its two shapes copied as {@link readOnce} does. */
+function partitionOnce(partitionInfo: PartitionInfo | undefined): PartitionInfo | undefined {
+  if (!isPlainObject(partitionInfo)) return partitionInfo;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(partitionInfo)) copy[key] = readOnce(partitionInfo[key]);
+  return copy as unknown as PartitionInfo;
 }
 
 /**
@@ -290,6 +335,47 @@ async function fillOn(
       out.set(new ArrayClass(filled, 0, length) as never, start);
     }),
   );
+}
+
+// How worker.js marks a setup module it could not import (kept equal there).
+const SETUP_FAILED = '@init/parallel: a setup module could not be imported: ';
+
+/**
+ * Runs `work` on the workers; a failure the workers report about `setup` (a module they cannot
+ * import, or a class of the caller's that no setup module makes known) becomes our error naming
+ * the option, as every other bad option is. Errors cross threads as name and message only, so they
+ * are recognized by their message.
+ */
+async function onWorkers<T>(where: string, setup: readonly string[], work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (message.startsWith(SETUP_FAILED)) {
+      throw new InitTypeError(
+        argumentMessage(
+          where,
+          'setup',
+          `name modules the workers can import (${message.slice(SETUP_FAILED.length)})`,
+          setup,
+        ),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
+    const unknown = /^deserialize: className must name a registered initializer .*Received: (.*)\.$/s.exec(message);
+    if (unknown !== null) {
+      throw new InitTypeError(
+        argumentMessage(
+          where,
+          'setup',
+          `import a module that registers or exports the class ${unknown[1]} in the workers (classes of your own need one)`,
+          setup,
+        ),
+        'ERR_INIT_INVALID_ARGUMENT',
+      );
+    }
+    throw error;
+  }
 }
 
 /** Whether `buffer` is shared memory (SharedArrayBuffer is missing from pages that are not isolated). */
@@ -377,9 +463,12 @@ function bytesPerElement(dtype: DType): number {
 
 /** The dtype `fill` infers for `out` (already checked by the empty request). */
 function dtypeOfArray(out: TypedArray, preferred: DType): DType {
-  if (out instanceof arrayClassOf(preferred)) return preferred;
-  if (out instanceof Float32Array) return 'float32';
-  if (out instanceof Float64Array) return 'float64';
-  if (out instanceof Int32Array) return 'int32';
+  // By the array's kind, not instanceof: an array of another realm (an iframe, a vm context) is
+  // not an instance of this realm's Float32Array, and was filled as uint8.
+  const kind = typedArrayKind(out);
+  if (kind === arrayClassOf(preferred).name) return preferred;
+  if (kind === 'Float32Array') return 'float32';
+  if (kind === 'Float64Array') return 'float64';
+  if (kind === 'Int32Array') return 'int32';
   return 'uint8';
 }

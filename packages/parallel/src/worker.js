@@ -10,6 +10,8 @@ import { arrayClassOf } from './array-class.js';
 
 /** @type {Map<string, Promise<import('@init/core').InitializerClass[]>>} */
 const setups = new Map();
+// Kept equal to SETUP_FAILED in parallel.ts.
+const SETUP_FAILED = '@init/parallel: a setup module could not be imported: ';
 /** @type {Map<string, import('@init/core').Initializer>} */
 const initializers = new Map();
 const MAX_CACHED = 64;
@@ -30,7 +32,14 @@ function importSetup(url) {
   let classes = setups.get(url);
   if (classes === undefined) {
     // A setup module registers its classes when imported, or exports them as `classes`.
-    classes = import(url).then((module) => (Array.isArray(module.classes) ? module.classes : []));
+    // A module that cannot be imported is reported with a mark the calling thread recognizes
+    // (errors cross threads as name and message only), to name the `setup` option.
+    classes = import(url).then(
+      (module) => (Array.isArray(module.classes) ? module.classes : []),
+      (error) => {
+        throw new Error(`${SETUP_FAILED}${url} (${error instanceof Error ? error.message : String(error)})`);
+      },
+    );
     setups.set(url, classes);
   }
   return classes;

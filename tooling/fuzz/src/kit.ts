@@ -449,6 +449,22 @@ export function fuzzEntry<A, S>(
   return tally;
 }
 
+/** The async twin of {@link runCase}, for entries whose call returns a promise. */
+export async function runCaseAsync<A, S>(
+  entry: Entry<A, S>,
+  c: Case<A>,
+  isInitError: (error: unknown) => boolean,
+): Promise<'succeeded' | 'refused'> {
+  const prepared = prepare(entry, c);
+  let settled: Settled;
+  try {
+    settled = { value: await entry.call(prepared.options, c.args, prepared.state, recordOf(c)) };
+  } catch (error) {
+    settled = { error };
+  }
+  return judge(entry, c, prepared, settled, isInitError);
+}
+
 /** The async twin of {@link fuzzEntry}, for entries whose call returns a promise. */
 export async function fuzzEntryAsync<A, S>(
   entry: Entry<A, S>,
@@ -461,14 +477,7 @@ export async function fuzzEntryAsync<A, S>(
     fc.asyncProperty(casesOf(entry), async (c) => {
       tally.runs++;
       if (c.kind === 'valid') tally.valid++;
-      const prepared = prepare(entry, c);
-      let settled: Settled;
-      try {
-        settled = { value: await entry.call(prepared.options, c.args, prepared.state, recordOf(c)) };
-      } catch (error) {
-        settled = { error };
-      }
-      tally[judge(entry, c, prepared, settled, isInitError)]++;
+      tally[await runCaseAsync(entry, c, isInitError)]++;
     }),
     { seed, numRuns: runs },
   );

@@ -10,6 +10,7 @@ const BASE = {
   presets: 4000,
   deserialize: 1000,
   get: 700,
+  parallel: 400,
 } as const;
 
 export const RUNS: Readonly<Record<keyof typeof BASE, number>> = Object.freeze(
