@@ -147,7 +147,20 @@ function bound(options: Options, key: string, fallback: number): number {
 
 /** QᵀQ or QQᵀ = gain²·I for a row-major rows × cols matrix, within a tolerance for the dtype. */
 function expectOrthogonal(values: number[], rows: number, cols: number, gain: number, dtype: DType): void {
-  const tolerance = (dtype === 'float64' ? 1e-9 : dtype === 'float32' ? 1e-4 : 2e-2) * Math.max(1, gain * gain) * 4;
+  // A gain above 1 is divided out first, so that the products cannot overflow (gain 1e300 makes
+  // finite values whose squares are not); the tolerance is then relative. Below 1 the check stays
+  // absolute, where subnormal values lose their relative precision.
+  if (Math.abs(gain) > 1) {
+    expectOrthogonal(
+      values.map((value) => value / gain),
+      rows,
+      cols,
+      1,
+      dtype,
+    );
+    return;
+  }
+  const tolerance = (dtype === 'float64' ? 1e-9 : dtype === 'float32' ? 1e-4 : 2e-2) * 4;
   const small = Math.min(rows, cols);
   const byRows = rows <= cols;
   for (let i = 0; i < small; i++) {
@@ -225,10 +238,14 @@ const CLASSES: readonly ClassSpec[] = [
     check: (values, options, dtype) => {
       const low = num(options, 'minval', 0);
       const high = num(options, 'maxval', 1);
-      const floor = Math.min(low, roundToFormat(low, dtype as 'float32'));
+      // A bound rounds to the dtype; the 'tfjs' engine draws in float32 first (then converts), so
+      // its bounds round to float32 too: minval 1.5e-192 gives 0 in a float64 tensor as in float32.
+      const tfjs = options.engine === 'tfjs';
+      const floor = Math.min(low, roundToFormat(low, dtype as 'float32'), tfjs ? Math.fround(low) : low);
+      const ceiling = tfjs ? Math.max(high, Math.fround(high)) : high;
       for (const value of values) {
         // PyTorch's uniform_ and TensorFlow.js's float32 arithmetic may round up to maxval itself.
-        const top = options.engine === 'torch' || options.engine === 'tfjs' ? value <= high : value < high;
+        const top = options.engine === 'torch' || tfjs ? value <= ceiling : value < high;
         expect(value >= floor && top, `${value} in [${low}, ${high})`).toBe(true);
       }
     },
@@ -272,8 +289,13 @@ const CLASSES: readonly ClassSpec[] = [
       const stddev = num(options, 'stddev', 1);
       // The bounds are in standard deviations; a wild value the class accepts (a number, ±Infinity)
       // moves them, so the range follows the options rather than assuming ±2.
-      const edge = (sd: number) =>
-        Number.isFinite(sd) ? roundToFormat(Math.fround(mean + sd * stddev), dtype as 'float32') : sd;
+      // The 'tfjs' engine computes in float32 before converting; the others round once, to the dtype
+      // (a float64 tensor keeps a mean of -4e-163 that float32 would flush to -0).
+      const edge = (sd: number) => {
+        if (!Number.isFinite(sd)) return sd;
+        const bound = mean + sd * stddev;
+        return roundToFormat(options.engine === 'tfjs' ? Math.fround(bound) : bound, dtype as 'float32');
+      };
       const low = edge(bound(options, 'lower', -2));
       const high = edge(bound(options, 'upper', 2));
       for (const value of values) expect(value >= low && value <= high, `${value} in [${low}, ${high}]`).toBe(true);

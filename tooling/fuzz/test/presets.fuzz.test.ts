@@ -134,7 +134,11 @@ const ENTRIES: Entry<ApplyArgs>[] = [
     ['gain', 'seed', 'dtype'],
     fc.tuple(optional(fc.double({ min: -3, max: 3, noNaN: true })), seed).map(([gain, s]) => record({ gain, seed: s })),
     matrixShape,
-    (options) => Math.abs((options.gain as number | undefined) ?? 1) * (1 + 1e-6),
+    // |gain|, and whatever float32 rounds it up to (gain −3.5e-45 is stored as the subnormal 4.2e-45).
+    (options) => {
+      const limit = Math.abs((options.gain as number | undefined) ?? 1) * (1 + 1e-6);
+      return Math.max(limit, Math.fround(limit));
+    },
   ),
   factory('eye', eye as never, ['dtype'], fc.constant({}), matrixShape, () => 1),
   factory(
