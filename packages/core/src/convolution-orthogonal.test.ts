@@ -167,7 +167,7 @@ describe('ConvolutionOrthogonal', () => {
       'ConvolutionOrthogonal: shape must be a 1-D, 2-D or 3-D convolution kernel, of rank 3, 4 or 5 ([...kernel, in, out]). Received: [4, 4].',
     );
     expect(() => new ConvolutionOrthogonal({ seed: 1 }).apply([3, 5, 4, 4])).toThrow(
-      'ConvolutionOrthogonal: the kernel sides must be equal, as TF1 requires (k − 1 factors per axis give k taps on every side). Received: [3, 5, 4, 4].',
+      'ConvolutionOrthogonal: shape must have equal kernel sides, as TF1 requires (k − 1 factors per axis give k taps on every side). Received: [3, 5, 4, 4].',
     );
     expect(() => new ConvolutionOrthogonal({ seed: 1 }).apply([3, 8, 4])).toThrow(
       'ConvolutionOrthogonal: the input channels (shape[-2] = 8) must not exceed the output channels (shape[-1] = 4)',

@@ -112,7 +112,7 @@ export class ConvolutionOrthogonal extends OrthogonalKernelInitializer {
     const side = kernel.spatial[0] as number;
     if (kernel.spatial.some((size) => size !== side)) {
       throw new InitRangeError(
-        `${where}: the kernel sides must be equal, as TF1 requires (k − 1 factors per axis give k taps on every side). ` +
+        `${where}: shape must have equal kernel sides, as TF1 requires (k − 1 factors per axis give k taps on every side). ` +
           `Received: [${fullShape.join(', ')}].`,
         'ERR_INIT_INVALID_SHAPE',
       );

@@ -118,4 +118,22 @@ describe('fuzz findings in @init/core', () => {
       );
     });
   });
+
+  test("RandomUniform with engine 'tfjs' refuses bounds bfloat16 holds no value between, in its own words, not fillUniformTfjs's", () => {
+    const init = new core.RandomUniform({ minval: 4.4e-323, maxval: 5e-323, seed: 7, engine: 'tfjs' });
+    expectThrows(
+      () => init.fill(new Uint16Array(6), [3, 2], { dtype: 'bfloat16' }),
+      core.InitRangeError,
+      'RandomUniform: minval must leave room for at least one bfloat16 value below maxval (5e-323). Received: 4.4e-323.',
+    );
+  });
+
+  test('ConvolutionOrthogonal names shape when its kernel sides differ (a layout made wrong can do that)', () => {
+    const init = new core.ConvolutionOrthogonal({ layout: 'tf', seed: 1 });
+    expectThrows(
+      () => init.apply([3, 2, 2, 2]),
+      core.InitRangeError,
+      'ConvolutionOrthogonal: shape must have equal kernel sides, as TF1 requires (k − 1 factors per axis give k taps on every side). Received: [3, 2, 2, 2].',
+    );
+  });
 });

@@ -82,7 +82,8 @@ function requireNoOffset(where: string, offset: unknown): void {
  * The rule of TensorFlow.js's uniform draw, `low + (high − low)·u` stored as the array stores it:
  * for floats, both bounds finite in float32 (tfjs's own arithmetic) and in the output format; for
  * Int32Array, both within [−2^31, 2^31], since the store wraps anything beyond (3e9 would become a
- * negative number).
+ * negative number); for float16 and bfloat16, whose values are kept inside [low, high) (see
+ * clampToInterval), at least one value of the format in between.
  * @throws InitRangeError (ERR_INIT_INVALID_ARGUMENT).
  */
 export function requireUniformTfjsFits(
@@ -108,6 +109,8 @@ export function requireUniformTfjsFits(
   }
   requireBoundsFit(where, low, high, 'float32', names);
   requireBoundsFit(where, low, high, format, names);
+  // The one rule for every caller (fillUniformTfjs, core's RandomUniform and VarianceScaling).
+  if (format === 'float16' || format === 'bfloat16') requireUniformFits(where, low, high, format, names);
 }
 
 /** A positive integer seed in [1, 2^53] from a fresh key, standing in for tfjs's Math.random(). */
@@ -212,8 +215,6 @@ export function fillUniformTfjs<T extends FloatArray | Int32Array>(
   }
   const format = isInt ? undefined : resolveFloatFormat(where, out, dtype);
   requireUniformTfjsFits(where, low, high, format);
-  // 16-bit values are kept inside [low, high) (see clampToInterval): one must exist.
-  if (format === 'float16' || format === 'bfloat16') requireUniformFits(where, low, high, format);
   if (out.length === 0) return out;
   const seedText = String(seed ?? freshSeed());
   if (format === undefined || format === 'float32') {
