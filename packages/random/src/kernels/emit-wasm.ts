@@ -819,21 +819,13 @@ export function assembleSamplingModule(): Uint8Array {
   const constants = pool.slots.flat();
   const data = [0x00, W.I32_CONST, ...W.signedLeb(WASM_LAYOUT.constants), W.END];
   data.push(...W.unsignedLeb(constants.length), ...constants);
-  return Uint8Array.from([
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    ...W.section(1, W.vector(signatures)),
-    ...W.section(2, W.vector(imports)),
-    ...W.section(3, W.vector(typeOfKernel.map((type) => W.unsignedLeb(type)))),
-    ...W.section(5, W.vector([[0x00, ...W.unsignedLeb(WASM_LAYOUT.pages)]])),
-    ...W.section(7, W.vector(exports)),
-    ...W.section(10, W.vector(bodies)),
-    ...W.section(11, W.vector([data])),
+  return W.wasmModule([
+    W.section(1, W.vector(signatures)),
+    W.section(2, W.vector(imports)),
+    W.section(3, W.vector(typeOfKernel.map((type) => W.unsignedLeb(type)))),
+    W.section(5, W.vector([[0x00, ...W.unsignedLeb(WASM_LAYOUT.pages)]])),
+    W.section(7, W.vector(exports)),
+    W.section(10, W.vector(bodies)),
+    W.section(11, W.vector([data])),
   ]);
 }
