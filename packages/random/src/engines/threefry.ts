@@ -8,10 +8,10 @@
  */
 
 /** Rotation constants R_32x2 of Threefry2x32, used in rounds r mod 8. */
-const ROTATIONS = [13, 15, 26, 6, 17, 29, 16, 24] as const;
+export const ROTATIONS = [13, 15, 26, 6, 17, 29, 16, 24] as const;
 
 /** Skein's key-schedule parity constant: the third key word is k0 ^ k1 ^ 0x1BD11BDA. */
-const KEY_PARITY = 0x1bd11bda;
+export const KEY_PARITY = 0x1bd11bda;
 
 /**
  * Threefry2x32 with any number of rounds, written as a loop so that it reads like the specification.

@@ -31,6 +31,7 @@ import type { Expression, KernelSource, Statement, TableName } from './ir.js';
 import { registerTypes } from './ir.js';
 import { kernelSources, xoshiroStep } from './source.js';
 import * as W from './wasm-encoding.js';
+import { packBody, seedBlocksBody } from './emit-wasm-blocks.js';
 
 /** Groups of four blocks one call processes. */
 export const WASM_GROUPS = 16;
@@ -73,7 +74,11 @@ export const WASM_LAYOUT = {
   params: 16128,
   /** Per group: 4 × 256 elements, lane j's block at element 256·j; float32 or float64. */
   output: 16384,
-  /** 16384 + 16·1024·8 bytes, in 64 KiB pages. */
+  /** Per group: counters 2b of its four blocks, low words then high words (two i32x4; emit-wasm-blocks.ts). */
+  counters: 16384 + 16 * 1024 * 8,
+  /** Per segment: the elements its block skips before it, and its count (two i32; emit-wasm-blocks.ts). */
+  segments: 16384 + 16 * 1024 * 8 + 32 * WASM_GROUPS,
+  /** 16384 + 16·1024·8 + 32·16 + 8·64 bytes, in 64 KiB pages. */
   pages: 3,
 } as const;
 
@@ -804,6 +809,14 @@ export function assembleSamplingModule(): Uint8Array {
     signatures.push(signature);
     return signatures.length - 1;
   });
+  // The helpers around the kernels: seed_blocks(groups, key0, key1) and pack(segments, shift).
+  const helperTypes = [
+    [W.I32, W.I32, W.I32],
+    [W.I32, W.I32],
+  ].map((parameters) => {
+    signatures.push([0x60, ...W.vector(parameters.map((type) => [type])), 0]);
+    return signatures.length - 1;
+  });
   const imports = [
     [...W.name('slow'), ...W.name('normalSlow'), 0x00, 0],
     [...W.name('slow'), ...W.name('wedgeSlow'), 0x00, 0],
@@ -812,9 +825,12 @@ export function assembleSamplingModule(): Uint8Array {
   const exports = [
     [...W.name('memory'), 0x02, 0],
     ...kernels.map(({ name }, index) => [...W.name(name), 0x00, ...W.unsignedLeb(imports.length + index)]),
+    [...W.name('seed_blocks'), 0x00, ...W.unsignedLeb(imports.length + kernels.length)],
+    [...W.name('pack'), 0x00, ...W.unsignedLeb(imports.length + kernels.length + 1)],
   ];
   const pool = new ConstantPool();
   const bodies = kernels.map(({ kernel, output }) => new FunctionBuilder(kernel, output, pool).body());
+  bodies.push(seedBlocksBody(WASM_LAYOUT), packBody(WASM_LAYOUT));
   // One active data segment: the constant pool at WASM_LAYOUT.constants.
   const constants = pool.slots.flat();
   const data = [0x00, W.I32_CONST, ...W.signedLeb(WASM_LAYOUT.constants), W.END];
@@ -822,7 +838,7 @@ export function assembleSamplingModule(): Uint8Array {
   return W.wasmModule([
     W.section(1, W.vector(signatures)),
     W.section(2, W.vector(imports)),
-    W.section(3, W.vector(typeOfKernel.map((type) => W.unsignedLeb(type)))),
+    W.section(3, W.vector([...typeOfKernel, ...helperTypes].map((type) => W.unsignedLeb(type)))),
     W.section(5, W.vector([[0x00, ...W.unsignedLeb(WASM_LAYOUT.pages)]])),
     W.section(7, W.vector(exports)),
     W.section(10, W.vector(bodies)),

@@ -17,6 +17,9 @@ import {
 import type { FillDType, Key } from '../index.js';
 import { emitJavaScriptKernels } from './emit-js.js';
 import { lastFillKernels } from './sampler.js';
+import { seedBlock } from '../engines/block-stream.js';
+import { WASM_LAYOUT } from './emit-wasm.js';
+import { wasmSampling } from './wasm-kernels.js';
 
 afterEach(() => setKernels('auto'));
 
@@ -176,6 +179,40 @@ describe('WebAssembly SIMD and JavaScript kernels give the same bits', () => {
         expect(firstDifference(wasm, js)).toBe(-1);
       }
     }
+  });
+});
+
+describe('the module seeds blocks as seedBlock does', () => {
+  test('four lanes per group, counters up to the last block of 2^53 elements, many keys', () => {
+    const wasm = wasmSampling()!;
+    const words = wasm.i32;
+    const blocks = [0, 1, 2, 255, 2 ** 31 - 1, 2 ** 31, 2 ** 32 + 5, 2 ** 40 + 3, 2 ** 45 - 1, 123456789];
+    for (let seed = 0; seed < 20; seed++) {
+      const [key0, key1] = [Math.imul(seed, 0x9e3779b9) | 0, (seed * 7919) ^ 0x5bd1e995];
+      for (let t = 0; t < 4 * 16; t++) {
+        const block = blocks[(t + seed) % blocks.length]! + (t >> 4);
+        const at = WASM_LAYOUT.counters / 4 + 8 * (t >> 2) + (t & 3);
+        words[at] = 2 * block;
+        words[at + 4] = Math.floor((2 * block) / 2 ** 32);
+      }
+      wasm.seedBlocks(16, key0, key1);
+      const expected = new Int32Array(4);
+      for (let t = 0; t < 4 * 16; t++) {
+        const block = blocks[(t + seed) % blocks.length]! + (t >> 4);
+        seedBlock(key0, key1, block, expected);
+        const at = WASM_LAYOUT.states / 4 + 16 * (t >> 2) + (t & 3);
+        expect([words[at], words[at + 4], words[at + 8], words[at + 12]], `seed ${seed}, block ${block}`).toEqual(
+          Array.from(expected),
+        );
+      }
+    }
+  });
+
+  test('a shard far out in a 2^53-element tensor equals its JavaScript kernels', () => {
+    const sampler = prepareUniform(keyFromSeed(7));
+    const runs = [0, 2 ** 53 - 5000, 700, 700, 2 ** 52 + 129, 300, 1000, 2 ** 45 + 17, 64];
+    const { wasm, js } = bothKernels(() => sampler.fillRuns(new Float32Array(1064), runs));
+    expect(firstDifference(wasm, js)).toBe(-1);
   });
 });
 

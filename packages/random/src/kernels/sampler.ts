@@ -10,8 +10,12 @@
  *
  * With WebAssembly SIMD, segments are batched 64 at a time, four to a group, one per lane, wherever
  * they come from: a column shard's one-block runs fill all four lanes just as a row shard's blocks
- * do, and each lane stops at its segment's end. Without it, the generated JavaScript kernels run
- * segment by segment. Both give the same values (kernels.test.ts).
+ * do, and each lane stops at its segment's end. Per segment, JavaScript only writes the block's
+ * counter, skip and count into the module's memory; the module seeds the four lanes' blocks with
+ * Threefry in SIMD (`seed_blocks`), runs the kernel, and packs the kept elements back to back
+ * (`pack`), so segments that are contiguous in `out` are copied out with one `set`
+ * (emit-wasm-blocks.ts). Without WebAssembly, the generated JavaScript kernels run segment by
+ * segment. Both give the same values (kernels.test.ts).
  */
 
 import { seedBlock, BLOCK_SIZE } from '../engines/block-stream.js';
@@ -41,6 +45,7 @@ export interface SamplerPlan {
 }
 
 const SEGMENTS = 4 * WASM_GROUPS;
+const TWO_POW_32 = 4294967296;
 
 let lastKernels: 'webassembly-simd' | 'javascript' | undefined;
 
@@ -136,19 +141,21 @@ export class Sampler implements RunFiller {
   private runWasm(wasm: WasmSampling, out: SamplerOutput, runs: ArrayLike<number>): void {
     const kernel = wasm.kernel(this.wasmName);
     const words = wasm.i32;
-    const state = new Int32Array(4);
     const dests = new Float64Array(SEGMENTS);
-    const skips = new Int32Array(SEGMENTS);
-    const counts = new Int32Array(SEGMENTS);
-    const statesBase = WASM_LAYOUT.states / 4;
+    const countersBase = WASM_LAYOUT.counters / 4;
     const limitsBase = WASM_LAYOUT.limits / 4;
+    const segmentsBase = WASM_LAYOUT.segments / 4;
+    const shift = this.plan.store === 'float32' ? 2 : 3;
     wasm.setBounds(this.plan.store === 'number' ? undefined : (this.plan.params as unknown as RoundingBounds));
     let segments = 0;
     const flush = (): void => {
       for (let unused = segments; unused % 4 !== 0; unused++) words[limitsBase + unused] = 0;
+      const groups = Math.ceil(segments / 4);
       const args = this.wasmArgs;
-      kernel(Math.ceil(segments / 4), args[0], args[1], args[2], args[3]);
-      this.copyOut(wasm, out, dests, skips, counts, segments);
+      wasm.seedBlocks(groups, this.key0, this.key1);
+      kernel(groups, args[0], args[1], args[2], args[3]);
+      wasm.pack(segments, shift);
+      this.copyOut(wasm, out, dests, segments);
       segments = 0;
     };
     for (let run = 0; run + 2 < runs.length; run += 3) {
@@ -159,17 +166,16 @@ export class Sampler implements RunFiller {
         const block = Math.floor(index / BLOCK_SIZE);
         const skip = index - block * BLOCK_SIZE;
         const count = Math.min(end - index, BLOCK_SIZE - skip);
-        seedBlock(this.key0, this.key1, block, state);
-        // Segment t is lane t % 4 of group ⌊t / 4⌋; word w of its state is lane t % 4 of vector w.
-        const at = statesBase + 16 * (segments >> 2) + (segments & 3);
-        words[at] = state[0]!;
-        words[at + 4] = state[1]!;
-        words[at + 8] = state[2]!;
-        words[at + 12] = state[3]!;
+        // Segment t is lane t % 4 of group ⌊t / 4⌋. Its block's counter 2b < 2^46: the low word (the
+        // Int32Array keeps 2b mod 2^32) and the high word; the module seeds the block from them.
+        const counter = 2 * block;
+        const at = countersBase + 8 * (segments >> 2) + (segments & 3);
+        words[at] = counter;
+        words[at + 4] = Math.floor(counter / TWO_POW_32);
         words[limitsBase + segments] = skip + count;
+        words[segmentsBase + 2 * segments] = skip;
+        words[segmentsBase + 2 * segments + 1] = count;
         dests[segments] = localStart + (index - fullStart);
-        skips[segments] = skip;
-        counts[segments] = count;
         segments++;
         if (segments === SEGMENTS) flush();
         index += count;
@@ -178,32 +184,23 @@ export class Sampler implements RunFiller {
     if (segments > 0) flush();
   }
 
-  /** Copies each segment's part of its block from the module's output area to `out`. */
-  private copyOut(
-    wasm: WasmSampling,
-    out: SamplerOutput,
-    dests: Float64Array,
-    skips: Int32Array,
-    counts: Int32Array,
-    segments: number,
-  ): void {
+  /**
+   * Copies the segments' elements, which `pack` has put back to back from the output area, to `out`:
+   * one copy per stretch of segments that are also contiguous in `out`.
+   */
+  private copyOut(wasm: WasmSampling, out: SamplerOutput, dests: Float64Array, segments: number): void {
     const store = this.plan.store;
     const staging = store === 'float32' ? wasm.f32 : wasm.f64;
-    const outputBase = WASM_LAYOUT.output / (store === 'float32' ? 4 : 8);
+    const words = wasm.i32;
+    const countsBase = WASM_LAYOUT.segments / 4 + 1;
+    let source = WASM_LAYOUT.output / (store === 'float32' ? 4 : 8);
     let t = 0;
     while (t < segments) {
-      // Merge segments that are contiguous both in the staging area and in out (a whole-block run).
-      const source = outputBase + BLOCK_SIZE * t + skips[t]!;
       const dest = dests[t]!;
-      let length = counts[t]!;
+      let length = words[countsBase + 2 * t]!;
       t++;
-      while (
-        t < segments &&
-        skips[t] === 0 &&
-        skips[t - 1]! + counts[t - 1]! === BLOCK_SIZE &&
-        dests[t] === dest + length
-      ) {
-        length += counts[t]!;
+      while (t < segments && dests[t] === dest + length) {
+        length += words[countsBase + 2 * t]!;
         t++;
       }
       if (store === 'float16' || store === 'bfloat16') {
@@ -213,6 +210,7 @@ export class Sampler implements RunFiller {
       } else {
         out.set(staging.subarray(source, source + length), dest);
       }
+      source += length;
     }
   }
 }

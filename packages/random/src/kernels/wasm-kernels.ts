@@ -31,6 +31,10 @@ export interface WasmSampling {
   readonly f32: Float32Array;
   readonly f64: Float64Array;
   kernel(name: string): WasmKernel;
+  /** Seeds the blocks of `groups` groups from their counters (emit-wasm-blocks.ts). */
+  seedBlocks(groups: number, key0: number, key1: number): void;
+  /** Packs `segments` segments' kept elements back to back (emit-wasm-blocks.ts); `shift` = log2 of the element size. */
+  pack(segments: number, shift: number): void;
   /** The bounds the `check` rare path tests against during the next kernel calls. */
   setBounds(bounds: RoundingBounds | undefined): void;
 }
@@ -121,6 +125,8 @@ function instantiate(): WasmSampling | null {
     f32,
     f64,
     kernel: (name) => exports[name] as WasmKernel,
+    seedBlocks: exports.seed_blocks as WasmSampling['seedBlocks'],
+    pack: exports.pack as WasmSampling['pack'],
     setBounds: (next) => {
       bounds = next;
     },
