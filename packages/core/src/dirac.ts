@@ -55,7 +55,8 @@ export class Dirac extends Initializer {
    * @param caller how the caller wrote it, when a function builds it for them (see `CallerNames`).
    */
   constructor(options?: DiracOptions, caller?: CallerNames) {
-    super(caller);
+    super();
+    this.speakAs(caller);
     const where = this.where;
     const read = readOptions(where, options, DIRAC_OPTIONS);
     this.dtype = assertDType(where, read.dtype === undefined ? 'float32' : read.dtype);

@@ -32,7 +32,8 @@ export class Identity extends Initializer {
 
   /** @param caller how the caller wrote it, when a function builds it for them (see `CallerNames`). */
   constructor(options?: IdentityOptions, caller?: CallerNames) {
-    super(caller);
+    super();
+    this.speakAs(caller);
     const where = this.where;
     const read = readOptions(where, options, ['gain', 'dtype']);
     this.dtype = assertFloatDType(where, read.dtype === undefined ? 'float32' : read.dtype);

@@ -47,15 +47,19 @@ export abstract class Initializer {
    * How the caller wrote this initializer, when a function built it for them (see
    * {@link CallerNames}); undefined when the caller constructed the class itself.
    */
-  protected readonly caller: CallerNames | undefined;
+  protected caller: CallerNames | undefined = undefined;
 
   /**
+   * Makes errors speak in the caller's terms: a built-in class whose constructor takes a `caller`
+   * calls this first, before it reads its options. It is a method rather than a parameter of this
+   * constructor so that a class of your own with no constructor, which `deserialize` builds as
+   * `new cls(config)`, never has its config read as a caller.
    * @param caller how the caller wrote it, when a function builds it for them: errors then name the
    *   function and the caller's options (see {@link CallerNames}).
    * @throws InitTypeError for a malformed `caller`.
    */
-  constructor(caller?: CallerNames) {
-    this.caller = readCallerNames((new.target as typeof Initializer).className, caller);
+  protected speakAs(caller: CallerNames | undefined): void {
+    this.caller = readCallerNames(this.className, caller);
   }
 
   /** The class's serialized name. */

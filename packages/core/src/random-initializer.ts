@@ -95,7 +95,8 @@ export abstract class RandomInitializer<D extends DType = FloatDType> extends In
     engines: readonly Engine[] = ENGINES,
     caller?: CallerNames,
   ) {
-    super(caller);
+    super();
+    this.speakAs(caller);
     const where = this.where;
     this.engine = oneOf(where, 'engine', options.engine, engines, 'counter');
     this.seed = assertSeed(where, options.seed, this.engine);

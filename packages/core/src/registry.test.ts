@@ -4,18 +4,19 @@ import {
   Constant,
   deserialize,
   Identity,
+  Initializer,
   InitTypeError,
   Ones,
   Orthogonal,
   RandomNormal,
   RandomUniform,
   registerInitializer,
+  type TypedArray,
   serialize,
   TruncatedNormal,
   UniformUnitScaling,
   VarianceScaling,
   Zeros,
-  type Initializer,
 } from './index.js';
 import { enableSvd } from './svd-index.js';
 import { expectKeras3Axes, keras3Envelope } from '../test/keras.js';
@@ -227,6 +228,26 @@ describe('registerInitializer', () => {
     expect(registerInitializer(Halves)).toBe(Halves);
     expect(registerInitializer(Halves)).toBe(Halves); // idempotent
     expect(Array.from(deserialize({ className: 'Halves', config: {} }).apply([2]).data)).toEqual([0.5, 0.5]);
+  });
+
+  test('a class of the user with no constructor is built from its config (never read as a caller)', () => {
+    // deserialize builds `new cls(config)`; Initializer's constructor takes no argument, so a config
+    // such as { level: 3 } reaches no check meant for built-in classes.
+    class Level extends Initializer {
+      static override readonly className: string = 'Level';
+      readonly dtype = 'float32' as const;
+      override getConfig(): Record<string, unknown> {
+        return { level: 3 };
+      }
+      protected override generate(out: TypedArray): void {
+        out.fill(3);
+      }
+    }
+    registerInitializer(Level);
+    const built = deserialize({ className: 'Level', config: { level: 3 } });
+    expect(built).toBeInstanceOf(Level);
+    expect(Array.from(built.apply([2]).data)).toEqual([3, 3]);
+    expect(deserialize({ class_name: 'Level', config: { level: 3 } }).getConfig()).toEqual({ level: 3 });
   });
 
   test('refuses classes that are not initializers, have no own className, or take a used name', () => {
