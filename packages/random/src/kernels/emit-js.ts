@@ -84,6 +84,12 @@ function emit(expression: Expression, context: Context): string {
           return `powerOfTwo(${bare(left())})`;
         case 'mul':
           return `(${left()} * ${right()})`;
+        case 'signBy': {
+          // A multiplication by 1 − ((word >>> (b − 1)) & 2): ±1 without a branch a random sign would mispredict.
+          const bit = expression.args[2]!;
+          if (bit.kind !== 'const') throw new Error('kernel source: signBy takes a constant bit');
+          return `(${left()} * ((1 - ((${right()} >>> ${bit.value - 1}) & 2)) | 0))`;
+        }
         case 'ltu':
           return `(${asUnsigned(a!, context)} < ${asUnsigned(b!, context)})`;
         case 'geu':
@@ -132,7 +138,7 @@ function tablesUsed(statements: readonly Statement[]): string[] {
   const walk = (list: readonly Statement[]): void => {
     for (const statement of list) {
       if (statement.kind === 'let') visit(statement.value);
-      else if (statement.kind === 'when') {
+      else if (statement.kind === 'when' || statement.kind === 'rare') {
         visit(statement.when);
         walk(statement.body);
       } else if (statement.kind !== 'draw') visit(statement.when);
@@ -154,10 +160,14 @@ function indent(text: string, depth: number): string {
 }
 
 /** One kernel as a TypeScript function `<name>Kernel(out, start, end, state, params)`. */
-/** The statements of a body with each `draw` expanded into its xoshiro step. */
+/**
+ * The statements of a body with each `draw` expanded into its xoshiro step, and `rare` bodies written
+ * in line (each of their statements tests its own condition).
+ */
 function expandDraws(statements: readonly Statement[]): Statement[] {
   return statements.flatMap((statement): Statement[] => {
     if (statement.kind === 'draw') return xoshiroStep(statement.name);
+    if (statement.kind === 'rare') return expandDraws(statement.body);
     if (statement.kind === 'when') return [{ ...statement, body: expandDraws(statement.body) }];
     return [statement];
   });
@@ -200,7 +210,8 @@ export function emitKernel(kernel: KernelSource): string {
           break;
         }
         case 'draw':
-          throw new Error('kernel source: draws are expanded before emission');
+        case 'rare':
+          throw new Error('kernel source: draws and rare bodies are expanded before emission');
         case 'when':
           lines.push(
             `if (${bare(emit(statement.when, context))}) {`,

@@ -15,8 +15,11 @@
  * - `slow` and `check` call the JavaScript rare paths (slow-paths.ts) through imports, one lane at a
  *   time, only for lanes that need them: the generator state is stored to memory for the call, which
  *   may advance the lane's generator, and loaded back.
- * - The attempts run in a loop without calls. An attempt in which some lane needs a rare path leaves
- *   the loop, and that one attempt runs again from its start in a copy with the calls (`attempt`).
+ * - The attempts run in a loop without calls or rare code. An attempt in which some lane needs a rare
+ *   path, a `when` body or a `rare` group leaves the loop; the generators' steps are undone (xoshiro
+ *   steps are invertible, so the loop keeps no copy of the starting state) and that one attempt runs
+ *   again from its start in a copy with the calls and bodies (`attempt`). The fast loop then holds
+ *   only what every attempt needs, which V8 keeps in registers.
  * - Each lane keeps the address of its next slot and stops at its limit (a block's slice of a run may
  *   end early); an attempt stores lane j's value at its next slot when the lane is alive and active,
  *   else at a dummy address, so no branch depends on the lanes. A group ends when no lane is active.
@@ -99,7 +102,13 @@ export function wasmExports(): { kernel: KernelSource; output: WasmOutput; name:
  * one `cvtdq2pd` on x64 instead of the unsigned conversion's constant juggling.
  */
 type Operand =
-  | { readonly type: 'i32' | 'bool'; readonly v: number; readonly nonNegative?: boolean }
+  | {
+      readonly type: 'i32' | 'bool';
+      readonly v: number;
+      readonly nonNegative?: boolean;
+      /** For `x & 255`: the local holding x, so a table offset 16·(x & 255) is two shifts, no mask. */
+      readonly lowByteOf?: number;
+    }
   | { readonly type: 'f64'; readonly lo: number; readonly hi: number };
 
 /** The vector constants of every kernel, deduplicated, laid out from WASM_LAYOUT.constants. */
@@ -163,6 +172,14 @@ class FunctionBuilder {
   private mode: 'fast' | 'careful' = 'careful';
   /** True until the attempt's first rejection: `alive` is still all ones, so that one sets it. */
   private aliveIsAllOnes = false;
+  /**
+   * The xoshiro steps this attempt has taken so far, in order, each with the mask of the lanes that
+   * took it (undefined: every lane). An escape undoes them to put the generators back to the
+   * attempt's start, so the loop need not keep a copy of the starting state.
+   */
+  private steps: (number | undefined)[] = [];
+  /** How many steps every escape from the fast loops undoes (all of them unmasked). */
+  private escapeSteps: number | undefined;
 
   constructor(
     private readonly kernel: KernelSource,
@@ -265,7 +282,12 @@ class FunctionBuilder {
     let records = this.records.get(key);
     if (records === undefined) {
       const offsets = this.local(W.V128);
-      this.emit(this.get(index.v), this.i32(4), W.I32X4_SHL, this.set(offsets));
+      if (index.lowByteOf === undefined) this.emit(this.get(index.v), this.i32(4), W.I32X4_SHL, this.set(offsets));
+      else {
+        // 16·(x & 255) as (x << 24) >>> 20: no mask constant to hold in a register through the loop.
+        this.emit(this.get(index.lowByteOf), this.i32(24), W.I32X4_SHL, this.i32(20), W.I32X4_SHR_U);
+        this.emit(this.set(offsets));
+      }
       records = [0, 1, 2, 3].map((lane) => {
         const r = this.local(W.V128);
         this.emit(this.get(offsets), W.I32X4_EXTRACT_LANE, lane, W.V128_LOAD, W.memarg(4, record), this.set(r));
@@ -368,8 +390,14 @@ class FunctionBuilder {
         return binary(W.V128_XOR, 'i32');
       case 'or':
         return binary(W.V128_OR, 'i32');
-      case 'and':
-        return binary(W.V128_AND, 'i32', known(a) || known(b));
+      case 'and': {
+        const v = this.local(W.V128);
+        this.emit(this.get(vector(a)), this.get(vector(b)), W.V128_AND, this.set(v));
+        const mask = expression.kind === 'op' ? expression.args[1] : undefined;
+        const nonNegative = known(a) || known(b);
+        if (mask?.kind === 'const' && mask.value === 255) return { type: 'i32', v, nonNegative, lowByteOf: vector(a) };
+        return { type: 'i32', v, nonNegative };
+      }
       case 'shl':
         return shift(W.I32X4_SHL);
       case 'shru':
@@ -428,6 +456,24 @@ class FunctionBuilder {
       }
       case 'mul':
         return arithmetic(W.F64X2_MUL);
+      case 'signBy': {
+        // x·(±1) as a flip of the sign bit (exact, zeros included): bit b of each word moved to bit 0,
+        // widened to the lane's 64 bits and shifted to bit 63, then xor. No constants to hold.
+        const bit = expression.kind === 'op' ? expression.args[2] : undefined;
+        if (bit?.kind !== 'const') throw new Error('kernel source: signBy takes a constant bit');
+        const x = halves(a);
+        const word = this.local(W.V128);
+        const lo = this.local(W.V128);
+        const hi = this.local(W.V128);
+        this.emit(this.get(vector(b)), this.i32(bit.value), W.I32X4_SHR_U, this.set(word));
+        for (const [extend, from, to] of [
+          [W.I64X2_EXTEND_LOW_I32X4_U, x.lo, lo],
+          [W.I64X2_EXTEND_HIGH_I32X4_U, x.hi, hi],
+        ] as const) {
+          this.emit(this.get(word), extend, this.i32(63), W.I64X2_SHL, this.get(from), W.V128_XOR, this.set(to));
+        }
+        return { type: 'f64', lo, hi };
+      }
       case 'ltu':
         return binary(W.I32X4_LT_U, 'bool');
       case 'geu':
@@ -458,7 +504,8 @@ class FunctionBuilder {
     const when = this.compile(condition);
     if (when.type !== 'bool') throw new Error('kernel source: a condition is a bool');
     const m = this.local(W.V128);
-    this.emit(this.get(when.v), this.get(this.alive), W.V128_AND);
+    this.emit(this.get(when.v));
+    if (!this.aliveIsAllOnes) this.emit(this.get(this.alive), W.V128_AND);
     if (!this.allActive) this.emit(this.get(this.active), W.V128_AND);
     this.emit(this.set(m));
     return m;
@@ -468,8 +515,47 @@ class FunctionBuilder {
   private leaveForEscape(condition: Expression): boolean {
     if (this.mode !== 'fast') return false;
     if (this.mask !== undefined) throw new Error('kernel source: rare paths are not inside when bodies');
-    this.emit(this.get(this.needing(condition)), W.V128_ANY_TRUE, W.BR_IF, this.escapeDepth);
+    // $escape undoes the steps taken so far, the same at every escape (fast copies draw only the
+    // attempt's words: bodies that draw more are rare paths themselves).
+    if (this.steps.some((mask) => mask !== undefined))
+      throw new Error('kernel source: a fast escape after a masked draw');
+    if (this.escapeSteps !== undefined && this.escapeSteps !== this.steps.length)
+      throw new Error('kernel source: fast escapes after different numbers of draws');
+    this.escapeSteps = this.steps.length;
+    this.emit(this.get(this.needing(condition)), W.I32X4_BITMASK, W.BR_IF, this.escapeDepth);
     return true;
+  }
+
+  /**
+   * Undoes one xoshiro128** step (for the lanes of `mask`, or all): from the state after
+   * `t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 11)`, with
+   * a = rotr(S3, 11) = s3 ^ s1 and x = S1 ^ S2 = s1 ^ (s1 << 9):
+   * s1 = x ^ (x << 9) ^ (x << 18) ^ (x << 27), s0 = S0 ^ a, s2 = S1 ^ s1 ^ s0, s3 = a ^ s1.
+   * Runs only on the way to `$escape`.
+   */
+  private unstep(mask: number | undefined): void {
+    const [s0, s1, s2, s3] = this.state as [number, number, number, number];
+    const a = this.local(W.V128);
+    const x = this.local(W.V128);
+    const n0 = this.local(W.V128);
+    const n1 = this.local(W.V128);
+    this.emit(this.get(s3), this.i32(21), W.I32X4_SHL, this.get(s3), this.i32(11), W.I32X4_SHR_U, W.V128_OR);
+    this.emit(this.set(a), this.get(s1), this.get(s2), W.V128_XOR, this.set(x));
+    this.emit(this.get(x), this.get(x), this.i32(9), W.I32X4_SHL, W.V128_XOR);
+    this.emit(this.get(x), this.i32(18), W.I32X4_SHL, W.V128_XOR);
+    this.emit(this.get(x), this.i32(27), W.I32X4_SHL, W.V128_XOR, this.set(n1));
+    this.emit(this.get(s0), this.get(a), W.V128_XOR, this.set(n0));
+    const next: [number, number[]][] = [
+      [s2, [...this.get(s1), ...this.get(n1), ...W.V128_XOR, ...this.get(n0), ...W.V128_XOR]],
+      [s3, [...this.get(a), ...this.get(n1), ...W.V128_XOR]],
+      [s0, this.get(n0)],
+      [s1, this.get(n1)],
+    ];
+    for (const [word, value] of next) {
+      this.emit(value);
+      if (mask !== undefined) this.emit(this.get(word), this.get(mask), W.V128_BITSELECT);
+      this.emit(this.set(word));
+    }
   }
 
   private killLane(lane: number): number[] {
@@ -536,11 +622,20 @@ class FunctionBuilder {
       }
       case 'draw':
         for (const step of xoshiroStep(statement.name)) this.statement(step);
+        this.steps.push(this.mask);
+        return;
+      case 'rare':
+        // The fast loop leaves when some lane meets the condition; otherwise the body does nothing.
+        if (this.leaveForEscape(statement.when)) return;
+        for (const inner of statement.body) this.statement(inner);
         return;
       case 'when': {
         if (this.mask !== undefined) throw new Error('kernel source: when bodies do not nest');
+        // The fast loop leaves for the careful copy whenever a lane needs the body: its registers
+        // would otherwise crowd the loop's own, which V8 then spills on the path every attempt takes.
+        if (this.leaveForEscape(statement.when)) return;
         const m = this.needing(statement.when);
-        this.emit(this.get(m), W.V128_ANY_TRUE, W.IF, W.EMPTY);
+        this.emit(this.get(m), W.I32X4_BITMASK, W.IF, W.EMPTY);
         this.mask = m;
         // Records loaded inside the body are set only when it runs: forget them after it.
         const before = new Set(this.records.keys());
@@ -560,7 +655,7 @@ class FunctionBuilder {
           throw new Error('kernel source: a slow path takes an i32 layer and an f64 x, and gives an f64');
         }
         const r = this.local(W.F64);
-        this.emit(this.get(m), W.V128_ANY_TRUE, W.IF, W.EMPTY);
+        this.emit(this.get(m), W.I32X4_BITMASK, W.IF, W.EMPTY);
         for (let word = 0; word < 4; word++)
           this.emit(
             this.i32(0),
@@ -596,7 +691,7 @@ class FunctionBuilder {
         const m = this.needing(statement.when);
         const value = this.compile(statement.value);
         if (value.type !== 'f64') throw new Error('kernel source: a checked value is an f64');
-        this.emit(this.get(m), W.V128_ANY_TRUE, W.IF, W.EMPTY);
+        this.emit(this.get(m), W.I32X4_BITMASK, W.IF, W.EMPTY);
         for (let lane = 0; lane < 4; lane++) {
           this.emit(this.get(m), W.I32X4_EXTRACT_LANE, lane, W.IF, W.EMPTY);
           this.emit(
@@ -627,7 +722,6 @@ class FunctionBuilder {
     const laneBytes = 256 * elementBytes;
     const laneOffsets = this.constant(W.v128Lanes([0, laneBytes, 2 * laneBytes, 3 * laneBytes]));
     const dummy = this.constant(W.v128Bytes('i32', WASM_LAYOUT.dummy));
-    const elementSize = this.constant(W.v128Bytes('i32', elementBytes));
     // Parameters, splatted once.
     // Stored and loaded back, so that V8 sees a value, not a splat it would redo inside the loop.
     kernel.params.forEach((parameter, index) => {
@@ -691,10 +785,20 @@ class FunctionBuilder {
     // next slot: a rejected lane's store is overwritten by its next accepted value. Then `$someActive`
     // finishes the lanes that still have room, sending the finished lanes' stores to the dummy.
     // block $groupDone, loop $resume, block $escape, block $someActiveStart, loop $count, loop $allActive
-    const start = this.state.map(() => this.local(W.V128));
     const remaining = this.local(W.I32);
     const room = this.local(W.V128);
-    this.emit(W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY, W.BLOCK, W.EMPTY, W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY);
+    // The generators' states also enter each round of $resume through memory: the careful copy's
+    // values (kept across its calls, so on the stack) would otherwise merge into the fast loops'
+    // and be stored to the stack at every attempt.
+    const storeState = (): void => {
+      for (let word = 0; word < 4; word++)
+        this.emit(this.i32(0), this.get(this.state[word]!), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * word));
+    };
+    storeState();
+    this.emit(W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY);
+    for (let word = 0; word < 4; word++)
+      this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, WASM_LAYOUT.resume + 16 * word), this.set(this.state[word]!));
+    this.emit(W.BLOCK, W.EMPTY, W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY);
     // remaining = min over lanes of (end − address) / elementBytes; none left → the second phase.
     this.emit(this.get(end), this.get(address), W.I32X4_SUB, this.set(room));
     this.emit(
@@ -710,32 +814,32 @@ class FunctionBuilder {
     this.emit(W.I32X4_EXTRACT_LANE, 0, this.i32(shift), W.I32_SHR_U, this.set(remaining));
     this.emit(this.get(remaining), W.I32_EQZ, W.BR_IF, 1);
     this.emit(W.LOOP, W.EMPTY);
-    for (let word = 0; word < 4; word++) this.emit(this.get(this.state[word]!), this.set(start[word]!));
     this.allActive = true;
     this.escapeDepth = 3; // $allActive, $count, $someActiveStart, $escape
-    this.attempt(address, end, target, store, dummy, elementSize, 'fast');
+    this.attempt(address, end, target, store, dummy, 'fast');
     this.emit(this.get(remaining), this.i32(1), W.I32_SUB, W.LOCAL_TEE, W.unsignedLeb(remaining), W.BR_IF, 0);
     this.emit(W.END, W.BR, 0, W.END, W.END);
     // loop $someActive
     this.emit(W.LOOP, W.EMPTY);
     this.emit(this.get(address), this.get(end), W.I32X4_LT_S, this.set(this.active));
-    this.emit(this.get(this.active), W.V128_ANY_TRUE, W.I32_EQZ, W.BR_IF, 3);
-    for (let word = 0; word < 4; word++) this.emit(this.get(this.state[word]!), this.set(start[word]!));
+    this.emit(this.get(this.active), W.I32X4_BITMASK, W.I32_EQZ, W.BR_IF, 3);
     this.allActive = false;
     this.escapeDepth = 1; // $someActive, $escape
-    this.attempt(address, end, target, store, dummy, elementSize, 'fast');
+    this.attempt(address, end, target, store, dummy, 'fast');
     this.emit(W.BR, 0, W.END, W.END);
     // $escape: the generators' states at the attempt's start, the addresses and the ends pass through
     // memory. Otherwise V8 would see the same computations as in the loop, merge them, and keep the
     // loop's values alive across the calls — saving them to the stack at every attempt.
-    const passed = [...start, address, end];
+    for (let step = 0; step < (this.escapeSteps ?? 0); step++) this.unstep(undefined);
+    const passed = [...this.state, address, end];
     const targets = [...this.state, address, end];
     for (const [index, v] of passed.entries())
       this.emit(this.i32(0), this.get(v), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * index));
     for (const [index, v] of targets.entries())
       this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, WASM_LAYOUT.resume + 16 * index), this.set(v));
     this.allActive = false;
-    this.attempt(address, end, target, store, dummy, elementSize, 'careful');
+    this.attempt(address, end, target, store, dummy, 'careful');
+    storeState();
     this.emit(W.BR, 0, W.END, W.END);
 
     this.emit(this.get(group), this.i32(1), W.I32_ADD, this.set(group));
@@ -752,7 +856,6 @@ class FunctionBuilder {
     target: number,
     store: number,
     dummy: number,
-    elementSize: number,
     mode: 'fast' | 'careful',
   ): void {
     const kernel = this.kernel;
@@ -762,7 +865,11 @@ class FunctionBuilder {
     if (mode === 'careful') this.emit(this.get(address), this.get(end), W.I32X4_LT_S, this.set(this.active));
     this.emit(W.V128_CONST, W.v128Bytes('i32', -1), this.set(this.alive));
     this.aliveIsAllOnes = true;
-    for (const word of kernel.words) for (const statement of xoshiroStep(word)) this.statement(statement);
+    this.steps = [];
+    for (const word of kernel.words) {
+      for (const statement of xoshiroStep(word)) this.statement(statement);
+      this.steps.push(undefined);
+    }
     for (const statement of kernel.body) this.statement(statement);
 
     const value = this.registers.get(kernel.value);
@@ -786,8 +893,16 @@ class FunctionBuilder {
       if (elementBytes === 4) this.emit(W.V128_STORE32_LANE, W.memarg(2, 0), lane % 2);
       else this.emit(W.V128_STORE64_LANE, W.memarg(3, 0), lane % 2);
     }
-    // Advance the lanes that stored.
-    this.emit(this.get(address), this.get(store), this.get(elementSize), W.V128_AND, W.I32X4_ADD, this.set(address));
+    if (this.allActive && this.aliveIsAllOnes) {
+      // Nothing can have rejected: every lane moves on, by a constant loaded where it is used (a
+      // local would hold a register through the loop).
+      const step = this.pool.address(W.v128Bytes('i32', elementBytes));
+      this.emit(this.get(address), this.i32(0), W.V128_LOAD, W.memarg(4, step), W.I32X4_ADD, this.set(address));
+      return;
+    }
+    // Advance the lanes that stored: a stored lane's mask is −1, shifted it is −elementBytes.
+    this.emit(this.get(address), this.get(store), this.i32(Math.log2(elementBytes)), W.I32X4_SHL);
+    this.emit(W.I32X4_SUB, this.set(address));
   }
 }
 

@@ -39,6 +39,8 @@ export type Operation =
   // f64 → f64: ⌊x⌋, and 2^x for an integer x in the normal range (exact, built from the bits).
   | 'floor'
   | 'pow2'
+  // f64 × i32 × constant → f64: x·(−1 if bit b of the word is set, else 1), an exact sign change.
+  | 'signBy'
   // Comparisons → bool: `ltu`/`geu`/`gtu`/`eq` on i32 read as unsigned, the others on f64.
   | 'ltu'
   | 'geu'
@@ -97,6 +99,14 @@ export type Statement =
    * the body are used only there; a `reject` in it rejects only those attempts.
    */
   | { readonly kind: 'when'; readonly when: Expression; readonly body: readonly Statement[]; readonly comment?: string }
+  /**
+   * Statements that act only on attempts where the condition holds: every statement of the body has
+   * a condition that implies it (so skipping the body when it fails changes nothing). A hint that
+   * lets a backend test one condition on the path most attempts take, instead of each statement's.
+   * The JavaScript backend writes the body in line; the SIMD backend's fast loop leaves for its
+   * careful copy when some lane meets the condition. Rare paths and `when` bodies may sit inside.
+   */
+  | { readonly kind: 'rare'; readonly when: Expression; readonly body: readonly Statement[]; readonly comment?: string }
   /** Draws the next word of the generator into a register (one xoshiro step). */
   | { readonly kind: 'draw'; readonly name: string }
   /**
@@ -141,6 +151,7 @@ export const fsub = (...args: Expression[]): Expression => op('fsub', ...args);
 export const floor = (...args: Expression[]): Expression => op('floor', ...args);
 export const pow2 = (...args: Expression[]): Expression => op('pow2', ...args);
 export const mul = (...args: Expression[]): Expression => op('mul', ...args);
+export const signBy = (x: Expression, word: Expression, bit: number): Expression => op('signBy', x, word, int(bit));
 export const ltu = (...args: Expression[]): Expression => op('ltu', ...args);
 export const geu = (...args: Expression[]): Expression => op('geu', ...args);
 export const gtu = (...args: Expression[]): Expression => op('gtu', ...args);
@@ -183,6 +194,7 @@ export function typeOf(expression: Expression, types: ReadonlyMap<string, ValueT
         case 'mul':
         case 'floor':
         case 'pow2':
+        case 'signBy':
           return 'f64';
         default:
           return 'bool';
@@ -206,7 +218,7 @@ export function registerTypes(kernel: KernelSource, stepTemporaries: readonly St
         if (previous !== undefined && previous !== type)
           throw new Error(`kernel source: ${statement.name} changes type`);
         types.set(statement.name, type);
-      } else if (statement.kind === 'when') {
+      } else if (statement.kind === 'when' || statement.kind === 'rare') {
         visit(statement.body);
       }
     }

@@ -32,7 +32,7 @@ import {
   rotl,
   shl,
   shru,
-  signed,
+  signBy,
   sub,
   table,
   unsigned,
@@ -62,13 +62,6 @@ export function xoshiroStep(word: string): Statement[] {
 
 const TWO_POW_26 = 67108864;
 const TWO_POW_32 = 4294967296;
-
-/**
- * The sign of a ziggurat sample from bit 8 of its first word, as ±1: `1 − ((w >>> 7) & 2)`. A
- * multiplication instead of a branch, which a random sign would mispredict half the time; negation
- * is exact, so the value is the same as a branch's.
- */
-const sign = (word: string) => signed(sub(int(1), and(shru(ref(word), 7), int(2))));
 
 /**
  * The ziggurat's candidate from one word (float32/float16/bfloat16): layer from bits 0–7, sign from
@@ -187,21 +180,27 @@ function normal(name: string, words: string[], candidate: Statement[]): KernelSo
     body: [
       ...candidate,
       {
-        kind: 'slow',
-        when: both(ref('outside'), eq(ref('layer'), int(0))),
-        path: 'normalSlow',
-        layer: ref('layer'),
-        x: ref('z'),
-        result: 'z',
-        comment: 'Rare (about 0.1%): a tail sample beyond R, out of line.',
+        kind: 'rare',
+        when: ref('outside'),
+        body: [
+          {
+            kind: 'slow',
+            when: both(ref('outside'), eq(ref('layer'), int(0))),
+            path: 'normalSlow',
+            layer: ref('layer'),
+            x: ref('z'),
+            result: 'z',
+            comment: 'Rare (about 0.1%): a tail sample beyond R, out of line.',
+          },
+          {
+            kind: 'when',
+            when: both(ref('outside'), gtu(ref('layer'), int(0))),
+            body: wedge(ref('z')),
+            comment: 'About 1.4%: the wedge test of z.',
+          },
+        ],
       },
-      {
-        kind: 'when',
-        when: both(ref('outside'), gtu(ref('layer'), int(0))),
-        body: wedge(ref('z')),
-        comment: 'About 1.4%: the wedge test of z.',
-      },
-      { kind: 'let', name: 'value', value: add(ref('mean'), mul(ref('stddev'), mul(ref('z'), sign(words[0]!)))) },
+      { kind: 'let', name: 'value', value: add(ref('mean'), mul(ref('stddev'), signBy(ref('z'), ref(words[0]!), 8))) },
     ],
     value: 'value',
   };
@@ -221,14 +220,20 @@ function truncated(name: string, words: string[], candidate: Statement[]): Kerne
     body: [
       ...candidate,
       {
-        kind: 'reject',
-        when: both(ref('outside'), either(eq(ref('layer'), int(0)), ge(ref('z'), float(2)))),
-        comment:
-          'The tail lies beyond R ≈ 3.65 and a wedge candidate at |z| ≥ 2 would be cut anyway: redraw without spending words on them.',
+        kind: 'rare',
+        when: ref('outside'),
+        body: [
+          {
+            kind: 'reject',
+            when: both(ref('outside'), either(eq(ref('layer'), int(0)), ge(ref('z'), float(2)))),
+            comment:
+              'The tail lies beyond R ≈ 3.65 and a wedge candidate at |z| ≥ 2 would be cut anyway: redraw without spending words on them.',
+          },
+          { kind: 'when', when: ref('outside'), body: wedge(ref('z')), comment: 'The wedge test of z.' },
+        ],
       },
-      { kind: 'when', when: ref('outside'), body: wedge(ref('z')), comment: 'The wedge test of z.' },
       { kind: 'reject', when: ge(ref('z'), float(2)), comment: "TensorFlow's rule on the standard sample: |z| < 2." },
-      { kind: 'let', name: 'value', value: add(ref('mean'), mul(ref('stddev'), mul(ref('z'), sign(words[0]!)))) },
+      { kind: 'let', name: 'value', value: add(ref('mean'), mul(ref('stddev'), signBy(ref('z'), ref(words[0]!), 8))) },
       {
         kind: 'check',
         when: either(lt(ref('value'), ref('lowerSafe')), gt(ref('value'), ref('upperSafe'))),
