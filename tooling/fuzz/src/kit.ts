@@ -527,6 +527,24 @@ export function makeBuffer(kind: ArrayName, length: number, form: BufferForm): A
   return array;
 }
 
+/** A partition as @init/core reads it: where a shard lies in the full tensor. */
+export interface Shard {
+  readonly fullShape: number[];
+  readonly varOffset: number[];
+}
+
+/** A shard of `shape` inside a larger full shape (0–2 more on each side of each axis), or none. */
+export function shardOf(shape: readonly number[]): fc.Arbitrary<Shard | undefined> {
+  if (shape.length === 0) return fc.constant(undefined);
+  return fc.oneof(
+    fc.constant(undefined),
+    fc.tuple(...shape.map(() => fc.tuple(fc.nat(2), fc.nat(2)))).map((pads) => ({
+      fullShape: shape.map((dim, axis) => dim + (pads[axis]?.[0] ?? 0) + (pads[axis]?.[1] ?? 0)),
+      varOffset: shape.map((_, axis) => pads[axis]?.[0] ?? 0),
+    })),
+  );
+}
+
 /** Small shapes: rank 0 to 4, dims 0 to 5. */
 export const smallShape: fc.Arbitrary<number[]> = fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 4 });
 

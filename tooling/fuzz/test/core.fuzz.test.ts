@@ -35,6 +35,7 @@ import {
   fuzzEntry,
   makeBuffer,
   type Options,
+  shardOf,
 } from '../src/kit.js';
 import { RUNS } from '../src/runs.js';
 
@@ -86,18 +87,6 @@ const CONSTRUCTORS = {
 } as const;
 interface CallState {
   out: (ArrayBufferView & { length: number }) | undefined;
-}
-
-/** A shard of `shape` inside a larger full shape, or none. */
-function shardOf(shape: readonly number[]): fc.Arbitrary<PartitionInfo | undefined> {
-  if (shape.length === 0) return fc.constant(undefined);
-  return fc.oneof(
-    fc.constant(undefined),
-    fc.tuple(...shape.map(() => fc.tuple(fc.nat(2), fc.nat(2)))).map((pads) => ({
-      fullShape: shape.map((dim, axis) => dim + (pads[axis]?.[0] ?? 0) + (pads[axis]?.[1] ?? 0)),
-      varOffset: shape.map((_, axis) => pads[axis]?.[0] ?? 0),
-    })),
-  );
 }
 
 /** The class under test: how to build it, its options, its surely-valid inputs and its range check. */

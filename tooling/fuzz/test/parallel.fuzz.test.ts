@@ -20,7 +20,6 @@ import {
   type Initializer,
   isInitError,
   Orthogonal,
-  type PartitionInfo,
   RandomNormal,
   RandomUniform,
   type Tensor,
@@ -37,6 +36,7 @@ import {
   fuzzEntryAsync,
   makeBuffer,
   type Options,
+  shardOf,
   wildValue,
 } from '../src/kit.js';
 import { RUNS } from '../src/runs.js';
@@ -113,18 +113,6 @@ interface ParallelState {
   /** Reads of each shape element, by index. */
   readonly reads: Map<string, number>;
   readonly shape: unknown;
-}
-
-/** A shard of `shape` inside a larger full shape, or none. */
-function shardOf(shape: readonly number[]): fc.Arbitrary<PartitionInfo | undefined> {
-  if (shape.length === 0) return fc.constant(undefined);
-  return fc.oneof(
-    fc.constant(undefined),
-    fc.tuple(...shape.map(() => fc.tuple(fc.nat(2), fc.nat(2)))).map((pads) => ({
-      fullShape: shape.map((dim, axis) => dim + (pads[axis]?.[0] ?? 0) + (pads[axis]?.[1] ?? 0)),
-      varOffset: shape.map((_, axis) => pads[axis]?.[0] ?? 0),
-    })),
-  );
 }
 
 const SETUP = new URL('../src/setup-noop.mjs', import.meta.url).href;
