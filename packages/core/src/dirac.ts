@@ -56,8 +56,7 @@ export class Dirac extends Initializer {
    */
   constructor(options?: DiracOptions, caller?: CallerNames) {
     super();
-    this.speakAs(caller);
-    const where = this.where;
+    const where = this.speakAs(caller);
     const read = readOptions(where, options, DIRAC_OPTIONS);
     this.dtype = assertDType(where, read.dtype === undefined ? 'float32' : read.dtype);
     const groups = read.groups === undefined ? 1 : read.groups;

@@ -33,8 +33,7 @@ export class Identity extends Initializer {
   /** @param caller how the caller wrote it, when a function builds it for them (see `CallerNames`). */
   constructor(options?: IdentityOptions, caller?: CallerNames) {
     super();
-    this.speakAs(caller);
-    const where = this.where;
+    const where = this.speakAs(caller);
     const read = readOptions(where, options, ['gain', 'dtype']);
     this.dtype = assertFloatDType(where, read.dtype === undefined ? 'float32' : read.dtype);
     this.gain = finiteNumber(where, 'gain', read.gain, 1);

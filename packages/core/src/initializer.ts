@@ -56,10 +56,12 @@ export abstract class Initializer {
    * `new cls(config)`, never has its config read as a caller.
    * @param caller how the caller wrote it, when a function builds it for them: errors then name the
    *   function and the caller's options (see {@link CallerNames}).
+   * @returns the name errors start with from now on (see `where`).
    * @throws InitTypeError for a malformed `caller`.
    */
-  protected speakAs(caller: CallerNames | undefined): void {
+  protected speakAs(caller: CallerNames | undefined): string {
     this.caller = readCallerNames(this.className, caller);
+    return this.where;
   }
 
   /** The class's serialized name. */

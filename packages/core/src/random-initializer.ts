@@ -96,8 +96,7 @@ export abstract class RandomInitializer<D extends DType = FloatDType> extends In
     caller?: CallerNames,
   ) {
     super();
-    this.speakAs(caller);
-    const where = this.where;
+    const where = this.speakAs(caller);
     this.engine = oneOf(where, 'engine', options.engine, engines, 'counter');
     this.seed = assertSeed(where, options.seed, this.engine);
     this.generator = checkGenerator(where, this.engine, this.seed, options.generator);
