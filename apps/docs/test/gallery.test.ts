@@ -247,7 +247,7 @@ describe('the gallery in Chromium', () => {
       await expect.poll(async () => revision(page)).toBeGreaterThan(before);
       await expect.poll(() => page.getByTestId('gallery').getAttribute('data-state')).toBe('failed');
       expect(await page.getByTestId('gallery-error').textContent()).toContain(
-        'InitRangeError: VarianceScaling: shape[1] must be a non-negative safe integer. Received: -1.',
+        'InitRangeError: kaimingUniform: shape[1] must be a non-negative safe integer. Received: -1.',
       );
       shown = JSON.parse((await page.getByTestId('gallery-export').textContent()) || 'null') as Exported;
       expect(shown).toBeNull();
