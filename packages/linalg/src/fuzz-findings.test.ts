@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { setWasmKernelsEnabled } from './householder.js';
 import { orthogonalize, qr } from './index.js';
+import { enableSvd, svd } from './svd.js';
 import { columnOrthogonalityError, multiply, rowOrthogonalityError, tolerance } from './testing/matrix.js';
 
 afterEach(() => setWasmKernelsEnabled(true));
@@ -47,6 +48,48 @@ describe('fuzz findings in @init/linalg', () => {
       setWasmKernelsEnabled(wasm);
       expectFactored(tall, 4, 3);
       expectFactored(big, 12, 10);
+    }
+  });
+
+  test('svd: singular values that underflow get orthonormal vectors (completed beyond the rank tolerance)', () => {
+    // Found at FUZZ_SCALE=30: the largest entry is exactly 2^-128, so range scaling did nothing;
+    // ml-matrix's singular values were 2.9e-39, 1.4e-210 and 5e-324 (subnormal), and one of the
+    // three rows of orthogonalize(…, { method: 'svd' }) had length √2.
+    const found = new Float64Array([
+      -5e-324, -5e-324, 5e-324, -1.3512809150991493e-210, -5e-324, -2.938735877055719e-39, -5e-324,
+      -1.0598939654755962e-168, -5e-324, -5e-324, -5e-324, -5e-324,
+    ]);
+    enableSvd();
+    expect(rowOrthogonalityError(orthogonalize(found, 3, 4, { method: 'svd' }), 3, 4)).toBeLessThanOrEqual(
+      tolerance(3, 4),
+    );
+    // The transpose (tall: U) and svd's own U and V, which reconstruct a within the rank tolerance.
+    const transposed = new Float64Array(12);
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 4; j++) transposed[j * 3 + i] = found[i * 4 + j]!;
+    expect(columnOrthogonalityError(orthogonalize(transposed, 4, 3, { method: 'svd' }), 4, 3)).toBeLessThanOrEqual(
+      tolerance(4, 3),
+    );
+    const { u, s, v } = svd(found, 3, 4);
+    expect(columnOrthogonalityError(u, 3, 3)).toBeLessThanOrEqual(tolerance(3, 4));
+    expect(columnOrthogonalityError(v, 4, 3)).toBeLessThanOrEqual(tolerance(3, 4));
+    expect(s[0]).toBe(2.938735877055719e-39);
+    const scaled = new Float64Array(3 * 3);
+    for (let i = 0; i < 3; i++) for (let p = 0; p < 3; p++) scaled[i * 3 + p] = u[i * 3 + p]! * s[p]!;
+    const vt = new Float64Array(3 * 4);
+    for (let p = 0; p < 3; p++) for (let j = 0; j < 4; j++) vt[p * 4 + j] = v[j * 3 + p]!;
+    const product = multiply(scaled, vt, 3, 3, 4);
+    for (let i = 0; i < 12; i++) {
+      expect(Math.abs(product[i]! - found[i]!)).toBeLessThanOrEqual(tolerance(3, 4) * s[0]!);
+    }
+    // Exactly rank-deficient matrices, the zero matrix included, get orthonormal vectors too.
+    for (const [rows, cols, a] of [
+      [3, 4, new Float64Array(12)],
+      [5, 2, new Float64Array([1, 2, 2, 4, 3, 6, 4, 8, 5, 10])],
+      [2, 6, new Float64Array([1, 0, 0, 0, 0, 1e-300, 2, 0, 0, 0, 0, 2e-300])],
+    ] as const) {
+      const q = orthogonalize(a, rows, cols, { method: 'svd' });
+      if (rows > cols) expect(columnOrthogonalityError(q, rows, cols)).toBeLessThanOrEqual(tolerance(rows, cols));
+      else expect(rowOrthogonalityError(q, rows, cols)).toBeLessThanOrEqual(tolerance(rows, cols));
     }
   });
 });

@@ -21,7 +21,11 @@ export interface SvdResult {
  * option, which factors the transpose and swaps U and V back, so the thin shapes above hold for
  * tall, square and wide input alike. The signs of singular vector pairs are ml-matrix's choice.
  * Inputs whose largest entry lies outside [2^-128, 2^128] are scaled by an exact power of two
- * before and after, so ml-matrix never sees values that overflow when squared.
+ * before and after, so ml-matrix never sees values that overflow when squared. Singular vectors
+ * whose singular value is at most `max(rows, cols)·ε·s[0]` (zero to working precision; ml-matrix
+ * may compute them through subnormal numbers and return them wrong) are replaced by an
+ * orthonormal completion of the others, so U and V always have orthonormal columns and
+ * `A = U·diag(s)·Vᵀ` still holds within that tolerance.
  *
  * Deterministic (same input, same output, bit for bit). `a` is never modified; u, s and v are new
  * Float64Arrays.
@@ -60,10 +64,11 @@ export function svd(a: MatrixInput, rows: number, cols: number): SvdResult {
   const unscale = 1 / scale;
   for (let index = 0; index < k; index++) s[index] = values[index]! * unscale;
   checkFinite('svd', 's', s);
+  const first = firstNegligible(values, rows, cols);
   return {
-    u: readColumns(decomposition.leftSingularVectors, rows, k),
+    u: completeBasis(readColumns(decomposition.leftSingularVectors, rows, k), rows, k, first),
     s,
-    v: readColumns(decomposition.rightSingularVectors, cols, k),
+    v: completeBasis(readColumns(decomposition.rightSingularVectors, cols, k), cols, k, first),
   };
 }
 
@@ -108,9 +113,90 @@ export function singularVectors(
   const left = side === 'left';
   // Singular vectors do not change under scaling, so the scale is not undone.
   const decomposition = decompose(a, rows, cols, rangeScale(maxAbs), left, !left);
+  const first = firstNegligible(decomposition.diagonal, rows, cols);
   return left
-    ? readColumns(decomposition.leftSingularVectors, rows, k)
-    : readColumns(decomposition.rightSingularVectors, cols, k);
+    ? completeBasis(readColumns(decomposition.leftSingularVectors, rows, k), rows, k, first)
+    : completeBasis(readColumns(decomposition.rightSingularVectors, cols, k), cols, k, first);
+}
+
+/**
+ * The index of the first singular value that is zero to working precision: at most
+ * `max(rows, cols) · ε · σ_max` (NumPy's and LAPACK's rank tolerance), or k when there is none.
+ * Singular vectors of such values are not determined by the input (any orthonormal completion of
+ * the others is a valid SVD, and `A = U·diag(s)·Vᵀ` holds within that tolerance), and ml-matrix may
+ * return them wrong: computed through subnormal intermediate values they lose bits, and a 3 × 4
+ * matrix with entries down to 5e-324 gave a vector of length √2.
+ */
+function firstNegligible(values: readonly number[], rows: number, cols: number): number {
+  const k = Math.min(rows, cols);
+  const tolerance = Math.max(rows, cols) * Number.EPSILON * values[0]!;
+  for (let index = 0; index < k; index++) {
+    if (!(values[index]! > tolerance)) return index;
+  }
+  return k;
+}
+
+/**
+ * Makes columns `first … k − 1` of the row-major `n × k` matrix `q` orthonormal to each other and
+ * to columns `0 … first − 1` (which ml-matrix computed from singular values above the rank
+ * tolerance, orthonormal to working precision), in place, and returns `q`. Each column keeps
+ * ml-matrix's direction where that direction is not (numerically) in the span of the columns
+ * before it: it is projected out of them twice (Gram–Schmidt with reorthogonalization, which
+ * leaves it orthogonal to working precision) and normalized. Otherwise (the part left is shorter
+ * than half its largest entry, or not finite) the unit vector e_i farthest from that span (the
+ * first on ties) takes its place, the same way, so the completion is deterministic and has a
+ * positive component along e_i (the QR sign rule). Nothing changes when `first = k`, the
+ * case of every matrix of full numerical rank.
+ */
+function completeBasis(q: Float64Array, n: number, k: number, first: number): Float64Array {
+  const column = new Float64Array(n);
+  for (let j = first; j < k; j++) {
+    for (let i = 0; i < n; i++) column[i] = q[i * k + j]!;
+    let norm = orthogonalComplement(q, n, k, j, column);
+    if (!(norm > 0.5)) {
+      // The parts of e_0 … e_{n−1} outside a span of j < n orthonormal columns have squared
+      // norms that add up to n − j ≥ 1, so the largest of them is at least 1/√n.
+      let best = 0;
+      let bestNorm = -1;
+      for (let unit = 0; unit < n; unit++) {
+        column.fill(0);
+        column[unit] = 1;
+        const candidate = orthogonalComplement(q, n, k, j, column);
+        if (candidate > bestNorm) {
+          best = unit;
+          bestNorm = candidate;
+        }
+      }
+      column.fill(0);
+      column[best] = 1;
+      norm = orthogonalComplement(q, n, k, j, column);
+    }
+    for (let i = 0; i < n; i++) q[i * k + j] = column[i]! / norm;
+  }
+  return q;
+}
+
+/**
+ * Projects `column` (length n, finite or not) out of columns `0 … j − 1` of the row-major `n × k`
+ * matrix `q`, twice, in place; returns the norm of what is left (NaN when `column` was not finite).
+ * The norm is computed with a scale, so a remainder as small as a subnormal does not underflow.
+ */
+function orthogonalComplement(q: Float64Array, n: number, k: number, j: number, column: Float64Array): number {
+  let largest = 0;
+  for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(column[i]!));
+  if (!Number.isFinite(largest) || largest === 0) return largest === 0 ? 0 : Number.NaN;
+  // Scale the start to a largest entry of 1 (the direction is all that matters).
+  for (let i = 0; i < n; i++) column[i] = column[i]! / largest;
+  for (let pass = 0; pass < 2; pass++) {
+    for (let p = 0; p < j; p++) {
+      let dot = 0;
+      for (let i = 0; i < n; i++) dot += q[i * k + p]! * column[i]!;
+      for (let i = 0; i < n; i++) column[i] = column[i]! - dot * q[i * k + p]!;
+    }
+  }
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += column[i]! * column[i]!;
+  return Math.sqrt(sum);
 }
 
 function decompose(
