@@ -11,6 +11,8 @@ const BASE = {
   deserialize: 1000,
   get: 700,
   parallel: 400,
+  tfjs: 500,
+  tfjsAdapter: 300,
 } as const;
 
 export const RUNS: Readonly<Record<keyof typeof BASE, number>> = Object.freeze(
