@@ -219,6 +219,19 @@ describe('buffers', () => {
       expect(Array.from(out).every((value) => value === 7)).toBe(true);
     }
   });
+
+  test('TruncatedNormal giving up after 2^20 redraws of one element leaves the buffer unchanged', () => {
+    // float32 holds 24576 and 24576 + 2^-9 around 24576σ: a value rounds strictly above the bound
+    // only for z > 24576 + 2^-10, probability about 2^-20 per draw, so each element gives up with
+    // probability about 1/e. With this seed the first elements succeed and a later one gives up:
+    // drawn straight into out, they would already be written when the error is thrown.
+    const init = new TruncatedNormal({ seed: 2, lower: 24576.000413, upper: Infinity });
+    const out = new Float32Array(8).fill(7);
+    expect(() => init.fill(out, [8])).toThrow(
+      /^TruncatedNormal: lower and upper must leave measurable probability on float32 values .*redrawn 2\^20 times\. Received: lower=24576\.000413, upper=Infinity\.$/,
+    );
+    expect(Array.from(out)).toEqual(new Array(8).fill(7));
+  });
 });
 
 describe('shapes are read once', () => {

@@ -18,6 +18,7 @@ import { representableAbove, representableBelow, roundToFormat, storedValue } fr
 import {
   type BoundNames,
   fillTruncatedNormalBounded,
+  fillTruncatedNormalBoundedRuns,
   requireBoundedFits,
   resolveTruncationBounds,
 } from './truncated-normal.js';
@@ -230,11 +231,8 @@ class BoundedFiller implements RunFiller {
   }
 
   fillRuns<T extends SamplerOutput>(out: T, runs: ArrayLike<number>): T {
-    for (let run = 0; run + 2 < runs.length; run += 3) {
-      const local = runs[run]!;
-      this.fill(out.subarray(local, local + runs[run + 2]!) as T, runs[run + 1]!);
-    }
-    return out;
+    // All runs or none: a give-up in a later run must not leave earlier runs written.
+    return fillTruncatedNormalBoundedRuns(this.where, out as FloatArray, this.resolved, this.a, this.b, runs) as T;
   }
 }
 

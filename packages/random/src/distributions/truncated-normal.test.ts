@@ -9,7 +9,7 @@ import { InitRangeError, isInitError } from '../errors.js';
 import { keyFromSeed, requireKeyWords } from '../keys.js';
 import { bfloat16BitsToNumber, float16BitsToNumber } from '../math/float-bits.js';
 import type { FillDType } from './arguments.js';
-import { fillTruncatedNormal } from './normal.js';
+import { fillTruncatedNormal, prepareTruncatedNormal } from './normal.js';
 import { fillTruncatedNormalBounded, planTruncation } from './truncated-normal.js';
 
 describe('planTruncation chooses the envelope of least area', () => {
@@ -222,6 +222,26 @@ describe('errors', () => {
     expect(
       fillTruncatedNormal(new Float64Array(4), key, { lower: 100, upper: Infinity }).every((x) => x > 100 && x < 100.5),
     ).toBe(true);
+  });
+
+  test('a give-up leaves out unchanged: fill, and a prepared sampler over several runs', () => {
+    // float32 holds 24576 and 24576 + 2^-9 around 24576σ: with lower 24576.000413 a value rounds
+    // strictly inside only for z > 24576 + 2^-10, probability e^-13.9 ≈ 2^-20 given z > lower, so each
+    // element gives up with probability about 1/e. With this key element 0 succeeds and element 1
+    // gives up: drawn straight into out, element 0 would already be written when the error is thrown.
+    const bounds = { lower: 24576.000413, upper: Infinity };
+    const giveUpKey = keyFromSeed(5);
+    const message =
+      /^fillTruncatedNormal: lower and upper must leave measurable probability on float32 values .* an element was redrawn 1048576 times\. Received: lower=24576\.000413, upper=Infinity\.$/;
+    const sampler = prepareTruncatedNormal(giveUpKey, bounds);
+    expect(sampler.fill(new Float32Array(1), 0)[0]).toBeGreaterThan(24576);
+    const out = new Float32Array(4).fill(-7);
+    expect(() => fillTruncatedNormal(out, giveUpKey, bounds)).toThrow(message);
+    expect(Array.from(out)).toEqual([-7, -7, -7, -7]);
+    // Run 0 (element 0) succeeds, run 1 (elements 1–3) gives up: run 0 must not be written either.
+    const runs = new Float32Array(4).fill(-7);
+    expect(() => sampler.fillRuns(runs, [0, 0, 1, 1, 1, 3])).toThrow(message);
+    expect(Array.from(runs)).toEqual([-7, -7, -7, -7]);
   });
 
   test('stddev 0 fills the mean, whatever the bounds', () => {

@@ -430,6 +430,37 @@ export function requireBoundedFits(
 }
 
 /**
+ * Whether a fill with these bounds can give up (an element redrawn {@link MAX_ATTEMPTS} times), so
+ * must draw into scratch memory and copy into `out` only once every element is in: a call that
+ * throws leaves `out` unchanged. False only when the give-up is proven impossible in practice, which
+ * is every interval but the few whose bounds sit in a tail the format barely resolves; the default
+ * (−2, 2) at any usable stddev is far from it.
+ *
+ * The proof: every regime's envelope accepts at least 0.49 of its attempts (the minimum over the
+ * table at the top of this file). A sample v in [lowerSafe, upperSafe] is always kept; only samples
+ * within gLow = (lowerSafe − lower)/stddev above a and gHigh = (upper − upperSafe)/stddev below b
+ * (plus the rounding of mean + stddev·z, a few units in the last place) can be refused for landing
+ * outside after rounding. With m the point of [a, b] nearest 0 and d = min(L, 1/(|m| + 1)), L the
+ * length of [a, b] on one side of m, exp(−z²/2) stays above exp(−m²/2 − 3/2) on [m, m + d], so the
+ * truncated density is at most e^1.5/d and those strips hold at most (gLow + gHigh)·e^1.5/d of the
+ * law's mass. When that is at most 1/2, each attempt succeeds with probability at least 0.24, and an
+ * element needs more than 2^20 attempts with probability below e^-280000.
+ */
+export function truncationMayGiveUp(check: BoundedCheck, mean: number, stddev: number, a: number, b: number): boolean {
+  const { plan, lower, upper, lowerSafe, upperSafe } = check;
+  const twoSided = a < 0 && b > 0;
+  const nearest = twoSided ? 0 : plan.low;
+  const length = twoSided ? Math.max(b, -a) : plan.high - plan.low;
+  const reach = Math.min(length, 1 / (nearest + 1));
+  // The rounding of mean + stddev·z, in standard units: a few units in the last place of float64.
+  const ratio = Math.abs(mean) / stddev;
+  const gapLow = Number.isFinite(lower) ? (lowerSafe - lower) / stddev + 2 ** -48 * (ratio + Math.abs(a)) : 0;
+  const gapHigh = Number.isFinite(upper) ? (upper - upperSafe) / stddev + 2 ** -48 * (ratio + Math.abs(b)) : 0;
+  // 2·e^1.5 = 8.96; NaN (an overflowing gap) counts as able to give up.
+  return !((gapLow + gapHigh) * 9 <= reach);
+}
+
+/**
  * fillTruncatedNormal for bounds other than (−2, 2) (and, in tests, for (−2, 2) through the general
  * kernels). `resolved` holds the checked key, format, offset, mean and stddev > 0; `where` is the
  * entry the caller called (fillTruncatedNormal or prepareTruncatedNormal), which errors name.
@@ -441,9 +472,65 @@ export function fillTruncatedNormalBounded<T extends FloatArray>(
   a: number,
   b: number,
 ): T {
-  const { mean, stddev, format, offset, words } = resolved;
-  const { plan, lower, upper, lowerSafe, upperSafe } = requireBoundedFits(where, mean, stddev, a, b, format);
+  const { mean, stddev, format } = resolved;
+  const check = requireBoundedFits(where, mean, stddev, a, b, format);
   if (out.length === 0) return out;
+  if (!truncationMayGiveUp(check, mean, stddev, a, b)) {
+    drawBounded(out, resolved, check, a, b);
+    return out;
+  }
+  // An element may be redrawn MAX_ATTEMPTS times and the fill give up: draw aside, so that `out`
+  // is written only once every element is in.
+  const scratch = sameKind(out, out.length);
+  drawBounded(scratch, resolved, check, a, b);
+  out.set(scratch as never);
+  return out;
+}
+
+/** A new typed array of out's kind and realm (float16/bfloat16 bits stay a Uint16Array), `length` zeros. */
+function sameKind<T extends FloatArray>(out: T, length: number): T {
+  return new (out.constructor as new (length: number) => T)(length);
+}
+
+/**
+ * The runs of {@link fillTruncatedNormalBounded} for a prepared sampler's `fillRuns` (runs are
+ * triples: start in out, offset in the stream, length). When the fill can give up, every run is drawn
+ * aside first and `out` written only once all succeeded.
+ */
+export function fillTruncatedNormalBoundedRuns<T extends FloatArray>(
+  where: string,
+  out: T,
+  resolved: ResolvedNormal,
+  a: number,
+  b: number,
+  runs: ArrayLike<number>,
+): T {
+  const { mean, stddev, format } = resolved;
+  const check = requireBoundedFits(where, mean, stddev, a, b, format);
+  const direct = !truncationMayGiveUp(check, mean, stddev, a, b);
+  const drawn: T[] = [];
+  for (let run = 0; run + 2 < runs.length; run += 3) {
+    const local = runs[run]!;
+    const length = runs[run + 2]!;
+    if (length === 0) continue;
+    const target = direct ? (out.subarray(local, local + length) as T) : sameKind(out, length);
+    drawBounded(target, { ...resolved, offset: runs[run + 1]! }, check, a, b);
+    if (!direct) drawn.push(target);
+  }
+  if (!direct) {
+    let next = 0;
+    for (let run = 0; run + 2 < runs.length; run += 3) {
+      if (runs[run + 2]! === 0) continue;
+      out.set(drawn[next++] as never, runs[run]!);
+    }
+  }
+  return out;
+}
+
+/** Draws every element of `out` (length > 0) from the checked interval, straight into `out`. */
+function drawBounded(out: FloatArray, resolved: ResolvedNormal, check: BoundedCheck, a: number, b: number): void {
+  const { mean, stddev, format, offset, words } = resolved;
+  const { plan, lower, upper, lowerSafe, upperSafe } = check;
   const twoSided = plan.regime === 'normal';
   const params: BoundedParams = {
     mean,
@@ -479,5 +566,4 @@ export function fillTruncatedNormalBounded<T extends FloatArray>(
       fillBlocksAsHalf(out as Uint16Array, offset, words, kernel23, params, halfEncoder(format));
       break;
   }
-  return out;
 }
