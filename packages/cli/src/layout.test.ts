@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { filesOfHost, indexJson, parseShard, parseSize, planFiles } from './layout.js';
+import { filesOfHost, indexJson, OptionError, parseShard, parseSize, planFiles } from './layout.js';
+import { parseSeed } from './seed.js';
 
 describe('--max-shard-size', () => {
   test.each([
@@ -25,6 +26,21 @@ describe('--shard', () => {
   ])('%s', (text, expected) => expect(parseShard(text)).toEqual(expected));
   test.each(['4/4', '1', '-1/2', '1/0', 'a/b'])('%j is refused', (text) => {
     expect(() => parseShard(text)).toThrow(/--shard must be i\/n with 0 ≤ i < n/);
+  });
+});
+
+describe('flags given as non-strings (found by the fuzz suite)', () => {
+  // Regression: parseShard(0) threw a raw "text.trim is not a function" and parseSeed(1e21)
+  // returned the number 1e21 unchecked; each now refuses a non-string with an OptionError naming its flag.
+  test.each([
+    ['--shard', parseShard],
+    ['--max-shard-size', parseSize],
+    ['--seed', parseSeed],
+  ] as const)('%s refuses numbers, null, symbols, bigints and objects', (flag, parse) => {
+    for (const value of [0, 1e21, null, undefined, Symbol('x'), 3n, ['0/1'], { text: '1' }]) {
+      expect(() => parse(value as never)).toThrow(OptionError);
+      expect(() => parse(value as never)).toThrow(`${flag} must be a string. Received: `);
+    }
   });
 });
 

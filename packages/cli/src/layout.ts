@@ -29,6 +29,17 @@ export class OptionError extends Error {
   override readonly name = 'OptionError';
 }
 
+/**
+ * A flag's value must be text: the library functions are called from code too, where a number or
+ * an object would otherwise reach a regular expression or `.trim()` and fail with a raw TypeError.
+ */
+export function requireText(flag: string, text: unknown): asserts text is string {
+  if (typeof text !== 'string') {
+    const kind = text === null ? 'null' : Array.isArray(text) ? 'an array' : `a ${typeof text}`;
+    throw new OptionError(`${flag} must be a string. Received: ${kind}.`);
+  }
+}
+
 const UNITS: Readonly<Record<string, number>> = {
   b: 1,
   kb: 1e3,
@@ -46,6 +57,7 @@ const UNITS: Readonly<Record<string, number>> = {
  * bytes, "10GiB" 10·2³⁰; KB, MB, GB, TB and KiB … TiB, any case).
  */
 export function parseSize(text: string): number {
+  requireText('--max-shard-size', text);
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
   const unit = UNITS[(match?.[2] ?? '').toLowerCase() || 'b'];
   const bytes = match === null || unit === undefined ? Number.NaN : Math.floor(Number(match[1]) * unit);
@@ -59,6 +71,7 @@ export function parseSize(text: string): number {
 
 /** `--shard i/n`: host i (counted from 0, as Kubernetes' and torchrun's ranks are) of n. */
 export function parseShard(text: string): { index: number; count: number } {
+  requireText('--shard', text);
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);

@@ -1,8 +1,9 @@
 import type { Seed } from '@init/random';
-import { OptionError } from './layout.js';
+import { OptionError, requireText } from './layout.js';
 
 /** `--seed`: digits are an integer seed (a bigint beyond 2^53 − 1); anything else a string seed. */
 export function parseSeed(text: string): Seed {
+  requireText('--seed', text);
   if (/^\d+$/.test(text)) {
     const value = BigInt(text);
     if (value >= 2n ** 64n)

@@ -73,3 +73,21 @@ describe('parseSpec', () => {
     expect(() => parseSpec(text)).toThrow(message);
   });
 });
+
+describe('parseSpec options that are not an object (found by the fuzz suite)', () => {
+  // Regression: parseSpec(text, null) threw a raw "Cannot read properties of null (reading 'layout')".
+  const text = JSON.stringify({ parameters: { w: [2] }, rules: { '*': 'zeros' } });
+  test.each([null, 0, 'tf', true, Symbol('options'), 3n])('%s is refused with a SpecError naming options', (value) => {
+    expect(() => parseSpec(text, value as never)).toThrow(
+      /^parseSpec: options must be an object \{ layout\? \}\. Received: /,
+    );
+  });
+  test('a bigint layout is refused with a SpecError (describing it threw a raw TypeError)', () => {
+    expect(() => parseSpec(text, { layout: 12n as never })).toThrow(
+      "the layout must be 'torch' or 'tf'. Received: 12n.",
+    );
+  });
+  test('undefined options still read the spec', () => {
+    expect(parseSpec(text, undefined).layout).toBe('torch');
+  });
+});

@@ -37,7 +37,13 @@ const LAYOUTS: readonly FanLayout[] = ['torch', 'tf'];
 const SPEC_KEYS = ['parameters', 'rules', 'dtype', 'layout'];
 
 function describe(value: unknown): string {
-  const text = JSON.stringify(value);
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    // A bigint (or a cycle, from code rather than a file) has no JSON: show it as JavaScript does.
+    text = typeof value === 'bigint' ? `${value}n` : Object.prototype.toString.call(value);
+  }
   return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
@@ -72,6 +78,11 @@ function readDType(where: string, value: unknown): DType {
  * @throws SpecError for text that is not JSON, a wrong shape of spec, or a parameter no rule covers.
  */
 export function parseSpec(text: string, options: { layout?: FanLayout | undefined } = {}): Spec {
+  if (typeof options !== 'object' || options === null) {
+    throw new SpecError(
+      `parseSpec: options must be an object { layout? }. Received: ${options === null ? 'null' : typeof options}.`,
+    );
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -13,6 +13,7 @@ const BASE = {
   parallel: 400,
   tfjs: 500,
   tfjsAdapter: 300,
+  cli: 800,
 } as const;
 
 export const RUNS: Readonly<Record<keyof typeof BASE, number>> = Object.freeze(

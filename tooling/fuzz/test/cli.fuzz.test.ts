@@ -1,0 +1,362 @@
+// @init/cli's programmatic API under the fuzz property (see src/kit.ts): parseSpec over specs in
+// every spelling the README allows (shapes, { shape, dtype, init }, rules, dtype, layout) and
+// specs made wrong one field at a time, with `{ layout }` made wild; parseSize, parseShard and
+// parseSeed over their flags' texts and over wrong texts and non-strings; encodeHeader's bytes
+// read back by readHeader (one temporary directory, removed afterwards).
+//
+// Property: the value the text means (a spec whose parameters, shapes, dtypes, inits and rule
+// sources are the ones written; the byte count; the host and count; the seed), a header that reads
+// back as the tensors encoded with contiguous offsets, or the CLI's own error (SpecError,
+// OptionError) naming the flag, the spec's field or the options argument.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, test } from 'vitest';
+import { isInitError } from '@init/core';
+import {
+  encodeHeader,
+  fnmatch,
+  OptionError,
+  parseSeed,
+  parseShard,
+  parseSize,
+  parseSpec,
+  readHeader,
+  SAFETENSORS_DTYPES,
+  SpecError,
+} from '@init/cli';
+import { type Entry, fuzzEntry, type Options, wildValue } from '../src/kit.js';
+import { RUNS } from '../src/runs.js';
+
+const isOurs = (error: unknown): boolean =>
+  error instanceof SpecError || error instanceof OptionError || isInitError(error);
+
+/** The CLI's errors name a flag or a spec field, not a function: the message must mention one of `names`. */
+const mentions = (message: string, names: readonly string[]): boolean => names.some((name) => message.includes(name));
+
+const DTYPES = ['float32', 'float64', 'float16', 'bfloat16', 'int32', 'uint8', 'bool'] as const;
+type DType = (typeof DTYPES)[number];
+const BYTES: Readonly<Record<DType, number>> = {
+  float32: 4,
+  float64: 8,
+  float16: 2,
+  bfloat16: 2,
+  int32: 4,
+  uint8: 1,
+  bool: 1,
+};
+
+// ---- parseSpec ----------------------------------------------------------------------------------
+
+interface SpecArgs {
+  readonly text: unknown;
+  /** The spec's parameters as they must come back (name, shape, dtype, init, source), when valid. */
+  readonly expected?: ReadonlyArray<{ name: string; shape: number[]; dtype: DType; init: unknown; source: string }>;
+  readonly specLayout?: 'torch' | 'tf';
+}
+
+const paramName = fc.stringMatching(/^[a-z]{1,4}(\.[a-z0-9]{1,3}){0,2}$/);
+const shape = fc.array(fc.nat(6), { maxLength: 4 });
+const identifier = fc.oneof(
+  fc.constantFrom('zeros', 'ones', 'glorot_uniform', 'he_normal', 'orthogonal'),
+  fc.record({ className: fc.constantFrom('RandomNormal', 'Constant'), config: fc.record({ seed: fc.nat(99) }) }),
+);
+const paramEntry = fc.oneof(
+  shape.map((s) => ({
+    raw: s as unknown,
+    shape: s,
+    dtype: undefined as DType | undefined,
+    init: undefined as unknown,
+  })),
+  fc
+    .record({ shape, dtype: fc.constantFrom(...DTYPES), init: identifier }, { requiredKeys: ['shape'] })
+    .map((e) => ({ raw: e as unknown, shape: e.shape, dtype: e.dtype as DType | undefined, init: e.init as unknown })),
+);
+
+const validSpec: fc.Arbitrary<{ options: Options; args: SpecArgs }> = fc
+  .tuple(
+    fc.uniqueArray(fc.tuple(paramName, paramEntry), { minLength: 1, maxLength: 5, selector: ([name]) => name }),
+    fc.array(fc.tuple(fc.constantFrom('*.weight', '*.bias', 'a*', '?', '[ab]*', '[!a]*', '*.*'), identifier), {
+      maxLength: 3,
+    }),
+    identifier,
+    fc.option(fc.constantFrom(...DTYPES), { nil: undefined }),
+    fc.option(fc.constantFrom<'torch' | 'tf'>('torch', 'tf'), { nil: undefined }),
+    fc.option(fc.constantFrom<'torch' | 'tf'>('torch', 'tf'), { nil: undefined }),
+  )
+  .map(([params, someRules, fallback, dtype, specLayout, optionLayout]) => {
+    // A catch-all rule last, so every parameter is covered; earlier globs win in the order written.
+    const rules = [...new Map([...someRules, ['*', fallback] as const]).entries()];
+    const spec: Record<string, unknown> = {
+      parameters: Object.fromEntries(params.map(([name, entry]) => [name, entry.raw])),
+      rules: Object.fromEntries(rules),
+    };
+    if (dtype !== undefined) spec.dtype = dtype;
+    if (specLayout !== undefined) spec.layout = specLayout;
+    const expected = params.map(([name, entry]) => {
+      const rule = rules.find(([glob]) => fnmatch(name, glob)) as readonly [string, unknown];
+      return {
+        name,
+        shape: entry.shape,
+        dtype: entry.dtype ?? dtype ?? 'float32',
+        init: entry.init ?? rule[1],
+        source: entry.init === undefined ? rule[0] : 'init',
+      };
+    });
+    return {
+      options: optionLayout === undefined ? {} : { layout: optionLayout },
+      args: { text: JSON.stringify(spec), expected, ...(specLayout === undefined ? {} : { specLayout }) },
+    };
+  });
+
+/** Specs made wrong in one field, each with what its error must mention. */
+const badSpec: fc.Arbitrary<{ args: SpecArgs; names: readonly string[] }> = fc.oneof(
+  fc
+    .constantFrom<unknown>('', '{', 'null', '[]', '3', '"spec"', 'true', Symbol('spec'), 3n, null, undefined)
+    .map((text) => ({ args: { text }, names: ['spec'] })),
+  fc.tuple(paramName, fc.constantFrom<unknown>(-1, 1.5, Number.NaN, '2', null, 2 ** 53)).map(([name, dim]) => ({
+    args: { text: JSON.stringify({ parameters: { [name]: [2, dim] }, rules: { '*': 'zeros' } }) },
+    names: [`spec.parameters[${JSON.stringify(name)}]`],
+  })),
+  fc.tuple(paramName, fc.constantFrom<unknown>('float', 'f32', 'F32', 3, null, ['float32'])).map(([name, dtype]) => ({
+    args: { text: JSON.stringify({ parameters: { [name]: { shape: [2], dtype } }, rules: { '*': 'zeros' } }) },
+    names: [`spec.parameters[${JSON.stringify(name)}].dtype`],
+  })),
+  fc.tuple(paramName, fc.constantFrom<unknown>(3, true, ['zeros'], null)).map(([name, init]) => ({
+    args: { text: JSON.stringify({ parameters: { [name]: { shape: [2], init } }, rules: { '*': 'zeros' } }) },
+    // null is JSON for "absent": the parameter then needs a rule, which '*' is, so it may succeed.
+    names: [`spec.parameters[${JSON.stringify(name)}].init`],
+  })),
+  fc.tuple(paramName, fc.constantFrom('weight', 'Shape', 'initializer')).map(([name, key]) => ({
+    args: { text: JSON.stringify({ parameters: { [name]: { shape: [2], [key]: 1 } }, rules: { '*': 'zeros' } }) },
+    names: [`spec.parameters[${JSON.stringify(name)}]`],
+  })),
+  paramName.map((name) => ({
+    args: { text: JSON.stringify({ parameters: { [name]: [2] }, rules: { 'zz*': 'zeros' } }) },
+    names: [`parameter ${JSON.stringify(name)}`],
+  })),
+  fc.constantFrom('params', 'rule', 'Layout', 'init').map((key) => ({
+    args: { text: JSON.stringify({ parameters: { w: [2] }, rules: { '*': 'zeros' }, [key]: 1 }) },
+    names: [JSON.stringify(key)],
+  })),
+  fc.constantFrom<unknown>([], 3, 'w', null, {}).map((parameters) => ({
+    args: { text: JSON.stringify({ parameters, rules: { '*': 'zeros' } }) },
+    names: ['spec.parameters'],
+  })),
+  fc.constantFrom<unknown>([], 3, 'zeros', { '*': 3 }).map((rules) => ({
+    args: { text: JSON.stringify({ parameters: { w: [2] }, rules }) },
+    names: ['spec.rules'],
+  })),
+  fc.constantFrom<unknown>('f32', 3, 'Float32').map((dtype) => ({
+    args: { text: JSON.stringify({ parameters: { w: [2] }, rules: { '*': 'zeros' }, dtype }) },
+    names: ['spec.dtype'],
+  })),
+  fc.constantFrom<unknown>('TF', 'keras', 3).map((layout) => ({
+    args: { text: JSON.stringify({ parameters: { w: [2] }, rules: { '*': 'zeros' }, layout }) },
+    names: ['layout'],
+  })),
+);
+
+export const parseSpecEntry: Entry<SpecArgs> = {
+  name: 'parseSpec',
+  keys: ['layout'],
+  valid: validSpec,
+  badArgs: badSpec,
+  wild: { layout: fc.oneof(wildValue, fc.constantFrom<unknown>('TF', 'Torch', 'keras', 'tf ', ['tf'])) },
+  isOurs,
+  messageCheck: mentions,
+  call: (options, args) => parseSpec(args.text as string, options as never),
+  check(result, options, args) {
+    const spec = result as ReturnType<typeof parseSpec>;
+    const layout = options.layout ?? args.specLayout ?? 'torch';
+    expect(spec.layout).toBe(layout);
+    // Only texts that surely mean a spec (or a wrong one that turned out to be right) come back.
+    if (args.expected === undefined) {
+      expect(spec.parameters.length).toBeGreaterThan(0);
+      return;
+    }
+    expect(spec.parameters.map((p) => ({ ...p }))).toEqual(args.expected);
+  },
+};
+
+// ---- parseSize, parseShard, parseSeed -------------------------------------------------------------
+
+interface TextArgs<T> {
+  readonly text: unknown;
+  readonly expected?: T;
+}
+
+const UNITS: Readonly<Record<string, number>> = {
+  '': 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
+};
+
+const oddText: fc.Arbitrary<unknown> = fc.oneof(
+  fc.string({ maxLength: 8 }),
+  wildValue,
+  fc.constantFrom<unknown>('-1', '0', '1e3', '0x10', '1/0', '4/4', '-1/4', '1/-4', ' ', '18446744073709551616'),
+);
+
+function textEntry<T>(
+  name: string,
+  flag: string,
+  call: (text: string) => T,
+  valid: fc.Arbitrary<TextArgs<T>>,
+  sane: (value: T) => void,
+): Entry<TextArgs<T>> {
+  return {
+    name,
+    keys: [],
+    takesOptions: false,
+    valid: valid.map((args) => ({ options: {}, args })),
+    badArgs: oddText.map((text) => ({ args: { text }, names: [flag] })),
+    isOurs,
+    messageCheck: mentions,
+    call: (_options, args) => call(args.text as string),
+    check(result, _options, args) {
+      sane(result as T);
+      if (args.expected !== undefined) expect(result).toEqual(args.expected);
+    },
+  };
+}
+
+export const parseSizeEntry = textEntry(
+  'parseSize',
+  '--max-shard-size',
+  parseSize,
+  fc
+    .tuple(fc.integer({ min: 1, max: 4096 }), fc.constantFrom(...Object.keys(UNITS)), fc.boolean(), fc.boolean())
+    .map(([n, unit, upper, spaced]) => ({
+      text: `${spaced ? ' ' : ''}${n}${spaced ? ' ' : ''}${upper ? unit.toUpperCase() : unit}`,
+      expected: n * (UNITS[unit] as number),
+    })),
+  (bytes) => {
+    expect(Number.isSafeInteger(bytes) && bytes > 0).toBe(true);
+  },
+);
+
+export const parseShardEntry = textEntry(
+  'parseShard',
+  '--shard',
+  parseShard,
+  fc
+    .integer({ min: 1, max: 1024 })
+    .chain((count) => fc.nat(count - 1).map((index) => ({ text: `${index}/${count}`, expected: { index, count } }))),
+  ({ index, count }) => {
+    expect(Number.isSafeInteger(index) && Number.isSafeInteger(count) && index >= 0 && index < count).toBe(true);
+  },
+);
+
+export const parseSeedEntry = textEntry<number | bigint | string>(
+  'parseSeed',
+  '--seed',
+  parseSeed,
+  fc.oneof(
+    fc.nat().map((n) => ({ text: String(n), expected: n as number | bigint | string })),
+    fc.bigInt({ min: 2n ** 53n, max: 2n ** 64n - 1n }).map((n) => ({ text: String(n), expected: n })),
+    fc
+      .string({ minLength: 1, maxLength: 8 })
+      .filter((s) => !/^\d+$/.test(s))
+      .map((s) => ({ text: s, expected: s })),
+  ),
+  (seed) => {
+    if (typeof seed === 'string') expect(seed.length).toBeGreaterThan(0);
+    else expect(seed >= 0 && seed < 2n ** 64n).toBe(true);
+  },
+);
+
+// ---- encodeHeader → readHeader --------------------------------------------------------------------
+
+interface HeaderArgs {
+  readonly tensors: ReadonlyArray<{ name: string; dtype: DType; shape: number[] }>;
+  readonly metadata: Record<string, string>;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'init-fuzz-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
+export const headerEntry: Entry<HeaderArgs> = {
+  name: 'encodeHeader',
+  keys: [],
+  takesOptions: false,
+  valid: fc
+    .record({
+      tensors: fc.uniqueArray(
+        fc.record({ name: fc.string({ minLength: 1, maxLength: 6 }), dtype: fc.constantFrom(...DTYPES), shape }),
+        { maxLength: 5, selector: (t) => t.name },
+      ),
+      metadata: fc.dictionary(fc.string({ maxLength: 4 }), fc.string({ maxLength: 6 }), { maxKeys: 2 }),
+    })
+    .filter(({ tensors }) => tensors.every((t) => t.name !== '__metadata__'))
+    .map((args) => ({ options: {}, args })),
+  isOurs,
+  call(_options, args) {
+    const encoded = encodeHeader(args.tensors, args.metadata);
+    const path = join(dir, `h${files++}.safetensors`);
+    writeFileSync(path, Buffer.concat([encoded.bytes, Buffer.alloc(encoded.dataBytes)]));
+    try {
+      return { encoded, header: readHeader(path) };
+    } finally {
+      rmSync(path);
+    }
+  },
+  check(result, _options, args) {
+    const { encoded, header } = result as {
+      encoded: ReturnType<typeof encodeHeader>;
+      header: ReturnType<typeof readHeader>;
+    };
+    // The header is valid JSON padded to a multiple of 8 with spaces, the buffer starting after it.
+    const size = Number(new DataView(encoded.bytes.buffer).getBigUint64(0, true));
+    expect(size % 8).toBe(0);
+    expect(header.dataStart).toBe(8 + size);
+    JSON.parse(new TextDecoder().decode(encoded.bytes.subarray(8)));
+    let offset = 0;
+    const expected = args.tensors.map((t) => {
+      const bytes = t.shape.reduce((a, b) => a * b, 1) * (BYTES[t.dtype] as number);
+      const begin = offset;
+      offset += bytes;
+      return { name: t.name, dtype: SAFETENSORS_DTYPES[t.dtype], shape: t.shape, dataOffsets: [begin, offset] };
+    });
+    expect(encoded.dataBytes).toBe(offset);
+    // By name: JSON puts integer-like keys ("0") first, so the header's order may differ from the
+    // buffer's; the offsets, not the key order, say where each tensor lies.
+    const byName = (list: ReadonlyArray<{ name: string }>) =>
+      [...list].map((t) => ({ ...t })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    expect(byName(header.tensors)).toEqual(byName(expected));
+    expect({ ...header.metadata }).toEqual(args.metadata);
+  },
+};
+
+describe('@init/cli under the fuzz property', () => {
+  const share = (part: number) => Math.max(1, Math.round(RUNS.cli * part));
+  test(`parseSpec: ${share(0.5)} cases`, () => {
+    const tally = fuzzEntry(parseSpecEntry, share(0.5), 4100, isOurs);
+    expect(tally.valid).toBeGreaterThan(share(0.5) / 5);
+    expect(tally.succeeded).toBeGreaterThanOrEqual(tally.valid);
+  });
+  for (const [entry, seed] of [
+    [parseSizeEntry, 4101],
+    [parseShardEntry, 4102],
+    [parseSeedEntry, 4103],
+  ] as const) {
+    test(`${entry.name}: ${share(0.12)} cases`, () => {
+      const tally = fuzzEntry(entry as Entry<TextArgs<unknown>>, share(0.12), seed, isOurs);
+      expect(tally.valid).toBeGreaterThan(share(0.12) / 5);
+      expect(tally.succeeded).toBeGreaterThanOrEqual(tally.valid);
+    });
+  }
+  test(`encodeHeader → readHeader: ${share(0.14)} cases`, () => {
+    const tally = fuzzEntry(headerEntry, share(0.14), 4104, isOurs);
+    expect(tally.succeeded).toBe(share(0.14));
+  });
+});
