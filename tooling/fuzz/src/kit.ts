@@ -11,7 +11,7 @@
 // or one call argument), so the argument the message must name is known.
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { describe, expect, test } from 'vitest';
 
 /** What one case hands the entry, and what its error must name if it throws. */
 export type Case<A> =
@@ -447,6 +447,37 @@ export function fuzzEntry<A, S>(
     { seed, numRuns: runs },
   );
   return tally;
+}
+
+/**
+ * Declares a package's fuzz suite: `runs` cases split evenly among `entries`, entry i under seed
+ * `baseSeed + i`, each test asserting that every case ran, that at least a fifth were surely valid
+ * and that every surely-valid one succeeded; then one test that the package's total was reached.
+ */
+export function describeFuzzSuite(
+  title: string,
+  entries: readonly Entry<never, never>[],
+  runs: number,
+  baseSeed: number,
+  isInitError: (error: unknown) => boolean,
+): void {
+  describe(title, () => {
+    const perEntry = Math.ceil(runs / entries.length);
+    let total = 0;
+    test.each(entries.map((entry, index) => [String(entry.name), entry, index] as const))(
+      `%s: ${perEntry} cases`,
+      (_name, entry, index) => {
+        const tally = fuzzEntry(entry, perEntry, baseSeed + index, isInitError);
+        total += tally.runs;
+        expect(tally.runs).toBe(perEntry);
+        expect(tally.valid).toBeGreaterThan(perEntry / 5);
+        expect(tally.succeeded).toBeGreaterThanOrEqual(tally.valid);
+      },
+    );
+    test(`at least ${runs} cases ran`, () => {
+      expect(total).toBeGreaterThanOrEqual(runs);
+    });
+  });
 }
 
 /** The async twin of {@link runCase}, for entries whose call returns a promise. */

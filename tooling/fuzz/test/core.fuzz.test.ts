@@ -2,7 +2,7 @@
 // fill, with wild constructor options, shapes, dtypes, partitions and output buffers; fill's own
 // options; computeFans.
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { expect } from 'vitest';
 import { bfloat16BitsToNumber, float16BitsToNumber, roundToFormat, typedArrayKind } from '@init/random';
 import {
   Constant,
@@ -32,7 +32,7 @@ import {
   BUFFER_FORMS,
   type BufferForm,
   type Entry,
-  fuzzEntry,
+  describeFuzzSuite,
   makeBuffer,
   type Options,
   shardOf,
@@ -661,20 +661,4 @@ const ENTRIES: Entry<never, never>[] = [...CLASSES.map(classEntry), fillOptionsE
 
 enableSvd();
 
-describe('@init/core under the fuzz property', () => {
-  const perEntry = Math.ceil(RUNS.core / ENTRIES.length);
-  let total = 0;
-  test.each(ENTRIES.map((entry, index) => [String(entry.name), entry, index] as const))(
-    `%s: ${perEntry} cases`,
-    (_name, entry, index) => {
-      const tally = fuzzEntry(entry, perEntry, 2400 + index, isInitError);
-      total += tally.runs;
-      expect(tally.runs).toBe(perEntry);
-      expect(tally.valid).toBeGreaterThan(perEntry / 5);
-      expect(tally.succeeded).toBeGreaterThanOrEqual(tally.valid);
-    },
-  );
-  test(`at least ${RUNS.core} cases ran`, () => {
-    expect(total).toBeGreaterThanOrEqual(RUNS.core);
-  });
-});
+describeFuzzSuite('@init/core under the fuzz property', ENTRIES, RUNS.core, 2400, isInitError);

@@ -3,10 +3,10 @@
 // RangeError (it depends on nothing of @init), worded as the other packages word theirs; the input
 // matrix is never written to.
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { expect } from 'vitest';
 import { orthogonalize, qr } from '@init/linalg';
 import { enableSvd } from '@init/linalg/svd';
-import { BUFFER_FORMS, type BufferForm, type Entry, fuzzEntry, makeBuffer } from '../src/kit.js';
+import { BUFFER_FORMS, type BufferForm, describeFuzzSuite, type Entry, makeBuffer } from '../src/kit.js';
 import { RUNS } from '../src/runs.js';
 
 interface MatrixArgs {
@@ -170,20 +170,4 @@ const ENTRIES: Entry<never, never>[] = [orthogonalizeEntry, qrEntry] as never;
 
 enableSvd();
 
-describe('@init/linalg under the fuzz property', () => {
-  const perEntry = Math.ceil(RUNS.linalg / ENTRIES.length);
-  let total = 0;
-  test.each(ENTRIES.map((entry, index) => [String(entry.name), entry, index] as const))(
-    `%s: ${perEntry} cases`,
-    (_name, entry, index) => {
-      const tally = fuzzEntry(entry, perEntry, 3600 + index, () => false);
-      total += tally.runs;
-      expect(tally.runs).toBe(perEntry);
-      expect(tally.valid).toBeGreaterThan(perEntry / 5);
-      expect(tally.succeeded).toBeGreaterThanOrEqual(tally.valid);
-    },
-  );
-  test(`at least ${RUNS.linalg} cases ran`, () => {
-    expect(total).toBeGreaterThanOrEqual(RUNS.linalg);
-  });
-});
+describeFuzzSuite('@init/linalg under the fuzz property', ENTRIES, RUNS.linalg, 3600, () => false);

@@ -1,7 +1,7 @@
 // @init/presets under the fuzz property (see src/kit.ts): the Keras factories, the PyTorch
 // functions, TF1's aliases and calculateGain, with wild options, then applied to a small shape.
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { expect } from 'vitest';
 import type { Initializer } from '@init/core';
 import {
   calculateGain,
@@ -22,7 +22,7 @@ import {
   xavierUniform,
 } from '@init/presets';
 import { isInitError } from '@init/random';
-import { type Entry, fuzzEntry, type Options } from '../src/kit.js';
+import { describeFuzzSuite, type Entry, type Options } from '../src/kit.js';
 import { RUNS } from '../src/runs.js';
 
 interface ApplyArgs {
@@ -191,20 +191,4 @@ const gainEntry: Entry<{ nonlinearity: unknown; param: unknown }> = {
 
 const ALL: Entry<never, never>[] = [...ENTRIES, gainEntry] as never;
 
-describe('@init/presets under the fuzz property', () => {
-  const perEntry = Math.ceil(RUNS.presets / ALL.length);
-  let total = 0;
-  test.each(ALL.map((entry, index) => [String(entry.name), entry, index] as const))(
-    `%s: ${perEntry} cases`,
-    (_name, entry, index) => {
-      const tally = fuzzEntry(entry, perEntry, 4800 + index, isInitError);
-      total += tally.runs;
-      expect(tally.runs).toBe(perEntry);
-      expect(tally.valid).toBeGreaterThan(perEntry / 5);
-      expect(tally.succeeded).toBeGreaterThanOrEqual(tally.valid);
-    },
-  );
-  test(`at least ${RUNS.presets} cases ran`, () => {
-    expect(total).toBeGreaterThanOrEqual(RUNS.presets);
-  });
-});
+describeFuzzSuite('@init/presets under the fuzz property', ALL, RUNS.presets, 4800, isInitError);

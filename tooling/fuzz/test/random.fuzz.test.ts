@@ -1,7 +1,7 @@
 // @init/random under the fuzz property (see src/kit.ts): every fill, prepared sampler, key function
 // and TorchGenerator entry, with wild options, every buffer form and bad arguments.
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { expect } from 'vitest';
 import {
   bfloat16BitsToNumber,
   closestNames,
@@ -41,7 +41,7 @@ import {
   BUFFER_FORMS,
   type BufferForm,
   type Entry,
-  fuzzEntry,
+  describeFuzzSuite,
   makeBuffer,
   type Options,
   wildNumber,
@@ -703,21 +703,4 @@ const ENTRIES: Entry<never, never>[] = [
   ...rulesEntries,
 ] as never;
 
-describe('@init/random under the fuzz property', () => {
-  const perEntry = Math.ceil(RUNS.random / ENTRIES.length);
-  let total = 0;
-  test.each(ENTRIES.map((entry, index) => [String(entry.name), entry, index] as const))(
-    `%s: ${perEntry} cases`,
-    (_name, entry, index) => {
-      const tally = fuzzEntry(entry, perEntry, 1200 + index, isInitError);
-      total += tally.runs;
-      expect(tally.runs).toBe(perEntry);
-      // Surely-valid calls are about a third of the cases, and every one succeeded.
-      expect(tally.valid).toBeGreaterThan(perEntry / 5);
-      expect(tally.succeeded).toBeGreaterThanOrEqual(tally.valid);
-    },
-  );
-  test(`at least ${RUNS.random} cases ran`, () => {
-    expect(total).toBeGreaterThanOrEqual(RUNS.random);
-  });
-});
+describeFuzzSuite('@init/random under the fuzz property', ENTRIES, RUNS.random, 1200, isInitError);
