@@ -9,7 +9,7 @@
  *   WASM_LAYOUT.counters and writes the states where the kernels read them (WASM_LAYOUT.states).
  *   Same 32-bit additions, rotations and exclusive ors as threefry2x32x20, so the same bits.
  * - `pack(segments, shift)` moves each segment's kept elements (after its block's first `skip`) so
- *   that the segments lie back to back from WASM_LAYOUT.output, in order; the segments of a batch
+ *   that the segments lie back to back from the blocks' start (WASM_LAYOUT.outputBase), in order; the segments of a batch
  *   that are contiguous in the output array are then contiguous in the module's memory too, and one
  *   `set` copies them (a column shard's 64 short runs, for instance, instead of 64 copies).
  */
@@ -25,8 +25,8 @@ export interface BlockHelperLayout {
   readonly states: number;
   /** Per segment: its skip and its count (two i32). */
   readonly segments: number;
-  /** The kernels' output area: segment t's block at element 256·t. */
-  readonly output: number;
+  /** An i32: where the kernels' blocks start (the output area plus the pad): segment t's block at element 256·t. */
+  readonly outputBase: number;
 }
 
 const I32_XOR = 0x73;
@@ -130,9 +130,13 @@ export function seedBlocksBody(layout: BlockHelperLayout): number[] {
 
 /** `pack(segments: i32, shift: i32)`: the body (shift is log2 of the element size). */
 export function packBody(layout: BlockHelperLayout): number[] {
-  // Parameters 0–1: segments, shift. Locals: t, packed (elements), source, target, count.
-  const [t, packed, source, target, count] = [2, 3, 4, 5, 6];
+  // Parameters 0–1: segments, shift. Locals: t, packed (elements), source, target, count, base.
+  const [t, packed, source, target, count, base] = [2, 3, 4, 5, 6, 7];
   const code = [
+    ...i32(0),
+    W.I32_LOAD,
+    ...W.memarg(2, layout.outputBase),
+    ...set(base),
     ...i32(0),
     ...set(t),
     ...i32(0),
@@ -146,7 +150,7 @@ export function packBody(layout: BlockHelperLayout): number[] {
     W.I32_GE_U,
     W.BR_IF,
     1,
-    // count = segments[t].count; source = output + (256·t + skip) << shift; target = output + packed << shift.
+    // count = segments[t].count; source = base + (256·t + skip) << shift; target = base + packed << shift.
     ...get(t),
     ...i32(3),
     W.I32_SHL,
@@ -164,13 +168,13 @@ export function packBody(layout: BlockHelperLayout): number[] {
     W.I32_ADD,
     ...get(1),
     W.I32_SHL,
-    ...i32(layout.output),
+    ...get(base),
     W.I32_ADD,
     ...set(source),
     ...get(packed),
     ...get(1),
     W.I32_SHL,
-    ...i32(layout.output),
+    ...get(base),
     W.I32_ADD,
     ...set(target),
     ...get(source),
@@ -198,5 +202,5 @@ export function packBody(layout: BlockHelperLayout): number[] {
     W.END,
     W.END,
   ];
-  return functionBody([W.I32, W.I32, W.I32, W.I32, W.I32], code);
+  return functionBody([W.I32, W.I32, W.I32, W.I32, W.I32, W.I32], code);
 }

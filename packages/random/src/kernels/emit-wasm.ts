@@ -60,6 +60,12 @@ export const WASM_LAYOUT = {
   slowState: 12320,
   /** An attempt that leaves the fast loop: its generators' states, addresses and ends (six i32x4). */
   resume: 12384,
+  /**
+   * An i32: where the running call's blocks start, `output` plus a pad of 0–60 bytes that the sampler
+   * chooses so that the copy out of this memory has its source and destination equally aligned
+   * (sampler.ts, copyPad). The kernels store from it and `pack` packs from it.
+   */
+  outputBase: 12480,
   /** Per group: s0..s3 as four i32x4 vectors (64 bytes), lane j = the group's j-th block. */
   states: 12544,
   /** Per group: the four lanes' limits (i32x4). */
@@ -75,13 +81,16 @@ export const WASM_LAYOUT = {
   constantSlots: 144,
   /** Four 16-byte slots for the splatted parameters of the running call. */
   params: 16128,
-  /** Per group: 4 × 256 elements, lane j's block at element 256·j; float32 or float64. */
+  /**
+   * Per group: 4 × 256 elements, lane j's block at element 256·j; float32 or float64. From
+   * `outputBase`, so the area has 64 bytes of room for the pad.
+   */
   output: 16384,
   /** Per group: counters 2b of its four blocks, low words then high words (two i32x4; emit-wasm-blocks.ts). */
-  counters: 16384 + 16 * 1024 * 8,
+  counters: 16384 + 16 * 1024 * 8 + 64,
   /** Per segment: the elements its block skips before it, and its count (two i32; emit-wasm-blocks.ts). */
-  segments: 16384 + 16 * 1024 * 8 + 32 * WASM_GROUPS,
-  /** 16384 + 16·1024·8 + 32·16 + 8·64 bytes, in 64 KiB pages. */
+  segments: 16384 + 16 * 1024 * 8 + 64 + 32 * WASM_GROUPS,
+  /** 16384 + 16·1024·8 + 64 + 32·16 + 8·64 bytes, in 64 KiB pages. */
   pages: 3,
 } as const;
 
@@ -758,7 +767,9 @@ class FunctionBuilder {
       this.get(group),
       this.i32(4 * laneBytes),
       W.I32_MUL,
-      this.i32(WASM_LAYOUT.output),
+      this.i32(0),
+      W.I32_LOAD,
+      W.memarg(2, WASM_LAYOUT.outputBase),
       W.I32_ADD,
       W.I32X4_SPLAT,
     );

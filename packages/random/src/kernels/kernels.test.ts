@@ -182,6 +182,53 @@ describe('WebAssembly SIMD and JavaScript kernels give the same bits', () => {
   });
 });
 
+describe('the copy out of the module', () => {
+  // The sampler starts each batch's blocks at a pad that depends on where the copy lands in out's
+  // buffer (sampler.ts, copyPad): every offset within a 64-byte line, for each element size, and a
+  // column shard's runs (whose later stretches land at other offsets), against the whole fill.
+  test.each(['float32', 'float64'] as const)('views at every offset in a 64-byte line, %s', (dtype) => {
+    const bytes = dtype === 'float32' ? 4 : 8;
+    const length = 64 * 256 + 700;
+    for (const sampler of [prepareNormal(KEYS[1]!, { dtype }), prepareUniform(KEYS[0]!, { dtype })]) {
+      const whole = sampler.fill(floatArray(dtype, length + 300), 0);
+      for (let view = 0; view < 64 / bytes; view++) {
+        for (const offset of [0, 5, 300]) {
+          const { wasm, js } = bothKernels(() => {
+            const buffer = new ArrayBuffer(bytes * (length + 64));
+            const out =
+              dtype === 'float32'
+                ? new Float32Array(buffer, 4 * view, length)
+                : new Float64Array(buffer, 8 * view, length);
+            return sampler.fill(out, offset);
+          });
+          const expected = new Uint8Array(whole.buffer, bytes * offset, bytes * length);
+          expect(firstDifference(wasm, expected), `view ${view}, offset ${offset}`).toBe(-1);
+          expect(firstDifference(js, expected), `view ${view}, offset ${offset}`).toBe(-1);
+        }
+      }
+    }
+  });
+
+  test('a column shard into a view, float32', () => {
+    const sampler = prepareNormal(KEYS[0]!);
+    const [rows, columns, fullColumns, column0] = [90, 37, 1000, 11];
+    const whole = sampler.fill(new Float32Array(rows * fullColumns));
+    const runs: number[] = [];
+    for (let r = 0; r < rows; r++) runs.push(r * columns, r * fullColumns + column0, columns);
+    for (const view of [0, 1, 3, 7, 12]) {
+      const { wasm } = bothKernels(() =>
+        sampler.fillRuns(new Float32Array(new ArrayBuffer(4 * (rows * columns + 16)), 4 * view, rows * columns), runs),
+      );
+      const got = new Float32Array(wasm.buffer, wasm.byteOffset, rows * columns);
+      for (let r = 0; r < rows; r++) {
+        expect(Array.from(got.subarray(r * columns, (r + 1) * columns)), `view ${view}, row ${r}`).toEqual(
+          Array.from(whole.subarray(r * fullColumns + column0, r * fullColumns + column0 + columns)),
+        );
+      }
+    }
+  });
+});
+
 describe('the module seeds blocks as seedBlock does', () => {
   test('four lanes per group, counters up to the last block of 2^53 elements, many keys', () => {
     const wasm = wasmSampling()!;
