@@ -44,18 +44,21 @@ export interface KerasPresetOptions extends FanOptions {
   readonly engine?: Engine;
 }
 
+// One interface per preset (each adds nothing to KerasPresetOptions): editors and the API docs then
+// show the preset's own name, and a preset can gain an option later without a breaking change.
+
 /** Options of {@link GlorotUniform} and {@link glorotUniform}. */
-export type GlorotUniformOptions = KerasPresetOptions;
+export interface GlorotUniformOptions extends KerasPresetOptions {}
 /** Options of {@link GlorotNormal} and {@link glorotNormal}. */
-export type GlorotNormalOptions = KerasPresetOptions;
+export interface GlorotNormalOptions extends KerasPresetOptions {}
 /** Options of {@link HeUniform} and {@link heUniform}. */
-export type HeUniformOptions = KerasPresetOptions;
+export interface HeUniformOptions extends KerasPresetOptions {}
 /** Options of {@link HeNormal} and {@link heNormal}. */
-export type HeNormalOptions = KerasPresetOptions;
+export interface HeNormalOptions extends KerasPresetOptions {}
 /** Options of {@link LecunUniform} and {@link lecunUniform}. */
-export type LecunUniformOptions = KerasPresetOptions;
+export interface LecunUniformOptions extends KerasPresetOptions {}
 /** Options of {@link LecunNormal} and {@link lecunNormal}. */
-export type LecunNormalOptions = KerasPresetOptions;
+export interface LecunNormalOptions extends KerasPresetOptions {}
 
 /**
  * The config of a Keras preset: `{ seed, dtype, engine }`, plus `layout` or the fan axes when they

@@ -16,10 +16,12 @@ import {
   glorotUniform,
   HeNormal,
   type GetOptions,
+  type GlorotUniformOptions,
   type InitializerIdentifier,
   type KaimingOptions,
   type KerasPresetConfig,
   type KerasPresetOptions,
+  type LecunNormalOptions,
   kaimingNormal,
   kerasIdentifiers,
   type Nonlinearity,
@@ -37,6 +39,8 @@ describe('Keras presets', () => {
 
   test('options and config: seed, dtype, engine only', () => {
     expectTypeOf<KerasPresetOptions['dtype']>().toEqualTypeOf<FloatDType | undefined>();
+    expectTypeOf<GlorotUniformOptions>().toEqualTypeOf<KerasPresetOptions>();
+    expectTypeOf<LecunNormalOptions>().toEqualTypeOf<KerasPresetOptions>();
     expectTypeOf(new GlorotUniform().getConfig()).toEqualTypeOf<KerasPresetConfig>();
     expectTypeOf<KerasPresetConfig>().toExtend<RandomInitializerConfig>();
     new GlorotUniform({ seed: 42, engine: 'tfjs' });
