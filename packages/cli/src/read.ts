@@ -1,7 +1,14 @@
 // Reading checkpoints back: which files a path names, and a tensor's bytes in slices.
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { bfloat16BitsToNumber, float16BitsToNumber } from '@init/random';
+import {
+  argumentMessage,
+  bfloat16BitsToNumber,
+  describeValue,
+  float16BitsToNumber,
+  InitTypeError,
+  typedArrayKind,
+} from '@init/random';
 import { DTYPE_BYTES, FormatError, readHeader, type Header, type TensorEntry } from './safetensors.js';
 
 /** Bytes read at once when a tensor is streamed. */
@@ -61,8 +68,28 @@ export function forEachSlice(
   }
 }
 
-/** The numbers of a slice of a tensor's bytes, in float64 (float16/bfloat16 decoded from their bits). */
+/**
+ * The numbers of a slice of a tensor's bytes (whole elements, little-endian as safetensors stores
+ * them): F32, F64 and I32 as views of the bytes, F16 and BF16 decoded from their bits into float64,
+ * U8 and BOOL as bytes.
+ * @throws FormatError for a dtype other than those, or a byte count that is not a whole number of
+ * elements; InitTypeError when `bytes` is not a Uint8Array.
+ */
 export function decode(dtype: string, bytes: Uint8Array): ArrayLike<number> {
+  const element = typeof dtype === 'string' && Object.hasOwn(DTYPE_BYTES, dtype) ? DTYPE_BYTES[dtype] : undefined;
+  if (element === undefined) {
+    throw new FormatError(
+      `decode: dtype must be one of ${Object.keys(DTYPE_BYTES).join(', ')}. Received: ${describeValue(dtype)}.`,
+    );
+  }
+  if (typedArrayKind(bytes) !== 'Uint8Array') {
+    throw new InitTypeError(argumentMessage('decode', 'bytes', 'be a Uint8Array', bytes), 'ERR_INIT_INVALID_ARGUMENT');
+  }
+  if (bytes.byteLength % element !== 0) {
+    throw new FormatError(
+      `decode: ${bytes.byteLength} bytes are not a whole number of ${dtype} elements (${element} bytes each).`,
+    );
+  }
   const aligned = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
   const { buffer, byteOffset, byteLength } = aligned;
   switch (dtype) {

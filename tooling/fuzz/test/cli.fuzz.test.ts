@@ -1,21 +1,27 @@
 // @init/cli's programmatic API under the fuzz property (see src/kit.ts): parseSpec over specs in
 // every spelling the README allows (shapes, { shape, dtype, init }, rules, dtype, layout) and
 // specs made wrong one field at a time, with `{ layout }` made wild; parseSize, parseShard and
-// parseSeed over their flags' texts and over wrong texts and non-strings; encodeHeader's bytes
-// read back by readHeader (one temporary directory, removed afterwards).
+// parseSeed over their flags' texts and over wrong texts and non-strings; fnmatch over globs built
+// with a name they must match and over any glob (ranges in either order, unclosed classes); decode
+// over every dtype's bytes at any offset, byte counts that are not whole elements and unknown dtypes;
+// encodeHeader's bytes read back by readHeader (one temporary directory, removed afterwards).
 //
 // Property: the value the text means (a spec whose parameters, shapes, dtypes, inits and rule
-// sources are the ones written; the byte count; the host and count; the seed), a header that reads
-// back as the tensors encoded with contiguous offsets, or the CLI's own error (SpecError,
-// OptionError) naming the flag, the spec's field or the options argument.
+// sources are the ones written; the byte count; the host and count; the seed; a boolean, true for a
+// name built to match; the values a DataView reads), a header that reads back as the tensors encoded
+// with contiguous offsets, or the CLI's own error (SpecError, OptionError, FormatError, InitTypeError)
+// naming the flag, the spec's field, the argument or the options argument.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { isInitError } from '@init/core';
+import { bfloat16BitsToNumber, float16BitsToNumber } from '@init/random';
 import {
+  decode,
   encodeHeader,
+  FormatError,
   fnmatch,
   OptionError,
   parseSeed,
@@ -30,7 +36,7 @@ import { type Entry, fuzzEntry, type Options, wildValue } from '../src/kit.js';
 import { RUNS } from '../src/runs.js';
 
 const isOurs = (error: unknown): boolean =>
-  error instanceof SpecError || error instanceof OptionError || isInitError(error);
+  error instanceof SpecError || error instanceof OptionError || error instanceof FormatError || isInitError(error);
 
 /** The CLI's errors name a flag or a spec field, not a function: the message must mention one of `names`. */
 const mentions = (message: string, names: readonly string[]): boolean => names.some((name) => message.includes(name));
@@ -337,6 +343,130 @@ export const headerEntry: Entry<HeaderArgs> = {
   },
 };
 
+// ---- fnmatch --------------------------------------------------------------------------------------
+
+interface GlobArgs {
+  readonly name: unknown;
+  readonly glob: unknown;
+  /** True when `name` was built to match `glob` (each token filled with what it must match). */
+  readonly matches?: boolean;
+}
+
+/** Characters with a meaning in a glob or in a regular expression, letters, and a non-BMP one. */
+const GLOB_CHARS = [...'ab.-]!^\\$()+{}|/&~ ', 'é', '\u{1F600}'];
+
+/** One token of a glob and a text it matches: a literal, `*`, `?`, or a class (plain or negated). */
+const token: fc.Arbitrary<{ glob: string; text: string }> = fc.oneof(
+  fc.constantFrom(...GLOB_CHARS).map((char) => ({ glob: char, text: char })),
+  // '[', '*' and '?' match themselves only inside a class.
+  fc.constantFrom('[', '*', '?').map((char) => ({ glob: `[${char}]`, text: char })),
+  fc.constantFrom('', 'a', 'b.-').map((text) => ({ glob: '*', text })),
+  fc.constantFrom(...GLOB_CHARS).map((text) => ({ glob: '?', text })),
+  fc
+    .uniqueArray(fc.constantFrom(...'abz0é!^\\'), { minLength: 1, maxLength: 4 })
+    .filter((set) => set[0] !== '!') // a leading '!' would negate the class
+    .chain((set) => fc.constantFrom(...set).map((text) => ({ glob: `[${set.join('')}]`, text }))),
+  fc
+    .uniqueArray(fc.constantFrom(...'abz0'), { minLength: 1, maxLength: 3 })
+    .map((set) => ({ glob: `[!${set.join('')}]`, text: 'y' })),
+  fc.constantFrom(['a', 'z'], ['0', '9']).map(([lo, hi]) => ({ glob: `[${lo}-${hi}]`, text: hi as string })),
+);
+
+export const fnmatchEntry: Entry<GlobArgs> = {
+  name: 'fnmatch',
+  keys: [],
+  takesOptions: false,
+  valid: fc.oneof(
+    fc.array(token, { maxLength: 6 }).map((tokens) => ({
+      options: {},
+      args: { glob: tokens.map((t) => t.glob).join(''), name: tokens.map((t) => t.text).join(''), matches: true },
+    })),
+    // Any glob (unclosed classes and ranges in either order included) against any name: an answer, never a throw.
+    fc
+      .tuple(
+        fc.array(
+          fc.oneof(
+            fc.constantFrom(...GLOB_CHARS, '[', '*', '?', 'z', '0'),
+            fc
+              .tuple(fc.boolean(), fc.constantFrom(...GLOB_CHARS, 'z', '0'), fc.constantFrom(...GLOB_CHARS, 'z', '0'))
+              .map(([negate, lo, hi]) => `[${negate ? '!' : ''}${lo}-${hi}]`),
+          ),
+          { maxLength: 8 },
+        ),
+        fc.array(fc.constantFrom(...GLOB_CHARS, 'z'), { maxLength: 6 }),
+      )
+      .map(([glob, name]) => ({ options: {}, args: { glob: glob.join(''), name: name.join('') } })),
+  ),
+  badArgs: fc.oneof(
+    wildValue.filter((v) => typeof v !== 'string').map((name) => ({ args: { name, glob: '*' }, names: ['name'] })),
+    wildValue.filter((v) => typeof v !== 'string').map((glob) => ({ args: { name: 'a', glob }, names: ['glob'] })),
+  ),
+  call: (_options, args) => fnmatch(args.name as string, args.glob as string),
+  check(result, _options, args) {
+    expect(typeof result).toBe('boolean');
+    if (args.matches === true) expect(result).toBe(true);
+  },
+};
+
+// ---- decode ---------------------------------------------------------------------------------------
+
+const READ: Readonly<Record<string, { bytes: number; read: (view: DataView, at: number) => number }>> = {
+  F32: { bytes: 4, read: (view, at) => view.getFloat32(at, true) },
+  F64: { bytes: 8, read: (view, at) => view.getFloat64(at, true) },
+  I32: { bytes: 4, read: (view, at) => view.getInt32(at, true) },
+  F16: { bytes: 2, read: (view, at) => float16BitsToNumber(view.getUint16(at, true)) },
+  BF16: { bytes: 2, read: (view, at) => bfloat16BitsToNumber(view.getUint16(at, true)) },
+  U8: { bytes: 1, read: (view, at) => view.getUint8(at) },
+  BOOL: { bytes: 1, read: (view, at) => view.getUint8(at) },
+};
+
+interface DecodeArgs {
+  readonly dtype: unknown;
+  readonly bytes: unknown;
+}
+
+/** Random bytes at a random offset of a larger buffer (decode copies unaligned ones). */
+const bytesAt = (length: number): fc.Arbitrary<Uint8Array> =>
+  fc.tuple(fc.uint8Array({ minLength: length, maxLength: length }), fc.nat(7)).map(([content, offset]) => {
+    const bytes = new Uint8Array(new ArrayBuffer(offset + length + 3), offset, length);
+    bytes.set(content);
+    return bytes;
+  });
+
+export const decodeEntry: Entry<DecodeArgs> = {
+  name: 'decode',
+  keys: [],
+  takesOptions: false,
+  valid: fc.tuple(fc.constantFrom(...Object.keys(READ)), fc.nat(12)).chain(([dtype, count]) =>
+    bytesAt(count * (READ[dtype] as { bytes: number }).bytes).map((bytes) => ({
+      options: {},
+      args: { dtype, bytes },
+    })),
+  ),
+  badArgs: fc.oneof(
+    fc
+      .tuple(fc.constantFrom('F32', 'F64', 'I32', 'F16', 'BF16'), fc.nat(17))
+      .filter(([dtype, length]) => length % (READ[dtype] as { bytes: number }).bytes !== 0)
+      .chain(([dtype, length]) => bytesAt(length).map((bytes) => ({ args: { dtype, bytes }, names: ['bytes'] }))),
+    fc
+      .oneof(fc.string({ maxLength: 5 }), wildValue)
+      .filter((dtype) => typeof dtype !== 'string' || !Object.hasOwn(READ, dtype))
+      .map((dtype) => ({ args: { dtype, bytes: new Uint8Array(8) }, names: ['dtype'] })),
+    fc
+      .oneof(wildValue, fc.constant<unknown>(new Uint16Array(4)), fc.constant<unknown>([1, 2, 3, 4]))
+      .map((bytes) => ({ args: { dtype: 'U8', bytes }, names: ['bytes'] })),
+  ),
+  call: (_options, args) => decode(args.dtype as string, args.bytes as Uint8Array),
+  check(result, _options, args) {
+    const { bytes, read } = READ[args.dtype as string] as (typeof READ)[string];
+    const source = args.bytes as Uint8Array;
+    const view = new DataView(source.buffer, source.byteOffset, source.byteLength);
+    const values = result as ArrayLike<number>;
+    expect(values.length).toBe(source.byteLength / bytes);
+    for (let i = 0; i < values.length; i++) expect(Object.is(values[i], read(view, i * bytes))).toBe(true);
+  },
+};
+
 describe('@init/cli under the fuzz property', () => {
   const share = (part: number) => Math.max(1, Math.round(RUNS.cli * part));
   test(`parseSpec: ${share(0.5)} cases`, () => {
@@ -351,6 +481,16 @@ describe('@init/cli under the fuzz property', () => {
   ] as const) {
     test(`${entry.name}: ${share(0.12)} cases`, () => {
       const tally = fuzzEntry(entry as Entry<TextArgs<unknown>>, share(0.12), seed, isOurs);
+      expect(tally.valid).toBeGreaterThan(share(0.12) / 5);
+      expect(tally.succeeded).toBeGreaterThanOrEqual(tally.valid);
+    });
+  }
+  for (const [entry, seed] of [
+    [fnmatchEntry, 4105],
+    [decodeEntry, 4106],
+  ] as const) {
+    test(`${String(entry.name)}: ${share(0.12)} cases`, () => {
+      const tally = fuzzEntry(entry as Entry<GlobArgs | DecodeArgs>, share(0.12), seed, isOurs);
       expect(tally.valid).toBeGreaterThan(share(0.12) / 5);
       expect(tally.succeeded).toBeGreaterThanOrEqual(tally.valid);
     });
