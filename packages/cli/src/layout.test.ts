@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { existsSync } from 'node:fs';
 import { filesOfHost, indexJson, OptionError, parseShard, parseSize, planFiles } from './layout.js';
+import { parseSpec } from './spec.js';
+import { writeCheckpoint } from './write.js';
 import { parseSeed } from './seed.js';
 
 describe('--max-shard-size', () => {
@@ -93,5 +96,48 @@ describe('planFiles', () => {
         Array.from({ length: count }, (_, index) => index === 0),
       );
     }
+  });
+});
+
+// Regressions: numbers built in code (not parsed from flags) that planned nothing or nonsense
+// without a word: a shard size of 0 put every tensor alone, NaN put all in model.safetensors, and a
+// host outside its count was given no files.
+describe('the library forms of --max-shard-size and --shard are checked', () => {
+  const tensors = [{ name: 'a', shape: [10], dtype: 'float32' as const }];
+  test.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '5GB', null])('planFiles maxShardSize %s', (size) => {
+    expect(() => planFiles(tensors, size as number, 'x')).toThrow(OptionError);
+    expect(() => planFiles(tensors, size as number, 'x')).toThrow(
+      /^planFiles: maxShardSize must be a positive whole number of bytes\. Received: /,
+    );
+  });
+  test.each([
+    [2, 2],
+    [-1, 2],
+    [0, 0],
+    [0.5, 2],
+    [0, Number.NaN],
+    ['0', 1],
+  ])('filesOfHost index %s of count %s', (index, count) => {
+    const plan = planFiles(tensors, undefined, 'x');
+    expect(() => filesOfHost(plan, index as number, count as number)).toThrow(OptionError);
+    expect(() => filesOfHost(plan, index as number, count as number)).toThrow(
+      'filesOfHost: index and count must be whole numbers with 0 ≤ index < count. Received: index ',
+    );
+  });
+  test('writeCheckpoint checks them (and out) before it writes anything', async () => {
+    const spec = parseSpec('{ "parameters": { "w": { "shape": [2, 2], "init": "zeros" } } }');
+    await expect(writeCheckpoint(spec, { seed: 1, out: '', maxShardSize: 10 })).rejects.toThrow(
+      'writeCheckpoint: out must be a non-empty path. Received: "".',
+    );
+    await expect(writeCheckpoint(spec, { seed: 1, out: 'never-written', maxShardSize: 0 })).rejects.toThrow(
+      'writeCheckpoint: maxShardSize must be a positive whole number of bytes. Received: 0.',
+    );
+    await expect(
+      writeCheckpoint(spec, { seed: 1, out: 'never-written.safetensors', shard: { index: 2, count: 2 } }),
+    ).rejects.toThrow(
+      'writeCheckpoint: shard must be whole numbers with 0 ≤ index < count. Received: index 2, count 2.',
+    );
+    expect(existsSync('never-written')).toBe(false);
+    expect(existsSync('never-written.safetensors')).toBe(false);
   });
 });

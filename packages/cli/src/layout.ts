@@ -29,6 +29,40 @@ export class OptionError extends Error {
   override readonly name = 'OptionError';
 }
 
+/** A value as an error message shows it: numbers and strings as written, other things by kind. */
+function shown(value: unknown): string {
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === null || value === undefined) return String(value);
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}
+
+/**
+ * A shard size given as a number (the library's form of `--max-shard-size`): a positive whole
+ * number of bytes, or undefined for one file. `where` names the function and option.
+ */
+export function requireShardSize(where: string, bytes: unknown): asserts bytes is number | undefined {
+  if (bytes !== undefined && !(Number.isSafeInteger(bytes) && (bytes as number) > 0)) {
+    throw new OptionError(`${where} must be a positive whole number of bytes. Received: ${shown(bytes)}.`);
+  }
+}
+
+/** A host's part given as numbers (the library's form of `--shard`): whole numbers 0 ≤ index < count. */
+export function requireHost(where: string, index: unknown, count: unknown): void {
+  const fine =
+    Number.isSafeInteger(count) &&
+    (count as number) >= 1 &&
+    Number.isSafeInteger(index) &&
+    (index as number) >= 0 &&
+    (index as number) < (count as number);
+  if (!fine) {
+    throw new OptionError(
+      `${where} must be whole numbers with 0 ≤ index < count. Received: index ${shown(index)}, count ${shown(count)}.`,
+    );
+  }
+}
+
 /**
  * A flag's value must be text: the library functions are called from code too, where a number or
  * an object would otherwise reach a regular expression or `.trim()` and fail with a raw TypeError.
@@ -94,6 +128,7 @@ export function planFiles(
   maxShardSize: number | undefined,
   single: string,
 ): Plan {
+  requireShardSize('planFiles: maxShardSize', maxShardSize);
   const planned = tensors.map((tensor) => ({
     ...tensor,
     bytes: tensor.shape.reduce((a, b) => a * b, 1) * bytesOf(tensor.dtype),
@@ -133,6 +168,7 @@ export function indexJson(plan: Plan): string {
 
 /** The files host `index` of `count` writes: file k goes to host k mod count; host 0 writes the index. */
 export function filesOfHost(plan: Plan, index: number, count: number): { files: PlannedFile[]; writesIndex: boolean } {
+  requireHost('filesOfHost: index and count', index, count);
   return {
     files: plan.files.filter((_, k) => k % count === index),
     writesIndex: plan.index !== undefined && index === 0,

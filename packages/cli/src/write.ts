@@ -10,7 +10,17 @@ import { fillParallel } from '@init/parallel';
 import type { Seed } from '@init/random';
 import { InitializerError, initializerFor } from './initializer-for.js';
 import { enableSvdWhereNeeded } from './svd.js';
-import { filesOfHost, indexJson, planFiles, type Plan, type PlannedFile, type PlannedTensor } from './layout.js';
+import {
+  filesOfHost,
+  indexJson,
+  OptionError,
+  planFiles,
+  requireHost,
+  requireShardSize,
+  type Plan,
+  type PlannedFile,
+  type PlannedTensor,
+} from './layout.js';
 import { bytesOf, encodeHeader } from './safetensors.js';
 import type { Parameter, Spec } from './spec.js';
 
@@ -67,6 +77,13 @@ export function outputDirectory(options: Pick<WriteOptions, 'out' | 'maxShardSiz
  * @throws InitializerError / core's errors naming the parameter; WriteError for the file system.
  */
 export async function writeCheckpoint(spec: Spec, options: WriteOptions): Promise<WriteResult> {
+  // The options a command line would have parsed, checked here for callers who build them in code:
+  // a shard size of 0 or a host outside its count would otherwise write nothing, without a word.
+  if (typeof options.out !== 'string' || options.out === '') {
+    throw new OptionError(`writeCheckpoint: out must be a non-empty path. Received: ${JSON.stringify(options.out)}.`);
+  }
+  requireShardSize('writeCheckpoint: maxShardSize', options.maxShardSize);
+  if (options.shard !== undefined) requireHost('writeCheckpoint: shard', options.shard?.index, options.shard?.count);
   const plan = planOf(spec, options);
   const { files, writesIndex } = filesOfHost(plan, options.shard?.index ?? 0, options.shard?.count ?? 1);
   const directory = outputDirectory(options);

@@ -22,12 +22,15 @@ import {
   decode,
   encodeHeader,
   FormatError,
+  filesOfHost,
   fnmatch,
   OptionError,
   parseSeed,
   parseShard,
   parseSize,
+  type Plan,
   parseSpec,
+  planFiles,
   readHeader,
   SAFETENSORS_DTYPES,
   SpecError,
@@ -467,6 +470,83 @@ export const decodeEntry: Entry<DecodeArgs> = {
   },
 };
 
+// ---- planFiles → filesOfHost ----------------------------------------------------------------------
+
+interface PlanArgs {
+  readonly tensors: ReadonlyArray<{ name: string; shape: number[]; dtype: DType }>;
+  readonly maxShardSize: unknown;
+  readonly host: { readonly index: unknown; readonly count: unknown };
+}
+
+const wholeOrNot: fc.Arbitrary<unknown> = fc.oneof(
+  wildValue,
+  fc.constantFrom<unknown>(0, -1, 0.5, 2 ** 53, '8', Number.NaN),
+);
+
+export const planEntry: Entry<PlanArgs> = {
+  name: /planFiles|filesOfHost/,
+  keys: [],
+  takesOptions: false,
+  valid: fc
+    .record({
+      tensors: fc.uniqueArray(
+        fc.record({ name: fc.string({ minLength: 1, maxLength: 4 }), shape, dtype: fc.constantFrom(...DTYPES) }),
+        {
+          maxLength: 8,
+          selector: (t) => t.name,
+        },
+      ),
+      maxShardSize: fc.oneof(fc.constant(undefined), fc.integer({ min: 1, max: 600 })),
+      count: fc.integer({ min: 1, max: 5 }),
+    })
+    .chain(({ tensors, maxShardSize, count }) =>
+      fc.nat(count - 1).map((index) => ({ options: {}, args: { tensors, maxShardSize, host: { index, count } } })),
+    ),
+  badArgs: fc.oneof(
+    wholeOrNot
+      .filter((size) => size !== undefined && !(Number.isSafeInteger(size) && (size as number) > 0))
+      .map((maxShardSize) => ({
+        args: { tensors: [], maxShardSize, host: { index: 0, count: 1 } },
+        names: ['maxShardSize'],
+      })),
+    fc
+      .tuple(wholeOrNot, fc.oneof(wholeOrNot, fc.integer({ min: 1, max: 4 })))
+      .filter(
+        ([index, count]) =>
+          !(
+            Number.isSafeInteger(index) &&
+            Number.isSafeInteger(count) &&
+            (index as number) >= 0 &&
+            (index as number) < (count as number)
+          ),
+      )
+      .map(([index, count]) => ({
+        args: { tensors: [], maxShardSize: undefined, host: { index, count } },
+        names: ['index'],
+      })),
+  ),
+  call(_options, args) {
+    const plan = planFiles(args.tensors, args.maxShardSize as number | undefined, 'single.safetensors');
+    return { plan, mine: filesOfHost(plan, args.host.index as number, args.host.count as number) };
+  },
+  check(result, _options, args) {
+    const { plan, mine } = result as { plan: Plan; mine: ReturnType<typeof filesOfHost> };
+    const bytes = args.tensors.map((t) => t.shape.reduce((a, b) => a * b, 1) * (BYTES[t.dtype] as number));
+    // Every tensor once, in order; each file within the size unless it holds one tensor alone.
+    expect(plan.files.flatMap((file) => file.tensors.map((t) => t.name))).toEqual(args.tensors.map((t) => t.name));
+    expect(plan.totalBytes).toBe(bytes.reduce((a, b) => a + b, 0));
+    const max = args.maxShardSize as number | undefined;
+    for (const file of plan.files) {
+      const size = file.tensors.reduce((sum, t) => sum + t.bytes, 0);
+      if (max !== undefined && file.tensors.length > 1) expect(size).toBeLessThanOrEqual(max);
+    }
+    expect(plan.index !== undefined).toBe(plan.files.length > 1);
+    const { index, count } = args.host as { index: number; count: number };
+    expect(mine.files).toEqual(plan.files.filter((_, k) => k % count === index));
+    expect(mine.writesIndex).toBe(plan.index !== undefined && index === 0);
+  },
+};
+
 describe('@init/cli under the fuzz property', () => {
   const share = (part: number) => Math.max(1, Math.round(RUNS.cli * part));
   test(`parseSpec: ${share(0.5)} cases`, () => {
@@ -488,9 +568,10 @@ describe('@init/cli under the fuzz property', () => {
   for (const [entry, seed] of [
     [fnmatchEntry, 4105],
     [decodeEntry, 4106],
+    [planEntry, 4107],
   ] as const) {
     test(`${String(entry.name)}: ${share(0.12)} cases`, () => {
-      const tally = fuzzEntry(entry as Entry<GlobArgs | DecodeArgs>, share(0.12), seed, isOurs);
+      const tally = fuzzEntry(entry as Entry<GlobArgs | DecodeArgs | PlanArgs>, share(0.12), seed, isOurs);
       expect(tally.valid).toBeGreaterThan(share(0.12) / 5);
       expect(tally.succeeded).toBeGreaterThanOrEqual(tally.valid);
     });
