@@ -3,79 +3,46 @@ import { bfloat16BitsToNumber, float16BitsToNumber, isInitError } from '@init/ra
 import { decode } from './read.js';
 import { FormatError } from './safetensors.js';
 
-/** Little-endian bytes of `values` written through a DataView, so the test does not share decode's views. */
-function bytesOf(count: number, write: (view: DataView, i: number) => void, byteSize: number, offset = 0): Uint8Array {
-  const buffer = new ArrayBuffer(offset + count * byteSize);
+/** `count` elements of `bytes` each, written little-endian by `write` through a DataView at byte `offset` of a buffer. */
+function bytesOf(count: number, bytes: number, offset: number, write: (view: DataView, at: number, i: number) => void) {
+  const buffer = new ArrayBuffer(offset + count * bytes);
   const view = new DataView(buffer, offset);
-  for (let i = 0; i < count; i++) write(view, i);
-  return new Uint8Array(buffer, offset, count * byteSize);
+  for (let i = 0; i < count; i++) write(view, i * bytes, i);
+  return new Uint8Array(buffer, offset, count * bytes);
 }
 
+const HALF_BITS = [0x3c00, 0x8000, 0x7bff, 0x0001];
+
+/** Per dtype: its element size, how to write value i, and the numbers decode must return. */
+const CASES: ReadonlyArray<[string, number, (view: DataView, at: number, i: number) => void, number[]]> = [
+  [
+    'F32',
+    4,
+    (v, at, i) => v.setFloat32(at, [1.5, -0, 3.4028234663852886e38, Number.NaN][i]!, true),
+    [1.5, -0, 3.4028234663852886e38, Number.NaN],
+  ],
+  [
+    'F64',
+    8,
+    (v, at, i) => v.setFloat64(at, [Math.PI, -1e-310, Number.NEGATIVE_INFINITY][i]!, true),
+    [Math.PI, -1e-310, Number.NEGATIVE_INFINITY],
+  ],
+  ['I32', 4, (v, at, i) => v.setInt32(at, [-2147483648, 0, 2147483647][i]!, true), [-2147483648, 0, 2147483647]],
+  ['F16', 2, (v, at, i) => v.setUint16(at, HALF_BITS[i]!, true), HALF_BITS.map(float16BitsToNumber)],
+  ['BF16', 2, (v, at, i) => v.setUint16(at, HALF_BITS[i]!, true), HALF_BITS.map(bfloat16BitsToNumber)],
+  ['U8', 1, (v, at, i) => v.setUint8(at, 200 + i), [200, 201]],
+  ['BOOL', 1, (v, at, i) => v.setUint8(at, i), [0, 1]],
+];
+
 describe('decode', () => {
-  test('each dtype reads the little-endian values written, also from an unaligned slice', () => {
-    for (const offset of [0, 3]) {
-      const f32 = [1.5, -0, 3.4028234663852886e38, Number.NaN];
-      expect(
-        Array.from(
-          decode(
-            'F32',
-            bytesOf(4, (v, i) => v.setFloat32(i * 4, f32[i]!, true), 4, offset),
-          ),
-        ),
-      ).toEqual(f32);
-      const f64 = [Math.PI, -1e-310, Number.NEGATIVE_INFINITY];
-      expect(
-        Array.from(
-          decode(
-            'F64',
-            bytesOf(3, (v, i) => v.setFloat64(i * 8, f64[i]!, true), 8, offset),
-          ),
-        ),
-      ).toEqual(f64);
-      const i32 = [-2147483648, 0, 2147483647];
-      expect(
-        Array.from(
-          decode(
-            'I32',
-            bytesOf(3, (v, i) => v.setInt32(i * 4, i32[i]!, true), 4, offset),
-          ),
-        ),
-      ).toEqual(i32);
-      const bits = [0x3c00, 0x8000, 0x7bff, 0x0001];
-      expect(
-        Array.from(
-          decode(
-            'F16',
-            bytesOf(4, (v, i) => v.setUint16(i * 2, bits[i]!, true), 2, offset),
-          ),
-        ),
-      ).toEqual(bits.map(float16BitsToNumber));
-      expect(
-        Array.from(
-          decode(
-            'BF16',
-            bytesOf(4, (v, i) => v.setUint16(i * 2, bits[i]!, true), 2, offset),
-          ),
-        ),
-      ).toEqual(bits.map(bfloat16BitsToNumber));
-      expect(
-        Array.from(
-          decode(
-            'U8',
-            bytesOf(2, (v, i) => v.setUint8(i, 200 + i), 1, offset),
-          ),
-        ),
-      ).toEqual([200, 201]);
-      expect(
-        Array.from(
-          decode(
-            'BOOL',
-            bytesOf(2, (v, i) => v.setUint8(i, i), 1, offset),
-          ),
-        ),
-      ).toEqual([0, 1]);
-    }
-  });
+  test.each(CASES)(
+    '%s reads the little-endian values written, also from an unaligned slice',
+    (dtype, bytes, write, expected) => {
+      for (const offset of [0, 3]) {
+        expect(Array.from(decode(dtype, bytesOf(expected.length, bytes, offset, write)))).toEqual(expected);
+      }
+    },
+  );
 
   // Regressions: these returned a shorter array (the trailing bytes dropped) or read 'XX' as bytes.
   test.each([
