@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { blocksOfRange, splitRange } from './blocks.js';
+import { blocksOfRange, shrinkingRanges, splitRange } from './blocks.js';
 
 // Every element of [start, end) exactly once, in order, with each block's offset naming the flat
 // position its start claims: the blocks are exact partitionInfo slices of the range.
@@ -66,5 +66,41 @@ describe('splitRange', () => {
       expect(start % grain).toBe(0);
       if (index > 0) expect(start).toBe(ranges[index - 1]?.[1]);
     });
+  });
+});
+
+describe('shrinkingRanges', () => {
+  test('2^24 elements for two workers: 19 parts from a quarter of the whole down to 64 Ki', () => {
+    const sizes = shrinkingRanges(2 ** 24, 2, 1024, 2 ** 16).map(([start, end]) => (end - start) / 1024);
+    expect(sizes).toEqual([
+      4096, 3072, 2304, 1728, 1296, 972, 729, 547, 410, 308, 231, 173, 130, 97, 73, 64, 64, 64, 26,
+    ]);
+  });
+
+  test('any size, workers, grain and least: consecutive, on grain steps, shrinking, none below least but the last', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1 << 22 }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.integer({ min: 1, max: 4096 }),
+        fc.integer({ min: 0, max: 1 << 18 }),
+        (size, workers, grain, least) => {
+          const ranges = shrinkingRanges(size, workers, grain, least);
+          expect(ranges.length === 0).toBe(size === 0);
+          let previous = Number.POSITIVE_INFINITY;
+          ranges.forEach(([start, end], index) => {
+            expect(start).toBe(index === 0 ? 0 : ranges[index - 1]?.[1]);
+            expect(start % grain).toBe(0);
+            expect(end).toBeGreaterThan(start);
+            if (index < ranges.length - 1) {
+              expect(end - start).toBeGreaterThanOrEqual(Math.max(grain, least));
+              expect(end - start).toBeLessThanOrEqual(previous);
+            }
+            previous = end - start;
+          });
+          if (size > 0) expect(ranges.at(-1)?.[1]).toBe(size);
+        },
+      ),
+    );
   });
 });

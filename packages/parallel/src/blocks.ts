@@ -85,3 +85,27 @@ export function splitRange(size: number, parts: number, grain: number): Array<re
   }
   return ranges;
 }
+
+/**
+ * Contiguous flat ranges covering `[0, size)`, in order, for `workers` workers that claim them one
+ * at a time: each range `1 / (2 × workers)` of what is left (so they shrink geometrically), none
+ * smaller than `least` elements but the last, and every boundary a multiple of `grain`. The large
+ * early ranges keep the claims few; the small late ones let the workers end together, since a
+ * worker that was slowed finds only small ranges left to take.
+ */
+export function shrinkingRanges(
+  size: number,
+  workers: number,
+  grain: number,
+  least: number,
+): Array<readonly [number, number]> {
+  const ranges: Array<readonly [number, number]> = [];
+  const step = Math.max(grain, Math.ceil(least / grain) * grain);
+  for (let start = 0; start < size; ) {
+    const wanted = Math.ceil((size - start) / (2 * workers) / grain) * grain;
+    const end = Math.min(size, start + Math.max(step, wanted));
+    ranges.push([start, end]);
+    start = end;
+  }
+  return ranges;
+}

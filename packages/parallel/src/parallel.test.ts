@@ -3,11 +3,13 @@ import type { DType, Initializer, TypedArray } from '@init/core';
 import { enableSvd } from '@init/core/svd';
 import { setGlobalSeed } from '@init/random';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { HalfOffset, ThreadMarker } from './__fixtures__/thread-marker.mjs';
+import { HalfOffset, ThreadMarker, ThreadMeeting } from './__fixtures__/thread-marker.mjs';
 import { applyParallel, fillParallel, terminateWorkers } from './index.js';
 import { teamWorthIt, withTeamOrthogonalized } from './orthogonal.js';
 import { nodePlatform } from './node.js';
 import { workerPool } from './pool.js';
+import { blocksOfRange } from './blocks.js';
+import runTask from './worker.js';
 
 const setup = new URL('./__fixtures__/thread-marker.mjs', import.meta.url);
 
@@ -73,10 +75,41 @@ describe.each([2, 3])('applyParallel with %i workers', (workers) => {
 
 describe('the work runs on worker threads', () => {
   test('a class registered by a setup module fills from several threads (never the calling one)', async () => {
-    const tensor = await applyParallel(new ThreadMarker(), [64, 1024], { workers: 2, minElements: 0, setup });
+    // Each worker's first part waits until the other has marked one (ThreadMeeting).
+    const tensor = await applyParallel(new ThreadMeeting(), [64, 1024], { workers: 2, minElements: 0, setup });
     const threads = new Set(tensor.data);
     expect(threads.has(0)).toBe(false);
     expect(threads.size).toBe(2);
+  });
+
+  test('a worker fills the parts it claims from the shared counter, until none is left', async () => {
+    const initializer = new core.RandomNormal({ seed: 4 });
+    const shape = [10, 300];
+    const out = new Float32Array(new SharedArrayBuffer(4 * 3000));
+    const ranges = [
+      [0, 1024],
+      [1024, 2048],
+      [2048, 3000],
+    ] as const;
+    const claims = new Int32Array(new SharedArrayBuffer(4));
+    claims[0] = 1; // another worker has taken part 0
+    const written = await runTask({
+      config: JSON.stringify(core.serialize(initializer)),
+      setup: [],
+      svd: false,
+      dtype: 'float32',
+      buffer: out.buffer,
+      byteOffset: 0,
+      length: out.length,
+      fullShape: shape,
+      offset: [0, 0],
+      parts: ranges.map(([start, end]) => blocksOfRange(shape, start, end)),
+      claims,
+    });
+    expect(written).toBe(3000 - 1024);
+    expect(claims[0]).toBe(4); // parts 1 and 2, then one claim that found nothing left
+    expect(out.subarray(0, 1024).every((value) => value === 0)).toBe(true);
+    expectSameBytes(out.subarray(1024), initializer.apply(shape).data.subarray(1024));
   });
 
   test("a setup module's exported classes are found without registration", async () => {

@@ -25,7 +25,7 @@ import {
   typedArrayKind,
   type Key,
 } from '@init/random';
-import { blocksOfRange, splitRange } from './blocks.js';
+import { blocksOfRange, shrinkingRanges, splitRange } from './blocks.js';
 import { arrayClassOf } from './array-class.js';
 import { teamWorthIt, withTeamOrthogonalized } from './orthogonal.js';
 import { workerPool, type Platform, type WorkerPool } from './pool.js';
@@ -44,10 +44,18 @@ export const PARALLEL_MIN_ELEMENTS = 2 ** 18;
  */
 const MAX_WORKERS = 1024;
 
-// Tasks per worker: more than one, so a worker slowed by another process on a shared machine
-// leaves its share to the others, but few, since each task costs a message round trip.
+// How a shared output is cut: into parts that the workers claim one at a time from a shared
+// counter, shrinking as they go (see shrinkingRanges), so that a worker slowed by other work on the
+// machine leaves the rest to the others and all end together. Each part costs a few microseconds
+// to start (a fill call); none is smaller than PART_MIN elements.
+const PART_MIN = 2 ** 16;
+// A smaller tensor (sent to the workers only when minElements is lowered) is cut into at least
+// about this many parts per worker, down to GRAIN elements each.
+const PARTS_LEAST = 16;
+// Without shared memory (a browser page that is not cross-origin isolated) each part is a task of
+// its own, whose range travels to its worker and back: fewer, since each costs a message round trip.
 const TASKS_PER_WORKER = 4;
-// Every task starts on a multiple of 1024 elements: whole 256-element blocks of the random stream
+// Every part starts on a multiple of 1024 elements: whole 256-element blocks of the random stream
 // and whole cache lines for every dtype.
 const GRAIN = 1024;
 
@@ -293,7 +301,8 @@ async function poolFor(
 
 /**
  * Fills `out` (the elements of `shape`, placed in the full tensor by `partitionInfo`) on the pool's
- * workers. A shared `out` is written in place. Otherwise (a browser page without cross-origin
+ * workers. A shared `out` is written in place: one task per worker, whose workers claim its parts
+ * from a shared counter (see PART_MIN). Otherwise (a browser page without cross-origin
  * isolation) each task's range travels in a buffer of its own, moved to its worker and back
  * without a copy, and is copied into place as it returns: the only extra memory is the ranges in
  * flight, and the copy costs a fraction of a nanosecond per element.
@@ -307,7 +316,6 @@ async function fillOn(
   partitionInfo: PartitionInfo | undefined,
   setup: readonly string[],
 ): Promise<void> {
-  const ranges = splitRange(out.length, pool.size * TASKS_PER_WORKER, GRAIN);
   const common = {
     config,
     setup,
@@ -317,21 +325,25 @@ async function fillOn(
     offset: partitionInfo?.varOffset ?? shape.map(() => 0),
   };
   if (isShared(out.buffer)) {
+    // One task per worker; the tasks share the parts through one counter (see PART_MIN).
     const { buffer, byteOffset, length } = out;
-    await Promise.all(
-      ranges.map(([start, end]) =>
-        pool.run({ ...common, buffer, byteOffset, length, blocks: blocksOfRange(shape, start, end) }),
-      ),
+    const least = Math.min(PART_MIN, length / (PARTS_LEAST * pool.size));
+    const parts = shrinkingRanges(length, pool.size, GRAIN, least).map(([start, end]) =>
+      blocksOfRange(shape, start, end),
     );
+    const claims = new Int32Array(new SharedArrayBuffer(4));
+    const task = { ...common, buffer, byteOffset, length, parts, claims };
+    await Promise.all(Array.from({ length: Math.min(pool.size, parts.length) }, () => pool.run(task)));
     return;
   }
   const ArrayClass = arrayClassOf(dtype);
+  const ranges = splitRange(out.length, pool.size * TASKS_PER_WORKER, GRAIN);
   await Promise.all(
     ranges.map(async ([start, end]) => {
       const length = end - start;
       const blocks = blocksOfRange(shape, start, end).map((block) => ({ ...block, start: block.start - start }));
       const buffer = new ArrayBuffer(length * out.BYTES_PER_ELEMENT);
-      const filled = await pool.run({ ...common, buffer, byteOffset: 0, length, blocks });
+      const filled = await pool.run({ ...common, buffer, byteOffset: 0, length, parts: [blocks] });
       out.set(new ArrayClass(filled, 0, length) as never, start);
     }),
   );

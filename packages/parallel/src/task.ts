@@ -3,7 +3,7 @@ import type { DType } from '@init/core';
 import type { OrthogonalizeTask } from '@init/linalg';
 import type { Block } from './blocks.js';
 
-/** One unit of work: fill some blocks of a shared output with one initializer. */
+/** One unit of work: fill some parts of an output with one initializer. */
 export interface FillTask {
   /** `JSON.stringify(serialize(initializer))`, with an unseeded initializer's per-call key filled in. */
   readonly config: string;
@@ -27,7 +27,17 @@ export interface FillTask {
   /** The shape that scales come from, and where the output sits in it. */
   readonly fullShape: readonly number[];
   readonly offset: readonly number[];
-  readonly blocks: readonly Block[];
+  /**
+   * The parts of the output this task may fill, each a contiguous range of it given as its blocks
+   * (positions relative to `byteOffset`).
+   */
+  readonly parts: readonly (readonly Block[])[];
+  /**
+   * Shared memory only: element 0 counts the parts claimed so far, by every task of the call. A
+   * worker claims the next part with `Atomics.add` until none is left, so a worker slowed by other
+   * work on the machine leaves its share to the others. Without it the task fills all its parts.
+   */
+  readonly claims?: Int32Array;
 }
 
 /** One member of a team that orthogonalizes a matrix together (Orthogonal's QR on several threads). */

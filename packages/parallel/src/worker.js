@@ -60,8 +60,10 @@ export default async function run(task) {
 }
 
 /**
- * Fills the task's blocks of the shared output. Each block is an ordinary `fill` with
- * partitionInfo, so its values are exactly that slice of `apply(fullShape)`.
+ * Fills the task's parts of the output: every part, or, when the task carries `claims`, the parts
+ * it claims one at a time (shared with the other tasks of the call) until none is left. Each block
+ * of a part is an ordinary `fill` with partitionInfo, so its values are exactly that slice of
+ * `apply(fullShape)` whichever worker fills it.
  * @param {import('./task.js').FillTask} task
  * @returns {Promise<number>} the number of elements written
  */
@@ -77,14 +79,18 @@ async function fill(task) {
   }
   const ArrayClass = arrayClassOf(task.dtype);
   const out = new ArrayClass(task.buffer, task.byteOffset, task.length);
+  const { parts, claims } = task;
   let written = 0;
-  for (const block of task.blocks) {
-    const varOffset = block.offset.map((index, axis) => index + task.offset[axis]);
-    initializer.fill(out.subarray(block.start, block.start + block.size), block.shape, {
-      dtype: task.dtype,
-      partitionInfo: { fullShape: task.fullShape, varOffset },
-    });
-    written += block.size;
+  for (let next = 0; ; next++) {
+    const index = claims === undefined ? next : Atomics.add(claims, 0, 1);
+    if (index >= parts.length) return written;
+    for (const block of parts[index]) {
+      const varOffset = block.offset.map((at, axis) => at + task.offset[axis]);
+      initializer.fill(out.subarray(block.start, block.start + block.size), block.shape, {
+        dtype: task.dtype,
+        partitionInfo: { fullShape: task.fullShape, varOffset },
+      });
+      written += block.size;
+    }
   }
-  return written;
 }

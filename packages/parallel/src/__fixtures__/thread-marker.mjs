@@ -13,7 +13,24 @@ export class ThreadMarker extends OptionlessInitializer {
   }
 }
 
+/**
+ * ThreadMarker that waits, after marking its slice, until another thread's mark shows in the
+ * output (at most 30 s): the workers claim the parts of a call as they come, so this is how a test
+ * sees two of them take part whatever the timing. Only for outputs the workers write in place.
+ */
+export class ThreadMeeting extends OptionlessInitializer {
+  static className = 'ThreadMeeting';
+  generate(out) {
+    out.fill(threadId);
+    const whole = new Float32Array(out.buffer);
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    const deadline = Date.now() + 30_000;
+    while (!whole.some((id) => id !== 0 && id !== threadId) && Date.now() < deadline) Atomics.wait(pause, 0, 0, 1);
+  }
+}
+
 registerInitializer(ThreadMarker);
+registerInitializer(ThreadMeeting);
 
 /** Element i of the full tensor is i + 0.5, so its slices are exact by construction. */
 export class HalfOffset extends OptionlessInitializer {
