@@ -7,7 +7,9 @@
 import { loadavg } from 'node:os';
 import { RandomNormal, RandomUniform, TruncatedNormal, type Initializer } from '@init/core';
 import { applyParallel, fillParallel, terminateWorkers } from '../dist/index.js';
-import { check, median, sameBytes, time } from './support.js';
+import { check, median, sameBytes, time, timeWithCpu } from './support.js';
+
+type Timing = { wall: number; cpu: number };
 
 const N = 2 ** 24;
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
@@ -25,6 +27,7 @@ const cases: Array<[string, Initializer]> = [
 const shape = [4096, 4096];
 // Start the workers once, outside the timings.
 await applyParallel(cases[0]![1], shape, { workers: 2 });
+const cpuRows: string[] = [];
 console.log(`\nfloat32 n=2^24, median of ${REPEATS} interleaved runs, ms (ns/element)`);
 console.log(
   '| distribution | fill, 1 core | fillParallel, 2 workers | speed-up | apply | applyParallel, 2 workers | speed-up | identical bytes |',
@@ -33,21 +36,21 @@ console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const [name, initializer] of cases) {
   const single = new Float32Array(N);
   const shared = new Float32Array(new SharedArrayBuffer(4 * N));
-  const times = {
-    fill: [] as number[],
-    fillParallel: [] as number[],
-    apply: [] as number[],
-    applyParallel: [] as number[],
+  const runs = {
+    fill: [] as Timing[],
+    fillParallel: [] as Timing[],
+    apply: [] as Timing[],
+    applyParallel: [] as Timing[],
   };
   let identical = true;
   for (let r = 0; r < REPEATS; r++) {
-    times.fill.push(await time(() => initializer.fill(single, shape)));
-    times.fillParallel.push(await time(() => fillParallel(initializer, shared, shape, { workers: 2 })));
+    runs.fill.push(await timeWithCpu(() => initializer.fill(single, shape)));
+    runs.fillParallel.push(await timeWithCpu(() => fillParallel(initializer, shared, shape, { workers: 2 })));
     let applied: Float32Array | undefined;
     let parallel: Float32Array | undefined;
-    times.apply.push(await time(() => (applied = initializer.apply(shape).data as Float32Array)));
-    times.applyParallel.push(
-      await time(
+    runs.apply.push(await timeWithCpu(() => (applied = initializer.apply(shape).data as Float32Array)));
+    runs.applyParallel.push(
+      await timeWithCpu(
         async () => (parallel = (await applyParallel(initializer, shape, { workers: 2 })).data as Float32Array),
       ),
     );
@@ -57,17 +60,34 @@ for (const [name, initializer] of cases) {
       sameBytes(applied as Float32Array, parallel as Float32Array) &&
       sameBytes(single, applied as Float32Array);
   }
+  const wall = (timings: Timing[]): number => median(timings.map((timing) => timing.wall));
+  const cpu = (timings: Timing[]): number => median(timings.map((timing) => timing.cpu));
   const [fill, fillP, apply, applyP] = [
-    median(times.fill),
-    median(times.fillParallel),
-    median(times.apply),
-    median(times.applyParallel),
+    wall(runs.fill),
+    wall(runs.fillParallel),
+    wall(runs.apply),
+    wall(runs.applyParallel),
   ];
   const cell = (ms: number): string => `${ms.toFixed(1)} (${((ms * 1e6) / N).toFixed(2)})`;
   console.log(
     `| ${name} | ${cell(fill)} | ${cell(fillP)} | ${(fill / fillP).toFixed(2)}× | ${cell(apply)} | ${cell(applyP)} | ${(apply / applyP).toFixed(2)}× | ${identical ? 'yes' : 'NO'} |`,
   );
+  const [fillCpu, fillPCpu, applyCpu, applyPCpu] = [
+    cpu(runs.fill),
+    cpu(runs.fillParallel),
+    cpu(runs.apply),
+    cpu(runs.applyParallel),
+  ];
+  cpuRows.push(
+    `| ${name} | ${fillCpu.toFixed(1)} | ${fillPCpu.toFixed(1)} | ${(fillPCpu / fillCpu).toFixed(2)} | ${applyCpu.toFixed(1)} | ${applyPCpu.toFixed(1)} | ${(applyPCpu / applyCpu).toFixed(2)} |`,
+  );
 }
+// CPU time barely moves with load: a ratio near 1 says the two workers did the one core's work,
+// no more, whatever the wall times above met on a busy machine.
+console.log('\nCPU time of the same runs, all threads (user + system), median, ms: 2 workers ÷ 1 core');
+console.log('| CPU time | fill | fillParallel | ratio | apply | applyParallel | ratio |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const row of cpuRows) console.log(row);
 
 console.log(
   '\nthreshold: normal float32, fill on the calling thread vs fillParallel with 2 workers (minElements 0), µs',

@@ -13,6 +13,20 @@ export async function time(run: () => unknown): Promise<number> {
   return performance.now() - start;
 }
 
+/**
+ * Wall time and CPU time of one call, in milliseconds. The CPU time is the whole process's (user +
+ * system, every thread: the calling one and the workers), which load on the machine barely moves:
+ * it shows whether the work grew when it was spread over threads.
+ */
+export async function timeWithCpu(run: () => unknown): Promise<{ wall: number; cpu: number }> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  await run();
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / 1000 };
+}
+
 /** Whether two arrays hold the same bytes. */
 export function sameBytes(a: Float32Array, b: Float32Array): boolean {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
