@@ -285,6 +285,72 @@ describe('Orthogonal: randomMatrix and withOrthogonalized (orthogonalizing elsew
     structuredClone(detached.buffer, { transfer: [detached.buffer] });
     expect(() => initializer.randomMatrix([4, 3], detached)).toThrow(InitTypeError);
   });
+
+  test.each([
+    [{ seed: 12 }, [300, 7]],
+    [{ seed: 'w', layout: 'torch' as const }, [30, 7, 10]],
+    [{ seed: 5, columnAxis: 0 }, [7, 30, 10]],
+    [{ seed: 4, method: 'svd' as const }, [70, 30]],
+  ] as const)('randomMatrix with an offset draws that part of the matrix, bit for bit (%o, %o)', (options, shape) => {
+    const initializer = new Orthogonal(options);
+    const { matrix, rows, cols } = initializer.randomMatrix(shape);
+    // Parts that start and end inside and across the stream's 256-element blocks, and the whole.
+    for (const [start, length] of [
+      [0, 2100],
+      [0, 1],
+      [1, 255],
+      [255, 2],
+      [256, 256],
+      [300, 1000],
+      [2099, 1],
+      [2100, 0],
+      [17, 2083],
+    ] as const) {
+      const out = new Float64Array(length).fill(Number.NaN);
+      const drawn = initializer.randomMatrix(shape, out, start);
+      expect(drawn).toEqual({ matrix: out, rows, cols, method: initializer.method });
+      expect(new Uint8Array(out.buffer)).toEqual(new Uint8Array(matrix.slice(start, start + length).buffer));
+    }
+  });
+
+  test('randomMatrix checks out and offset together', () => {
+    const initializer = new Orthogonal({ seed: 12 });
+    expect(() => initializer.randomMatrix([4, 3], new Float64Array(3), 10)).toThrow(
+      'Orthogonal.randomMatrix: out must fit the 4 × 3 matrix from offset 10 (at most 2 elements). Received: a Float64Array of length 3.',
+    );
+    expect(() => initializer.randomMatrix([4, 3], new Float64Array(0), 13)).toThrow(InitRangeError);
+    expect(() => initializer.randomMatrix([4, 3], new Float64Array(2), -1)).toThrow(
+      'Orthogonal.randomMatrix: offset must be a non-negative safe integer. Received: -1.',
+    );
+    expect(() => initializer.randomMatrix([4, 3], new Float64Array(2), 1.5)).toThrow(InitRangeError);
+    expect(() => initializer.randomMatrix([4, 3], new Float64Array(2), '1' as never)).toThrow(InitTypeError);
+    expect(() => initializer.randomMatrix([4, 3], undefined, 0)).toThrow(
+      'Orthogonal.randomMatrix: out must be given with offset (the part of the matrix to draw into). Received: undefined.',
+    );
+    expect(() => initializer.randomMatrix([4, 3], new Float32Array(2) as never, 0)).toThrow(
+      'Orthogonal.randomMatrix: out must be a Float64Array. Received: a Float32Array of length 2.',
+    );
+    expect(() => initializer.randomMatrix([4, 3], null as never, 0)).toThrow(InitTypeError);
+  });
+
+  test.each([
+    [1, 'float32'],
+    [-2.5, 'float32'],
+    [1, 'float64'],
+    [0.75, 'float64'],
+  ] as const)('the output is gain %d · Q rounded to %s element by element, whole and sliced', (gain, dtype) => {
+    const initializer = new Orthogonal({ seed: 21, gain });
+    const shape = [40, 30];
+    const { matrix, rows, cols } = initializer.randomMatrix(shape);
+    const q = orthogonalize(matrix, rows, cols);
+    const expected = dtype === 'float32' ? Float32Array.from(q, (x) => Math.fround(gain * x)) : q.map((x) => gain * x);
+    expect(initializer.apply(shape, dtype).data).toEqual(expected);
+    const partitionInfo = { fullShape: shape, varOffset: [10, 5] };
+    const shard = initializer.apply([20, 20], dtype, partitionInfo).data;
+    for (let i = 0; i < 20; i++) {
+      for (let j = 0; j < 20; j++) expect(Object.is(shard[i * 20 + j], expected[(i + 10) * 30 + j + 5])).toBe(true);
+    }
+  });
 });
 
 describe('Identity', () => {

@@ -217,7 +217,7 @@ export interface Workspace {
 }
 
 /** Heap slots of one team member's kernel scratch: 16 partial sums and 8 coefficients. */
-const SCRATCH_PER_MEMBER = 24;
+export const SCRATCH_PER_MEMBER = 24;
 
 /** Where each part of a workspace lives in its heap, in float64 elements. */
 export interface WorkspaceLayout {

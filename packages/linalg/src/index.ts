@@ -5,4 +5,10 @@ export { qr } from './qr.js';
 export type { QrResult } from './qr.js';
 export { isSvdEnabled } from './svd-backend.js';
 export { createOrthogonalizeTeam, runOrthogonalizeMember } from './team.js';
-export type { OrthogonalizeTask, OrthogonalizeTeamJob, OrthogonalizeTeamOptions } from './team.js';
+export type {
+  OrthogonalizeInput,
+  OrthogonalizeMemberOptions,
+  OrthogonalizeTask,
+  OrthogonalizeTeamJob,
+  OrthogonalizeTeamOptions,
+} from './team.js';

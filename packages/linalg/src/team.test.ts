@@ -28,11 +28,47 @@ afterAll(async () => {
 });
 afterEach(() => setWasmKernelsEnabled(true));
 
-function runMember(worker: Worker, task: OrthogonalizeTask, member: number): Promise<string> {
+/** Runs a member on `worker`; with `source`, the member writes its parts of the input from there. */
+function runMember(worker: Worker, task: OrthogonalizeTask, member: number, source?: Float64Array): Promise<string> {
   return new Promise((resolve) => {
     worker.once('message', resolve);
-    worker.postMessage({ task, member });
+    worker.postMessage({ task, member, source });
   });
+}
+
+/** The input in shared memory, for members on other threads to copy their parts from. */
+function shared(a: Float64Array): Float64Array {
+  const copy = new Float64Array(new SharedArrayBuffer(8 * a.length));
+  copy.set(a);
+  return copy;
+}
+
+/** An input function that copies the requested elements from `source`. */
+function copyFrom(source: Float64Array): (out: Float64Array, start: number) => void {
+  return (out, start) => out.set(source.subarray(start, start + out.length));
+}
+
+/**
+ * A `createOrthogonalizeTeam(null, …)` job: members 1 … members − 1 on workers, member 0 here, each
+ * writing its parts of the input from `a`; returns each member's answer ('done' or an error message).
+ */
+async function runInputTeam(
+  a: Float64Array,
+  rows: number,
+  cols: number,
+  members: number,
+  reuse?: OrthogonalizeTask,
+): Promise<{ job: ReturnType<typeof createOrthogonalizeTeam>; answers: string[] }> {
+  const source = shared(a);
+  const job = createOrthogonalizeTeam(null, rows, cols, members, { reuse });
+  const others = workers.slice(0, members - 1).map((worker, index) => runMember(worker, job.task, index + 1, source));
+  let own = 'done';
+  try {
+    runOrthogonalizeMember(job.task, 0, { input: copyFrom(source) });
+  } catch (error) {
+    own = (error as Error).message;
+  }
+  return { job, answers: [own, ...(await Promise.all(others))] };
 }
 
 /** Members 1 … members − 1 on workers, member 0 on this thread, as a caller would. */
@@ -132,6 +168,113 @@ describe('createOrthogonalizeTeam / runOrthogonalizeMember', () => {
 
   test('uses the shared WebAssembly kernels where the engine has them (Node 20 does)', () => {
     expect(createOrthogonalizeTeam(gaussian(40, 40, 1), 40, 40, 2).task.wasm).toBe(true);
+  });
+
+  describe('the members write the input (a = null)', () => {
+    test.each([
+      [1, 0, 0],
+      [2, 0, 5],
+      [1, 40, 9],
+      [2, 40, 9],
+      [3, 67, 67],
+      [2, 131, 64],
+      [2, 17, 300],
+      [4, 64, 131],
+      [3, 200, 123],
+      [2, 257, 256],
+    ])('%i members, %i × %i: bit-identical to orthogonalize', async (members, rows, cols) => {
+      const a = gaussian(rows, cols, rows * 1000 + cols);
+      const { job, answers } = await runInputTeam(a, rows, cols, members);
+      expect(job.task.memberInput).toBe(true);
+      expect(answers).toEqual(Array(members).fill('done'));
+      expect(job.result().length).toBe(rows * cols);
+      expect(bitIdentical(job.result(), orthogonalize(a, rows, cols))).toBe(true);
+    });
+
+    test.each([
+      ['tiny (scaled up by the members)', 2 ** -700],
+      ['huge (scaled down by the members)', 2 ** 700],
+    ])('a matrix %s: bit-identical to orthogonalize', async (_, factor) => {
+      for (const [rows, cols] of [
+        [75, 41],
+        [41, 75],
+      ] as const) {
+        const a = gaussian(rows, cols, 11).map((x) => x * factor);
+        const { job, answers } = await runInputTeam(a, rows, cols, 2);
+        expect(answers).toEqual(['done', 'done']);
+        expect(bitIdentical(job.result(), orthogonalize(a, rows, cols))).toBe(true);
+      }
+    });
+
+    test('with the JavaScript kernels too', async () => {
+      setWasmKernelsEnabled(false);
+      const a = gaussian(90, 70, 7);
+      const source = shared(a);
+      const job = createOrthogonalizeTeam(null, 90, 70, 2);
+      expect(job.task.wasm).toBe(false);
+      setWasmKernelsEnabled(true);
+      const others = runMember(workers[0]!, job.task, 1, source);
+      runOrthogonalizeMember(job.task, 0, { input: copyFrom(source) });
+      expect(await others).toBe('done');
+      expect(bitIdentical(job.result(), orthogonalize(a, 90, 70))).toBe(true);
+    });
+
+    test('in an earlier task’s memory (stale values in Q), tall and wide, after copied jobs too', async () => {
+      let previous: OrthogonalizeTask | undefined;
+      for (const [rows, cols, copied] of [
+        [120, 100, true],
+        [100, 60, false],
+        [60, 100, false],
+        [97, 33, true],
+        [33, 97, false],
+        [97, 33, false],
+      ] as const) {
+        const a = gaussian(rows, cols, rows + 3 * cols);
+        let job: ReturnType<typeof createOrthogonalizeTeam>;
+        if (copied) {
+          job = createOrthogonalizeTeam(a, rows, cols, 2, { reuse: previous });
+          const others = runMember(workers[0]!, job.task, 1);
+          runOrthogonalizeMember(job.task, 0);
+          expect(await others).toBe('done');
+        } else {
+          const run = await runInputTeam(a, rows, cols, 2, previous);
+          expect(run.answers).toEqual(['done', 'done']);
+          job = run.job;
+          expect(job.task.reused).toBe(true);
+          expect(job.task.memory).toBe(previous?.memory);
+        }
+        expect(bitIdentical(job.result(), orthogonalize(a, rows, cols))).toBe(true);
+        previous = job.task;
+      }
+    });
+
+    test('a value that is not finite stops every member with a RangeError naming the element', async () => {
+      for (const [rows, cols] of [
+        [50, 40],
+        [40, 50],
+      ] as const) {
+        const a = gaussian(rows, cols, 5);
+        a[1234] = Number.NaN;
+        const { answers } = await runInputTeam(a, rows, cols, 2);
+        // The member that wrote it names it; the other stops at the next barrier.
+        expect(answers).toContain('runOrthogonalizeMember: input element 1234 must be a finite number. Received: NaN.');
+        for (const answer of answers) expect(answer).toMatch(/finite number|another member of the team failed/);
+      }
+    });
+
+    test('input must be given exactly for such a job', () => {
+      const job = createOrthogonalizeTeam(null, 3, 3, 1);
+      expect(() => runOrthogonalizeMember(job.task, 0)).toThrow(
+        'runOrthogonalizeMember: options.input must be a function (the job was created with a = null: the members write the input). Received: undefined.',
+      );
+      const copied = createOrthogonalizeTeam([1, 2, 3, 4], 2, 2, 1);
+      expect(() => runOrthogonalizeMember(copied.task, 0, { input: () => undefined })).toThrow(
+        'runOrthogonalizeMember: options.input must be undefined (the job was created with the input).',
+      );
+      expect(() => runOrthogonalizeMember(copied.task, 0, { inputs: 1 } as never)).toThrow(TypeError);
+      expect(() => createOrthogonalizeTeam(null, -1, 3, 1)).toThrow(RangeError);
+      expect(() => createOrthogonalizeTeam(null, 3, '3' as never, 1)).toThrow(TypeError);
+    });
   });
 
   test('bad arguments are refused as orthogonalize refuses them', () => {

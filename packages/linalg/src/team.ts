@@ -11,12 +11,13 @@
  */
 
 import { argumentMessage, isPlainObject } from '@init/internal';
-import { checkMatrix, rangeScale, readOptions, type MatrixInput } from './arguments.js';
+import { checkDimension, checkMatrix, rangeScale, readOptions, type MatrixInput } from './arguments.js';
 import {
   accumulateQ,
   attachWorkspace,
   DEFAULT_BLOCK_SIZE,
   householderFactor,
+  SCRATCH_PER_MEMBER,
   wantsWasmKernels,
   workspaceLayout,
   writeSignedQ,
@@ -39,10 +40,33 @@ export interface OrthogonalizeTask {
   readonly control: SharedArrayBuffer;
   readonly layout: WorkspaceLayout;
   /**
-   * Whether Q's region holds the input row-major, for the members to transpose into the matrix
-   * (rows ≥ cols); otherwise the input was copied into the matrix as it stands (rows < cols).
+   * Whether the matrix is factored as given (rows ≥ cols): the members transpose the row-major
+   * input into the column-major matrix. Otherwise (rows < cols) its transpose is factored, whose
+   * column-major copy is the row-major input as it stands.
    */
   readonly transposed: boolean;
+  /**
+   * Whether the members write the input themselves (`createOrthogonalizeTeam(null, …)`, each
+   * `runOrthogonalizeMember` given an `input` function); otherwise the caller's thread copied it in
+   * (row-major into Q's region when transposed, for the members to transpose).
+   */
+  readonly memberInput: boolean;
+  /** Whether the memory held an earlier task (`options.reuse`), so Q's region must be cleared. */
+  readonly reused: boolean;
+}
+
+/**
+ * Writes elements `[start, start + out.length)` of the row-major `rows × cols` input into `out`:
+ * how the members of a `createOrthogonalizeTeam(null, …)` job obtain the matrix, each the parts it
+ * claims (a random matrix whose stream can be drawn from any offset is drawn in parallel this way).
+ * Every member must write the same values for the same elements.
+ */
+export type OrthogonalizeInput = (out: Float64Array, start: number) => void;
+
+/** Options of {@link runOrthogonalizeMember}. */
+export interface OrthogonalizeMemberOptions {
+  /** How this member writes its parts of the input: required exactly when the job's `a` was null. */
+  readonly input?: OrthogonalizeInput | undefined;
 }
 
 /** Options of {@link createOrthogonalizeTeam}. */
@@ -83,12 +107,17 @@ const SPINS = 20000;
  * Prepares `orthogonalize(a, rows, cols)` (method 'qr') for `members` threads. With
  * `options.reuse`, the job runs in an earlier task's shared memory when that fits (see
  * {@link OrthogonalizeTeamOptions}), which saves the page faults of fresh memory.
+ *
+ * With `a = null` this thread copies nothing: each member writes the parts of the input it claims
+ * through the `input` function given to `runOrthogonalizeMember` (and the members check them for
+ * finite values and scale them as `orthogonalize` does), so the input is drawn in parallel, straight
+ * into the shared memory.
  * @throws TypeError / RangeError as `orthogonalize` does for its arguments, and when `members` is
  *   not a positive safe integer, `options` is not `{ reuse }` with an earlier task, or this engine
  *   has no SharedArrayBuffer.
  */
 export function createOrthogonalizeTeam(
-  a: MatrixInput,
+  a: MatrixInput | null,
   rows: number,
   cols: number,
   members: number,
@@ -105,7 +134,12 @@ export function createOrthogonalizeTeam(
     );
   }
   const reuse = readReuse(readOptions('createOrthogonalizeTeam', options, ['reuse']).reuse);
-  const maxAbs = checkMatrix('createOrthogonalizeTeam', a, rows, cols);
+  const memberInput = a === null;
+  if (memberInput) {
+    checkDimension('createOrthogonalizeTeam', 'rows', rows);
+    checkDimension('createOrthogonalizeTeam', 'cols', cols);
+  }
+  const maxAbs = memberInput ? 0 : checkMatrix('createOrthogonalizeTeam', a, rows, cols);
   const wide = rows < cols;
   // As in orthogonalize: a wide matrix is factored as its transpose, whose column-major copy is a.
   const m = wide ? cols : rows;
@@ -121,9 +155,11 @@ export function createOrthogonalizeTeam(
     control: new SharedArrayBuffer(4 * CONTROL_WORDS),
     layout,
     transposed: !wide,
+    memberInput,
+    reused: reused !== undefined,
   };
   const heap = heapOf(task);
-  if (rows > 0 && cols > 0) {
+  if (!memberInput && rows > 0 && cols > 0) {
     const scale = rangeScale(maxAbs);
     // A wide matrix's column-major copy is a itself. A tall one is staged row-major in Q's region
     // (m·k = rows·cols elements, unused until Q is formed), and the members transpose it.
@@ -193,14 +229,29 @@ function reusableMemory(
  * Runs member `member` of a task in the calling thread; returns when the factorization is done.
  * Every member 0 … members − 1 must run, each in its own thread at the same time (they wait for
  * each other at barriers); member 0 may run on a thread that can block (not a browser's main thread).
- * @throws Error when another member failed (so that no member waits forever).
+ * `options.input` writes the member's parts of the input when the job was created with `a = null`
+ * (see {@link OrthogonalizeInput}).
+ * @throws TypeError when `options.input` is missing for such a job or given for another; RangeError
+ *   when the input holds a value that is not a finite number (every member throws); Error when
+ *   another member failed (so that no member waits forever).
  */
-export function runOrthogonalizeMember(task: OrthogonalizeTask, member: number): void {
+export function runOrthogonalizeMember(
+  task: OrthogonalizeTask,
+  member: number,
+  options?: OrthogonalizeMemberOptions,
+): void {
   const { layout } = task;
   if (!Number.isSafeInteger(member) || member < 0 || member >= layout.members) {
     throw new RangeError(
       `runOrthogonalizeMember: member must be an integer in [0, ${layout.members}). Received: ${String(member)}.`,
     );
+  }
+  const input = readOptions('runOrthogonalizeMember', options, ['input']).input;
+  if (task.memberInput ? typeof input !== 'function' : input !== undefined) {
+    const rule = task.memberInput
+      ? 'be a function (the job was created with a = null: the members write the input)'
+      : 'be undefined (the job was created with the input)';
+    throw new TypeError(argumentMessage('runOrthogonalizeMember', 'options.input', rule, input));
   }
   if (layout.m === 0 || layout.n === 0) return;
   const control = new Int32Array(task.control);
@@ -212,7 +263,9 @@ export function runOrthogonalizeMember(task: OrthogonalizeTask, member: number):
   };
   try {
     const workspace = attachWorkspace(kernelsOf(task), layout, member);
-    if (task.transposed) {
+    if (task.memberInput) {
+      writeInput(workspace, task, team, input as OrthogonalizeInput);
+    } else if (task.transposed) {
       transposeStaged(workspace, team);
       team.sync();
       // Q's region must start zeroed (the accumulation relies on it); the leader factors the first
@@ -232,6 +285,88 @@ export function runOrthogonalizeMember(task: OrthogonalizeTask, member: number):
 /** Columns per claim of the input's transposition, and elements per claim of clearing Q's region. */
 const TRANSPOSE_COLUMNS = 16;
 const CLEAR_ELEMENTS = 1 << 16;
+/**
+ * Rows per claim when the members write a tall input: drawn into a scratch of this many rows (128
+ * KiB at 1024 columns, in L2), then transposed, each column receiving two whole 64-byte runs.
+ */
+const INPUT_ROWS = 16;
+/** Elements per claim when the members write a wide input (straight into the matrix). */
+const INPUT_ELEMENTS = 1 << 15;
+
+/**
+ * The members' part of a `createOrthogonalizeTeam(null, …)` job: each writes the chunks of the
+ * input it claims (a tall one through a scratch, transposed into the matrix; a wide one straight
+ * into it) and records their largest magnitude; then, after a barrier, each scales the matrix as
+ * `orthogonalize` does ({@link rangeScale} of the largest magnitude, a power of two, so that the
+ * values equal those of the caller's copy) and clears Q's region if an earlier task left values in
+ * it. The same order of operations as the copying path gives the same bits: the copy multiplied by
+ * the scale, then moved.
+ */
+function writeInput(workspace: Workspace, task: OrthogonalizeTask, team: Team, input: OrthogonalizeInput): void {
+  const { m, n, w, kernels } = workspace;
+  const heap = kernels.heap;
+  const { scratchOffset } = task.layout;
+  let maxAbs = 0;
+  if (task.transposed) {
+    // The input is m × n row-major; the matrix is column-major with column j at j·m.
+    const scratch = new Float64Array(INPUT_ROWS * n);
+    for (let r0 = INPUT_ROWS * team.claim(); r0 < m; r0 = INPUT_ROWS * team.claim()) {
+      const count = Math.min(INPUT_ROWS, m - r0);
+      const chunk = count === INPUT_ROWS ? scratch : scratch.subarray(0, count * n);
+      input(chunk, r0 * n);
+      maxAbs = Math.max(maxAbs, largestMagnitude(chunk, r0 * n));
+      for (let j = 0; j < n; j++) {
+        const column = j * m + r0;
+        for (let i = 0; i < count; i++) w[column + i] = chunk[i * n + j]!;
+      }
+    }
+  } else {
+    // The transpose is factored: its column-major copy is the row-major input as it stands.
+    const end = m * n;
+    for (let start = INPUT_ELEMENTS * team.claim(); start < end; start = INPUT_ELEMENTS * team.claim()) {
+      const chunk = w.subarray(start, Math.min(start + INPUT_ELEMENTS, end));
+      input(chunk, start);
+      maxAbs = Math.max(maxAbs, largestMagnitude(chunk, start));
+    }
+  }
+  // Each member's largest magnitude in its own kernel scratch, which no kernel has used yet.
+  heap[scratchOffset + SCRATCH_PER_MEMBER * team.member] = maxAbs;
+  team.sync();
+  for (let other = 0; other < team.members; other++) {
+    maxAbs = Math.max(maxAbs, heap[scratchOffset + SCRATCH_PER_MEMBER * other]!);
+  }
+  const scale = rangeScale(maxAbs);
+  if (scale !== 1) {
+    const end = m * n;
+    for (let start = INPUT_ELEMENTS * team.claim(); start < end; start = INPUT_ELEMENTS * team.claim()) {
+      const stop = Math.min(start + INPUT_ELEMENTS, end);
+      for (let index = start; index < stop; index++) w[index]! *= scale;
+    }
+    team.sync();
+  }
+  // Q's region must start zeroed; the leader factors the first panel meanwhile. No barrier is
+  // needed before the accumulation reads it: the factorization's barriers come first.
+  if (task.reused) clearStaged(workspace, team);
+}
+
+/**
+ * The largest magnitude in `chunk`, which holds the input's elements from `start`.
+ * @throws RangeError at the first value that is not a finite number.
+ */
+function largestMagnitude(chunk: Float64Array, start: number): number {
+  let maxAbs = 0;
+  for (let index = 0; index < chunk.length; index++) {
+    const magnitude = Math.abs(chunk[index]!);
+    // False for NaN too.
+    if (!(magnitude <= Number.MAX_VALUE)) {
+      throw new RangeError(
+        argumentMessage('runOrthogonalizeMember', `input element ${start + index}`, 'be a finite number', chunk[index]),
+      );
+    }
+    if (magnitude > maxAbs) maxAbs = magnitude;
+  }
+  return maxAbs;
+}
 
 /** Transposes the row-major input staged in Q's region into the matrix, column chunks claimed. */
 function transposeStaged(workspace: Workspace, team: Team): void {
@@ -265,9 +400,14 @@ function kernelsOf(task: OrthogonalizeTask): BlockKernels {
   return createJsKernels(heapOf(task));
 }
 
+const ABORTED_MESSAGE = 'runOrthogonalizeMember: another member of the team failed.';
+
 /** A central barrier with a generation counter (sense reversal), spinning briefly before sleeping. */
 function barrier(control: Int32Array, members: number): void {
   const generation = Atomics.load(control, GENERATION);
+  // Read after the generation: a member that failed raised the flag before it moved the
+  // generation, so a failure is either seen here or wakes the wait below.
+  if (Atomics.load(control, ABORTED) !== 0) throw new Error(ABORTED_MESSAGE);
   if (Atomics.add(control, ARRIVED, 1) === members - 1) {
     // Everyone has stopped claiming: the next round counts from 0.
     Atomics.store(control, CLAIMED, 0);
@@ -280,6 +420,5 @@ function barrier(control: Int32Array, members: number): void {
       if (++spins > SPINS) Atomics.wait(control, GENERATION, generation);
     }
   }
-  if (Atomics.load(control, ABORTED) !== 0)
-    throw new Error('runOrthogonalizeMember: another member of the team failed.');
+  if (Atomics.load(control, ABORTED) !== 0) throw new Error(ABORTED_MESSAGE);
 }

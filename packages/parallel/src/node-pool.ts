@@ -36,8 +36,8 @@ export function createNodePool(workers: number | undefined): WorkerPool {
       await pool.run(task);
       return task.buffer;
     },
-    runMember: async (task, member) => {
-      await pool.run({ kind: 'orthogonalize-member', task, member } satisfies MemberTask);
+    runMember: async (task, member, source) => {
+      await pool.run({ kind: 'orthogonalize-member', task, member, source } satisfies MemberTask);
     },
     destroy: () => pool.destroy(),
   };

@@ -1,9 +1,10 @@
 // Orthogonal on several threads: the one initializer whose slices cannot be computed apart (every
 // value depends on the whole matrix), so instead of cutting the output, the workers share the QR
 // itself through @init/linalg's team functions. The values equal apply's bit for bit.
-import type { Orthogonal } from '@init/core';
-import { createOrthogonalizeTeam, type OrthogonalizeTask } from '@init/linalg';
+import { Orthogonal, serialize } from '@init/core';
+import { createOrthogonalizeTeam, type OrthogonalizeTask, type OrthogonalizeTeamJob } from '@init/linalg';
 import type { WorkerPool } from './pool.js';
+import type { MatrixSource } from './task.js';
 
 /**
  * Below this many matrix elements the barriers (one per 8-column panel) cost more than the second
@@ -31,7 +32,8 @@ const SPARE_MAX_BYTES = 2 ** 27;
  */
 interface Spare {
   readonly task: OrthogonalizeTask;
-  readonly matrix: Float64Array;
+  /** Undefined when the members drew the matrix (the class itself, see withTeamOrthogonalized). */
+  readonly matrix: Float64Array | undefined;
 }
 const spares = new WeakMap<WorkerPool, Spare>();
 
@@ -42,7 +44,9 @@ function byteLength(task: OrthogonalizeTask): number {
 /**
  * Runs `compute` (the initializer's `apply` or `fill`) with the orthogonal matrix computed by a team
  * of `pool.size` workers. `initializer` must be seeded (the caller makes a seeded copy of an
- * unseeded one, so exactly one key is drawn per call).
+ * unseeded one, so exactly one key is drawn per call). The members also draw the random matrix,
+ * each the rows it claims, straight into the shared memory (the stream is counter-based, so the
+ * parts equal the whole draw's); for a subclass of Orthogonal the calling thread draws it.
  */
 export async function withTeamOrthogonalized<T>(
   pool: WorkerPool,
@@ -53,13 +57,27 @@ export async function withTeamOrthogonalized<T>(
   // Taken before the first await, so that no other call can be given the same memory.
   const spare = spares.get(pool);
   spares.delete(pool);
-  let size = 1;
-  for (const dim of fullShape) size *= dim;
-  const out = spare !== undefined && spare.matrix.length === size ? spare.matrix : undefined;
-  const { matrix, rows, cols } = initializer.randomMatrix(fullShape, out);
-  const job = createOrthogonalizeTeam(matrix, rows, cols, pool.size, { reuse: spare?.task });
+  let job: OrthogonalizeTeamJob;
+  let source: MatrixSource | undefined;
+  let matrix: Float64Array | undefined;
+  if (initializer.constructor === Orthogonal) {
+    // The members draw the matrix themselves, each its own rows straight into the shared memory,
+    // from the seeded config (a subclass might draw otherwise, or be unknown in the workers).
+    // An empty part: the matrix's size, checked as apply checks it, and nothing drawn.
+    const { rows, cols } = initializer.randomMatrix(fullShape, new Float64Array(0), 0);
+    job = createOrthogonalizeTeam(null, rows, cols, pool.size, { reuse: spare?.task });
+    source = { config: JSON.stringify(serialize(initializer)), fullShape: [...fullShape] };
+    matrix = spare?.matrix;
+  } else {
+    let size = 1;
+    for (const dim of fullShape) size *= dim;
+    const out = spare !== undefined && spare.matrix?.length === size ? spare.matrix : undefined;
+    const drawn = initializer.randomMatrix(fullShape, out);
+    matrix = drawn.matrix;
+    job = createOrthogonalizeTeam(matrix, drawn.rows, drawn.cols, pool.size, { reuse: spare?.task });
+  }
   const members = Array.from({ length: pool.size }, (_, member) => member);
-  const run = queue.then(() => Promise.all(members.map((member) => pool.runMember(job.task, member))));
+  const run = queue.then(() => Promise.all(members.map((member) => pool.runMember(job.task, member, source))));
   queue = run.catch(() => undefined);
   await run;
   const result = initializer.withOrthogonalized(job.result(), compute);

@@ -1,6 +1,7 @@
 import * as core from '@init/core';
 import type { DType, Initializer, TypedArray } from '@init/core';
 import { enableSvd } from '@init/core/svd';
+import type { OrthogonalizeTask } from '@init/linalg';
 import { setGlobalSeed } from '@init/random';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HalfOffset, ThreadMarker, ThreadMeeting } from './__fixtures__/thread-marker.mjs';
@@ -10,6 +11,7 @@ import { nodePlatform } from './node.js';
 import { workerPool } from './pool.js';
 import { blocksOfRange } from './blocks.js';
 import runTask from './worker.js';
+import type { MatrixSource } from './task.js';
 
 const setup = new URL('./__fixtures__/thread-marker.mjs', import.meta.url);
 
@@ -202,6 +204,56 @@ describe('Orthogonal: the workers share the QR', () => {
     const partitionInfo = { fullShape, varOffset: [150, 0] };
     await fillParallel(initializer, out, [100, 280], { workers: 2, partitionInfo });
     expectSameBytes(out, initializer.apply([100, 280], 'float32', partitionInfo).data);
+  });
+
+  test.each([
+    [{ seed: 4 }, [300, 260], 'float32'],
+    [{ seed: 4 }, [260, 300], 'float64'],
+    [{ seed: 'k', gain: 1.5 }, [7, 40, 301], 'float32'],
+    [{ seed: 2, gain: -2, columnAxis: 1 }, [30, 256, 9], 'float64'],
+    [{ seed: 3, layout: 'torch' as const }, [32, 16, 5, 5], 'float32'],
+    [{ seed: 12 }, [256, 256], 'float16'],
+  ] as const)('the members draw the matrix themselves: %o on %o as %s equals apply', async (options, shape, dtype) => {
+    const pool = await workerPool(nodePlatform, 2);
+    const sources: unknown[] = [];
+    const spy = {
+      ...pool!,
+      runMember: (task: OrthogonalizeTask, member: number, source?: MatrixSource) => {
+        sources.push(source);
+        return pool!.runMember(task, member, source);
+      },
+    };
+    const initializer = new core.Orthogonal(options);
+    const tensor = await withTeamOrthogonalized(spy, initializer, shape, () => initializer.apply(shape, dtype));
+    expectSameBytes(tensor.data, initializer.apply(shape, dtype).data);
+    expect(sources).toEqual([
+      { config: JSON.stringify(core.serialize(initializer)), fullShape: shape },
+      { config: JSON.stringify(core.serialize(initializer)), fullShape: shape },
+    ]);
+  });
+
+  test('a subclass of Orthogonal draws on the calling thread (the workers may not know it)', async () => {
+    class Scaled extends core.Orthogonal {
+      static override readonly className = 'ScaledOrthogonalForTest';
+    }
+    const pool = await workerPool(nodePlatform, 2);
+    const sources: unknown[] = [];
+    const spy = {
+      ...pool!,
+      runMember: (task: OrthogonalizeTask, member: number, source?: MatrixSource) => {
+        sources.push(source);
+        return pool!.runMember(task, member, source);
+      },
+    };
+    const initializer = new Scaled({ seed: 3, gain: 3 });
+    const shape = [300, 270];
+    const tensor = await withTeamOrthogonalized(spy, initializer, shape, () => initializer.apply(shape));
+    expectSameBytes(tensor.data, initializer.apply(shape).data);
+    expect(sources).toEqual([undefined, undefined]);
+    // And then the class itself again, in the memory the subclass's team left.
+    const plain = new core.Orthogonal({ seed: 3, gain: 3 });
+    const again = await withTeamOrthogonalized(spy, plain, shape, () => plain.apply(shape));
+    expectSameBytes(again.data, tensor.data);
   });
 
   test('unseeded: one key per call, as apply draws it', async () => {

@@ -3,7 +3,7 @@
 // platform, so a browser bundle never carries worker_threads code and Node.js never loads the Web
 // Worker one.
 import type { OrthogonalizeTask } from '@init/linalg';
-import type { FillTask } from './task.js';
+import type { FillTask, MatrixSource } from './task.js';
 
 /** A set of worker threads that run fill tasks. */
 export interface WorkerPool {
@@ -20,8 +20,11 @@ export interface WorkerPool {
    * itself when shared, or the moved buffer that came back from the worker.
    */
   run(task: FillTask): Promise<ArrayBufferLike>;
-  /** Runs member `member` of an orthogonalization team on some worker (see @init/linalg). */
-  runMember(task: OrthogonalizeTask, member: number): Promise<void>;
+  /**
+   * Runs member `member` of an orthogonalization team on some worker (see @init/linalg); with
+   * `source`, the member draws its parts of the random matrix itself.
+   */
+  runMember(task: OrthogonalizeTask, member: number, source?: MatrixSource): Promise<void>;
   /** Ends the workers. */
   destroy(): Promise<void>;
 }

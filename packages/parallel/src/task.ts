@@ -40,9 +40,21 @@ export interface FillTask {
   readonly claims?: Int32Array;
 }
 
+/**
+ * Where a team's members draw the random matrix from: `Orthogonal#randomMatrix(fullShape, part,
+ * offset)` of the initializer that `config` rebuilds (seeded, so every member draws the same matrix).
+ */
+export interface MatrixSource {
+  /** `JSON.stringify(serialize(initializer))` of a seeded Orthogonal (the class itself). */
+  readonly config: string;
+  readonly fullShape: readonly number[];
+}
+
 /** One member of a team that orthogonalizes a matrix together (Orthogonal's QR on several threads). */
 export interface MemberTask {
   readonly kind: 'orthogonalize-member';
   readonly task: OrthogonalizeTask;
   readonly member: number;
+  /** Present when the members draw the matrix themselves (the task was created with a = null). */
+  readonly source?: MatrixSource | undefined;
 }

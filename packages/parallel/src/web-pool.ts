@@ -3,7 +3,7 @@
 // ("Browsers") for the libraries measured against it.
 import type { OrthogonalizeTask } from '@init/linalg';
 import type { WorkerPool } from './pool.js';
-import type { FillTask, MemberTask } from './task.js';
+import type { FillTask, MatrixSource, MemberTask } from './task.js';
 
 /** The part of the Web Worker API used here (the project's TypeScript libs do not include the DOM). */
 interface WebWorker {
@@ -136,8 +136,8 @@ function poolOf(threads: readonly WebWorker[], sharedMemory: boolean): WorkerPoo
       const moved = task.buffer instanceof ArrayBuffer ? [task.buffer] : [];
       return (await submit(task, moved)) ?? task.buffer;
     },
-    runMember: async (task: OrthogonalizeTask, member: number) => {
-      await submit({ kind: 'orthogonalize-member', task, member }, []);
+    runMember: async (task: OrthogonalizeTask, member: number, source?: MatrixSource) => {
+      await submit({ kind: 'orthogonalize-member', task, member, source }, []);
     },
     destroy: async () => {
       destroyed = true;

@@ -53,10 +53,32 @@ function importSetup(url) {
  */
 export default async function run(task) {
   if ('kind' in task && task.kind === 'orthogonalize-member') {
-    runOrthogonalizeMember(task.task, task.member);
+    const options = task.source === undefined ? undefined : { input: matrixInput(task.source) };
+    runOrthogonalizeMember(task.task, task.member, options);
     return 0;
   }
   return fill(/** @type {import('./task.js').FillTask} */ (task));
+}
+
+/**
+ * How a team member draws its parts of the random matrix: `randomMatrix(fullShape, part, offset)` of
+ * the seeded Orthogonal the config rebuilds (kept, as fills keep theirs), which equals the same
+ * elements of the whole matrix the calling thread would draw.
+ * @param {import('./task.js').MatrixSource} source
+ * @returns {(out: Float64Array, start: number) => void}
+ */
+function matrixInput(source) {
+  const cacheKey = `\n${source.config}`;
+  let initializer = initializers.get(cacheKey);
+  if (initializer === undefined) {
+    initializer = deserialize(JSON.parse(source.config));
+    if (initializers.size >= MAX_CACHED) initializers.clear();
+    initializers.set(cacheKey, initializer);
+  }
+  const orthogonal = /** @type {import('@init/core').Orthogonal} */ (initializer);
+  return (out, start) => {
+    orthogonal.randomMatrix(source.fullShape, out, start);
+  };
 }
 
 /**
