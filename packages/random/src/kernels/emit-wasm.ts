@@ -39,6 +39,9 @@ import { packBody, seedBlocksBody } from './emit-wasm-blocks.js';
 /** Groups of four blocks one call processes. */
 export const WASM_GROUPS = 16;
 
+/** Where the squeeze tables start: after the segments (WASM_LAYOUT.segments + 8·4·WASM_GROUPS). */
+const SQUEEZE_TABLES = 16384 + 16 * 1024 * 8 + 64 + 64 * WASM_GROUPS;
+
 /** Byte addresses in the kernel module's memory. */
 export const WASM_LAYOUT = {
   /**
@@ -53,6 +56,11 @@ export const WASM_LAYOUT = {
     accept52: 4096 + 8,
     heights: 8192,
     heightsNext: 8192 + 8,
+    // The wedge test's squeeze, after the segments (below).
+    squeezeLowA: SQUEEZE_TABLES,
+    squeezeLowB: SQUEEZE_TABLES + 8,
+    squeezeHighA: SQUEEZE_TABLES + 4096,
+    squeezeHighB: SQUEEZE_TABLES + 4096 + 8,
   } satisfies Record<TableName, number>,
   /** Where rejected or finished lanes store. */
   dummy: 12288,
@@ -90,7 +98,7 @@ export const WASM_LAYOUT = {
   counters: 16384 + 16 * 1024 * 8 + 64,
   /** Per segment: the elements its block skips before it, and its count (two i32; emit-wasm-blocks.ts). */
   segments: 16384 + 16 * 1024 * 8 + 64 + 32 * WASM_GROUPS,
-  /** 16384 + 16·1024·8 + 64 + 32·16 + 8·64 bytes, in 64 KiB pages. */
+  /** 16384 + 16·1024·8 + 64 + 32·16 + 8·64 bytes, then the squeeze tables' 8192, in 64 KiB pages. */
   pages: 3,
 } as const;
 
@@ -639,18 +647,20 @@ class FunctionBuilder {
         for (const inner of statement.body) this.statement(inner);
         return;
       case 'when': {
-        if (this.mask !== undefined) throw new Error('kernel source: when bodies do not nest');
         // The fast loop leaves for the careful copy whenever a lane needs the body: its registers
         // would otherwise crowd the loop's own, which V8 then spills on the path every attempt takes.
         if (this.leaveForEscape(statement.when)) return;
+        // A nested body runs for the lanes of both conditions.
+        const outer = this.mask;
         const m = this.needing(statement.when);
+        if (outer !== undefined) this.emit(this.get(m), this.get(outer), W.V128_AND, this.set(m));
         this.emit(this.get(m), W.I32X4_BITMASK, W.IF, W.EMPTY);
         this.mask = m;
         // Records loaded inside the body are set only when it runs: forget them after it.
         const before = new Set(this.records.keys());
         for (const inner of statement.body) this.statement(inner);
         for (const key of [...this.records.keys()]) if (!before.has(key)) this.records.delete(key);
-        this.mask = undefined;
+        this.mask = outer;
         this.emit(W.END);
         return;
       }

@@ -55,7 +55,17 @@ export type Operation =
   | 'both';
 
 /** The ziggurat's tables, indexed by layer (distributions/ziggurat.ts). */
-export type TableName = 'accept23' | 'scale23' | 'accept52' | 'scale52' | 'heights' | 'heightsNext';
+export type TableName =
+  | 'accept23'
+  | 'scale23'
+  | 'accept52'
+  | 'scale52'
+  | 'heights'
+  | 'heightsNext'
+  | 'squeezeLowA'
+  | 'squeezeLowB'
+  | 'squeezeHighA'
+  | 'squeezeHighB';
 
 export const TABLE_TYPES: Readonly<Record<TableName, 'i32' | 'f64'>> = {
   accept23: 'i32',
@@ -64,6 +74,10 @@ export const TABLE_TYPES: Readonly<Record<TableName, 'i32' | 'f64'>> = {
   scale52: 'f64',
   heights: 'f64',
   heightsNext: 'f64',
+  squeezeLowA: 'f64',
+  squeezeLowB: 'f64',
+  squeezeHighA: 'f64',
+  squeezeHighB: 'f64',
 };
 
 export type Expression =
@@ -96,7 +110,8 @@ export type Statement =
   /**
    * Runs `body` for the attempts where the condition holds (JavaScript: an `if`; SIMD: the body for
    * the lanes of the mask, with draws advancing only those lanes' generators). Registers defined in
-   * the body are used only there; a `reject` in it rejects only those attempts.
+   * the body are used only there; a `reject` in it rejects only those attempts. Bodies may nest (an
+   * inner body runs for the attempts that meet both conditions).
    */
   | { readonly kind: 'when'; readonly when: Expression; readonly body: readonly Statement[]; readonly comment?: string }
   /**

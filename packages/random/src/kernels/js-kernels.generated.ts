@@ -102,6 +102,10 @@ export function normal23Kernel(
   const heights = tables.heights;
   const heightsNext = tables.heightsNext;
   const scale23 = tables.scale23;
+  const squeezeHighA = tables.squeezeHighA;
+  const squeezeHighB = tables.squeezeHighB;
+  const squeezeLowA = tables.squeezeLowA;
+  const squeezeLowB = tables.squeezeLowB;
   const mean = params.mean;
   const stddev = params.stddev;
   let s0 = state[0]!;
@@ -162,28 +166,34 @@ export function normal23Kernel(
       s3 = (s3 << 11) | (s3 >>> 21);
       const u = ((((wedgeHigh >>> 5) * 67108864) + (wedgeLow >>> 6)) + 1) * 1.1102230246251565e-16;
       const y = heights[layer]! + (u * (heightsNext[layer]! - heights[layer]!));
-      const expX = (-0.5 * z) * z;
-      const expK = Math.floor((expX * 1.4426950408889634) + 0.5);
-      const expR = (expX - (expK * 0.6931471803691238)) - (expK * 1.9082149292705877e-10);
-      let expSum = 1.1470745597729726e-11;
-      expSum = (expSum * expR) + 1.6059043836821616e-10;
-      expSum = (expSum * expR) + 2.08767569878681e-9;
-      expSum = (expSum * expR) + 2.505210838544172e-8;
-      expSum = (expSum * expR) + 2.7557319223985894e-7;
-      expSum = (expSum * expR) + 0.0000027557319223985893;
-      expSum = (expSum * expR) + 0.0000248015873015873;
-      expSum = (expSum * expR) + 0.0001984126984126984;
-      expSum = (expSum * expR) + 0.001388888888888889;
-      expSum = (expSum * expR) + 0.008333333333333333;
-      expSum = (expSum * expR) + 0.041666666666666664;
-      expSum = (expSum * expR) + 0.16666666666666666;
-      expSum = (expSum * expR) + 0.5;
-      expSum = (expSum * expR) + 1;
-      expSum = (expSum * expR) + 1;
-      const expHalf = Math.floor(expK * 0.5);
-      const density = (expSum * powerOfTwo(expHalf)) * powerOfTwo(expK - expHalf);
-      // Accepted when y < exp(−x²/2).
-      if (y >= density) continue;
+      const exponent = (-0.5 * z) * z;
+      // Above the chord, which lies above exp(exponent): rejected.
+      if (y >= (squeezeHighA[layer]! + (squeezeHighB[layer]! * exponent))) continue;
+      // Below the tangent, which lies below exp(exponent), y is accepted; between the two, compute.
+      if (y >= (squeezeLowA[layer]! + (squeezeLowB[layer]! * exponent))) {
+        const expX = exponent;
+        const expK = Math.floor((expX * 1.4426950408889634) + 0.5);
+        const expR = (expX - (expK * 0.6931471803691238)) - (expK * 1.9082149292705877e-10);
+        let expSum = 1.1470745597729726e-11;
+        expSum = (expSum * expR) + 1.6059043836821616e-10;
+        expSum = (expSum * expR) + 2.08767569878681e-9;
+        expSum = (expSum * expR) + 2.505210838544172e-8;
+        expSum = (expSum * expR) + 2.7557319223985894e-7;
+        expSum = (expSum * expR) + 0.0000027557319223985893;
+        expSum = (expSum * expR) + 0.0000248015873015873;
+        expSum = (expSum * expR) + 0.0001984126984126984;
+        expSum = (expSum * expR) + 0.001388888888888889;
+        expSum = (expSum * expR) + 0.008333333333333333;
+        expSum = (expSum * expR) + 0.041666666666666664;
+        expSum = (expSum * expR) + 0.16666666666666666;
+        expSum = (expSum * expR) + 0.5;
+        expSum = (expSum * expR) + 1;
+        expSum = (expSum * expR) + 1;
+        const expHalf = Math.floor(expK * 0.5);
+        const density = (expSum * powerOfTwo(expHalf)) * powerOfTwo(expK - expHalf);
+        // Accepted when y < exp(−x²/2).
+        if (y >= density) continue;
+      }
     }
     const value = mean + (stddev * (z * ((1 - ((word >>> 7) & 2)) | 0)));
     out[index++] = value;
@@ -203,6 +213,10 @@ export function normal52Kernel(
   const heights = tables.heights;
   const heightsNext = tables.heightsNext;
   const scale52 = tables.scale52;
+  const squeezeHighA = tables.squeezeHighA;
+  const squeezeHighB = tables.squeezeHighB;
+  const squeezeLowA = tables.squeezeLowA;
+  const squeezeLowB = tables.squeezeLowB;
   const mean = params.mean;
   const stddev = params.stddev;
   let s0 = state[0]!;
@@ -272,28 +286,34 @@ export function normal52Kernel(
       s3 = (s3 << 11) | (s3 >>> 21);
       const u = ((((wedgeHigh >>> 5) * 67108864) + (wedgeLow >>> 6)) + 1) * 1.1102230246251565e-16;
       const y = heights[layer]! + (u * (heightsNext[layer]! - heights[layer]!));
-      const expX = (-0.5 * z) * z;
-      const expK = Math.floor((expX * 1.4426950408889634) + 0.5);
-      const expR = (expX - (expK * 0.6931471803691238)) - (expK * 1.9082149292705877e-10);
-      let expSum = 1.1470745597729726e-11;
-      expSum = (expSum * expR) + 1.6059043836821616e-10;
-      expSum = (expSum * expR) + 2.08767569878681e-9;
-      expSum = (expSum * expR) + 2.505210838544172e-8;
-      expSum = (expSum * expR) + 2.7557319223985894e-7;
-      expSum = (expSum * expR) + 0.0000027557319223985893;
-      expSum = (expSum * expR) + 0.0000248015873015873;
-      expSum = (expSum * expR) + 0.0001984126984126984;
-      expSum = (expSum * expR) + 0.001388888888888889;
-      expSum = (expSum * expR) + 0.008333333333333333;
-      expSum = (expSum * expR) + 0.041666666666666664;
-      expSum = (expSum * expR) + 0.16666666666666666;
-      expSum = (expSum * expR) + 0.5;
-      expSum = (expSum * expR) + 1;
-      expSum = (expSum * expR) + 1;
-      const expHalf = Math.floor(expK * 0.5);
-      const density = (expSum * powerOfTwo(expHalf)) * powerOfTwo(expK - expHalf);
-      // Accepted when y < exp(−x²/2).
-      if (y >= density) continue;
+      const exponent = (-0.5 * z) * z;
+      // Above the chord, which lies above exp(exponent): rejected.
+      if (y >= (squeezeHighA[layer]! + (squeezeHighB[layer]! * exponent))) continue;
+      // Below the tangent, which lies below exp(exponent), y is accepted; between the two, compute.
+      if (y >= (squeezeLowA[layer]! + (squeezeLowB[layer]! * exponent))) {
+        const expX = exponent;
+        const expK = Math.floor((expX * 1.4426950408889634) + 0.5);
+        const expR = (expX - (expK * 0.6931471803691238)) - (expK * 1.9082149292705877e-10);
+        let expSum = 1.1470745597729726e-11;
+        expSum = (expSum * expR) + 1.6059043836821616e-10;
+        expSum = (expSum * expR) + 2.08767569878681e-9;
+        expSum = (expSum * expR) + 2.505210838544172e-8;
+        expSum = (expSum * expR) + 2.7557319223985894e-7;
+        expSum = (expSum * expR) + 0.0000027557319223985893;
+        expSum = (expSum * expR) + 0.0000248015873015873;
+        expSum = (expSum * expR) + 0.0001984126984126984;
+        expSum = (expSum * expR) + 0.001388888888888889;
+        expSum = (expSum * expR) + 0.008333333333333333;
+        expSum = (expSum * expR) + 0.041666666666666664;
+        expSum = (expSum * expR) + 0.16666666666666666;
+        expSum = (expSum * expR) + 0.5;
+        expSum = (expSum * expR) + 1;
+        expSum = (expSum * expR) + 1;
+        const expHalf = Math.floor(expK * 0.5);
+        const density = (expSum * powerOfTwo(expHalf)) * powerOfTwo(expK - expHalf);
+        // Accepted when y < exp(−x²/2).
+        if (y >= density) continue;
+      }
     }
     const value = mean + (stddev * (z * ((1 - ((first >>> 7) & 2)) | 0)));
     out[index++] = value;
@@ -313,6 +333,10 @@ export function truncated23Kernel(
   const heights = tables.heights;
   const heightsNext = tables.heightsNext;
   const scale23 = tables.scale23;
+  const squeezeHighA = tables.squeezeHighA;
+  const squeezeHighB = tables.squeezeHighB;
+  const squeezeLowA = tables.squeezeLowA;
+  const squeezeLowB = tables.squeezeLowB;
   const mean = params.mean;
   const stddev = params.stddev;
   const lowerSafe = params.lowerSafe;
@@ -362,28 +386,34 @@ export function truncated23Kernel(
       s3 = (s3 << 11) | (s3 >>> 21);
       const u = ((((wedgeHigh >>> 5) * 67108864) + (wedgeLow >>> 6)) + 1) * 1.1102230246251565e-16;
       const y = heights[layer]! + (u * (heightsNext[layer]! - heights[layer]!));
-      const expX = (-0.5 * z) * z;
-      const expK = Math.floor((expX * 1.4426950408889634) + 0.5);
-      const expR = (expX - (expK * 0.6931471803691238)) - (expK * 1.9082149292705877e-10);
-      let expSum = 1.1470745597729726e-11;
-      expSum = (expSum * expR) + 1.6059043836821616e-10;
-      expSum = (expSum * expR) + 2.08767569878681e-9;
-      expSum = (expSum * expR) + 2.505210838544172e-8;
-      expSum = (expSum * expR) + 2.7557319223985894e-7;
-      expSum = (expSum * expR) + 0.0000027557319223985893;
-      expSum = (expSum * expR) + 0.0000248015873015873;
-      expSum = (expSum * expR) + 0.0001984126984126984;
-      expSum = (expSum * expR) + 0.001388888888888889;
-      expSum = (expSum * expR) + 0.008333333333333333;
-      expSum = (expSum * expR) + 0.041666666666666664;
-      expSum = (expSum * expR) + 0.16666666666666666;
-      expSum = (expSum * expR) + 0.5;
-      expSum = (expSum * expR) + 1;
-      expSum = (expSum * expR) + 1;
-      const expHalf = Math.floor(expK * 0.5);
-      const density = (expSum * powerOfTwo(expHalf)) * powerOfTwo(expK - expHalf);
-      // Accepted when y < exp(−x²/2).
-      if (y >= density) continue;
+      const exponent = (-0.5 * z) * z;
+      // Above the chord, which lies above exp(exponent): rejected.
+      if (y >= (squeezeHighA[layer]! + (squeezeHighB[layer]! * exponent))) continue;
+      // Below the tangent, which lies below exp(exponent), y is accepted; between the two, compute.
+      if (y >= (squeezeLowA[layer]! + (squeezeLowB[layer]! * exponent))) {
+        const expX = exponent;
+        const expK = Math.floor((expX * 1.4426950408889634) + 0.5);
+        const expR = (expX - (expK * 0.6931471803691238)) - (expK * 1.9082149292705877e-10);
+        let expSum = 1.1470745597729726e-11;
+        expSum = (expSum * expR) + 1.6059043836821616e-10;
+        expSum = (expSum * expR) + 2.08767569878681e-9;
+        expSum = (expSum * expR) + 2.505210838544172e-8;
+        expSum = (expSum * expR) + 2.7557319223985894e-7;
+        expSum = (expSum * expR) + 0.0000027557319223985893;
+        expSum = (expSum * expR) + 0.0000248015873015873;
+        expSum = (expSum * expR) + 0.0001984126984126984;
+        expSum = (expSum * expR) + 0.001388888888888889;
+        expSum = (expSum * expR) + 0.008333333333333333;
+        expSum = (expSum * expR) + 0.041666666666666664;
+        expSum = (expSum * expR) + 0.16666666666666666;
+        expSum = (expSum * expR) + 0.5;
+        expSum = (expSum * expR) + 1;
+        expSum = (expSum * expR) + 1;
+        const expHalf = Math.floor(expK * 0.5);
+        const density = (expSum * powerOfTwo(expHalf)) * powerOfTwo(expK - expHalf);
+        // Accepted when y < exp(−x²/2).
+        if (y >= density) continue;
+      }
     }
     // TensorFlow's rule on the standard sample: |z| < 2.
     if (z >= 2) continue;
@@ -407,6 +437,10 @@ export function truncated52Kernel(
   const heights = tables.heights;
   const heightsNext = tables.heightsNext;
   const scale52 = tables.scale52;
+  const squeezeHighA = tables.squeezeHighA;
+  const squeezeHighB = tables.squeezeHighB;
+  const squeezeLowA = tables.squeezeLowA;
+  const squeezeLowB = tables.squeezeLowB;
   const mean = params.mean;
   const stddev = params.stddev;
   const lowerSafe = params.lowerSafe;
@@ -465,28 +499,34 @@ export function truncated52Kernel(
       s3 = (s3 << 11) | (s3 >>> 21);
       const u = ((((wedgeHigh >>> 5) * 67108864) + (wedgeLow >>> 6)) + 1) * 1.1102230246251565e-16;
       const y = heights[layer]! + (u * (heightsNext[layer]! - heights[layer]!));
-      const expX = (-0.5 * z) * z;
-      const expK = Math.floor((expX * 1.4426950408889634) + 0.5);
-      const expR = (expX - (expK * 0.6931471803691238)) - (expK * 1.9082149292705877e-10);
-      let expSum = 1.1470745597729726e-11;
-      expSum = (expSum * expR) + 1.6059043836821616e-10;
-      expSum = (expSum * expR) + 2.08767569878681e-9;
-      expSum = (expSum * expR) + 2.505210838544172e-8;
-      expSum = (expSum * expR) + 2.7557319223985894e-7;
-      expSum = (expSum * expR) + 0.0000027557319223985893;
-      expSum = (expSum * expR) + 0.0000248015873015873;
-      expSum = (expSum * expR) + 0.0001984126984126984;
-      expSum = (expSum * expR) + 0.001388888888888889;
-      expSum = (expSum * expR) + 0.008333333333333333;
-      expSum = (expSum * expR) + 0.041666666666666664;
-      expSum = (expSum * expR) + 0.16666666666666666;
-      expSum = (expSum * expR) + 0.5;
-      expSum = (expSum * expR) + 1;
-      expSum = (expSum * expR) + 1;
-      const expHalf = Math.floor(expK * 0.5);
-      const density = (expSum * powerOfTwo(expHalf)) * powerOfTwo(expK - expHalf);
-      // Accepted when y < exp(−x²/2).
-      if (y >= density) continue;
+      const exponent = (-0.5 * z) * z;
+      // Above the chord, which lies above exp(exponent): rejected.
+      if (y >= (squeezeHighA[layer]! + (squeezeHighB[layer]! * exponent))) continue;
+      // Below the tangent, which lies below exp(exponent), y is accepted; between the two, compute.
+      if (y >= (squeezeLowA[layer]! + (squeezeLowB[layer]! * exponent))) {
+        const expX = exponent;
+        const expK = Math.floor((expX * 1.4426950408889634) + 0.5);
+        const expR = (expX - (expK * 0.6931471803691238)) - (expK * 1.9082149292705877e-10);
+        let expSum = 1.1470745597729726e-11;
+        expSum = (expSum * expR) + 1.6059043836821616e-10;
+        expSum = (expSum * expR) + 2.08767569878681e-9;
+        expSum = (expSum * expR) + 2.505210838544172e-8;
+        expSum = (expSum * expR) + 2.7557319223985894e-7;
+        expSum = (expSum * expR) + 0.0000027557319223985893;
+        expSum = (expSum * expR) + 0.0000248015873015873;
+        expSum = (expSum * expR) + 0.0001984126984126984;
+        expSum = (expSum * expR) + 0.001388888888888889;
+        expSum = (expSum * expR) + 0.008333333333333333;
+        expSum = (expSum * expR) + 0.041666666666666664;
+        expSum = (expSum * expR) + 0.16666666666666666;
+        expSum = (expSum * expR) + 0.5;
+        expSum = (expSum * expR) + 1;
+        expSum = (expSum * expR) + 1;
+        const expHalf = Math.floor(expK * 0.5);
+        const density = (expSum * powerOfTwo(expHalf)) * powerOfTwo(expK - expHalf);
+        // Accepted when y < exp(−x²/2).
+        if (y >= density) continue;
+      }
     }
     // TensorFlow's rule on the standard sample: |z| < 2.
     if (z >= 2) continue;

@@ -110,7 +110,12 @@ function instantiate(): WasmSampling | null {
   // Entry i of each table at its address + 16·i (two tables to a record); accept23 twice.
   const tables = zigguratTables();
   const { accept23, scale23, accept52, scale52, heights, heightsNext } = WASM_LAYOUT.tables;
+  const { squeezeLowA, squeezeLowB, squeezeHighA, squeezeHighB } = WASM_LAYOUT.tables;
   for (let i = 0; i < 256; i++) {
+    views.f64[(squeezeLowA + 16 * i) / 8] = tables.squeezeLowA[i]!;
+    views.f64[(squeezeLowB + 16 * i) / 8] = tables.squeezeLowB[i]!;
+    views.f64[(squeezeHighA + 16 * i) / 8] = tables.squeezeHighA[i]!;
+    views.f64[(squeezeHighB + 16 * i) / 8] = tables.squeezeHighB[i]!;
     views.i32[(accept23 + 16 * i) / 4] = tables.accept23[i]!;
     views.i32[(accept23 + 16 * i) / 4 + 1] = tables.accept23[i]!;
     views.f64[(scale23 + 16 * i) / 8] = tables.scale23[i]!;
