@@ -694,14 +694,20 @@ const CHUNK_ROWS = 32;
  * has a non-negative diagonal): row-major `m × k` when `rowMajor`, else column-major as Q is (which
  * is the row-major `k × m` transpose). Chunks are claimed, so a team shares the work; `out` must
  * not overlap Q. Multiplying by ±1 is exact: the values are Q's, negated or not.
+ *
+ * With `scale`, each value is `(scale · sign) · q`, which equals `scale · (sign · q)` bit for bit
+ * (rounding is symmetric, so negating before or after the product gives the same number), stored
+ * as `out` stores it (a Float32Array rounds to nearest, ties to even).
  */
 export function writeSignedQ(
   workspace: Workspace,
-  out: Float64Array,
+  out: Float64Array | Float32Array,
   rowMajor: boolean,
   team: Team = soloTeam(),
+  scale = 1,
 ): void {
-  const { m, k, q, signs } = workspace;
+  const { m, k, q } = workspace;
+  const signs = scale === 1 ? workspace.signs : workspace.signs.map((sign) => scale * sign);
   if (rowMajor) {
     for (let i0 = CHUNK_ROWS * team.claim(); i0 < m; i0 = CHUNK_ROWS * team.claim()) {
       const i1 = Math.min(i0 + CHUNK_ROWS, m);

@@ -277,6 +277,80 @@ describe('createOrthogonalizeTeam / runOrthogonalizeMember', () => {
     });
   });
 
+  describe('options.output: the members write the scaled result into the caller’s shared array', () => {
+    test.each([
+      [2, 131, 64, 'float32', 1, false],
+      [2, 64, 131, 'float64', -2.5, true],
+      [3, 67, 67, 'float32', 0.1, true],
+      [1, 40, 9, 'float64', 3, false],
+      [2, 257, 256, 'float32', -1, true],
+      [2, 9, 40, 'float32', 1.7, false],
+    ] as const)(
+      '%i members, %i × %i into %s times %d (members write the input: %s)',
+      async (members, rows, cols, dtype, scale, memberInput) => {
+        const a = gaussian(rows, cols, rows + 7 * cols);
+        // 8 bytes in, so that the view does not start at the buffer's start.
+        const output =
+          dtype === 'float32'
+            ? new Float32Array(new SharedArrayBuffer(4 * (rows * cols + 2)), 8, rows * cols)
+            : new Float64Array(new SharedArrayBuffer(8 * (rows * cols + 1)), 8, rows * cols);
+        const source = shared(a);
+        const job = createOrthogonalizeTeam(memberInput ? null : a, rows, cols, members, {
+          output,
+          outputScale: scale,
+        });
+        const others = workers
+          .slice(0, members - 1)
+          .map((worker, index) => runMember(worker, job.task, index + 1, memberInput ? source : undefined));
+        runOrthogonalizeMember(job.task, 0, memberInput ? { input: copyFrom(source) } : undefined);
+        expect(await Promise.all(others)).toEqual(Array(members - 1).fill('done'));
+        const scaled = orthogonalize(a, rows, cols).map((x) => scale * x);
+        const expected = dtype === 'float32' ? Float32Array.from(scaled) : scaled;
+        expect(bitIdentical(Float64Array.from(output), Float64Array.from(expected))).toBe(true);
+        expect(() => job.result()).toThrow('createOrthogonalizeTeam: the result is in options.output');
+      },
+    );
+
+    test('in an earlier task’s memory, after a job without output', async () => {
+      const a = gaussian(120, 100, 3);
+      const first = createOrthogonalizeTeam(a, 120, 100, 2);
+      const firstDone = runMember(workers[0]!, first.task, 1);
+      runOrthogonalizeMember(first.task, 0);
+      expect(await firstDone).toBe('done');
+      const b = gaussian(100, 90, 4);
+      const output = new Float32Array(new SharedArrayBuffer(4 * 9000));
+      const job = createOrthogonalizeTeam(b, 100, 90, 2, { reuse: first.task, output, outputScale: 2 });
+      expect(job.task.memory).toBe(first.task.memory);
+      const done = runMember(workers[0]!, job.task, 1);
+      runOrthogonalizeMember(job.task, 0);
+      expect(await done).toBe('done');
+      expect(output).toEqual(Float32Array.from(orthogonalize(b, 100, 90), (x) => 2 * x));
+    });
+
+    test('bad outputs are refused', () => {
+      const a = [1, 2, 3, 4];
+      const shared4 = new Float32Array(new SharedArrayBuffer(16));
+      expect(() => createOrthogonalizeTeam(a, 2, 2, 1, { output: new Float32Array(4) })).toThrow(
+        'createOrthogonalizeTeam: options.output must be a Float64Array or a Float32Array on a SharedArrayBuffer. Received: a Float32Array of length 4.',
+      );
+      expect(() =>
+        createOrthogonalizeTeam(a, 2, 2, 1, { output: new Int32Array(new SharedArrayBuffer(16)) as never }),
+      ).toThrow(TypeError);
+      expect(() => createOrthogonalizeTeam(a, 2, 2, 1, { output: shared4.subarray(1) })).toThrow(
+        'createOrthogonalizeTeam: options.output must have rows × cols = 2 × 2 = 4 elements. Received: a Float32Array of length 3.',
+      );
+      expect(() => createOrthogonalizeTeam(a, 2, 2, 1, { output: shared4, outputScale: Number.NaN })).toThrow(
+        'createOrthogonalizeTeam: options.outputScale must be a finite number. Received: NaN.',
+      );
+      expect(() => createOrthogonalizeTeam(a, 2, 2, 1, { output: shared4, outputScale: '2' as never })).toThrow(
+        TypeError,
+      );
+      expect(() => createOrthogonalizeTeam(a, 2, 2, 1, { outputScale: 2 })).toThrow(
+        'createOrthogonalizeTeam: options.outputScale must be given only with options.output. Received: 2.',
+      );
+    });
+  });
+
   test('bad arguments are refused as orthogonalize refuses them', () => {
     expect(() => createOrthogonalizeTeam([1, 2, 3], 2, 2, 2)).toThrow(RangeError);
     expect(() => createOrthogonalizeTeam([1, Number.NaN, 3, 4], 2, 2, 2)).toThrow('a[1] must be a finite number');

@@ -10,7 +10,7 @@
  * `orthogonalize` for every number of members.
  */
 
-import { argumentMessage, isPlainObject } from '@init/internal';
+import { argumentMessage, isPlainObject, typedArrayKind } from '@init/internal';
 import { checkDimension, checkMatrix, rangeScale, readOptions, type MatrixInput } from './arguments.js';
 import {
   accumulateQ,
@@ -53,6 +53,16 @@ export interface OrthogonalizeTask {
   readonly memberInput: boolean;
   /** Whether the memory held an earlier task (`options.reuse`), so Q's region must be cleared. */
   readonly reused: boolean;
+  /** Where the members write the result when the job was given `options.output` (else over the matrix). */
+  readonly output?: TeamOutput | undefined;
+}
+
+/** `options.output` as a task carries it: the shared memory and how to view it. */
+export interface TeamOutput {
+  readonly buffer: SharedArrayBuffer;
+  readonly byteOffset: number;
+  readonly float32: boolean;
+  readonly scale: number;
 }
 
 /**
@@ -79,6 +89,16 @@ export interface OrthogonalizeTeamOptions {
    * 1024 × 1024 matrix on the project's machine); memory used before costs none.
    */
   readonly reuse?: OrthogonalizeTask | undefined;
+  /**
+   * Where the members write the result instead of the task's memory: a Float64Array or Float32Array
+   * of `rows · cols` elements on a SharedArrayBuffer. Each value is `outputScale` times the
+   * orthogonalized value, stored as the array stores it, equal bit for bit to
+   * `out[i] = outputScale * orthogonalize(a, rows, cols)[i]`; this saves the caller a pass over
+   * the result (a framework's tensor of gain × Q, written by the members in parallel).
+   */
+  readonly output?: Float64Array | Float32Array | undefined;
+  /** The factor of `output`'s values, a finite number; 1 by default. Only with `output`. */
+  readonly outputScale?: number | undefined;
 }
 
 /** A prepared task and how to read its result once every member has returned. */
@@ -88,6 +108,7 @@ export interface OrthogonalizeTeamJob {
    * The result, equal bit for bit to `orthogonalize(a, rows, cols)`; call after all members ran.
    * It is a view of the task's shared memory, not a copy (the members wrote it there, and copying
    * a 2048 × 2048 result costs about 10 ms); `slice()` it for an ordinary Float64Array.
+   * @throws Error when the job was given `options.output`: the members wrote the result there.
    */
   result(): Float64Array;
 }
@@ -133,7 +154,9 @@ export function createOrthogonalizeTeam(
       'createOrthogonalizeTeam: this engine has no SharedArrayBuffer (a page needs cross-origin isolation).',
     );
   }
-  const reuse = readReuse(readOptions('createOrthogonalizeTeam', options, ['reuse']).reuse);
+  const read = readOptions('createOrthogonalizeTeam', options, ['reuse', 'output', 'outputScale']);
+  const reuse = readReuse(read.reuse);
+  const output = readOutput(read.output, read.outputScale, rows, cols);
   const memberInput = a === null;
   if (memberInput) {
     checkDimension('createOrthogonalizeTeam', 'rows', rows);
@@ -157,6 +180,15 @@ export function createOrthogonalizeTeam(
     transposed: !wide,
     memberInput,
     reused: reused !== undefined,
+    output:
+      output === undefined
+        ? undefined
+        : {
+            buffer: output.array.buffer as SharedArrayBuffer,
+            byteOffset: output.array.byteOffset,
+            float32: output.array instanceof Float32Array,
+            scale: output.scale,
+          },
   };
   const heap = heapOf(task);
   if (!memberInput && rows > 0 && cols > 0) {
@@ -174,11 +206,62 @@ export function createOrthogonalizeTeam(
   return {
     task,
     result() {
+      if (output !== undefined) {
+        throw new Error('createOrthogonalizeTeam: the result is in options.output, where the members wrote it.');
+      }
       if (rows === 0 || cols === 0) return new Float64Array(0);
       // The members wrote the signed, row-major result over the factored matrix.
       return heap.subarray(0, m * n);
     },
   };
+}
+
+/**
+ * `options.output` and `options.outputScale` as given: undefined, or a Float64Array or Float32Array
+ * of rows · cols elements on a SharedArrayBuffer, with a finite scale (1 by default).
+ * @throws TypeError / RangeError for anything else.
+ */
+function readOutput(
+  output: unknown,
+  outputScale: unknown,
+  rows: unknown,
+  cols: unknown,
+): { array: Float64Array | Float32Array; scale: number } | undefined {
+  const where = 'createOrthogonalizeTeam';
+  if (output === undefined) {
+    if (outputScale !== undefined) {
+      throw new TypeError(
+        argumentMessage(where, 'options.outputScale', 'be given only with options.output', outputScale),
+      );
+    }
+    return undefined;
+  }
+  const kind = typedArrayKind(output);
+  const array = output as Float64Array | Float32Array;
+  if ((kind !== 'Float64Array' && kind !== 'Float32Array') || !(array.buffer instanceof SharedArrayBuffer)) {
+    throw new TypeError(
+      argumentMessage(where, 'options.output', 'be a Float64Array or a Float32Array on a SharedArrayBuffer', output),
+    );
+  }
+  checkDimension(where, 'rows', rows);
+  checkDimension(where, 'cols', cols);
+  if (array.length !== rows * cols) {
+    throw new RangeError(
+      argumentMessage(
+        where,
+        'options.output',
+        `have rows × cols = ${rows} × ${cols} = ${rows * cols} elements`,
+        output,
+      ),
+    );
+  }
+  const scale = outputScale === undefined ? 1 : outputScale;
+  if (typeof scale !== 'number' || !Number.isFinite(scale)) {
+    throw new (typeof scale === 'number' ? RangeError : TypeError)(
+      argumentMessage(where, 'options.outputScale', 'be a finite number', outputScale),
+    );
+  }
+  return { array, scale };
 }
 
 /**
@@ -273,7 +356,16 @@ export function runOrthogonalizeMember(
       clearStaged(workspace, team);
     }
     accumulateQ(workspace, householderFactor(workspace, team), team);
-    writeSignedQ(workspace, workspace.w, task.transposed, team);
+    const { output } = task;
+    if (output === undefined) {
+      writeSignedQ(workspace, workspace.w, task.transposed, team);
+    } else {
+      const length = layout.m * layout.n;
+      const view = output.float32
+        ? new Float32Array(output.buffer, output.byteOffset, length)
+        : new Float64Array(output.buffer, output.byteOffset, length);
+      writeSignedQ(workspace, view, task.transposed, team, output.scale);
+    }
   } catch (error) {
     Atomics.store(control, ABORTED, 1);
     Atomics.add(control, GENERATION, 1);

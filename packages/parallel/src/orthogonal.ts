@@ -1,7 +1,7 @@
 // Orthogonal on several threads: the one initializer whose slices cannot be computed apart (every
 // value depends on the whole matrix), so instead of cutting the output, the workers share the QR
 // itself through @init/linalg's team functions. The values equal apply's bit for bit.
-import { Orthogonal, serialize } from '@init/core';
+import { type DType, Orthogonal, serialize, type Tensor } from '@init/core';
 import { createOrthogonalizeTeam, type OrthogonalizeTask, type OrthogonalizeTeamJob } from '@init/linalg';
 import type { WorkerPool } from './pool.js';
 import type { MatrixSource } from './task.js';
@@ -54,9 +54,68 @@ export async function withTeamOrthogonalized<T>(
   fullShape: readonly number[],
   compute: () => T,
 ): Promise<T> {
+  const job = await runTeam(pool, initializer, fullShape, undefined);
+  try {
+    return initializer.withOrthogonalized(job.result(), compute);
+  } finally {
+    // compute copied the values out (apply and fill store them in the output): the memory is free.
+    job.release();
+  }
+}
+
+/**
+ * `initializer.apply(shape, dtype)` with the orthogonal matrix computed by a team, as
+ * {@link withTeamOrthogonalized}. When the tensor is `gain · Q` as it stands (float32 or float64,
+ * the columns on the last axis or PyTorch's layout, the class itself) the members write it
+ * straight into the tensor's shared memory (`createOrthogonalizeTeam`'s `output`), which takes the
+ * calling thread's copy out of the call; the values are the same, `gain · (sign · q)` rounded to
+ * the dtype either way.
+ */
+export async function applyTeamOrthogonal(
+  pool: WorkerPool,
+  initializer: Orthogonal,
+  shape: readonly number[],
+  dtype: DType,
+): Promise<Tensor> {
+  const rowMajor =
+    initializer.layout === 'torch' || initializer.columnAxis === -1 || initializer.columnAxis === shape.length - 1;
+  if (initializer.constructor !== Orthogonal || !rowMajor || (dtype !== 'float32' && dtype !== 'float64')) {
+    return withTeamOrthogonalized(pool, initializer, shape, () => initializer.apply(shape, dtype));
+  }
+  let size = 1;
+  for (const dim of shape) size *= dim;
+  const data =
+    dtype === 'float32'
+      ? new Float32Array(new SharedArrayBuffer(4 * size))
+      : new Float64Array(new SharedArrayBuffer(8 * size));
+  const job = await runTeam(pool, initializer, shape, { array: data, scale: initializer.gain });
+  job.release();
+  return Object.freeze({ shape: Object.freeze([...shape]), dtype, data });
+}
+
+/** A finished team's job; `release` hands its memory to the pool's next team. */
+interface FinishedTeam {
+  result(): Float64Array;
+  release(): void;
+}
+
+/**
+ * Runs a team over `initializer`'s random matrix for `fullShape` (see withTeamOrthogonalized), the
+ * result written into `output` times its scale when given.
+ */
+async function runTeam(
+  pool: WorkerPool,
+  initializer: Orthogonal,
+  fullShape: readonly number[],
+  output: { readonly array: Float32Array | Float64Array; readonly scale: number } | undefined,
+): Promise<FinishedTeam> {
   // Taken before the first await, so that no other call can be given the same memory.
   const spare = spares.get(pool);
   spares.delete(pool);
+  const options = {
+    reuse: spare?.task,
+    ...(output === undefined ? {} : { output: output.array, outputScale: output.scale }),
+  };
   let job: OrthogonalizeTeamJob;
   let source: MatrixSource | undefined;
   let matrix: Float64Array | undefined;
@@ -65,7 +124,7 @@ export async function withTeamOrthogonalized<T>(
     // from the seeded config (a subclass might draw otherwise, or be unknown in the workers).
     // An empty part: the matrix's size, checked as apply checks it, and nothing drawn.
     const { rows, cols } = initializer.randomMatrix(fullShape, new Float64Array(0), 0);
-    job = createOrthogonalizeTeam(null, rows, cols, pool.size, { reuse: spare?.task });
+    job = createOrthogonalizeTeam(null, rows, cols, pool.size, options);
     source = { config: JSON.stringify(serialize(initializer)), fullShape: [...fullShape] };
     matrix = spare?.matrix;
   } else {
@@ -74,16 +133,18 @@ export async function withTeamOrthogonalized<T>(
     const out = spare !== undefined && spare.matrix?.length === size ? spare.matrix : undefined;
     const drawn = initializer.randomMatrix(fullShape, out);
     matrix = drawn.matrix;
-    job = createOrthogonalizeTeam(matrix, drawn.rows, drawn.cols, pool.size, { reuse: spare?.task });
+    job = createOrthogonalizeTeam(matrix, drawn.rows, drawn.cols, pool.size, options);
   }
   const members = Array.from({ length: pool.size }, (_, member) => member);
   const run = queue.then(() => Promise.all(members.map((member) => pool.runMember(job.task, member, source))));
   queue = run.catch(() => undefined);
   await run;
-  const result = initializer.withOrthogonalized(job.result(), compute);
-  // compute copied the values out (apply and fill store them in the output), so the memory is free.
-  if (byteLength(job.task) <= SPARE_MAX_BYTES) spares.set(pool, { task: job.task, matrix });
-  return result;
+  return {
+    result: () => job.result(),
+    release: () => {
+      if (byteLength(job.task) <= SPARE_MAX_BYTES) spares.set(pool, { task: job.task, matrix });
+    },
+  };
 }
 
 /** Whether a team is worth starting for this initializer and output. */

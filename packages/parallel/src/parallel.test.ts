@@ -232,6 +232,28 @@ describe('Orthogonal: the workers share the QR', () => {
     ]);
   });
 
+  test.each([
+    [{ seed: 4 }, [300, 260], 'float32', true],
+    [{ seed: 4, gain: -1.5 }, [260, 300], 'float64', true],
+    [{ seed: 'k', gain: 0.3 }, [7, 40, 301], 'float32', true],
+    [{ seed: 2, gain: 2, columnAxis: 2 }, [30, 9, 256], 'float64', true],
+    [{ seed: 3, gain: 1.1, layout: 'torch' as const }, [64, 16, 9, 9], 'float32', true],
+    [{ seed: 2, gain: -2, columnAxis: 1 }, [30, 256, 9], 'float32', false],
+    [{ seed: 12, gain: 3 }, [256, 256], 'bfloat16', false],
+  ] as const)(
+    'applyParallel %o on %o as %s: equals apply (the members write the tensor: %s)',
+    async (options, shape, dtype, direct) => {
+      const initializer = new core.Orthogonal(options);
+      const tensor = await applyParallel(initializer, shape, { workers: 2, dtype });
+      const expected = initializer.apply(shape, dtype);
+      expectSameBytes(tensor.data, expected.data);
+      expect(tensor.shape).toEqual(expected.shape);
+      expect(tensor.dtype).toBe(dtype);
+      // Written by the members into shared memory, or copied out by apply on this thread.
+      expect(tensor.data.buffer instanceof SharedArrayBuffer).toBe(direct);
+    },
+  );
+
   test('a subclass of Orthogonal draws on the calling thread (the workers may not know it)', async () => {
     class Scaled extends core.Orthogonal {
       static override readonly className = 'ScaledOrthogonalForTest';

@@ -27,7 +27,7 @@ import {
 } from '@init/random';
 import { blocksOfRange, shrinkingRanges, splitRange } from './blocks.js';
 import { arrayClassOf } from './array-class.js';
-import { teamWorthIt, withTeamOrthogonalized } from './orthogonal.js';
+import { applyTeamOrthogonal, teamWorthIt, withTeamOrthogonalized } from './orthogonal.js';
 import { workerPool, type Platform, type WorkerPool } from './pool.js';
 
 /**
@@ -125,7 +125,7 @@ export async function applyParallelOn(
   probeOf(initializer).apply(emptyRows(shape), dtype, { fullShape: shape, varOffset: shape.map(() => 0) });
   if (initializer instanceof Orthogonal) {
     const seeded = seededForCall(initializer);
-    return withTeamOrthogonalized(pool, seeded, shape, () => seeded.apply(shape, dtype));
+    return applyTeamOrthogonal(pool, seeded, shape, dtype);
   }
   const config = configForCall(initializer);
   const ArrayClass = arrayClassOf(dtype);
