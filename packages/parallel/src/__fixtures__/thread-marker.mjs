@@ -21,6 +21,8 @@ export class ThreadMarker extends OptionlessInitializer {
 export class ThreadMeeting extends OptionlessInitializer {
   static className = 'ThreadMeeting';
   generate(out) {
+    // An empty request (the calling thread's check of the arguments) has no part to share.
+    if (out.length === 0) return;
     out.fill(threadId);
     const whole = new Float32Array(out.buffer);
     const pause = new Int32Array(new SharedArrayBuffer(4));
