@@ -7,7 +7,7 @@
 import { loadavg } from 'node:os';
 import { RandomNormal, RandomUniform, TruncatedNormal, type Initializer } from '@init/core';
 import { applyParallel, fillParallel, terminateWorkers } from '../dist/index.js';
-import { check, median, sameBytes, time, timeWithCpu } from './support.js';
+import { check, median, sameBytes, settle, time, timeWithCpu } from './support.js';
 
 type Timing = { wall: number; cpu: number };
 
@@ -44,11 +44,15 @@ for (const [name, initializer] of cases) {
   };
   let identical = true;
   for (let r = 0; r < REPEATS; r++) {
+    await settle();
     runs.fill.push(await timeWithCpu(() => initializer.fill(single, shape)));
+    await settle();
     runs.fillParallel.push(await timeWithCpu(() => fillParallel(initializer, shared, shape, { workers: 2 })));
     let applied: Float32Array | undefined;
     let parallel: Float32Array | undefined;
+    await settle();
     runs.apply.push(await timeWithCpu(() => (applied = initializer.apply(shape).data as Float32Array)));
+    await settle();
     runs.applyParallel.push(
       await timeWithCpu(
         async () => (parallel = (await applyParallel(initializer, shape, { workers: 2 })).data as Float32Array),

@@ -14,6 +14,24 @@ export async function time(run: () => unknown): Promise<number> {
 }
 
 /**
+ * Waits until the process is idle: until the engine's background threads have finished freeing
+ * the garbage of the previous timings (the 64 MiB tensors of apply and applyParallel; measured,
+ * some 20 ms of CPU time in the 20 ms after a collection), so that no timing pays for another's
+ * garbage. On two cores a thread freeing 64 MiB takes a core from the two workers, and the process
+ * CPU time counts it. (A forced collection would be worse: the engine then recompiles the one-core
+ * fill's functions during its next timing.)
+ */
+export async function settle(): Promise<void> {
+  for (let round = 0; round < 50; round++) {
+    const before = process.cpuUsage();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const used = process.cpuUsage(before);
+    // Under a tenth of a core over the 5 ms: idle.
+    if (used.user + used.system < 500) return;
+  }
+}
+
+/**
  * Wall time and CPU time of one call, in milliseconds. The CPU time is the whole process's (user +
  * system, every thread: the calling one and the workers), which load on the machine barely moves:
  * it shows whether the work grew when it was spread over threads.
