@@ -10,7 +10,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Orthogonal } from '@init/core';
 import { applyParallel, terminateWorkers } from '../dist/index.js';
-import { check, median, sameBytes, time } from './support.js';
+import { check, median, sameBytes, settle, time } from './support.js';
 
 const REPEATS = process.env.BENCH_REPEATS === undefined ? undefined : Number(process.env.BENCH_REPEATS);
 
@@ -57,7 +57,10 @@ for (const [n, repeats] of orthogonalSizes) {
   for (let r = 0; r < repeats; r++) {
     let single: Float32Array | undefined;
     let parallel: Float32Array | undefined;
+    // Each timing starts once the previous one's garbage is freed (see settle in support.ts).
+    await settle();
     a.push(await time(() => (single = orthogonal.apply([n, n]).data as Float32Array)));
+    await settle();
     b.push(
       await time(
         async () => (parallel = (await applyParallel(orthogonal, [n, n], { workers: 2 })).data as Float32Array),
