@@ -64,7 +64,6 @@ function instantiate(): WasmSampling | null {
   const laneState = new Int32Array(4);
   const base = WASM_LAYOUT.slowState / 4;
   // Lane j's generator state is word w of vector w, lane j: gather it, run the rare path, scatter.
-  // Lane j's generator state is word w of vector w, lane j: gather it, run the rare path, scatter.
   // Written out (no closures) because these run for about 1.5% of normal attempts.
   const gather = (lane: number): void => {
     const words = views!.i32;
