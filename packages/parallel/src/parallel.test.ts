@@ -8,7 +8,7 @@ import { HalfOffset, ThreadMarker, ThreadMeeting } from './__fixtures__/thread-m
 import { applyParallel, fillParallel, terminateWorkers } from './index.js';
 import { teamWorthIt, withTeamOrthogonalized } from './orthogonal.js';
 import { nodePlatform } from './node.js';
-import { workerPool } from './pool.js';
+import { type WorkerPool, workerPool } from './pool.js';
 import { blocksOfRange } from './blocks.js';
 import runTask from './worker.js';
 import type { MatrixSource } from './task.js';
@@ -155,6 +155,20 @@ describe('calling-thread rules', () => {
 });
 
 describe('Orthogonal: the workers share the QR', () => {
+  /** A two-worker pool that records what each team member is sent to draw the matrix from. */
+  async function spiedPool(): Promise<{ spy: WorkerPool; sources: unknown[] }> {
+    const pool = (await workerPool(nodePlatform, 2))!;
+    const sources: unknown[] = [];
+    const spy = {
+      ...pool,
+      runMember: (task: OrthogonalizeTask, member: number, source?: MatrixSource) => {
+        sources.push(source);
+        return pool.runMember(task, member, source);
+      },
+    };
+    return { spy, sources };
+  }
+
   test.each([
     [{ seed: 4 }, [300, 260], 'float32'],
     [{ seed: 'w', gain: 2, layout: 'torch' as const }, [64, 32, 7, 7], 'float64'],
@@ -214,15 +228,7 @@ describe('Orthogonal: the workers share the QR', () => {
     [{ seed: 3, layout: 'torch' as const }, [32, 16, 5, 5], 'float32'],
     [{ seed: 12 }, [256, 256], 'float16'],
   ] as const)('the members draw the matrix themselves: %o on %o as %s equals apply', async (options, shape, dtype) => {
-    const pool = await workerPool(nodePlatform, 2);
-    const sources: unknown[] = [];
-    const spy = {
-      ...pool!,
-      runMember: (task: OrthogonalizeTask, member: number, source?: MatrixSource) => {
-        sources.push(source);
-        return pool!.runMember(task, member, source);
-      },
-    };
+    const { spy, sources } = await spiedPool();
     const initializer = new core.Orthogonal(options);
     const tensor = await withTeamOrthogonalized(spy, initializer, shape, () => initializer.apply(shape, dtype));
     expectSameBytes(tensor.data, initializer.apply(shape, dtype).data);
@@ -258,15 +264,7 @@ describe('Orthogonal: the workers share the QR', () => {
     class Scaled extends core.Orthogonal {
       static override readonly className = 'ScaledOrthogonalForTest';
     }
-    const pool = await workerPool(nodePlatform, 2);
-    const sources: unknown[] = [];
-    const spy = {
-      ...pool!,
-      runMember: (task: OrthogonalizeTask, member: number, source?: MatrixSource) => {
-        sources.push(source);
-        return pool!.runMember(task, member, source);
-      },
-    };
+    const { spy, sources } = await spiedPool();
     const initializer = new Scaled({ seed: 3, gain: 3 });
     const shape = [300, 270];
     const tensor = await withTeamOrthogonalized(spy, initializer, shape, () => initializer.apply(shape));
