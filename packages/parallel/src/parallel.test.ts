@@ -119,10 +119,14 @@ describe('the work runs on worker threads', () => {
     expectSameBytes(tensor.data, new HalfOffset().apply([37, 29, 11]).data);
   });
 
-  test('small tensors stay on the calling thread (default threshold)', async () => {
-    const tensor = await applyParallel(new ThreadMarker(), [64, 64], { workers: 2, setup });
-    expect(new Set(tensor.data)).toEqual(new Set([0]));
-    expect(tensor.data.buffer).toBeInstanceOf(ArrayBuffer);
+  test.each([
+    [[64, 64], false],
+    [[512, 1023], false],
+    [[1024, 1024], true],
+  ])('default threshold (2^20 elements): %o goes to the workers: %s', async (shape, workers) => {
+    const tensor = await applyParallel(new ThreadMarker(), shape, { workers: 2, setup });
+    expect(new Set(tensor.data).has(0)).toBe(!workers);
+    expect(tensor.data.buffer instanceof SharedArrayBuffer).toBe(workers);
   });
 
   test('one worker means the calling thread', async () => {

@@ -32,10 +32,13 @@ import { workerPool, type Platform, type WorkerPool } from './pool.js';
 
 /**
  * The fewest elements worth sending to workers. Measured with `pnpm --filter @init/parallel bench`
- * on the 2-core machine: below about 2^17 float32 elements the round trip to the workers (some
- * 100 µs per task) costs more than the calling thread spends filling the tensor itself.
+ * on the 2-core machine (its threshold table, normal float32, two workers against the calling
+ * thread): 2^18 elements took 0.55–0.87× as long on the calling thread in three runs, 2^20 about the
+ * same (0.78–1.29×), 2^22 less (1.19–1.48×). A worker's fill of a small part pays its own fixed
+ * costs (the task, the key, its JIT and WebAssembly tiers warming up apart from the calling
+ * thread's), so the crossing lies near 2^20, not where the ~100 µs round trip alone would put it.
  */
-export const PARALLEL_MIN_ELEMENTS = 2 ** 18;
+export const PARALLEL_MIN_ELEMENTS = 2 ** 20;
 
 /**
  * The most worker threads a call may ask for. Each worker is a V8 isolate of some 10 MB that starts
