@@ -31,6 +31,32 @@ export interface BlockKernels {
   subtractPairs(c0: number, c1: number, v0: number, stride: number, pairs: number, coef: number): void;
 }
 
+/**
+ * One column of `subtractPairs`' contract, for the code that updates a single column (householder.ts):
+ * for `t` in [from, to), `heap[c + t] −= ((v_0[t]·a0 + v_1[t]·a1) + v_2[t]·a2) + v_3[t]·a3` with
+ * `v_r = heap[v0 + r·stride …]`. The same operations in the same order as the kernels, so a column
+ * updated alone equals one updated in a pair.
+ */
+export function subtractFour(
+  heap: Float64Array,
+  c: number,
+  v0: number,
+  stride: number,
+  from: number,
+  to: number,
+  a0: number,
+  a1: number,
+  a2: number,
+  a3: number,
+): void {
+  const v1 = v0 + stride;
+  const v2 = v1 + stride;
+  const v3 = v2 + stride;
+  for (let t = from; t < to; t++) {
+    heap[c + t]! -= heap[v0 + t]! * a0 + heap[v1 + t]! * a1 + heap[v2 + t]! * a2 + heap[v3 + t]! * a3;
+  }
+}
+
 /** The JavaScript implementation over `heap`. */
 export function createJsKernels(heap: Float64Array): BlockKernels {
   return {
