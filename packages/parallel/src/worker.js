@@ -46,6 +46,25 @@ function importSetup(url) {
 }
 
 /**
+ * The initializer `config` rebuilds with the setup modules' classes, kept per config and setup so
+ * that the tasks of one tensor parse it once per worker.
+ * @param {string} config
+ * @param {readonly string[]} setup
+ * @param {import('@init/core').InitializerClass[]} [classes] the setup modules' classes (imported)
+ * @returns {import('@init/core').Initializer}
+ */
+function rebuilt(config, setup, classes = []) {
+  const cacheKey = `${setup.join('\n')}\n${config}`;
+  let initializer = initializers.get(cacheKey);
+  if (initializer === undefined) {
+    initializer = deserialize(JSON.parse(config), { classes });
+    if (initializers.size >= MAX_CACHED) initializers.clear();
+    initializers.set(cacheKey, initializer);
+  }
+  return initializer;
+}
+
+/**
  * Runs one task: a team member of Orthogonal's QR (`MemberTask`, which blocks this thread until
  * the whole team is done), or a fill (`FillTask`).
  * @param {import('./task.js').FillTask | import('./task.js').MemberTask} task
@@ -68,14 +87,7 @@ export default async function run(task) {
  * @returns {(out: Float64Array, start: number) => void}
  */
 function matrixInput(source) {
-  const cacheKey = `\n${source.config}`;
-  let initializer = initializers.get(cacheKey);
-  if (initializer === undefined) {
-    initializer = deserialize(JSON.parse(source.config));
-    if (initializers.size >= MAX_CACHED) initializers.clear();
-    initializers.set(cacheKey, initializer);
-  }
-  const orthogonal = /** @type {import('@init/core').Orthogonal} */ (initializer);
+  const orthogonal = /** @type {import('@init/core').Orthogonal} */ (rebuilt(source.config, []));
   return (out, start) => {
     orthogonal.randomMatrix(source.fullShape, out, start);
   };
@@ -91,14 +103,8 @@ function matrixInput(source) {
  */
 async function fill(task) {
   if (task.svd) await enableSvd();
-  const cacheKey = `${task.setup.join('\n')}\n${task.config}`;
-  let initializer = initializers.get(cacheKey);
-  if (initializer === undefined) {
-    const classes = (await Promise.all(task.setup.map(importSetup))).flat();
-    initializer = deserialize(JSON.parse(task.config), { classes });
-    if (initializers.size >= MAX_CACHED) initializers.clear();
-    initializers.set(cacheKey, initializer);
-  }
+  const classes = (await Promise.all(task.setup.map(importSetup))).flat();
+  const initializer = rebuilt(task.config, task.setup, classes);
   const ArrayClass = arrayClassOf(task.dtype);
   const out = new ArrayClass(task.buffer, task.byteOffset, task.length);
   const { parts, claims } = task;
