@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { setWasmKernelsEnabled } from './householder.js';
@@ -325,6 +326,16 @@ describe('createOrthogonalizeTeam / runOrthogonalizeMember', () => {
       runOrthogonalizeMember(job.task, 0);
       expect(await done).toBe('done');
       expect(output).toEqual(Float32Array.from(orthogonalize(b, 100, 90), (x) => 2 * x));
+    });
+
+    // Regression: a Float32Array made in another realm (vm, an iframe) was taken for a Float64Array.
+    test('a Float32Array of another realm is written as float32', () => {
+      const a = gaussian(30, 20, 5);
+      const buffer = new SharedArrayBuffer(4 * 600);
+      const output = runInNewContext('new Float32Array(buffer)', { buffer }) as Float32Array;
+      const job = createOrthogonalizeTeam(a, 30, 20, 1, { output, outputScale: 3 });
+      runOrthogonalizeMember(job.task, 0);
+      expect(new Float32Array(buffer)).toEqual(Float32Array.from(orthogonalize(a, 30, 20), (x) => 3 * x));
     });
 
     test('bad outputs are refused', () => {

@@ -186,7 +186,7 @@ export function createOrthogonalizeTeam(
         : {
             buffer: output.array.buffer as SharedArrayBuffer,
             byteOffset: output.array.byteOffset,
-            float32: output.array instanceof Float32Array,
+            float32: output.float32,
             scale: output.scale,
           },
   };
@@ -226,7 +226,7 @@ function readOutput(
   outputScale: unknown,
   rows: unknown,
   cols: unknown,
-): { array: Float64Array | Float32Array; scale: number } | undefined {
+): { array: Float64Array | Float32Array; float32: boolean; scale: number } | undefined {
   const where = 'createOrthogonalizeTeam';
   if (output === undefined) {
     if (outputScale !== undefined) {
@@ -261,7 +261,7 @@ function readOutput(
       argumentMessage(where, 'options.outputScale', 'be a finite number', outputScale),
     );
   }
-  return { array, scale };
+  return { array, float32: kind === 'Float32Array', scale };
 }
 
 /**
