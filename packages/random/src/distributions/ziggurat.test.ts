@@ -133,3 +133,23 @@ describe('normal fills equal the reference sampler without the squeeze', () => {
     }
   });
 });
+
+describe('tables by layer and sign', () => {
+  test('entry j is layer j & 255 with the scale negated for j ≥ 256, so magnitude·scale signs exactly', () => {
+    const t = zigguratTables();
+    for (let j = 0; j < 512; j++) {
+      const layer = j & 255;
+      const sign = j < 256 ? 1 : -1;
+      expect(t.signedAccept23[j]).toBe(t.accept23[layer]);
+      expect(t.signedAccept52[j]).toBe(t.accept52[layer]);
+      expect(Object.is(t.signedScale23[j], sign * t.scale23[layer]!)).toBe(true);
+      expect(Object.is(t.signedScale52[j], sign * t.scale52[layer]!)).toBe(true);
+      // The products the kernels form, against the magnitude's product with the sign applied after
+      // (zero, the first and last magnitude of the core, the largest).
+      for (const magnitude of [0, 1, t.accept23[layer]! - 1, t.accept23[layer]!, 8388607]) {
+        const unsigned = magnitude * t.scale23[layer]!;
+        expect(Object.is(magnitude * t.signedScale23[j]!, sign < 0 ? -unsigned : unsigned)).toBe(true);
+      }
+    }
+  });
+});

@@ -31,6 +31,15 @@ export interface ZigguratTables {
   /** X[i]·2^-52. */
   readonly scale52: Float64Array;
   /**
+   * The same four indexed by layer and sign bit together, j = layer + 256·sign (a word's low 9 bits):
+   * accept of layer j & 255, and scale of layer j & 255 negated for j ≥ 256, so that
+   * magnitude·signedScale[j] is the signed sample in one multiplication (exactly −(magnitude·scale)).
+   */
+  readonly signedAccept23: Int32Array;
+  readonly signedScale23: Float64Array;
+  readonly signedAccept52: Float64Array;
+  readonly signedScale52: Float64Array;
+  /**
    * The wedge test's squeeze (see {@link squeezeTables}): for layer i ≥ 1 and w = (−x/2)·x of a
    * candidate x of the layer, `squeezeLowA[i] + squeezeLowB[i]·w` lies below and
    * `squeezeHighA[i] + squeezeHighB[i]·w` above the exponential e^w the test computes.
@@ -74,6 +83,18 @@ export function zigguratTables(): ZigguratTables {
     accept52[i] = Math.ceil(ratio * 4503599627370496);
     scale52[i] = edges[i]! * 2.220446049250313e-16; // 2^-52
   }
+  const signedAccept23 = new Int32Array(512);
+  const signedScale23 = new Float64Array(512);
+  const signedAccept52 = new Float64Array(512);
+  const signedScale52 = new Float64Array(512);
+  for (let j = 0; j < 512; j++) {
+    const i = j & 255;
+    const sign = j < 256 ? 1 : -1;
+    signedAccept23[j] = accept23[i]!;
+    signedScale23[j] = sign * scale23[i]!;
+    signedAccept52[j] = accept52[i]!;
+    signedScale52[j] = sign * scale52[i]!;
+  }
   tables = {
     edges,
     heights,
@@ -82,6 +103,10 @@ export function zigguratTables(): ZigguratTables {
     scale23,
     accept52,
     scale52,
+    signedAccept23,
+    signedScale23,
+    signedAccept52,
+    signedScale52,
     ...squeezeTables(edges, heights),
     result: new Float64Array(1),
   };

@@ -31,7 +31,7 @@
  */
 
 import type { Expression, KernelSource, Statement, TableName } from './ir.js';
-import { registerTypes } from './ir.js';
+import { TABLE_TYPES, registerTypes } from './ir.js';
 import { kernelSources, xoshiroStep } from './source.js';
 import * as W from './wasm-encoding.js';
 import { packBody, seedBlocksBody } from './emit-wasm-blocks.js';
@@ -41,6 +41,8 @@ export const WASM_GROUPS = 16;
 
 /** Where the squeeze tables start: after the segments (WASM_LAYOUT.segments + 8·4·WASM_GROUPS). */
 const SQUEEZE_TABLES = 16384 + 16 * 1024 * 8 + 64 + 64 * WASM_GROUPS;
+/** Where the normal's tables by layer and sign start: after the squeeze tables' 8192 bytes. */
+const SIGNED_TABLES = SQUEEZE_TABLES + 8192;
 
 /** Byte addresses in the kernel module's memory. */
 export const WASM_LAYOUT = {
@@ -61,6 +63,11 @@ export const WASM_LAYOUT = {
     squeezeLowB: SQUEEZE_TABLES + 8,
     squeezeHighA: SQUEEZE_TABLES + 4096,
     squeezeHighB: SQUEEZE_TABLES + 4096 + 8,
+    // 512 records each (layer and sign), after them.
+    signedScale23: SIGNED_TABLES,
+    signedAccept23: SIGNED_TABLES + 8,
+    signedScale52: SIGNED_TABLES + 8192,
+    signedAccept52: SIGNED_TABLES + 8192 + 8,
   } satisfies Record<TableName, number>,
   /** Where rejected or finished lanes store. */
   dummy: 12288,
@@ -98,7 +105,10 @@ export const WASM_LAYOUT = {
   counters: 16384 + 16 * 1024 * 8 + 64,
   /** Per segment: the elements its block skips before it, and its count (two i32; emit-wasm-blocks.ts). */
   segments: 16384 + 16 * 1024 * 8 + 64 + 32 * WASM_GROUPS,
-  /** 16384 + 16·1024·8 + 64 + 32·16 + 8·64 bytes, then the squeeze tables' 8192, in 64 KiB pages. */
+  /**
+   * 16384 + 16·1024·8 + 64 + 32·16 + 8·64 bytes, then the squeeze tables' 8192 and the signed tables'
+   * 16384, in 64 KiB pages.
+   */
   pages: 3,
 } as const;
 
@@ -123,8 +133,11 @@ type Operand =
       readonly type: 'i32' | 'bool';
       readonly v: number;
       readonly nonNegative?: boolean;
-      /** For `x & 255`: the local holding x, so a table offset 16·(x & 255) is two shifts, no mask. */
-      readonly lowByteOf?: number;
+      /**
+       * For `x & (2^bits − 1)`: the local holding x, so a table offset 16·(x & (2^bits − 1)) is two
+       * shifts, no mask.
+       */
+      readonly lowBitsOf?: { readonly v: number; readonly bits: number };
     }
   | { readonly type: 'f64'; readonly lo: number; readonly hi: number };
 
@@ -179,6 +192,8 @@ class FunctionBuilder {
   private readonly state: readonly number[];
   private readonly alive: number;
   private readonly active: number;
+  /** Per lane: the address of its next slot. */
+  private readonly address: number;
   /** Inside a `when` body: the lanes it runs for; draws and rejections apply to them alone. */
   private mask: number | undefined;
   /** In the first phase of the loop every lane is active (see `build`). */
@@ -207,6 +222,7 @@ class FunctionBuilder {
     this.state = [this.local(W.V128), this.local(W.V128), this.local(W.V128), this.local(W.V128)];
     this.alive = this.local(W.V128);
     this.active = this.local(W.V128);
+    this.address = this.local(W.V128);
     this.build();
   }
 
@@ -238,9 +254,19 @@ class FunctionBuilder {
     return [W.I32_CONST, ...W.signedLeb(value)];
   }
 
-  /** A local holding the 16-byte constant, loaded from the constant pool once per call. */
-  private constant(bytes: readonly number[]): number {
+  /**
+   * A local holding the 16-byte constant: for the fast loops loaded from the constant pool once per
+   * call; for the careful copy (and the code around the loops) loaded where it is used, so that the
+   * many constants of the rare paths do not live through the fast loops, where they would crowd the
+   * registers (V8 then spills the generators' states at every attempt).
+   */
+  private constant(bytes: readonly number[], hoisted = this.mode === 'fast'): number {
     const key = bytes.join();
+    if (!hoisted) {
+      const here = this.local(W.V128);
+      this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, this.pool.address(bytes)), this.set(here));
+      return here;
+    }
     let v = this.constantLocals.get(key);
     if (v === undefined) {
       v = this.local(W.V128);
@@ -299,10 +325,11 @@ class FunctionBuilder {
     let records = this.records.get(key);
     if (records === undefined) {
       const offsets = this.local(W.V128);
-      if (index.lowByteOf === undefined) this.emit(this.get(index.v), this.i32(4), W.I32X4_SHL, this.set(offsets));
+      const low = index.lowBitsOf;
+      if (low === undefined) this.emit(this.get(index.v), this.i32(4), W.I32X4_SHL, this.set(offsets));
       else {
         // 16·(x & 255) as (x << 24) >>> 20: no mask constant to hold in a register through the loop.
-        this.emit(this.get(index.lowByteOf), this.i32(24), W.I32X4_SHL, this.i32(20), W.I32X4_SHR_U);
+        this.emit(this.get(low.v), this.i32(32 - low.bits), W.I32X4_SHL, this.i32(28 - low.bits), W.I32X4_SHR_U);
         this.emit(this.set(offsets));
       }
       records = [0, 1, 2, 3].map((lane) => {
@@ -319,7 +346,7 @@ class FunctionBuilder {
       this.emit(this.get(x), this.get(y), W.I8X16_SHUFFLE, half, this.set(v));
       return v;
     };
-    if (name === 'accept23') {
+    if (TABLE_TYPES[name] === 'i32') {
       // Records hold the i32 twice, so each pair of lanes is one unpack and the four lanes one more shuffle.
       const v = this.local(W.V128);
       this.emit(this.get(pair(r0, r1)), this.get(pair(r2, r3)), W.I8X16_SHUFFLE, EVEN_LANES, this.set(v));
@@ -412,7 +439,9 @@ class FunctionBuilder {
         this.emit(this.get(vector(a)), this.get(vector(b)), W.V128_AND, this.set(v));
         const mask = expression.kind === 'op' ? expression.args[1] : undefined;
         const nonNegative = known(a) || known(b);
-        if (mask?.kind === 'const' && mask.value === 255) return { type: 'i32', v, nonNegative, lowByteOf: vector(a) };
+        const bits = mask?.kind === 'const' ? Math.log2(mask.value + 1) : Number.NaN;
+        if (Number.isInteger(bits) && bits >= 1 && bits <= 28)
+          return { type: 'i32', v, nonNegative, lowBitsOf: { v: vector(a), bits } };
         return { type: 'i32', v, nonNegative };
       }
       case 'shl':
@@ -539,7 +568,13 @@ class FunctionBuilder {
     if (this.escapeSteps !== undefined && this.escapeSteps !== this.steps.length)
       throw new Error('kernel source: fast escapes after different numbers of draws');
     this.escapeSteps = this.steps.length;
-    this.emit(this.get(this.needing(condition)), W.I32X4_BITMASK, W.BR_IF, this.escapeDepth);
+    // The generators' states and the lanes' addresses leave through memory, stored on the branch
+    // that leaves: had they passed to $escape in locals, V8 would merge the two fast loops' values
+    // there and keep some of them on the stack, stored and loaded again at every attempt.
+    this.emit(this.get(this.needing(condition)), W.I32X4_BITMASK, W.IF, W.EMPTY);
+    for (const [index, v] of [...this.state, this.address].entries())
+      this.emit(this.i32(0), this.get(v), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * index));
+    this.emit(W.BR, this.escapeDepth + 1, W.END);
     return true;
   }
 
@@ -734,13 +769,13 @@ class FunctionBuilder {
     const group = this.local(W.I32);
     const shift = elementBytes === 4 ? 2 : 3;
     // Per lane: the address of its next slot, and the address one past its last.
-    const address = this.local(W.V128);
+    const address = this.address;
     const end = this.local(W.V128);
     const target = this.local(W.V128);
     const store = this.local(W.V128);
     const laneBytes = 256 * elementBytes;
-    const laneOffsets = this.constant(W.v128Lanes([0, laneBytes, 2 * laneBytes, 3 * laneBytes]));
-    const dummy = this.constant(W.v128Bytes('i32', WASM_LAYOUT.dummy));
+    const laneOffsets = W.v128Lanes([0, laneBytes, 2 * laneBytes, 3 * laneBytes]);
+    const dummy = W.v128Bytes('i32', WASM_LAYOUT.dummy);
     // Parameters, splatted once.
     // Stored and loaded back, so that V8 sees a value, not a splat it would redo inside the loop.
     kernel.params.forEach((parameter, index) => {
@@ -783,7 +818,7 @@ class FunctionBuilder {
       W.I32_ADD,
       W.I32X4_SPLAT,
     );
-    this.emit(this.get(laneOffsets), W.I32X4_ADD, this.set(address));
+    this.emit(this.get(this.constant(laneOffsets, false)), W.I32X4_ADD, this.set(address));
     this.emit(
       this.get(group),
       this.i32(16),
@@ -848,16 +883,14 @@ class FunctionBuilder {
     this.escapeDepth = 1; // $someActive, $escape
     this.attempt(address, end, target, store, dummy, 'fast');
     this.emit(W.BR, 0, W.END, W.END);
-    // $escape: the generators' states at the attempt's start, the addresses and the ends pass through
-    // memory. Otherwise V8 would see the same computations as in the loop, merge them, and keep the
-    // loop's values alive across the calls — saving them to the stack at every attempt.
-    for (let step = 0; step < (this.escapeSteps ?? 0); step++) this.unstep(undefined);
-    const passed = [...this.state, address, end];
-    const targets = [...this.state, address, end];
-    for (const [index, v] of passed.entries())
-      this.emit(this.i32(0), this.get(v), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * index));
-    for (const [index, v] of targets.entries())
+    // $escape: the generators' states and the addresses come through memory (see leaveForEscape), the
+    // ends too. Otherwise V8 would see the same computations as in the loop, merge them, and keep the
+    // loop's values alive across the calls — saving them to the stack at every attempt. Then the
+    // generators are put back to the attempt's start.
+    this.emit(this.i32(0), this.get(end), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * 5));
+    for (const [index, v] of [...this.state, address, end].entries())
       this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, WASM_LAYOUT.resume + 16 * index), this.set(v));
+    for (let step = 0; step < (this.escapeSteps ?? 0); step++) this.unstep(undefined);
     this.allActive = false;
     this.attempt(address, end, target, store, dummy, 'careful');
     storeState();
@@ -876,7 +909,7 @@ class FunctionBuilder {
     end: number,
     target: number,
     store: number,
-    dummy: number,
+    dummy: readonly number[],
     mode: 'fast' | 'careful',
   ): void {
     const kernel = this.kernel;
@@ -901,7 +934,7 @@ class FunctionBuilder {
     } else {
       this.emit(this.get(this.alive), this.get(this.active), W.V128_AND, this.set(store));
       // Lanes that store write at their next slot, the others at the dummy: no branch on lanes.
-      this.emit(this.get(address), this.get(dummy), this.get(store), W.V128_BITSELECT, this.set(target));
+      this.emit(this.get(address), this.get(this.constant(dummy)), this.get(store), W.V128_BITSELECT, this.set(target));
     }
     let halves = [value.lo, value.hi];
     if (this.output === 'f32') {

@@ -54,12 +54,19 @@ export type Operation =
   | 'either'
   | 'both';
 
-/** The ziggurat's tables, indexed by layer (distributions/ziggurat.ts). */
+/**
+ * The ziggurat's tables (distributions/ziggurat.ts), indexed by layer; the `signed` ones by layer and
+ * sign together (the word's low 9 bits), their scale negative for the lower half.
+ */
 export type TableName =
   | 'accept23'
   | 'scale23'
   | 'accept52'
   | 'scale52'
+  | 'signedAccept23'
+  | 'signedScale23'
+  | 'signedAccept52'
+  | 'signedScale52'
   | 'heights'
   | 'heightsNext'
   | 'squeezeLowA'
@@ -72,6 +79,10 @@ export const TABLE_TYPES: Readonly<Record<TableName, 'i32' | 'f64'>> = {
   scale23: 'f64',
   accept52: 'f64',
   scale52: 'f64',
+  signedAccept23: 'i32',
+  signedScale23: 'f64',
+  signedAccept52: 'f64',
+  signedScale52: 'f64',
   heights: 'f64',
   heightsNext: 'f64',
   squeezeLowA: 'f64',

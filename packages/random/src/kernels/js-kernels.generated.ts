@@ -98,10 +98,10 @@ export function normal23Kernel(
   params: { readonly mean: number; readonly stddev: number },
 ): void {
   const tables = zigguratTables();
-  const accept23 = tables.accept23;
   const heights = tables.heights;
   const heightsNext = tables.heightsNext;
-  const scale23 = tables.scale23;
+  const signedAccept23 = tables.signedAccept23;
+  const signedScale23 = tables.signedScale23;
   const squeezeHighA = tables.squeezeHighA;
   const squeezeHighB = tables.squeezeHighB;
   const squeezeLowA = tables.squeezeLowA;
@@ -126,10 +126,11 @@ export function normal23Kernel(
     s3 = (s3 << 11) | (s3 >>> 21);
     // The sampler.
     const layer = word & 255;
+    const signedLayer = word & 511;
     const magnitude = word >>> 9;
-    let z = magnitude * scale23[layer]!;
-    const outside = magnitude >= (accept23[layer]! >>> 0);
-    // Rare (about 0.1%): a tail sample beyond R, out of line.
+    let z = magnitude * signedScale23[signedLayer]!;
+    const outside = magnitude >= (signedAccept23[signedLayer]! >>> 0);
+    // Rare (about 0.1%): a tail sample beyond R with the sign of z, out of line.
     if (outside && ((layer >>> 0) === 0)) {
       // Out of line: hand the state over, then take it back.
       state[0] = s0;
@@ -144,7 +145,7 @@ export function normal23Kernel(
       if (!accepted) continue;
       z = slowResult();
     }
-    // About 1.4%: the wedge test of z.
+    // About 1.4%: the wedge test of z (its sign changes nothing: the test squares it).
     if (outside && ((layer >>> 0) > 0)) {
       multiplied = Math.imul(s1, 5);
       const wedgeHigh = Math.imul(((multiplied << 7) | (multiplied >>> 25)), 9);
@@ -195,7 +196,7 @@ export function normal23Kernel(
         if (y >= density) continue;
       }
     }
-    const value = mean + (stddev * (z * ((1 - ((word >>> 7) & 2)) | 0)));
+    const value = mean + (stddev * z);
     out[index++] = value;
   }
 }
@@ -209,10 +210,10 @@ export function normal52Kernel(
   params: { readonly mean: number; readonly stddev: number },
 ): void {
   const tables = zigguratTables();
-  const accept52 = tables.accept52;
   const heights = tables.heights;
   const heightsNext = tables.heightsNext;
-  const scale52 = tables.scale52;
+  const signedAccept52 = tables.signedAccept52;
+  const signedScale52 = tables.signedScale52;
   const squeezeHighA = tables.squeezeHighA;
   const squeezeHighB = tables.squeezeHighB;
   const squeezeLowA = tables.squeezeLowA;
@@ -246,10 +247,11 @@ export function normal52Kernel(
     s3 = (s3 << 11) | (s3 >>> 21);
     // The sampler.
     const layer = first & 255;
+    const signedLayer = first & 511;
     const magnitude = ((first >>> 12) * 4294967296) + (second >>> 0);
-    let z = magnitude * scale52[layer]!;
-    const outside = magnitude >= accept52[layer]!;
-    // Rare (about 0.1%): a tail sample beyond R, out of line.
+    let z = magnitude * signedScale52[signedLayer]!;
+    const outside = magnitude >= signedAccept52[signedLayer]!;
+    // Rare (about 0.1%): a tail sample beyond R with the sign of z, out of line.
     if (outside && ((layer >>> 0) === 0)) {
       // Out of line: hand the state over, then take it back.
       state[0] = s0;
@@ -264,7 +266,7 @@ export function normal52Kernel(
       if (!accepted) continue;
       z = slowResult();
     }
-    // About 1.4%: the wedge test of z.
+    // About 1.4%: the wedge test of z (its sign changes nothing: the test squares it).
     if (outside && ((layer >>> 0) > 0)) {
       multiplied = Math.imul(s1, 5);
       const wedgeHigh = Math.imul(((multiplied << 7) | (multiplied >>> 25)), 9);
@@ -315,7 +317,7 @@ export function normal52Kernel(
         if (y >= density) continue;
       }
     }
-    const value = mean + (stddev * (z * ((1 - ((first >>> 7) & 2)) | 0)));
+    const value = mean + (stddev * z);
     out[index++] = value;
   }
 }

@@ -21,14 +21,16 @@ export interface RoundingBounds {
 }
 
 /**
- * The normal's rare path: for layer 0 a tail sample (always accepted), otherwise the wedge test of
- * candidate |x|. Leaves the magnitude for {@link slowResult} and returns false when the wedge test
- * rejects (the kernel starts a new attempt).
+ * The normal's rare path: for layer 0 a tail sample with the sign of the candidate x (always
+ * accepted; x is never zero there), otherwise the wedge test of candidate x, whose sign it ignores.
+ * Leaves the signed sample for {@link slowResult} and returns false when the wedge test rejects (the
+ * kernel starts a new attempt).
  */
 export function normalSlow(state: Int32Array, layer: number, x: number): boolean {
   const tables = zigguratTables();
   if (layer === 0) {
-    tables.result[0] = sampleTail(state);
+    const tail = sampleTail(state);
+    tables.result[0] = x < 0 ? -tail : tail;
     return true;
   }
   tables.result[0] = x;

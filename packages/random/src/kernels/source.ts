@@ -67,13 +67,27 @@ const TWO_POW_32 = 4294967296;
  * The ziggurat's candidate from one word (float32/float16/bfloat16): layer from bits 0–7, sign from
  * bit 8, a 23-bit magnitude from bits 9–31 (NumPy's float32 layout). `outside` is the rare case that
  * the magnitude lies beyond the layer's core rectangle (the tail in layer 0, else a wedge).
+ *
+ * `signed`: z carries the sign, magnitude·signedScale23[word & 511], the layer's scale negated when
+ * bit 8 is set — the same bits as applying the sign afterwards (IEEE multiplication is symmetric in
+ * sign), without the separate sign step. Otherwise z is the magnitude |z|.
  */
-function candidate23(): Statement[] {
+function candidate23(signed: boolean): Statement[] {
+  const index = signed ? ref('signedLayer') : ref('layer');
   return [
     { kind: 'let', name: 'layer', value: and(ref('word'), int(255)) },
+    ...(signed ? [{ kind: 'let', name: 'signedLayer', value: and(ref('word'), int(511)) } as const] : []),
     { kind: 'let', name: 'magnitude', value: shru(ref('word'), 9) },
-    { kind: 'let', name: 'z', value: mul(unsigned(ref('magnitude')), table('scale23', ref('layer'))) },
-    { kind: 'let', name: 'outside', value: geu(ref('magnitude'), table('accept23', ref('layer'))) },
+    {
+      kind: 'let',
+      name: 'z',
+      value: mul(unsigned(ref('magnitude')), table(signed ? 'signedScale23' : 'scale23', index)),
+    },
+    {
+      kind: 'let',
+      name: 'outside',
+      value: geu(ref('magnitude'), table(signed ? 'signedAccept23' : 'accept23', index)),
+    },
   ];
 }
 
@@ -81,16 +95,18 @@ function candidate23(): Statement[] {
  * The same from two words (float64): layer and sign from the first word's low bits, a 52-bit
  * magnitude from its top 20 bits and the whole second word (exact in a double).
  */
-function candidate52(): Statement[] {
+function candidate52(signed: boolean): Statement[] {
+  const index = signed ? ref('signedLayer') : ref('layer');
   return [
     { kind: 'let', name: 'layer', value: and(ref('first'), int(255)) },
+    ...(signed ? [{ kind: 'let', name: 'signedLayer', value: and(ref('first'), int(511)) } as const] : []),
     {
       kind: 'let',
       name: 'magnitude',
       value: add(mul(unsigned(shru(ref('first'), 12)), float(TWO_POW_32)), unsigned(ref('second'))),
     },
-    { kind: 'let', name: 'z', value: mul(ref('magnitude'), table('scale52', ref('layer'))) },
-    { kind: 'let', name: 'outside', value: ge(ref('magnitude'), table('accept52', ref('layer'))) },
+    { kind: 'let', name: 'z', value: mul(ref('magnitude'), table(signed ? 'signedScale52' : 'scale52', index)) },
+    { kind: 'let', name: 'outside', value: ge(ref('magnitude'), table(signed ? 'signedAccept52' : 'accept52', index)) },
   ];
 }
 
@@ -205,17 +221,17 @@ function normal(name: string, words: string[], candidate: Statement[]): KernelSo
             layer: ref('layer'),
             x: ref('z'),
             result: 'z',
-            comment: 'Rare (about 0.1%): a tail sample beyond R, out of line.',
+            comment: 'Rare (about 0.1%): a tail sample beyond R with the sign of z, out of line.',
           },
           {
             kind: 'when',
             when: both(ref('outside'), gtu(ref('layer'), int(0))),
             body: wedge(ref('z')),
-            comment: 'About 1.4%: the wedge test of z.',
+            comment: 'About 1.4%: the wedge test of z (its sign changes nothing: the test squares it).',
           },
         ],
       },
-      { kind: 'let', name: 'value', value: add(ref('mean'), mul(ref('stddev'), signBy(ref('z'), ref(words[0]!), 8))) },
+      { kind: 'let', name: 'value', value: add(ref('mean'), mul(ref('stddev'), ref('z'))) },
     ],
     value: 'value',
   };
@@ -312,10 +328,10 @@ function buildKernelSources(): readonly KernelSource[] {
       ],
       value: 'value',
     },
-    normal('normal23', ['word'], candidate23()),
-    normal('normal52', ['first', 'second'], candidate52()),
-    truncated('truncated23', ['word'], candidate23()),
-    truncated('truncated52', ['first', 'second'], candidate52()),
+    normal('normal23', ['word'], candidate23(true)),
+    normal('normal52', ['first', 'second'], candidate52(true)),
+    truncated('truncated23', ['word'], candidate23(false)),
+    truncated('truncated52', ['first', 'second'], candidate52(false)),
     {
       name: 'int32',
       summary: 'Integers low + k, k = word & mask redrawn while ≥ range (ranges up to 2^32).',

@@ -106,10 +106,18 @@ function instantiate(): WasmSampling | null {
   }
   const buffer = (exports.memory as { buffer: ArrayBuffer }).buffer;
   views = { i32: new Int32Array(buffer), f32: new Float32Array(buffer), f64: new Float64Array(buffer) };
-  // Entry i of each table at its address + 16·i (two tables to a record); accept23 twice.
+  // Entry i of each table at its address + 16·i (two tables to a record); the i32 accepts twice.
   const tables = zigguratTables();
   const { accept23, scale23, accept52, scale52, heights, heightsNext } = WASM_LAYOUT.tables;
   const { squeezeLowA, squeezeLowB, squeezeHighA, squeezeHighB } = WASM_LAYOUT.tables;
+  const { signedAccept23, signedScale23, signedAccept52, signedScale52 } = WASM_LAYOUT.tables;
+  for (let j = 0; j < 512; j++) {
+    views.i32[(signedAccept23 + 16 * j) / 4] = tables.signedAccept23[j]!;
+    views.i32[(signedAccept23 + 16 * j) / 4 + 1] = tables.signedAccept23[j]!;
+    views.f64[(signedScale23 + 16 * j) / 8] = tables.signedScale23[j]!;
+    views.f64[(signedAccept52 + 16 * j) / 8] = tables.signedAccept52[j]!;
+    views.f64[(signedScale52 + 16 * j) / 8] = tables.signedScale52[j]!;
+  }
   for (let i = 0; i < 256; i++) {
     views.f64[(squeezeLowA + 16 * i) / 8] = tables.squeezeLowA[i]!;
     views.f64[(squeezeLowB + 16 * i) / 8] = tables.squeezeLowB[i]!;
