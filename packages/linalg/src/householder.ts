@@ -209,15 +209,15 @@ export interface Workspace {
   readonly y0: Float64Array;
   readonly y1: Float64Array;
   /**
-   * 16 heap slots for `projectPairs`' partial sums and 8 for `subtractPairs`' coefficients: this
-   * member's own, when several threads share the heap (see {@link Team}).
+   * 16 heap slots for `projectPairs`' partial sums, 8 for `subtractPairs`' coefficients and 16 for
+   * `applyPairs`' y: this member's own, when several threads share the heap (see {@link Team}).
    */
   readonly lanesOffset: number;
   readonly coefOffset: number;
 }
 
-/** Heap slots of one team member's kernel scratch: 16 partial sums and 8 coefficients. */
-export const SCRATCH_PER_MEMBER = 24;
+/** Heap slots of one team member's kernel scratch: 16 partial sums, 8 coefficients, 16 for y. */
+export const SCRATCH_PER_MEMBER = 40;
 
 /** Where each part of a workspace lives in its heap, in float64 elements. */
 export interface WorkspaceLayout {
@@ -470,7 +470,15 @@ export function applyBlockReflector(
   const heap = kernels.heap;
   const rowStart = m - rows;
   const groups = width - (width % 4);
-  for (let c = c0; c < c1; c += 2) {
+  let c = c0;
+  if (kernels.applyPairs !== undefined && width === 8 && c1 - c0 >= 2) {
+    // The WebAssembly kernels run the loop below for whole pairs in one call.
+    const pairs = (c1 - c0) >> 1;
+    const tOffset = (t.byteOffset - heap.byteOffset) / 8;
+    kernels.applyPairs(target + c0 * m + rowStart, m, pairs, vOffset, rows, tOffset, transposeT, lanesOffset);
+    c += 2 * pairs;
+  }
+  for (; c < c1; c += 2) {
     const a = target + c * m + rowStart;
     // A lone last column is paired with itself; its second copy's results are discarded.
     const paired = c + 1 < c1;

@@ -29,6 +29,23 @@ export interface BlockKernels {
    * `c0[t] −= ((v_0[t]·a_0 + v_1[t]·a_1) + v_2[t]·a_2) + v_3[t]·a_3`, and the same for c1 with b.
    */
   subtractPairs(c0: number, c1: number, v0: number, stride: number, pairs: number, coef: number): void;
+  /**
+   * Optional (the WebAssembly kernels have it; householder.ts runs the same steps itself
+   * otherwise): `applyBlockReflector`'s work on `pairs` pairs of columns for a block reflector of
+   * width 8, with the same operations in the same order. `a` is the first column's element on V's
+   * first row, the columns `m` apart; V (`rows` rows) at `v0`, its T (8 × 8, column-major) at `t`,
+   * and `scratch` the caller's 40 scratch slots (see householder.ts's SCRATCH_PER_MEMBER).
+   */
+  applyPairs?(
+    a: number,
+    m: number,
+    pairs: number,
+    v0: number,
+    rows: number,
+    t: number,
+    transposeT: boolean,
+    scratch: number,
+  ): void;
 }
 
 /**

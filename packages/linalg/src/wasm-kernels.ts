@@ -22,20 +22,35 @@ import type { BlockKernels } from './kernels.js';
 
 // Value types and opcodes from the WebAssembly core and fixed-width SIMD specifications.
 const I32 = 0x7f;
+const F64 = 0x7c;
 const V128 = 0x7b;
 const BLOCK = 0x02;
+const IF = 0x04;
 const LOOP = 0x03;
 const EMPTY = 0x40;
 const END = 0x0b;
 const BR_IF = 0x0d;
+const CALL = 0x10;
 const LOCAL_GET = 0x20;
 const LOCAL_SET = 0x21;
 const LOCAL_TEE = 0x22;
 const F64_LOAD = 0x2b;
+const F64_STORE = 0x39;
 const I32_CONST = 0x41;
+const F64_CONST = 0x44;
 const I32_GT_U = 0x4b;
 const I32_LE_U = 0x4d;
+const I32_EQZ = 0x45;
+const I32_LT_U = 0x49;
 const I32_ADD = 0x6a;
+const I32_SUB = 0x6b;
+const I32_MUL = 0x6c;
+const I32_AND = 0x71;
+const I32_SHL = 0x74;
+const I32_SHR_U = 0x76;
+const F64_ADD = 0xa0;
+const F64_SUB = 0xa1;
+const F64_MUL = 0xa2;
 const SIMD = 0xfd;
 const V128_LOAD = [SIMD, 0x00];
 const V128_STORE = [SIMD, 0x0b];
@@ -175,21 +190,155 @@ function subtractBody(): number[] {
 }
 
 /**
- * The module's bytes: memory imported as env.memory, functions `project` and `subtract`. A shared
+ * `apply` (`transposeT` false) and `applyT`: householder.ts's `applyBlockReflector` for a block
+ * reflector of width 8 and `pairs` pairs of whole columns, in one call instead of four kernel calls
+ * and the JavaScript between them per pair. Parameters (byte offsets): `a`, the first column's
+ * element at the reflector's first row; `column`, the bytes from one column to the next; `pairs`;
+ * `v`, V; `rows` (an element count), V's rows; `t`, the panel's T; `scratch`, the member's kernel
+ * scratch (16 partial sums, 8 coefficients, then y). Per pair, the same operations in the same order
+ * as the JavaScript: per group of four reflectors `project`, each product's two lane sums added
+ * (then an odd last row's product), y ← T·y (or Tᵀ·y) from +0 upwards, then per group `subtract`
+ * and an odd last row's `c − (((e0·y0 + e1·y1) + e2·y2) + e3·y3)`.
+ */
+function applyBody(transposeT: boolean): number[] {
+  const [A, COLUMN, PAIRS, V, ROWS, T, SCRATCH] = [0, 1, 2, 3, 4, 5, 6];
+  // i32 locals 7–12, f64 locals 13–19.
+  const [B, ROW_BYTES, J, V0, LAST, ODD] = [7, 8, 9, 10, 11, 12];
+  const [S0, S1, E] = [13, 14, 15];
+  const LANES = [16, 17, 18, 19];
+  const Y = 24 * 8;
+  /** y_column[i] (column 0 or 1 of the pair), stored so that each group's coefficients are
+   * `subtract`'s eight (y0[p … p+3], then y1[p … p+3]). */
+  const ySlot = (column: number, i: number): number => Y + 8 * ((i >> 2) * 8 + column * 4 + (i & 3));
+  const i32 = (value: number): number[] => [I32_CONST, ...signedLeb(value)];
+  const loadF64 = (base: number, offset: number): number[] => [...get(base), F64_LOAD, ...memarg(offset)];
+  const code: number[] = [...get(ROWS), ...i32(3), I32_SHL, ...set(ROW_BYTES)];
+  code.push(...get(ROWS), ...i32(1), I32_AND, ...set(ODD));
+  const body: number[] = [...get(A), ...get(COLUMN), I32_ADD, ...set(B)];
+  /** V0 = v + (p·rows + p)·8 and LAST = (rows − p − 1)·8 for the group starting at row p. */
+  const group = (p: number): number[] => [
+    ...get(V),
+    ...(p === 0 ? [] : [...get(ROW_BYTES), ...i32(8), I32_ADD, ...i32(p), I32_MUL, I32_ADD]),
+    ...set(V0),
+    ...get(ROWS),
+    ...i32(p + 1),
+    I32_SUB,
+    ...i32(3),
+    I32_SHL,
+    ...set(LAST),
+  ];
+  /** The column pointers and counts of a kernel call for the group at row p. */
+  const kernelArguments = (p: number, out: number[]): number[] => [
+    ...get(A),
+    ...(p === 0 ? [] : [...i32(8 * p), I32_ADD]),
+    ...get(B),
+    ...(p === 0 ? [] : [...i32(8 * p), I32_ADD]),
+    ...get(V0),
+    ...get(ROW_BYTES),
+    ...get(ROWS),
+    ...i32(p),
+    I32_SUB,
+    ...i32(1),
+    I32_SHR_U,
+    ...i32(4),
+    I32_SHL,
+    ...out,
+  ];
+  /** V0 + LAST + r·rows·8: vector r's element on the odd last row. */
+  const lastOfVector = (r: number): number[] => [
+    ...get(V0),
+    ...get(LAST),
+    I32_ADD,
+    ...(r === 0 ? [] : [...get(ROW_BYTES), ...i32(r), I32_MUL, I32_ADD]),
+  ];
+  for (const p of [0, 4]) {
+    body.push(...group(p), ...kernelArguments(p, get(SCRATCH)), CALL, 0);
+    for (let r = 0; r < 4; r++) {
+      body.push(...loadF64(SCRATCH, 16 * r), ...loadF64(SCRATCH, 16 * r + 8), F64_ADD, ...set(S0));
+      body.push(...loadF64(SCRATCH, 64 + 16 * r), ...loadF64(SCRATCH, 72 + 16 * r), F64_ADD, ...set(S1));
+      body.push(...get(ODD), IF, EMPTY, ...lastOfVector(r), F64_LOAD, ...memarg(0), ...set(E));
+      for (const [column, sum] of [
+        [A, S0],
+        [B, S1],
+      ] as const) {
+        body.push(...get(sum), ...get(E), ...get(column), ...get(LAST), I32_ADD, F64_LOAD, ...memarg(8 * p));
+        body.push(F64_MUL, F64_ADD, ...set(sum));
+      }
+      body.push(END);
+      body.push(...get(SCRATCH), ...get(S0), F64_STORE, ...memarg(ySlot(0, p + r)));
+      body.push(...get(SCRATCH), ...get(S1), F64_STORE, ...memarg(ySlot(1, p + r)));
+    }
+  }
+  // y ← T·y or Tᵀ·y, each entry a sum from +0 in increasing r (multiplyTriangular's order).
+  for (let column = 0; column < 2; column++) {
+    for (let step = 0; step < 8; step++) {
+      const p = transposeT ? 7 - step : step;
+      body.push(...get(SCRATCH), F64_CONST, 0, 0, 0, 0, 0, 0, 0, 0);
+      for (let r = transposeT ? 0 : p; r <= (transposeT ? p : 7); r++) {
+        const entry = transposeT ? p * 8 + r : r * 8 + p;
+        body.push(...loadF64(T, 8 * entry), ...loadF64(SCRATCH, ySlot(column, r)), F64_MUL, F64_ADD);
+      }
+      body.push(F64_STORE, ...memarg(ySlot(column, p)));
+    }
+  }
+  for (const p of [0, 4]) {
+    body.push(...group(p), ...kernelArguments(p, [...get(SCRATCH), ...i32(ySlot(0, p)), I32_ADD]), CALL, 1);
+    body.push(...get(ODD), IF, EMPTY);
+    for (let r = 0; r < 4; r++) body.push(...lastOfVector(r), F64_LOAD, ...memarg(0), ...set(LANES[r]!));
+    for (const [column, index] of [
+      [A, 0],
+      [B, 1],
+    ] as const) {
+      body.push(...get(column), ...get(LAST), I32_ADD);
+      body.push(...get(column), ...get(LAST), I32_ADD, F64_LOAD, ...memarg(8 * p));
+      body.push(...get(LANES[0]!), ...loadF64(SCRATCH, ySlot(index, p)), F64_MUL);
+      for (let r = 1; r < 4; r++) {
+        body.push(...get(LANES[r]!), ...loadF64(SCRATCH, ySlot(index, p + r)), F64_MUL, F64_ADD);
+      }
+      body.push(F64_SUB, F64_STORE, ...memarg(8 * p));
+    }
+    body.push(END);
+  }
+  // Next pair: a += 2·column; j += 1; while j < pairs.
+  body.push(...get(A), ...get(COLUMN), ...i32(1), I32_SHL, I32_ADD, ...set(A));
+  body.push(...get(J), ...i32(1), I32_ADD, LOCAL_TEE, J, ...get(PAIRS), I32_LT_U, BR_IF, 0);
+  code.push(BLOCK, EMPTY, ...get(PAIRS), I32_EQZ, BR_IF, 0, LOOP, EMPTY, ...body, END, END);
+  return [2, 6, I32, 7, F64, ...code, END];
+}
+
+/**
+ * The module's bytes: memory imported as env.memory, functions `project`, `subtract`, `apply` and
+ * `applyT`. A shared
  * memory (threads proposal: limits flag 3, a maximum required) can only be imported by a module
  * that declares its import shared, hence the two variants.
  */
 export function assembleKernelModule(shared = false): Uint8Array {
   const signature = [0x60, 6, I32, I32, I32, I32, I32, I32, 0];
+  const applySignature = [0x60, 7, I32, I32, I32, I32, I32, I32, I32, 0];
   const memoryLimits = shared ? [0x03, 0x00, ...unsignedLeb(MAX_PAGES)] : [0x00, 0x00];
   const project = projectBody();
   const subtract = subtractBody();
+  const bodies = [project, subtract, applyBody(false), applyBody(true)];
   return wasmModule([
-    section(1, [1, ...signature]),
+    section(1, [2, ...signature, ...applySignature]),
     section(2, [1, ...name('env'), ...name('memory'), 0x02, ...memoryLimits]),
-    section(3, [2, 0, 0]),
-    section(7, [2, ...name('project'), 0x00, 0, ...name('subtract'), 0x00, 1]),
-    section(10, [2, ...unsignedLeb(project.length), ...project, ...unsignedLeb(subtract.length), ...subtract]),
+    section(3, [4, 0, 0, 1, 1]),
+    section(7, [
+      4,
+      ...name('project'),
+      0x00,
+      0,
+      ...name('subtract'),
+      0x00,
+      1,
+      ...name('apply'),
+      0x00,
+      2,
+      ...name('applyT'),
+      0x00,
+      3,
+    ]),
+    section(10, [bodies.length, ...bodies.flatMap((body) => [...unsignedLeb(body.length), ...body])]),
   ]);
 }
 
@@ -285,6 +434,8 @@ export function attachWasmKernels(memory: WasmMemory, elements: number, shared: 
   }
   const project = exports.project as (...offsets: number[]) => void;
   const subtract = exports.subtract as (...offsets: number[]) => void;
+  const apply = exports.apply as (...offsets: number[]) => void;
+  const applyT = exports.applyT as (...offsets: number[]) => void;
   return {
     heap: new Float64Array(memory.buffer, 0, elements),
     projectPairs(c0, c1, v0, stride, pairs, out) {
@@ -292,6 +443,9 @@ export function attachWasmKernels(memory: WasmMemory, elements: number, shared: 
     },
     subtractPairs(c0, c1, v0, stride, pairs, coef) {
       subtract(c0 * 8, c1 * 8, v0 * 8, stride * 8, pairs * 16, coef * 8);
+    },
+    applyPairs(a, m, pairs, v0, rows, t, transposeT, scratch) {
+      (transposeT ? applyT : apply)(a * 8, m * 8, pairs, v0 * 8, rows, t * 8, scratch * 8);
     },
   };
 }
