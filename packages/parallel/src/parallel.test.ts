@@ -93,8 +93,15 @@ describe('the work runs on worker threads', () => {
       [1024, 2048],
       [2048, 3000],
     ] as const;
-    const claims = new Int32Array(new SharedArrayBuffer(4));
-    claims[0] = 1; // another worker has taken part 0
+    const claims = new Int32Array(new SharedArrayBuffer(8));
+    claims[0] = 1; // another worker has taken part 0…
+    claims[1] = 1; // …and written it
+    // The calling thread's wait for the count of written parts: woken once, after the last part.
+    const woken = (
+      Atomics as unknown as {
+        waitAsync(array: Int32Array, index: number, value: number, timeout: number): { value: Promise<string> };
+      }
+    ).waitAsync(claims, 1, 1, 30_000);
     const written = await runTask({
       config: JSON.stringify(core.serialize(initializer)),
       setup: [],
@@ -110,6 +117,8 @@ describe('the work runs on worker threads', () => {
     });
     expect(written).toBe(3000 - 1024);
     expect(claims[0]).toBe(4); // parts 1 and 2, then one claim that found nothing left
+    expect(claims[1]).toBe(3); // every part written
+    expect(await woken.value).toBe('ok');
     expect(out.subarray(0, 1024).every((value) => value === 0)).toBe(true);
     expectSameBytes(out.subarray(1024), initializer.apply(shape).data.subarray(1024));
   });

@@ -35,7 +35,9 @@ export interface FillTask {
   /**
    * Shared memory only: element 0 counts the parts claimed so far, by every task of the call. A
    * worker claims the next part with `Atomics.add` until none is left, so a worker slowed by other
-   * work on the machine leaves its share to the others. Without it the task fills all its parts.
+   * work on the machine leaves its share to the others. Element 1 counts the parts written; the
+   * worker that writes the last one wakes the calling thread (`Atomics.notify`), which then returns
+   * without waiting for the tasks' replies. Without it the task fills all its parts.
    */
   readonly claims?: Int32Array;
 }

@@ -95,8 +95,9 @@ function matrixInput(source) {
 
 /**
  * Fills the task's parts of the output: every part, or, when the task carries `claims`, the parts
- * it claims one at a time (shared with the other tasks of the call) until none is left. Each block
- * of a part is an ordinary `fill` with partitionInfo, so its values are exactly that slice of
+ * it claims one at a time (shared with the other tasks of the call) until none is left, counting
+ * each part it has written in `claims[1]` and waking the calling thread after the last one. Each
+ * block of a part is an ordinary `fill` with partitionInfo, so its values are exactly that slice of
  * `apply(fullShape)` whichever worker fills it.
  * @param {import('./task.js').FillTask} task
  * @returns {Promise<number>} the number of elements written
@@ -120,5 +121,8 @@ async function fill(task) {
       });
       written += block.size;
     }
+    // The add orders this part's writes before the calling thread's read of the count (a
+    // sequentially consistent atomic), so a count of parts.length means every value is in place.
+    if (claims !== undefined && Atomics.add(claims, 1, 1) === parts.length - 1) Atomics.notify(claims, 1);
   }
 }
