@@ -19,7 +19,11 @@
  *   path, a `when` body or a `rare` group leaves the loop; the generators' steps are undone (xoshiro
  *   steps are invertible, so the loop keeps no copy of the starting state) and that one attempt runs
  *   again from its start in a copy with the calls and bodies (`attempt`). The fast loop then holds
- *   only what every attempt needs, which V8 keeps in registers.
+ *   only what every attempt needs, which V8 keeps in registers. Where the rare code is mostly a
+ *   `when` body without calls (the normal's wedge test), the attempt first runs again in a middle
+ *   copy that has the bodies but no calls, and only an attempt that needs a call (the tail) goes on
+ *   to the careful copy: the calls make V8 save the careful copy's values to the stack around them,
+ *   which had made each of the normal's escapes (about 6% of its passes) cost as much as 14 passes.
  * - Each lane keeps the address of its next slot and stops at its limit (a block's slice of a run may
  *   end early); an attempt stores lane j's value at its next slot when the lane is alive and active,
  *   else at a dummy address, so no branch depends on the lanes. A group ends when no lane is active.
@@ -114,6 +118,13 @@ export const WASM_LAYOUT = {
 
 export type WasmOutput = 'f32' | 'f64';
 
+/**
+ * The copies of an attempt (see `build`): `fast` leaves for another copy whenever a lane needs more
+ * than every attempt does; `middle` runs `rare` groups and `when` bodies but leaves for `careful`
+ * when a lane needs a call; `careful` runs everything, calls included.
+ */
+type AttemptMode = 'fast' | 'middle' | 'careful';
+
 /** The kernels the module exports, with their output types. */
 export function wasmExports(): { kernel: KernelSource; output: WasmOutput; name: string }[] {
   return kernelSources().flatMap((kernel) =>
@@ -194,6 +205,14 @@ class FunctionBuilder {
   private readonly active: number;
   /** Per lane: the address of its next slot. */
   private readonly address: number;
+  /**
+   * In the counted loop of a kernel whose fast copy rejects nothing (the normal: its rejections are
+   * all in rare paths), every lane stores at every attempt, so the four addresses are held in i32
+   * locals there, and the stores use them directly: four additions per attempt instead of four
+   * extractions from the address vector and its update. The vector is brought up to date where the
+   * loop is left (`syncAddress`).
+   */
+  private laneAddresses: number[] | undefined;
   /** Inside a `when` body: the lanes it runs for; draws and rejections apply to them alone. */
   private mask: number | undefined;
   /** In the first phase of the loop every lane is active (see `build`). */
@@ -201,7 +220,7 @@ class FunctionBuilder {
   /** The depth of `$escape` from the attempt's code. */
   private escapeDepth = 1;
   /** Which copy of the attempt is being written (see `attempt`). */
-  private mode: 'fast' | 'careful' = 'careful';
+  private mode: AttemptMode = 'careful';
   /** True until the attempt's first rejection: `alive` is still all ones, so that one sets it. */
   private aliveIsAllOnes = false;
   /**
@@ -557,9 +576,14 @@ class FunctionBuilder {
     return m;
   }
 
-  /** In the fast copy of an attempt: leaves for `$escape` when some lane needs the rare path. */
-  private leaveForEscape(condition: Expression): boolean {
-    if (this.mode !== 'fast') return false;
+  /**
+   * In the fast copy of an attempt: leaves for `$middle` (or, without a middle copy, `$careful`) when
+   * some lane needs a rare path, `when` body or `rare` group. In the middle copy: leaves for `$careful`
+   * when some lane needs a call (`slow`, `check`).
+   */
+  private leaveForEscape(condition: Expression, kind: Statement['kind']): boolean {
+    if (this.mode === 'careful') return false;
+    if (this.mode === 'middle' && kind !== 'slow' && kind !== 'check') return false;
     if (this.mask !== undefined) throw new Error('kernel source: rare paths are not inside when bodies');
     // $escape undoes the steps taken so far, the same at every escape (fast copies draw only the
     // attempt's words: bodies that draw more are rare paths themselves).
@@ -572,10 +596,19 @@ class FunctionBuilder {
     // that leaves: had they passed to $escape in locals, V8 would merge the two fast loops' values
     // there and keep some of them on the stack, stored and loaded again at every attempt.
     this.emit(this.get(this.needing(condition)), W.I32X4_BITMASK, W.IF, W.EMPTY);
+    this.syncAddress();
     for (const [index, v] of [...this.state, this.address].entries())
       this.emit(this.i32(0), this.get(v), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * index));
     this.emit(W.BR, this.escapeDepth + 1, W.END);
     return true;
+  }
+
+  /** Writes the lane addresses held in i32 locals (see `laneAddresses`) back into the address vector. */
+  private syncAddress(): void {
+    if (this.laneAddresses === undefined) return;
+    this.emit(this.get(this.address));
+    for (const [lane, p] of this.laneAddresses.entries()) this.emit(this.get(p), W.I32X4_REPLACE_LANE, lane);
+    this.emit(this.set(this.address));
   }
 
   /**
@@ -678,13 +711,13 @@ class FunctionBuilder {
         return;
       case 'rare':
         // The fast loop leaves when some lane meets the condition; otherwise the body does nothing.
-        if (this.leaveForEscape(statement.when)) return;
+        if (this.leaveForEscape(statement.when, statement.kind)) return;
         for (const inner of statement.body) this.statement(inner);
         return;
       case 'when': {
         // The fast loop leaves for the careful copy whenever a lane needs the body: its registers
         // would otherwise crowd the loop's own, which V8 then spills on the path every attempt takes.
-        if (this.leaveForEscape(statement.when)) return;
+        if (this.leaveForEscape(statement.when, statement.kind)) return;
         // A nested body runs for the lanes of both conditions.
         const outer = this.mask;
         const m = this.needing(statement.when);
@@ -700,7 +733,7 @@ class FunctionBuilder {
         return;
       }
       case 'slow': {
-        if (this.leaveForEscape(statement.when)) return;
+        if (this.leaveForEscape(statement.when, statement.kind)) return;
         const m = this.needing(statement.when);
         const layer = this.compile(statement.layer);
         const x = this.compile(statement.x);
@@ -741,7 +774,7 @@ class FunctionBuilder {
         return;
       }
       case 'check': {
-        if (this.leaveForEscape(statement.when)) return;
+        if (this.leaveForEscape(statement.when, statement.kind)) return;
         const m = this.needing(statement.when);
         const value = this.compile(statement.value);
         if (value.type !== 'f64') throw new Error('kernel source: a checked value is an f64');
@@ -851,9 +884,20 @@ class FunctionBuilder {
         this.emit(this.i32(0), this.get(this.state[word]!), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * word));
     };
     storeState();
+    // A middle copy where the rare paths are `when` bodies without calls (the normal's wedge test):
+    // cheaper to reach than the careful copy, whose calls make V8 save its values to the stack.
+    // Not with `check` (the truncated normal): it comes after the wedge test's masked draws, which
+    // an escape could not undo.
+    const hasWhen = (statements: readonly Statement[]): boolean =>
+      statements.some(
+        (statement) => statement.kind === 'when' || (statement.kind === 'rare' && hasWhen(statement.body)),
+      );
+    const middle = hasWhen(kernel.body) && !kernel.body.some((statement) => statement.kind === 'check');
+    // block $groupDone, loop $resume, [block $careful,] block $middle (or $careful), …
     this.emit(W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY);
     for (let word = 0; word < 4; word++)
       this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, WASM_LAYOUT.resume + 16 * word), this.set(this.state[word]!));
+    if (middle) this.emit(W.BLOCK, W.EMPTY);
     this.emit(W.BLOCK, W.EMPTY, W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY);
     // remaining = min over lanes of (end − address) / elementBytes; none left → the second phase.
     this.emit(this.get(end), this.get(address), W.I32X4_SUB, this.set(room));
@@ -869,31 +913,54 @@ class FunctionBuilder {
     this.emit(this.get(room), this.get(room), W.I8X16_SHUFFLE, SWAP_PAIRS, this.get(room), W.I32X4_MIN_S);
     this.emit(W.I32X4_EXTRACT_LANE, 0, this.i32(shift), W.I32_SHR_U, this.set(remaining));
     this.emit(this.get(remaining), W.I32_EQZ, W.BR_IF, 1);
+    // A fast copy without rejections stores every lane at every attempt (see `laneAddresses`).
+    const laneAddresses = kernel.body.some((statement) => statement.kind === 'reject')
+      ? undefined
+      : [0, 1, 2, 3].map((lane) => {
+          const p = this.local(W.I32);
+          this.emit(this.get(address), W.I32X4_EXTRACT_LANE, lane, this.set(p));
+          return p;
+        });
     this.emit(W.LOOP, W.EMPTY);
     this.allActive = true;
+    this.laneAddresses = laneAddresses;
     this.escapeDepth = 3; // $allActive, $count, $someActiveStart, $escape
     this.attempt(address, end, target, store, dummy, 'fast');
     this.emit(this.get(remaining), this.i32(1), W.I32_SUB, W.LOCAL_TEE, W.unsignedLeb(remaining), W.BR_IF, 0);
-    this.emit(W.END, W.BR, 0, W.END, W.END);
+    this.emit(W.END);
+    this.syncAddress();
+    this.laneAddresses = undefined;
+    this.emit(W.BR, 0, W.END, W.END);
     // loop $someActive
     this.emit(W.LOOP, W.EMPTY);
     this.emit(this.get(address), this.get(end), W.I32X4_LT_S, this.set(this.active));
-    this.emit(this.get(this.active), W.I32X4_BITMASK, W.I32_EQZ, W.BR_IF, 3);
+    // No lane active: leave $groupDone ($someActive, $middle, [$careful,] $resume, $groupDone).
+    this.emit(this.get(this.active), W.I32X4_BITMASK, W.I32_EQZ, W.BR_IF, middle ? 4 : 3);
     this.allActive = false;
     this.escapeDepth = 1; // $someActive, $escape
     this.attempt(address, end, target, store, dummy, 'fast');
     this.emit(W.BR, 0, W.END, W.END);
-    // $escape: the generators' states and the addresses come through memory (see leaveForEscape), the
-    // ends too. Otherwise V8 would see the same computations as in the loop, merge them, and keep the
-    // loop's values alive across the calls — saving them to the stack at every attempt. Then the
-    // generators are put back to the attempt's start.
-    this.emit(this.i32(0), this.get(end), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * 5));
-    for (const [index, v] of [...this.state, address, end].entries())
-      this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, WASM_LAYOUT.resume + 16 * index), this.set(v));
-    for (let step = 0; step < (this.escapeSteps ?? 0); step++) this.unstep(undefined);
-    this.allActive = false;
-    this.attempt(address, end, target, store, dummy, 'careful');
-    storeState();
+    // $middle or $careful: the generators' states and the addresses come through memory (see
+    // leaveForEscape), the ends too. Otherwise V8 would see the same computations as in the loop,
+    // merge them, and keep the loop's values alive across the calls — saving them to the stack at
+    // every attempt. Then the generators are put back to the attempt's start (every escape, from the
+    // fast or the middle copy, leaves after the attempt's own words alone), and the attempt runs
+    // again in the next copy.
+    const resumeAttempt = (mode: AttemptMode): void => {
+      this.emit(this.i32(0), this.get(end), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * 5));
+      for (const [index, v] of [...this.state, address, end].entries())
+        this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, WASM_LAYOUT.resume + 16 * index), this.set(v));
+      for (let step = 0; step < (this.escapeSteps ?? 0); step++) this.unstep(undefined);
+      this.allActive = false;
+      this.attempt(address, end, target, store, dummy, mode);
+      storeState();
+    };
+    if (middle) {
+      this.escapeDepth = 0; // $careful
+      resumeAttempt('middle');
+      this.emit(W.BR, 1, W.END); // $resume
+    }
+    resumeAttempt('careful');
     this.emit(W.BR, 0, W.END, W.END);
 
     this.emit(this.get(group), this.i32(1), W.I32_ADD, this.set(group));
@@ -910,13 +977,13 @@ class FunctionBuilder {
     target: number,
     store: number,
     dummy: readonly number[],
-    mode: 'fast' | 'careful',
+    mode: AttemptMode,
   ): void {
     const kernel = this.kernel;
     const elementBytes = this.output === 'f32' ? 4 : 8;
     this.mode = mode;
     this.records.clear();
-    if (mode === 'careful') this.emit(this.get(address), this.get(end), W.I32X4_LT_S, this.set(this.active));
+    if (mode !== 'fast') this.emit(this.get(address), this.get(end), W.I32X4_LT_S, this.set(this.active));
     this.emit(W.V128_CONST, W.v128Bytes('i32', -1), this.set(this.alive));
     this.aliveIsAllOnes = true;
     this.steps = [];
@@ -928,6 +995,22 @@ class FunctionBuilder {
 
     const value = this.registers.get(kernel.value);
     if (value === undefined || value.type !== 'f64') throw new Error('kernel source: the value is an f64');
+    let halves = [value.lo, value.hi];
+    if (this.output === 'f32') {
+      halves = [this.local(W.V128), this.local(W.V128)];
+      this.emit(this.get(value.lo), W.F32X4_DEMOTE_F64X2_ZERO, this.set(halves[0]!));
+      this.emit(this.get(value.hi), W.F32X4_DEMOTE_F64X2_ZERO, this.set(halves[1]!));
+    }
+    if (this.laneAddresses !== undefined) {
+      if (!this.aliveIsAllOnes) throw new Error('kernel source: lane addresses in a fast copy that rejects');
+      for (const [lane, p] of this.laneAddresses.entries()) {
+        this.emit(this.get(p), this.get(halves[lane < 2 ? 0 : 1]!));
+        if (elementBytes === 4) this.emit(W.V128_STORE32_LANE, W.memarg(2, 0), lane % 2);
+        else this.emit(W.V128_STORE64_LANE, W.memarg(3, 0), lane % 2);
+        this.emit(this.get(p), this.i32(elementBytes), W.I32_ADD, this.set(p));
+      }
+      return;
+    }
     if (this.allActive) {
       // Every lane writes at its next slot; only the lanes that accepted move on.
       this.emit(this.get(this.alive), this.set(store), this.get(address), this.set(target));
@@ -935,12 +1018,6 @@ class FunctionBuilder {
       this.emit(this.get(this.alive), this.get(this.active), W.V128_AND, this.set(store));
       // Lanes that store write at their next slot, the others at the dummy: no branch on lanes.
       this.emit(this.get(address), this.get(this.constant(dummy)), this.get(store), W.V128_BITSELECT, this.set(target));
-    }
-    let halves = [value.lo, value.hi];
-    if (this.output === 'f32') {
-      halves = [this.local(W.V128), this.local(W.V128)];
-      this.emit(this.get(value.lo), W.F32X4_DEMOTE_F64X2_ZERO, this.set(halves[0]!));
-      this.emit(this.get(value.hi), W.F32X4_DEMOTE_F64X2_ZERO, this.set(halves[1]!));
     }
     for (let lane = 0; lane < 4; lane++) {
       this.emit(this.get(target), W.I32X4_EXTRACT_LANE, lane, this.get(halves[lane < 2 ? 0 : 1]!));
