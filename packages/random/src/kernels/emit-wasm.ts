@@ -20,10 +20,12 @@
  *   steps are invertible, so the loop keeps no copy of the starting state) and that one attempt runs
  *   again from its start in a copy with the calls and bodies (`attempt`). The fast loop then holds
  *   only what every attempt needs, which V8 keeps in registers. Where the rare code is mostly a
- *   `when` body without calls (the normal's wedge test), the attempt first runs again in a middle
- *   copy that has the bodies but no calls, and only an attempt that needs a call (the tail) goes on
- *   to the careful copy: the calls make V8 save the careful copy's values to the stack around them,
- *   which had made each of the normal's escapes (about 6% of its passes) cost as much as 14 passes.
+ *   `when` body without calls (the normal's wedge test), the attempt goes on in a middle copy that
+ *   has the bodies but no calls — from the words the fast copy drew, which the escape leaves in
+ *   memory with the states, so nothing is undone or drawn again — and only an attempt that needs a
+ *   call (the tail) goes on to the careful copy: the calls make V8 save the careful copy's values to
+ *   the stack around them, which had made each of the normal's escapes (about 6% of its passes) cost
+ *   as much as 14 passes.
  * - Each lane keeps the address of its next slot and stops at its limit (a block's slice of a run may
  *   end early); an attempt stores lane j's value at its next slot when the lane is alive and active,
  *   else at a dummy address, so no branch depends on the lanes. A group ends when no lane is active.
@@ -85,6 +87,8 @@ export const WASM_LAYOUT = {
    * (sampler.ts, copyPad). The kernels store from it and `pack` packs from it.
    */
   outputBase: 12480,
+  /** The attempt's words (one or two i32x4) as an escape from the fast loops to the middle copy leaves them. */
+  escapedWords: 12496,
   /** Per group: s0..s3 as four i32x4 vectors (64 bytes), lane j = the group's j-th block. */
   states: 12544,
   /** Per group: the four lanes' limits (i32x4). */
@@ -213,6 +217,8 @@ class FunctionBuilder {
    * loop is left (`syncAddress`).
    */
   private laneAddresses: number[] | undefined;
+  /** Whether the kernel has a middle copy (see `build`). */
+  private middle = false;
   /** Inside a `when` body: the lanes it runs for; draws and rejections apply to them alone. */
   private mask: number | undefined;
   /** In the first phase of the loop every lane is active (see `build`). */
@@ -597,6 +603,14 @@ class FunctionBuilder {
     // there and keep some of them on the stack, stored and loaded again at every attempt.
     this.emit(this.get(this.needing(condition)), W.I32X4_BITMASK, W.IF, W.EMPTY);
     this.syncAddress();
+    if (this.mode === 'fast' && this.middle) {
+      // The middle copy continues from the attempt's words instead of drawing them again.
+      for (const [index, word] of this.kernel.words.entries()) {
+        const operand = this.registers.get(word);
+        if (operand?.type !== 'i32') throw new Error('kernel source: words are i32');
+        this.emit(this.i32(0), this.get(operand.v), W.V128_STORE, W.memarg(4, WASM_LAYOUT.escapedWords + 16 * index));
+      }
+    }
     for (const [index, v] of [...this.state, this.address].entries())
       this.emit(this.i32(0), this.get(v), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * index));
     this.emit(W.BR, this.escapeDepth + 1, W.END);
@@ -893,6 +907,7 @@ class FunctionBuilder {
         (statement) => statement.kind === 'when' || (statement.kind === 'rare' && hasWhen(statement.body)),
       );
     const middle = hasWhen(kernel.body) && !kernel.body.some((statement) => statement.kind === 'check');
+    this.middle = middle;
     // block $groupDone, loop $resume, [block $careful,] block $middle (or $careful), …
     this.emit(W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY);
     for (let word = 0; word < 4; word++)
@@ -943,14 +958,15 @@ class FunctionBuilder {
     // $middle or $careful: the generators' states and the addresses come through memory (see
     // leaveForEscape), the ends too. Otherwise V8 would see the same computations as in the loop,
     // merge them, and keep the loop's values alive across the calls — saving them to the stack at
-    // every attempt. Then the generators are put back to the attempt's start (every escape, from the
-    // fast or the middle copy, leaves after the attempt's own words alone), and the attempt runs
-    // again in the next copy.
+    // every attempt. The middle copy continues from the attempt's words; for the careful copy the
+    // generators are put back to the attempt's start (every escape, from the fast or the middle copy,
+    // leaves after the attempt's own words alone) and the attempt runs again from its start.
     const resumeAttempt = (mode: AttemptMode): void => {
       this.emit(this.i32(0), this.get(end), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * 5));
       for (const [index, v] of [...this.state, address, end].entries())
         this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, WASM_LAYOUT.resume + 16 * index), this.set(v));
-      for (let step = 0; step < (this.escapeSteps ?? 0); step++) this.unstep(undefined);
+      // The middle copy starts after the attempt's draws, from the words the fast copy left.
+      if (mode !== 'middle') for (let step = 0; step < (this.escapeSteps ?? 0); step++) this.unstep(undefined);
       this.allActive = false;
       this.attempt(address, end, target, store, dummy, mode);
       storeState();
@@ -987,8 +1003,15 @@ class FunctionBuilder {
     this.emit(W.V128_CONST, W.v128Bytes('i32', -1), this.set(this.alive));
     this.aliveIsAllOnes = true;
     this.steps = [];
-    for (const word of kernel.words) {
-      for (const statement of xoshiroStep(word)) this.statement(statement);
+    for (const [index, word] of kernel.words.entries()) {
+      if (mode === 'middle') {
+        // Drawn by the fast copy, which left the generators after the draws (see leaveForEscape).
+        const v = this.local(W.V128);
+        this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, WASM_LAYOUT.escapedWords + 16 * index), this.set(v));
+        this.registers.set(word, { type: 'i32', v });
+      } else {
+        for (const statement of xoshiroStep(word)) this.statement(statement);
+      }
       this.steps.push(undefined);
     }
     for (const statement of kernel.body) this.statement(statement);
