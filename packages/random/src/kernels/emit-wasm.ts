@@ -235,8 +235,6 @@ class FunctionBuilder {
    * attempt's start, so the loop need not keep a copy of the starting state.
    */
   private steps: (number | undefined)[] = [];
-  /** How many steps every escape from the fast loops undoes (all of them unmasked). */
-  private escapeSteps: number | undefined;
 
   constructor(
     private readonly kernel: KernelSource,
@@ -591,25 +589,25 @@ class FunctionBuilder {
     if (this.mode === 'careful') return false;
     if (this.mode === 'middle' && kind !== 'slow' && kind !== 'check') return false;
     if (this.mask !== undefined) throw new Error('kernel source: rare paths are not inside when bodies');
-    // $escape undoes the steps taken so far, the same at every escape (fast copies draw only the
-    // attempt's words: bodies that draw more are rare paths themselves).
-    if (this.steps.some((mask) => mask !== undefined))
-      throw new Error('kernel source: a fast escape after a masked draw');
-    if (this.escapeSteps !== undefined && this.escapeSteps !== this.steps.length)
-      throw new Error('kernel source: fast escapes after different numbers of draws');
-    this.escapeSteps = this.steps.length;
     // The generators' states and the lanes' addresses leave through memory, stored on the branch
-    // that leaves: had they passed to $escape in locals, V8 would merge the two fast loops' values
-    // there and keep some of them on the stack, stored and loaded again at every attempt.
+    // that leaves: had they passed to $middle or $careful in locals, V8 would merge the fast loops'
+    // values there and keep some of them on the stack, stored and loaded again at every attempt.
     this.emit(this.get(this.needing(condition)), W.I32X4_BITMASK, W.IF, W.EMPTY);
     this.syncAddress();
     if (this.mode === 'fast' && this.middle) {
-      // The middle copy continues from the attempt's words instead of drawing them again.
+      // The middle copy continues from the attempt's words, with the generators after them.
+      if (this.steps.length !== this.kernel.words.length || this.steps.some((mask) => mask !== undefined))
+        throw new Error('kernel source: a fast escape after draws other than the words');
       for (const [index, word] of this.kernel.words.entries()) {
         const operand = this.registers.get(word);
         if (operand?.type !== 'i32') throw new Error('kernel source: words are i32');
         this.emit(this.i32(0), this.get(operand.v), W.V128_STORE, W.memarg(4, WASM_LAYOUT.escapedWords + 16 * index));
       }
+    } else {
+      // The careful copy runs the attempt from its start: undo this attempt's steps, last first,
+      // each for the lanes that took it (the wedge test's draws, before a rounding test, only for
+      // the lanes that needed the wedge).
+      for (const mask of [...this.steps].reverse()) this.unstep(mask);
     }
     for (const [index, v] of [...this.state, this.address].entries())
       this.emit(this.i32(0), this.get(v), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * index));
@@ -898,15 +896,15 @@ class FunctionBuilder {
         this.emit(this.i32(0), this.get(this.state[word]!), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * word));
     };
     storeState();
-    // A middle copy where the rare paths are `when` bodies without calls (the normal's wedge test):
-    // cheaper to reach than the careful copy, whose calls make V8 save its values to the stack.
-    // Not with `check` (the truncated normal): it comes after the wedge test's masked draws, which
-    // an escape could not undo.
+    // A middle copy where the rare paths are `when` bodies without calls (the ziggurat's wedge test):
+    // cheaper to reach than the careful copy, whose calls make V8 save its values to the stack. It
+    // leaves for the careful copy when a lane needs a call (the normal's tail, the truncated
+    // normal's rounding test at a bound), undoing the attempt's steps, the wedge's masked draws too.
     const hasWhen = (statements: readonly Statement[]): boolean =>
       statements.some(
         (statement) => statement.kind === 'when' || (statement.kind === 'rare' && hasWhen(statement.body)),
       );
-    const middle = hasWhen(kernel.body) && !kernel.body.some((statement) => statement.kind === 'check');
+    const middle = hasWhen(kernel.body);
     this.middle = middle;
     // block $groupDone, loop $resume, [block $careful,] block $middle (or $careful), …
     this.emit(W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY);
@@ -965,8 +963,6 @@ class FunctionBuilder {
       this.emit(this.i32(0), this.get(end), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * 5));
       for (const [index, v] of [...this.state, address, end].entries())
         this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, WASM_LAYOUT.resume + 16 * index), this.set(v));
-      // The middle copy starts after the attempt's draws, from the words the fast copy left.
-      if (mode !== 'middle') for (let step = 0; step < (this.escapeSteps ?? 0); step++) this.unstep(undefined);
       this.allActive = false;
       this.attempt(address, end, target, store, dummy, mode);
       storeState();
