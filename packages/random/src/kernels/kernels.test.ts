@@ -255,6 +255,26 @@ describe('the module seeds blocks as seedBlock does', () => {
     }
   });
 
+  // Each batch is flushed where its last segment is added; runs of length 0 in the middle and at the
+  // end (after which the loop holds segments it has not flushed) must change nothing.
+  test.each([
+    ['trailing', [0, 100, 300, 300, 20_000, 17_000, 17_300, 50, 0]],
+    ['middle and trailing', [0, 100, 0, 0, 100, 300, 300, 40_000, 0, 300, 20_000, 17_000, 17_300, 9, 0, 17_300, 5, 0]],
+    ['only', [0, 5, 0]],
+  ])('runs of length 0 (%s) leave the other runs equal to the whole fill, with both kernels', (_, runs) => {
+    const sampler = prepareUniform(keyFromSeed(11));
+    const whole = sampler.fill(new Float32Array(60_000), 0);
+    const expected = new Float32Array(17_300);
+    for (let run = 0; run < runs.length; run += 3) {
+      const [local, full, length] = [runs[run]!, runs[run + 1]!, runs[run + 2]!];
+      expected.set(whole.subarray(full, full + length), local);
+    }
+    const { wasm, js } = bothKernels(() => sampler.fillRuns(new Float32Array(17_300), runs));
+    const bytes = new Uint8Array(expected.buffer);
+    expect(firstDifference(wasm, bytes)).toBe(-1);
+    expect(firstDifference(js, bytes)).toBe(-1);
+  });
+
   test('a shard far out in a 2^53-element tensor equals its JavaScript kernels', () => {
     const sampler = prepareUniform(keyFromSeed(7));
     const runs = [0, 2 ** 53 - 5000, 700, 700, 2 ** 52 + 129, 300, 1000, 2 ** 45 + 17, 64];
