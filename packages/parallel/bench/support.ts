@@ -1,4 +1,5 @@
 // Helpers shared by the parallel benchmarks (parallel.bench.ts, orthogonal.bench.ts).
+import { readFileSync, readdirSync } from 'node:fs';
 
 /** The median of `values` (the upper one of an even count). */
 export function median(values: number[]): number {
@@ -32,17 +33,59 @@ export async function settle(): Promise<void> {
 }
 
 /**
+ * How long this process's threads have been ready to run but waiting for a core, in milliseconds,
+ * summed over every thread (Linux's /proc/self/task/<id>/schedstat, second field, in ns); NaN where
+ * there is no such file. Its growth during a timing is the time the timed threads lost to other
+ * processes and to the engine's own helper threads (garbage collection, compilation): on 2 cores,
+ * two workers wait whenever anything else runs, one thread only when two other things do.
+ */
+export function waitedForCore(): number {
+  try {
+    let waited = 0;
+    for (const thread of readdirSync('/proc/self/task')) {
+      try {
+        waited += Number(readFileSync(`/proc/self/task/${thread}/schedstat`, 'latin1').split(' ')[1]);
+      } catch {
+        // A thread that ended between the listing and the read.
+      }
+    }
+    return waited / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** What {@link timeWithCpu} measures of one call, in milliseconds. */
+export interface Timing {
+  readonly wall: number;
+  readonly cpu: number;
+  /** Time the process's threads waited for a core (see {@link waitedForCore}); NaN off Linux. */
+  readonly waited: number;
+}
+
+/**
  * Wall time and CPU time of one call, in milliseconds. The CPU time is the whole process's (user +
  * system, every thread: the calling one and the workers), which load on the machine barely moves:
- * it shows whether the work grew when it was spread over threads.
+ * it shows whether the work grew when it was spread over threads. `waited` is the time its threads
+ * were ready but found no free core, which is how the load shows in the wall time.
  */
-export async function timeWithCpu(run: () => unknown): Promise<{ wall: number; cpu: number }> {
+export async function timeWithCpu(run: () => unknown): Promise<Timing> {
+  const waitedBefore = waitedForCore();
   const cpu = process.cpuUsage();
   const start = performance.now();
   await run();
   const wall = performance.now() - start;
   const used = process.cpuUsage(cpu);
-  return { wall, cpu: (used.user + used.system) / 1000 };
+  return { wall, cpu: (used.user + used.system) / 1000, waited: waitedForCore() - waitedBefore };
+}
+
+/** The smallest, median and largest of `values`, as `min / median / max` with `digits` decimals. */
+export function spread(values: number[], digits = 2): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const shown = [sorted[0], median(values), sorted[sorted.length - 1]].map((value) =>
+    (value as number).toFixed(digits),
+  );
+  return shown.join(' / ');
 }
 
 /** Whether two arrays hold the same bytes. */
