@@ -10,6 +10,7 @@ import { slowResult, normalSlow, roundedInside, wedgeSlow } from './slow-paths.j
 import type { RoundingBounds } from './slow-paths.js';
 import { zigguratTables } from '../distributions/ziggurat.js';
 import { WASM_LAYOUT, assembleSamplingModule } from './emit-wasm.js';
+import { TABLE_TYPES, type TableName } from './ir.js';
 
 /**
  * The part of the WebAssembly JavaScript API used here. Declared locally because the project's
@@ -106,30 +107,17 @@ function instantiate(): WasmSampling | null {
   }
   const buffer = (exports.memory as { buffer: ArrayBuffer }).buffer;
   views = { i32: new Int32Array(buffer), f32: new Float32Array(buffer), f64: new Float64Array(buffer) };
-  // Entry i of each table at its address + 16·i (two tables to a record); the i32 accepts twice.
+  // Entry i of each table at its address + 16·i (two tables to a record); an i32 table's entries
+  // twice, at +0 and +4 of their half. heights' 257th entry (F[256] = 1) is read as heightsNext[255].
   const tables = zigguratTables();
-  const { accept23, scale23, accept52, scale52, heights, heightsNext } = WASM_LAYOUT.tables;
-  const { squeezeLowA, squeezeLowB, squeezeHighA, squeezeHighB } = WASM_LAYOUT.tables;
-  const { signedAccept23, signedScale23, signedAccept52, signedScale52 } = WASM_LAYOUT.tables;
-  for (let j = 0; j < 512; j++) {
-    views.i32[(signedAccept23 + 16 * j) / 4] = tables.signedAccept23[j]!;
-    views.i32[(signedAccept23 + 16 * j) / 4 + 1] = tables.signedAccept23[j]!;
-    views.f64[(signedScale23 + 16 * j) / 8] = tables.signedScale23[j]!;
-    views.f64[(signedAccept52 + 16 * j) / 8] = tables.signedAccept52[j]!;
-    views.f64[(signedScale52 + 16 * j) / 8] = tables.signedScale52[j]!;
-  }
-  for (let i = 0; i < 256; i++) {
-    views.f64[(squeezeLowA + 16 * i) / 8] = tables.squeezeLowA[i]!;
-    views.f64[(squeezeLowB + 16 * i) / 8] = tables.squeezeLowB[i]!;
-    views.f64[(squeezeHighA + 16 * i) / 8] = tables.squeezeHighA[i]!;
-    views.f64[(squeezeHighB + 16 * i) / 8] = tables.squeezeHighB[i]!;
-    views.i32[(accept23 + 16 * i) / 4] = tables.accept23[i]!;
-    views.i32[(accept23 + 16 * i) / 4 + 1] = tables.accept23[i]!;
-    views.f64[(scale23 + 16 * i) / 8] = tables.scale23[i]!;
-    views.f64[(accept52 + 16 * i) / 8] = tables.accept52[i]!;
-    views.f64[(scale52 + 16 * i) / 8] = tables.scale52[i]!;
-    views.f64[(heights + 16 * i) / 8] = tables.heights[i]!;
-    views.f64[(heightsNext + 16 * i) / 8] = tables.heightsNext[i]!;
+  for (const [name, address] of Object.entries(WASM_LAYOUT.tables) as [TableName, number][]) {
+    const values = tables[name];
+    const entries = name === 'heights' ? 256 : values.length;
+    for (let i = 0; i < entries; i++) {
+      const at = address + 16 * i;
+      if (TABLE_TYPES[name] === 'i32') views.i32[at / 4] = views.i32[at / 4 + 1] = values[i]!;
+      else views.f64[at / 8] = values[i]!;
+    }
   }
   const { i32, f32, f64 } = views;
   return {
