@@ -316,29 +316,19 @@ export function assembleKernelModule(shared = false): Uint8Array {
   const signature = [0x60, 6, I32, I32, I32, I32, I32, I32, 0];
   const applySignature = [0x60, 7, I32, I32, I32, I32, I32, I32, I32, 0];
   const memoryLimits = shared ? [0x03, 0x00, ...unsignedLeb(MAX_PAGES)] : [0x00, 0x00];
-  const project = projectBody();
-  const subtract = subtractBody();
-  const bodies = [project, subtract, applyBody(false), applyBody(true)];
+  // [export name, signature index, body], in function index order.
+  const functions = [
+    ['project', 0, projectBody()],
+    ['subtract', 0, subtractBody()],
+    ['apply', 1, applyBody(false)],
+    ['applyT', 1, applyBody(true)],
+  ] as const;
   return wasmModule([
     section(1, [2, ...signature, ...applySignature]),
     section(2, [1, ...name('env'), ...name('memory'), 0x02, ...memoryLimits]),
-    section(3, [4, 0, 0, 1, 1]),
-    section(7, [
-      4,
-      ...name('project'),
-      0x00,
-      0,
-      ...name('subtract'),
-      0x00,
-      1,
-      ...name('apply'),
-      0x00,
-      2,
-      ...name('applyT'),
-      0x00,
-      3,
-    ]),
-    section(10, [bodies.length, ...bodies.flatMap((body) => [...unsignedLeb(body.length), ...body])]),
+    section(3, [functions.length, ...functions.map(([, type]) => type)]),
+    section(7, [functions.length, ...functions.flatMap(([exported], index) => [...name(exported), 0x00, index])]),
+    section(10, [functions.length, ...functions.flatMap(([, , body]) => [...unsignedLeb(body.length), ...body])]),
   ]);
 }
 
