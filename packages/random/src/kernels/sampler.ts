@@ -186,6 +186,7 @@ export class Sampler implements RunFiller {
       const localStart = runs[run]!;
       const fullStart = runs[run + 1]!;
       const end = fullStart + runs[run + 2]!;
+      // No whole (localStart, fullStart, length) triple follows this one.
       const lastRun = run + 5 >= runs.length;
       for (let index = fullStart; index < end; ) {
         const block = Math.floor(index / BLOCK_SIZE);
