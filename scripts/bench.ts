@@ -144,9 +144,9 @@ for (const row of random?.lines.slice(2) ?? []) {
 }
 const parallel = tables(outputs.get('parallel') ?? '').find((table) => table.lines[0]!.startsWith('| distribution |'));
 for (const row of parallel?.lines.slice(2) ?? []) {
-  const [name, , , fillSpeedUp, , , applySpeedUp, identical] = cells(row);
+  const [name, , , inMemorySpeedUp, , sharedSpeedUp, , , applySpeedUp, identical] = cells(row);
   summary.push(
-    `| two workers ≥ 1.7× one core, ${name} | fillParallel ${fillSpeedUp}, applyParallel ${applySpeedUp}; identical bytes: ${identical} |`,
+    `| two workers ≥ 1.7× one core, ${name} | fillParallel ${inMemorySpeedUp} into sharedArray (${sharedSpeedUp} into a SharedArrayBuffer), applyParallel ${applySpeedUp}; identical bytes: ${identical} |`,
   );
 }
 const shards = tables(outputs.get('core') ?? '').find((table) => table.lines[0]!.startsWith('| shard |'));

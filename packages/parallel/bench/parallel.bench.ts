@@ -1,12 +1,13 @@
 // The parallel fill against one core: `pnpm --filter @init/parallel bench` (after a build). Runs
 // against the built dist. For each distribution at n = 2^24 float32 it times, interleaved in one
-// run, `fill` on the calling thread and `fillParallel` with 2 workers into a shared buffer (and the
-// apply/applyParallel pair, which also allocate), checks that the bytes are identical, and prints
-// the speed-up. Then the threshold table: at which size sending work to the workers starts to pay.
+// run, `fill` on the calling thread and `fillParallel` with 2 workers into `sharedArray`'s array
+// (the workers' kernels store into it directly) and into a plain SharedArrayBuffer's (each batch
+// copied out of the kernels' memory), and the apply/applyParallel pair, which also allocate; checks
+// that the bytes are identical, and prints the speed-ups. Then the threshold table: at which size sending work to the workers starts to pay.
 // Orthogonal, whose workers share one QR, has its own benchmark: bench/orthogonal.bench.ts.
 import { loadavg } from 'node:os';
 import { RandomNormal, RandomUniform, TruncatedNormal, type Initializer } from '@init/core';
-import { applyParallel, fillParallel, terminateWorkers } from '../dist/index.js';
+import { applyParallel, fillParallel, sharedArray, terminateWorkers } from '../dist/index.js';
 import { check, median, sameBytes, settle, spread, time, timeWithCpu, type Timing } from './support.js';
 
 const N = 2 ** 24;
@@ -30,14 +31,16 @@ const cpuRows: string[] = [];
 const spreadRows: string[] = [];
 console.log(`\nfloat32 n=2^24, median of ${REPEATS} interleaved runs, ms (ns/element)`);
 console.log(
-  '| distribution | fill, 1 core | fillParallel, 2 workers | speed-up | apply | applyParallel, 2 workers | speed-up | identical bytes |',
+  '| distribution | fill, 1 core | fillParallel into sharedArray, 2 workers | speed-up | fillParallel into a SharedArrayBuffer, 2 workers | speed-up | apply | applyParallel, 2 workers | speed-up | identical bytes |',
 );
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const [name, initializer] of cases) {
   const single = new Float32Array(N);
+  const inMemory = sharedArray('float32', N) as Float32Array;
   const shared = new Float32Array(new SharedArrayBuffer(4 * N));
   const runs = {
     fill: [] as Timing[],
+    fillInMemory: [] as Timing[],
     fillParallel: [] as Timing[],
     apply: [] as Timing[],
     applyParallel: [] as Timing[],
@@ -46,6 +49,8 @@ for (const [name, initializer] of cases) {
   for (let r = 0; r < REPEATS; r++) {
     await settle();
     runs.fill.push(await timeWithCpu(() => initializer.fill(single, shape)));
+    await settle();
+    runs.fillInMemory.push(await timeWithCpu(() => fillParallel(initializer, inMemory, shape, { workers: 2 })));
     await settle();
     runs.fillParallel.push(await timeWithCpu(() => fillParallel(initializer, shared, shape, { workers: 2 })));
     let applied: Float32Array | undefined;
@@ -60,24 +65,27 @@ for (const [name, initializer] of cases) {
     );
     check(name, shared);
     identical &&=
+      sameBytes(single, inMemory) &&
       sameBytes(single, shared) &&
       sameBytes(applied as Float32Array, parallel as Float32Array) &&
       sameBytes(single, applied as Float32Array);
   }
   const wall = (timings: Timing[]): number => median(timings.map((timing) => timing.wall));
   const cpu = (timings: Timing[]): number => median(timings.map((timing) => timing.cpu));
-  const [fill, fillP, apply, applyP] = [
+  const [fill, fillM, fillP, apply, applyP] = [
     wall(runs.fill),
+    wall(runs.fillInMemory),
     wall(runs.fillParallel),
     wall(runs.apply),
     wall(runs.applyParallel),
   ];
   const cell = (ms: number): string => `${ms.toFixed(1)} (${((ms * 1e6) / N).toFixed(2)})`;
   console.log(
-    `| ${name} | ${cell(fill)} | ${cell(fillP)} | ${(fill / fillP).toFixed(2)}× | ${cell(apply)} | ${cell(applyP)} | ${(apply / applyP).toFixed(2)}× | ${identical ? 'yes' : 'NO'} |`,
+    `| ${name} | ${cell(fill)} | ${cell(fillM)} | ${(fill / fillM).toFixed(2)}× | ${cell(fillP)} | ${(fill / fillP).toFixed(2)}× | ${cell(apply)} | ${cell(applyP)} | ${(apply / applyP).toFixed(2)}× | ${identical ? 'yes' : 'NO'} |`,
   );
-  const [fillCpu, fillPCpu, applyCpu, applyPCpu] = [
+  const [fillCpu, fillMCpu, fillPCpu, applyCpu, applyPCpu] = [
     cpu(runs.fill),
+    cpu(runs.fillInMemory),
     cpu(runs.fillParallel),
     cpu(runs.apply),
     cpu(runs.applyParallel),
@@ -90,23 +98,27 @@ for (const [name, initializer] of cases) {
   const waited = (one: Timing[], two: Timing[]): string =>
     [one, two].map((timings) => median(timings.map((timing) => timing.waited)).toFixed(1)).join(' / ');
   spreadRows.push(
-    `| ${name} | ${perRun(runs.fill, runs.fillParallel)} | ${waited(runs.fill, runs.fillParallel)} | ${perRun(runs.apply, runs.applyParallel)} | ${waited(runs.apply, runs.applyParallel)} |`,
+    `| ${name} | ${perRun(runs.fill, runs.fillInMemory)} | ${waited(runs.fill, runs.fillInMemory)} | ${perRun(runs.fill, runs.fillParallel)} | ${waited(runs.fill, runs.fillParallel)} | ${perRun(runs.apply, runs.applyParallel)} | ${waited(runs.apply, runs.applyParallel)} |`,
   );
   cpuRows.push(
-    `| ${name} | ${fillCpu.toFixed(1)} | ${fillPCpu.toFixed(1)} | ${(fillPCpu / fillCpu).toFixed(2)} | ${applyCpu.toFixed(1)} | ${applyPCpu.toFixed(1)} | ${(applyPCpu / applyCpu).toFixed(2)} |`,
+    `| ${name} | ${fillCpu.toFixed(1)} | ${fillMCpu.toFixed(1)} | ${(fillMCpu / fillCpu).toFixed(2)} | ${fillPCpu.toFixed(1)} | ${(fillPCpu / fillCpu).toFixed(2)} | ${applyCpu.toFixed(1)} | ${applyPCpu.toFixed(1)} | ${(applyPCpu / applyCpu).toFixed(2)} |`,
   );
 }
 // CPU time barely moves with load: a ratio near 1 says the two workers did the one core's work,
 // no more, whatever the wall times above met on a busy machine.
 console.log('\nCPU time of the same runs, all threads (user + system), median, ms: 2 workers ÷ 1 core');
-console.log('| CPU time | fill | fillParallel | ratio | apply | applyParallel | ratio |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(
+  '| CPU time | fill | fillParallel, sharedArray | ratio | fillParallel, SharedArrayBuffer | ratio | apply | applyParallel | ratio |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of cpuRows) console.log(row);
 console.log(
   `\nPer-run speed-up (each repeat's one-core time ÷ its two-worker time), min / median / max of ${REPEATS}; and the median time the process's threads (calling thread, workers, the engine's helper threads) were ready to run but waited for a core, during the one-core / the two-worker call, ms (Linux only)`,
 );
-console.log('| per run | fillParallel speed-up | waited | applyParallel speed-up | waited |');
-console.log('| --- | ---: | ---: | ---: | ---: |');
+console.log(
+  '| per run | fillParallel (sharedArray) speed-up | waited | fillParallel (SharedArrayBuffer) speed-up | waited | applyParallel speed-up | waited |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of spreadRows) console.log(row);
 
 console.log(

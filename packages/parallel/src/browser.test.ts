@@ -137,6 +137,9 @@ describe.skipIf(!available)('the browser entry in headless Chromium', () => {
       expect(check.buffer, check.name).toBe('SharedArrayBuffer');
       expect(check.posted, check.name).toBeGreaterThan(0);
     }
+    // sharedArray's memory is shared; the workers' kernels store into it.
+    expect(byName.get('fillParallel into sharedArray')).toMatchObject({ buffer: 'SharedArrayBuffer' });
+    expect(byName.get('fillParallel into sharedArray')?.posted).toBeGreaterThan(0);
     // The team QR runs on the workers when memory is shared.
     expect(byName.get('Orthogonal [300, 260]')?.posted).toBeGreaterThan(0);
     expect(byName.get('a small tensor (default threshold)')).toMatchObject({ posted: 0, buffer: 'ArrayBuffer' });
@@ -152,6 +155,10 @@ describe.skipIf(!available)('the browser entry in headless Chromium', () => {
       expect(check.posted, check.name).toBeGreaterThan(0);
     }
     expect(outcome.checks.find((check) => check.name.startsWith('fillParallel'))?.posted).toBeGreaterThan(0);
+    // Without shared memory sharedArray is a plain array, filled through moved buffers.
+    expect(outcome.checks.find((check) => check.name === 'fillParallel into sharedArray')).toMatchObject({
+      buffer: 'ArrayBuffer',
+    });
     // Without shared memory Orthogonal's team cannot share its matrix: the calling thread computes.
     expect(outcome.checks.find((check) => check.name.startsWith('Orthogonal'))?.posted).toBe(0);
     expect(outcome.error).toContain(intMessage);

@@ -1,13 +1,21 @@
 // The browser side of @init/parallel: module Web Workers, with shared memory where the page is
 // cross-origin isolated and moved buffers otherwise. Bundlers pick this entry through the package's
 // `browser` export condition.
-import { applyParallelOn, fillParallelOn, type ApplyParallel, type FillParallel } from './parallel.js';
+import {
+  applyParallelOn,
+  fillParallelOn,
+  sharedArrayOn,
+  type ApplyParallel,
+  type FillParallel,
+  type SharedArray,
+} from './parallel.js';
 import type { Platform } from './pool.js';
-import { createWebPool } from './web-pool.js';
+import { createWebPool, webParallelism } from './web-pool.js';
 
 /** Browsers: module Web Workers; `setup` URLs are relative to the page. */
 export const browserPlatform: Platform = {
   createPool: createWebPool,
+  parallelism: webParallelism,
   moduleUrl(entry) {
     // Resolved here, against the page: a worker would resolve a relative URL against its own script.
     const base = (globalThis as { document?: { baseURI?: string }; location?: { href?: string } }).document?.baseURI;
@@ -37,9 +45,19 @@ export const applyParallel: ApplyParallel = (initializer, shape, options = {}) =
 
 /**
  * `initializer.fill(out, shape, { dtype, partitionInfo })` computed on several Web Workers: the same
- * values, bit for bit, for any worker count. A shared `out` is written in place; any other `out`
- * receives each worker's ranges as they come back.
+ * values, bit for bit, for any worker count. A shared `out` is written in place (straight from the
+ * workers' kernels when it comes from {@link sharedArray}); any other `out` receives each worker's
+ * ranges as they come back.
  * @throws what `fill` throws, for the same arguments.
  */
 export const fillParallel: FillParallel = (initializer, out, shape, options = {}) =>
   fillParallelOn(browserPlatform, initializer, out, shape, options);
+
+/**
+ * A typed array of `length` elements of `dtype` for {@link fillParallel} to fill: in a cross-origin
+ * isolated page, in a shared WebAssembly memory that the workers' kernels store into directly; else
+ * in an ordinary ArrayBuffer (see the Node.js entry's `sharedArray`).
+ * @throws InitTypeError for an unknown dtype; InitRangeError for a length that is not an integer
+ * from 0 to 2^32, or more than 2^32 bytes.
+ */
+export const sharedArray: SharedArray = (dtype, length) => sharedArrayOn(browserPlatform, dtype, length);

@@ -1,3 +1,3 @@
-export { applyParallel, fillParallel } from './browser.js';
+export { applyParallel, fillParallel, sharedArray } from './browser.js';
 export { PARALLEL_MIN_ELEMENTS, type FillParallelOptions, type ParallelOptions } from './parallel.js';
 export { terminateWorkers } from './pool.js';

@@ -1,6 +1,14 @@
 // The Node.js side of @init/parallel: worker_threads through tinypool, loaded only when a fill is
 // big enough to need workers.
-import { applyParallelOn, fillParallelOn, type ApplyParallel, type FillParallel } from './parallel.js';
+import { availableParallelism } from 'node:os';
+import {
+  applyParallelOn,
+  fillParallelOn,
+  sharedArrayOn,
+  type ApplyParallel,
+  type FillParallel,
+  type SharedArray,
+} from './parallel.js';
 import type { Platform } from './pool.js';
 
 /** Node.js: worker_threads through tinypool; `setup` paths may be absolute file paths. */
@@ -9,6 +17,7 @@ export const nodePlatform: Platform = {
     const { createNodePool } = await import('./node-pool.js');
     return createNodePool(workers);
   },
+  parallelism: availableParallelism,
   moduleUrl(entry) {
     if (entry instanceof URL) return entry.href;
     // Absolute paths become file URLs (Windows drive paths too); anything else is a URL or a bare
@@ -42,9 +51,29 @@ export const applyParallel: ApplyParallel = (initializer, shape, options = {}) =
 /**
  * `initializer.fill(out, shape, { dtype, partitionInfo })` computed on several threads: the same
  * values, bit for bit, for any worker count. When `out` is backed by a SharedArrayBuffer the
- * workers write into it directly; otherwise they fill a shared scratch buffer that is then copied
- * into `out` (one extra copy, and the scratch's memory, for the time of the call).
+ * workers write into it directly, and when it comes from {@link sharedArray}, straight from their
+ * WebAssembly kernels (no copy out of the kernels' memory, the fastest way); otherwise they fill a
+ * shared scratch buffer that is then copied into `out` (one extra copy, and the scratch's memory,
+ * for the time of the call).
  * @throws what `fill` throws, for the same arguments.
  */
 export const fillParallel: FillParallel = (initializer, out, shape, options = {}) =>
   fillParallelOn(nodePlatform, initializer, out, shape, options);
+
+/**
+ * A typed array of `length` elements of `dtype` (float16 and bfloat16 as Uint16Array bits, bool and
+ * uint8 as Uint8Array) for {@link fillParallel} to fill, reused from call to call: it lies in a shared
+ * WebAssembly memory, after a workspace for each of `os.availableParallelism()` workers, so that the
+ * workers' kernels store their values straight into it. Its `buffer` is that memory's (longer than
+ * the array; `byteOffset` is not 0), a SharedArrayBuffer. Where no such memory can be made (more than
+ * 4 GiB with the workspaces), it is a plain SharedArrayBuffer's array, which fillParallel fills as any.
+ * @throws InitTypeError for an unknown dtype; InitRangeError for a length that is not an integer
+ * from 0 to 2^32, or more than 2^32 bytes.
+ * @example
+ * ```ts
+ * const out = sharedArray('float32', 4096 * 4096) as Float32Array;
+ * await fillParallel(new RandomNormal({ seed: 1 }), out, [4096, 4096], { workers: 2 });
+ * // out equals new RandomNormal({ seed: 1 }).apply([4096, 4096]).data, bit for bit
+ * ```
+ */
+export const sharedArray: SharedArray = (dtype, length) => sharedArrayOn(nodePlatform, dtype, length);

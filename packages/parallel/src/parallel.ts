@@ -1,8 +1,11 @@
 import {
+  DTYPES,
   Initializer,
   InitRangeError,
   InitTypeError,
+  MAX_BYTES,
   MAX_ELEMENTS,
+  isDType,
   Orthogonal,
   RandomInitializer,
   argumentMessage,
@@ -28,6 +31,7 @@ import {
 import { blocksOfRange, shrinkingRanges, splitRange } from './blocks.js';
 import { arrayClassOf } from './array-class.js';
 import { applyTeamOrthogonal, teamWorthIt, withTeamOrthogonalized } from './orthogonal.js';
+import { inOutputMemory, outputMemoryOf } from './output-memory.js';
 import { workerPool, type Platform, type WorkerPool } from './pool.js';
 
 /**
@@ -107,6 +111,41 @@ export type FillParallel = (
   options?: FillParallelOptions,
 ) => Promise<void>;
 
+/** The signature of `sharedArray`, the same in both entries (see {@link ApplyParallel}). */
+export type SharedArray = (dtype: DType, length: number) => TypedArray;
+
+/**
+ * `sharedArray` on `platform`: `length` elements of `dtype` in a shared WebAssembly memory with a
+ * workspace for each of the platform's default number of workers before them (output-memory.ts);
+ * where none can be made, in a SharedArrayBuffer, or an ArrayBuffer where that is missing too.
+ */
+export function sharedArrayOn(platform: Platform, dtype: DType, length: number): TypedArray {
+  if (!isDType(dtype)) {
+    throw new InitTypeError(
+      argumentMessage('sharedArray', 'dtype', `be one of ${DTYPES.map((name) => `'${name}'`).join(', ')}`, dtype),
+      'ERR_INIT_INVALID_DTYPE',
+    );
+  }
+  const bytes = Number.isSafeInteger(length) ? length * bytesPerElement(dtype) : Number.NaN;
+  if (!Number.isSafeInteger(length) || length < 0 || length > MAX_ELEMENTS || !(bytes <= MAX_BYTES)) {
+    throw new InitRangeError(
+      argumentMessage(
+        'sharedArray',
+        'length',
+        `be an integer from 0 to ${MAX_ELEMENTS} whose ${dtype} elements take at most ${MAX_BYTES} bytes`,
+        length,
+      ),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  const ArrayClass = arrayClassOf(dtype);
+  // A page that is not cross-origin isolated has no SharedArrayBuffer, and its workers get moved buffers.
+  if (typeof SharedArrayBuffer !== 'function') return new ArrayClass(new ArrayBuffer(bytes), 0, length);
+  return (
+    inOutputMemory(dtype, length, platform.parallelism()) ?? new ArrayClass(new SharedArrayBuffer(bytes), 0, length)
+  );
+}
+
 /**
  * `applyParallel` on `platform`: `initializer.apply(shape, dtype)` computed by the platform's
  * workers (see the entries, node.ts and browser.ts, for the public documentation).
@@ -133,6 +172,7 @@ export async function applyParallelOn(
   const config = configForCall(initializer);
   const ArrayClass = arrayClassOf(dtype);
   const bytes = size * bytesPerElement(dtype);
+  // A buffer of its own (not sharedArray's memory), whose bytes are the tensor's and nothing else.
   const data = new ArrayClass(pool.sharedMemory ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes), 0, size);
   await onWorkers('applyParallel', settings.setup, () =>
     fillOn(pool, config, data, shape, dtype, undefined, settings.setup),
@@ -191,7 +231,9 @@ export async function fillParallelOn(
   }
   // Node.js workers write only into shared memory: a shared scratch of out's size, then one copy.
   const ArrayClass = arrayClassOf(resolved);
-  const scratch = new ArrayClass(new SharedArrayBuffer(out.byteLength), 0, out.length);
+  const scratch =
+    inOutputMemory(resolved, out.length, pool.size) ??
+    new ArrayClass(new SharedArrayBuffer(out.byteLength), 0, out.length);
   await onWorkers('fillParallel', settings.setup, () =>
     fillOn(pool, config, scratch, shape, resolved, partitionInfo, settings.setup),
   );
@@ -334,9 +376,20 @@ async function fillOn(
     const parts = shrinkingRanges(length, pool.size, GRAIN, least).map(([start, end]) =>
       blocksOfRange(shape, start, end),
     );
-    // [parts claimed, parts written] (see FillTask.claims).
-    const claims = new Int32Array(new SharedArrayBuffer(8));
-    const task = { ...common, buffer, byteOffset, length, parts, claims };
+    // Where out lies in a memory made for outputs, the workers' kernels store into it directly.
+    const output = outputMemoryOf(out);
+    const workspaces = output?.workspaces ?? 0;
+    // [parts claimed, parts written, then one flag per workspace] (see FillTask.claims).
+    const claims = new Int32Array(new SharedArrayBuffer(4 * (2 + workspaces)));
+    const task = {
+      ...common,
+      buffer,
+      byteOffset,
+      length,
+      parts,
+      claims,
+      ...(output === undefined ? {} : { memory: output.memory, workspaces }),
+    };
     const tasks = Promise.all(Array.from({ length: Math.min(pool.size, parts.length) }, () => pool.run(task)));
     await allWritten(claims, parts.length, tasks);
     return;

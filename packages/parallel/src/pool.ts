@@ -38,6 +38,8 @@ export interface Platform {
   createPool(workers: number | undefined): Promise<WorkerPool | undefined>;
   /** A URL string for `import()` in a worker, from what the caller passed as `setup`. */
   moduleUrl(entry: string | URL): string;
+  /** How many workers a pool has when the caller does not say: the machine's parallelism. */
+  parallelism(): number;
 }
 
 let current: Promise<WorkerPool | undefined> | undefined;

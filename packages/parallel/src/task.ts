@@ -1,6 +1,7 @@
 // The messages the calling thread sends each worker (the code both sides share is array-class.js).
 import type { DType } from '@init/core';
 import type { OrthogonalizeTask } from '@init/linalg';
+import type { SharedMemory } from '@init/random';
 import type { Block } from './blocks.js';
 
 /** One unit of work: fill some parts of an output with one initializer. */
@@ -37,9 +38,18 @@ export interface FillTask {
    * worker claims the next part with `Atomics.add` until none is left, so a worker slowed by other
    * work on the machine leaves its share to the others. Element 1 counts the parts written; the
    * worker that writes the last one wakes the calling thread (`Atomics.notify`), which then returns
-   * without waiting for the tasks' replies. Without it the task fills all its parts.
+   * without waiting for the tasks' replies. Element 2 + w is set by the worker that takes workspace w
+   * of `memory` for the call. Without it the task fills all its parts.
    */
   readonly claims?: Int32Array;
+  /**
+   * Present when the output lies in a shared WebAssembly.Memory made for outputs (output-memory.ts):
+   * the memory, whose `buffer` is `buffer`'s memory, with `workspaces` workspaces before the output.
+   * Each worker takes a free workspace and its kernels store straight into the output
+   * (`withSamplingMemory` of @init/random); a worker that finds none fills as without it.
+   */
+  readonly memory?: SharedMemory;
+  readonly workspaces?: number;
 }
 
 /**

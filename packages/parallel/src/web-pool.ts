@@ -39,6 +39,11 @@ export function sharedMemoryAvailable(): boolean {
   return host.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
 }
 
+/** The page's parallelism: `navigator.hardwareConcurrency`, at least 1. */
+export function webParallelism(): number {
+  return Math.max(1, (globalThis as Host).navigator?.hardwareConcurrency ?? 1);
+}
+
 /**
  * A pool of `workers` module Web Workers (`navigator.hardwareConcurrency` when undefined), resolved
  * once every worker has loaded its module; undefined where workers cannot start (no `Worker`, a
@@ -49,7 +54,7 @@ export async function createWebPool(workers: number | undefined): Promise<Worker
   const host = globalThis as Host;
   const WorkerClass = host.Worker;
   if (typeof WorkerClass !== 'function') return undefined;
-  const size = workers ?? Math.max(1, host.navigator?.hardwareConcurrency ?? 1);
+  const size = workers ?? webParallelism();
   const threads: WebWorker[] = [];
   const started: Promise<void>[] = [];
   try {

@@ -6,6 +6,7 @@
 // tensor parse its config once per worker.
 import { deserialize } from '@init/core';
 import { runOrthogonalizeMember } from '@init/linalg';
+import { SAMPLING_WORKSPACE_BYTES, withSamplingMemory } from '@init/random';
 import { arrayClassOf } from './array-class.js';
 
 /** @type {Map<string, Promise<import('@init/core').InitializerClass[]>>} */
@@ -94,11 +95,35 @@ function matrixInput(source) {
 }
 
 /**
+ * The workspace this worker took last: it tries that one first, so that each worker keeps one
+ * workspace from call to call and compiles its kernels for it once.
+ */
+let preferredWorkspace = 0;
+
+/**
+ * Takes a free workspace of the call's memory (flags from `claims[2]`, see FillTask.claims): this
+ * worker's usual one if it is free, else the first free one; -1 when the other workers took them all.
+ * @param {Int32Array} claims
+ * @param {number} workspaces
+ */
+function takeWorkspace(claims, workspaces) {
+  for (let tried = 0; tried < workspaces; tried++) {
+    const workspace = (preferredWorkspace + tried) % workspaces;
+    if (Atomics.compareExchange(claims, 2 + workspace, 0, 1) === 0) {
+      preferredWorkspace = workspace;
+      return workspace;
+    }
+  }
+  return -1;
+}
+
+/**
  * Fills the task's parts of the output: every part, or, when the task carries `claims`, the parts
  * it claims one at a time (shared with the other tasks of the call) until none is left, counting
  * each part it has written in `claims[1]` and waking the calling thread after the last one. Each
  * block of a part is an ordinary `fill` with partitionInfo, so its values are exactly that slice of
- * `apply(fullShape)` whichever worker fills it.
+ * `apply(fullShape)` whichever worker fills it. Where the output lies in a memory made for outputs
+ * (`task.memory`), the worker's kernels work in a workspace of it and store into the output directly.
  * @param {import('./task.js').FillTask} task
  * @returns {Promise<number>} the number of elements written
  */
@@ -107,22 +132,36 @@ async function fill(task) {
   const classes = (await Promise.all(task.setup.map(importSetup))).flat();
   const initializer = rebuilt(task.config, task.setup, classes);
   const ArrayClass = arrayClassOf(task.dtype);
-  const out = new ArrayClass(task.buffer, task.byteOffset, task.length);
-  const { parts, claims } = task;
-  let written = 0;
-  for (let next = 0; ; next++) {
-    const index = claims === undefined ? next : Atomics.add(claims, 0, 1);
-    if (index >= parts.length) return written;
-    for (const block of parts[index]) {
-      const varOffset = block.offset.map((at, axis) => at + task.offset[axis]);
-      initializer.fill(out.subarray(block.start, block.start + block.size), block.shape, {
-        dtype: task.dtype,
-        partitionInfo: { fullShape: task.fullShape, varOffset },
-      });
-      written += block.size;
+  const { parts, claims, memory } = task;
+  // The memory's own buffer: the kernels recognize the output by it.
+  const out = new ArrayClass(memory?.buffer ?? task.buffer, task.byteOffset, task.length);
+  const claim =
+    claims === undefined
+      ? (() => {
+          let next = 0;
+          return () => next++;
+        })()
+      : () => Atomics.add(claims, 0, 1);
+  const first = claim();
+  // A worker that finds no part left never touches the memory: the call may have returned already.
+  if (first >= parts.length) return 0;
+  const fillParts = () => {
+    let written = 0;
+    for (let index = first; index < parts.length; index = claim()) {
+      for (const block of parts[index]) {
+        const varOffset = block.offset.map((at, axis) => at + task.offset[axis]);
+        initializer.fill(out.subarray(block.start, block.start + block.size), block.shape, {
+          dtype: task.dtype,
+          partitionInfo: { fullShape: task.fullShape, varOffset },
+        });
+        written += block.size;
+      }
+      // The add orders this part's writes before the calling thread's read of the count (a
+      // sequentially consistent atomic), so a count of parts.length means every value is in place.
+      if (claims !== undefined && Atomics.add(claims, 1, 1) === parts.length - 1) Atomics.notify(claims, 1);
     }
-    // The add orders this part's writes before the calling thread's read of the count (a
-    // sequentially consistent atomic), so a count of parts.length means every value is in place.
-    if (claims !== undefined && Atomics.add(claims, 1, 1) === parts.length - 1) Atomics.notify(claims, 1);
-  }
+    return written;
+  };
+  const workspace = memory === undefined || claims === undefined ? -1 : takeWorkspace(claims, task.workspaces ?? 0);
+  return workspace < 0 ? fillParts() : withSamplingMemory(memory, workspace * SAMPLING_WORKSPACE_BYTES, fillParts);
 }

@@ -19,8 +19,8 @@ export {
   float32ToBfloat16Bits,
   float32ToFloat16Bits,
 } from './math/float-bits.js';
-export { capabilities, setKernels } from './kernels/wasm-kernels.js';
-export type { Capabilities } from './kernels/wasm-kernels.js';
+export { capabilities, SAMPLING_WORKSPACE_BYTES, setKernels, withSamplingMemory } from './kernels/wasm-kernels.js';
+export type { Capabilities, SharedMemory } from './kernels/wasm-kernels.js';
 export { PreparedSampler } from './distributions/prepared.js';
 export { prepareUniform } from './distributions/uniform.js';
 export type { PrepareUniformOptions } from './distributions/uniform.js';

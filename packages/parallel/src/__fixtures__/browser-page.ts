@@ -12,7 +12,7 @@ import {
   type Initializer,
   type TypedArray,
 } from '@init/core';
-import { applyParallel, fillParallel, terminateWorkers } from '@init/parallel';
+import { applyParallel, fillParallel, sharedArray, terminateWorkers } from '@init/parallel';
 
 interface Check {
   readonly name: string;
@@ -94,6 +94,18 @@ async function run(): Promise<unknown> {
       ),
     );
   }
+  const uniform = new RandomUniform({ seed: 8 });
+  checks.push(
+    await check(
+      'fillParallel into sharedArray',
+      async () => {
+        const out = sharedArray('float32', 300 * 1024);
+        await fillParallel(uniform, out, [300, 1024], { workers: 2, minElements: 0 });
+        return out;
+      },
+      () => uniform.apply([300, 1024]).data,
+    ),
+  );
   const orthogonal = new Orthogonal({ seed: 4 });
   checks.push(
     await check(

@@ -50,8 +50,37 @@ const SQUEEZE_TABLES = 16384 + 16 * 1024 * 8 + 64 + 64 * WASM_GROUPS;
 /** Where the normal's tables by layer and sign start: after the squeeze tables' 8192 bytes. */
 const SIGNED_TABLES = SQUEEZE_TABLES + 8192;
 
-/** Byte addresses in the kernel module's memory. */
-export const WASM_LAYOUT = {
+/**
+ * Where the kernels keep their tables, states and blocks: byte addresses in the module's memory, from
+ * 0 in a module with its own memory (WASM_LAYOUT), or from a workspace's start in a module that
+ * works in a shared memory it imports (`wasmLayoutAt`, `assembleSamplingModule(workspace)`).
+ */
+export interface WasmLayout {
+  readonly tables: Readonly<Record<TableName, number>>;
+  readonly dummy: number;
+  readonly slowState: number;
+  readonly resume: number;
+  readonly outputBase: number;
+  readonly escapedWords: number;
+  readonly states: number;
+  readonly limits: number;
+  readonly constants: number;
+  readonly constantSlots: number;
+  readonly params: number;
+  readonly output: number;
+  readonly counters: number;
+  readonly segments: number;
+  readonly pages: number;
+}
+
+/**
+ * 16384 + 16·1024·8 + 64 + 32·16 + 8·64 bytes, then the squeeze tables' 8192 and the signed tables'
+ * 16384, in 64 KiB pages.
+ */
+const WORKSPACE_PAGES = 3;
+
+/** Byte addresses in the kernel module's own memory. */
+export const WASM_LAYOUT: WasmLayout = {
   /**
    * The ziggurat tables (written once after instantiation), two to a 16-byte record per layer, so that
    * one load per lane fetches both tables a kernel reads at the same index: entry i of a table is at
@@ -113,12 +142,25 @@ export const WASM_LAYOUT = {
   counters: 16384 + 16 * 1024 * 8 + 64,
   /** Per segment: the elements its block skips before it, and its count (two i32; emit-wasm-blocks.ts). */
   segments: 16384 + 16 * 1024 * 8 + 64 + 32 * WASM_GROUPS,
-  /**
-   * 16384 + 16·1024·8 + 64 + 32·16 + 8·64 bytes, then the squeeze tables' 8192 and the signed tables'
-   * 16384, in 64 KiB pages.
-   */
-  pages: 3,
-} as const;
+  /** The memory's size in 64 KiB pages (WORKSPACE_PAGES). */
+  pages: WORKSPACE_PAGES,
+};
+
+/** The bytes a workspace takes: WASM_LAYOUT.pages pages of 64 KiB. */
+export const WORKSPACE_BYTES = WORKSPACE_PAGES * 65536;
+
+/** WASM_LAYOUT moved to start at byte `workspace` of a shared memory. */
+export function wasmLayoutAt(workspace: number): WasmLayout {
+  const { tables, constantSlots, pages, ...addresses } = WASM_LAYOUT;
+  const moved = (record: Readonly<Record<string, number>>): Record<string, number> =>
+    Object.fromEntries(Object.entries(record).map(([name, address]) => [name, workspace + address]));
+  return {
+    ...(moved(addresses) as Omit<WasmLayout, 'tables' | 'constantSlots' | 'pages'>),
+    tables: moved(tables) as Record<TableName, number>,
+    constantSlots,
+    pages,
+  };
+}
 
 export type WasmOutput = 'f32' | 'f64';
 
@@ -161,17 +203,19 @@ class ConstantPool {
   readonly slots: number[][] = [];
   private readonly index = new Map<string, number>();
 
+  constructor(private readonly layout: WasmLayout) {}
+
   /** The byte address of a 16-byte constant. */
   address(bytes: readonly number[]): number {
     const key = bytes.join();
     let slot = this.index.get(key);
     if (slot === undefined) {
       slot = this.slots.length;
-      if (slot >= WASM_LAYOUT.constantSlots) throw new Error('kernel source: too many vector constants');
+      if (slot >= this.layout.constantSlots) throw new Error('kernel source: too many vector constants');
       this.slots.push([...bytes]);
       this.index.set(key, slot);
     }
-    return WASM_LAYOUT.constants + 16 * slot;
+    return this.layout.constants + 16 * slot;
   }
 }
 
@@ -240,6 +284,7 @@ class FunctionBuilder {
     private readonly kernel: KernelSource,
     private readonly output: WasmOutput,
     private readonly pool: ConstantPool,
+    private readonly layout: WasmLayout,
   ) {
     // Locals 0..P are the arguments: groups, then the kernel's parameters.
     this.state = [this.local(W.V128), this.local(W.V128), this.local(W.V128), this.local(W.V128)];
@@ -337,12 +382,12 @@ class FunctionBuilder {
 
   /**
    * Per lane: the table entry at the lane's index (no gather in WebAssembly SIMD). Each lane loads its
-   * whole 16-byte record once (WASM_LAYOUT.tables); both tables of the record are then two shuffles
+   * whole 16-byte record once (this.layout.tables); both tables of the record are then two shuffles
    * away, and a second lookup at the same index costs nothing more.
    */
   private lookup(name: TableName, index: Operand): Operand {
     if (index.type !== 'i32') throw new Error('kernel source: a table index is an i32');
-    const address = WASM_LAYOUT.tables[name];
+    const address = this.layout.tables[name];
     const record = address - (address % 16);
     const key = `${index.v}:${record}`;
     let records = this.records.get(key);
@@ -601,7 +646,7 @@ class FunctionBuilder {
       for (const [index, word] of this.kernel.words.entries()) {
         const operand = this.registers.get(word);
         if (operand?.type !== 'i32') throw new Error('kernel source: words are i32');
-        this.emit(this.i32(0), this.get(operand.v), W.V128_STORE, W.memarg(4, WASM_LAYOUT.escapedWords + 16 * index));
+        this.emit(this.i32(0), this.get(operand.v), W.V128_STORE, W.memarg(4, this.layout.escapedWords + 16 * index));
       }
     } else {
       // The careful copy runs the attempt from its start: undo this attempt's steps, last first,
@@ -610,7 +655,7 @@ class FunctionBuilder {
       for (const mask of [...this.steps].reverse()) this.unstep(mask);
     }
     for (const [index, v] of [...this.state, this.address].entries())
-      this.emit(this.i32(0), this.get(v), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * index));
+      this.emit(this.i32(0), this.get(v), W.V128_STORE, W.memarg(4, this.layout.resume + 16 * index));
     this.emit(W.BR, this.escapeDepth + 1, W.END);
     return true;
   }
@@ -760,7 +805,7 @@ class FunctionBuilder {
             this.i32(0),
             this.get(this.state[word]!),
             W.V128_STORE,
-            W.memarg(4, WASM_LAYOUT.slowState + 16 * word),
+            W.memarg(4, this.layout.slowState + 16 * word),
           );
         for (let lane = 0; lane < 4; lane++) {
           this.emit(this.get(m), W.I32X4_EXTRACT_LANE, lane, W.IF, W.EMPTY);
@@ -779,7 +824,7 @@ class FunctionBuilder {
           this.emit(
             this.i32(0),
             W.V128_LOAD,
-            W.memarg(4, WASM_LAYOUT.slowState + 16 * word),
+            W.memarg(4, this.layout.slowState + 16 * word),
             this.set(this.state[word]!),
           );
         this.emit(W.END);
@@ -820,12 +865,12 @@ class FunctionBuilder {
     const store = this.local(W.V128);
     const laneBytes = 256 * elementBytes;
     const laneOffsets = W.v128Lanes([0, laneBytes, 2 * laneBytes, 3 * laneBytes]);
-    const dummy = W.v128Bytes('i32', WASM_LAYOUT.dummy);
+    const dummy = W.v128Bytes('i32', this.layout.dummy);
     // Parameters, splatted once.
     // Stored and loaded back, so that V8 sees a value, not a splat it would redo inside the loop.
     kernel.params.forEach((parameter, index) => {
       const v = this.local(W.V128);
-      const slot = WASM_LAYOUT.params + 16 * index;
+      const slot = this.layout.params + 16 * index;
       this.prologue.push(...this.i32(0), ...this.get(index + 1));
       this.prologue.push(...(parameter.type === 'i32' ? W.I32X4_SPLAT : W.F64X2_SPLAT), ...W.V128_STORE);
       this.prologue.push(...W.memarg(4, slot), ...this.i32(0), ...W.V128_LOAD, ...W.memarg(4, slot), ...this.set(v));
@@ -849,7 +894,7 @@ class FunctionBuilder {
         this.i32(64),
         W.I32_MUL,
         W.V128_LOAD,
-        W.memarg(4, WASM_LAYOUT.states + 16 * word),
+        W.memarg(4, this.layout.states + 16 * word),
         this.set(this.state[word]!),
       );
     }
@@ -859,7 +904,7 @@ class FunctionBuilder {
       W.I32_MUL,
       this.i32(0),
       W.I32_LOAD,
-      W.memarg(2, WASM_LAYOUT.outputBase),
+      W.memarg(2, this.layout.outputBase),
       W.I32_ADD,
       W.I32X4_SPLAT,
     );
@@ -869,7 +914,7 @@ class FunctionBuilder {
       this.i32(16),
       W.I32_MUL,
       W.V128_LOAD,
-      W.memarg(4, WASM_LAYOUT.limits),
+      W.memarg(4, this.layout.limits),
       this.i32(shift),
       W.I32X4_SHL,
     );
@@ -893,7 +938,7 @@ class FunctionBuilder {
     // and be stored to the stack at every attempt.
     const storeState = (): void => {
       for (let word = 0; word < 4; word++)
-        this.emit(this.i32(0), this.get(this.state[word]!), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * word));
+        this.emit(this.i32(0), this.get(this.state[word]!), W.V128_STORE, W.memarg(4, this.layout.resume + 16 * word));
     };
     storeState();
     // A middle copy where the rare paths are `when` bodies without calls (the ziggurat's wedge test):
@@ -909,7 +954,7 @@ class FunctionBuilder {
     // block $groupDone, loop $resume, [block $careful,] block $middle (or $careful), …
     this.emit(W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY);
     for (let word = 0; word < 4; word++)
-      this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, WASM_LAYOUT.resume + 16 * word), this.set(this.state[word]!));
+      this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, this.layout.resume + 16 * word), this.set(this.state[word]!));
     if (middle) this.emit(W.BLOCK, W.EMPTY);
     this.emit(W.BLOCK, W.EMPTY, W.BLOCK, W.EMPTY, W.LOOP, W.EMPTY);
     // remaining = min over lanes of (end − address) / elementBytes; none left → the second phase.
@@ -960,9 +1005,9 @@ class FunctionBuilder {
     // generators are put back to the attempt's start (every escape, from the fast or the middle copy,
     // leaves after the attempt's own words alone) and the attempt runs again from its start.
     const resumeAttempt = (mode: AttemptMode): void => {
-      this.emit(this.i32(0), this.get(end), W.V128_STORE, W.memarg(4, WASM_LAYOUT.resume + 16 * 5));
+      this.emit(this.i32(0), this.get(end), W.V128_STORE, W.memarg(4, this.layout.resume + 16 * 5));
       for (const [index, v] of [...this.state, address, end].entries())
-        this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, WASM_LAYOUT.resume + 16 * index), this.set(v));
+        this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, this.layout.resume + 16 * index), this.set(v));
       this.allActive = false;
       this.attempt(address, end, target, store, dummy, mode);
       storeState();
@@ -1003,7 +1048,7 @@ class FunctionBuilder {
       if (mode === 'middle') {
         // Drawn by the fast copy, which left the generators after the draws (see leaveForEscape).
         const v = this.local(W.V128);
-        this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, WASM_LAYOUT.escapedWords + 16 * index), this.set(v));
+        this.emit(this.i32(0), W.V128_LOAD, W.memarg(4, this.layout.escapedWords + 16 * index), this.set(v));
         this.registers.set(word, { type: 'i32', v });
       } else {
         for (const statement of xoshiroStep(word)) this.statement(statement);
@@ -1056,8 +1101,15 @@ class FunctionBuilder {
   }
 }
 
-/** The module's bytes: memory exported as `memory`, rare paths imported from `slow`. */
-export function assembleSamplingModule(): Uint8Array {
+/**
+ * The module's bytes, rare paths imported from `slow`. Without `workspace`, the module has its own
+ * memory, exported as `memory`, laid out as WASM_LAYOUT. With it, the module imports a shared memory
+ * as `env.memory` and keeps its tables, states and blocks in the WORKSPACE_BYTES from byte
+ * `workspace` (a multiple of 64 KiB): a thread's kernels can then store straight into an output that
+ * lies elsewhere in that memory, where other threads' workspaces lie too.
+ */
+export function assembleSamplingModule(workspace?: number): Uint8Array {
+  const layout = workspace === undefined ? WASM_LAYOUT : wasmLayoutAt(workspace);
   const kernels = wasmExports();
   const signatures: number[][] = [
     [0x60, ...W.vector([[W.I32], [W.I32], [W.F64]]), ...W.vector([[W.F64]])],
@@ -1087,24 +1139,37 @@ export function assembleSamplingModule(): Uint8Array {
     [...W.name('slow'), ...W.name('wedgeSlow'), 0x00, 0],
     [...W.name('slow'), ...W.name('roundedInside'), 0x00, 1],
   ];
+  const functionImports = imports.length;
+  // A shared memory's limits (flag 3): at least up to the workspace's end, at most 4 GiB.
+  const pagesTo = workspace === undefined ? 0 : (workspace + WORKSPACE_BYTES) / 65536;
+  if (workspace !== undefined) {
+    imports.push([
+      ...W.name('env'),
+      ...W.name('memory'),
+      0x02,
+      0x03,
+      ...W.unsignedLeb(pagesTo),
+      ...W.unsignedLeb(65536),
+    ]);
+  }
   const exports = [
-    [...W.name('memory'), 0x02, 0],
-    ...kernels.map(({ name }, index) => [...W.name(name), 0x00, ...W.unsignedLeb(imports.length + index)]),
-    [...W.name('seed_blocks'), 0x00, ...W.unsignedLeb(imports.length + kernels.length)],
-    [...W.name('pack'), 0x00, ...W.unsignedLeb(imports.length + kernels.length + 1)],
+    ...(workspace === undefined ? [[...W.name('memory'), 0x02, 0]] : []),
+    ...kernels.map(({ name }, index) => [...W.name(name), 0x00, ...W.unsignedLeb(functionImports + index)]),
+    [...W.name('seed_blocks'), 0x00, ...W.unsignedLeb(functionImports + kernels.length)],
+    [...W.name('pack'), 0x00, ...W.unsignedLeb(functionImports + kernels.length + 1)],
   ];
-  const pool = new ConstantPool();
-  const bodies = kernels.map(({ kernel, output }) => new FunctionBuilder(kernel, output, pool).body());
-  bodies.push(seedBlocksBody(WASM_LAYOUT), packBody(WASM_LAYOUT));
-  // One active data segment: the constant pool at WASM_LAYOUT.constants.
+  const pool = new ConstantPool(layout);
+  const bodies = kernels.map(({ kernel, output }) => new FunctionBuilder(kernel, output, pool, layout).body());
+  bodies.push(seedBlocksBody(layout), packBody(layout));
+  // One active data segment: the constant pool at layout.constants.
   const constants = pool.slots.flat();
-  const data = [0x00, W.I32_CONST, ...W.signedLeb(WASM_LAYOUT.constants), W.END];
+  const data = [0x00, W.I32_CONST, ...W.signedLeb(layout.constants), W.END];
   data.push(...W.unsignedLeb(constants.length), ...constants);
   return W.wasmModule([
     W.section(1, W.vector(signatures)),
     W.section(2, W.vector(imports)),
     W.section(3, W.vector([...typeOfKernel, ...helperTypes].map((type) => W.unsignedLeb(type)))),
-    W.section(5, W.vector([[0x00, ...W.unsignedLeb(WASM_LAYOUT.pages)]])),
+    ...(workspace === undefined ? [W.section(5, W.vector([[0x00, ...W.unsignedLeb(WASM_LAYOUT.pages)]]))] : []),
     W.section(7, W.vector(exports)),
     W.section(10, W.vector(bodies)),
     W.section(11, W.vector([data])),

@@ -23,8 +23,8 @@ import { float32ToBfloat16Bits, float32ToFloat16Bits } from '../math/float-bits.
 import type { KernelName } from './source.js';
 import { kernelSources } from './source.js';
 import type { KernelOutput, RoundingBounds } from './slow-paths.js';
-import { WASM_GROUPS, WASM_LAYOUT } from './emit-wasm.js';
-import { wasmSampling } from './wasm-kernels.js';
+import { WASM_GROUPS } from './emit-wasm.js';
+import { wasmSamplingFor } from './wasm-kernels.js';
 import type { WasmSampling } from './wasm-kernels.js';
 
 /**
@@ -123,7 +123,7 @@ export class Sampler implements RunFiller {
 
   /** Fills the runs `(localStart, fullStart, length)`, given as consecutive triples. */
   fillRuns<T extends SamplerOutput>(out: T, runs: ArrayLike<number>): T {
-    const wasm = wasmSampling();
+    const wasm = wasmSamplingFor(out.buffer);
     if (wasm === null) this.runJavaScript(out, runs);
     else this.runWasm(wasm, out, runs);
     lastKernels = wasm === null ? 'javascript' : 'webassembly-simd';
@@ -162,25 +162,35 @@ export class Sampler implements RunFiller {
   private runWasm(wasm: WasmSampling, out: SamplerOutput, runs: ArrayLike<number>): void {
     const kernel = wasm.kernel(this.wasmName);
     const words = wasm.i32;
+    const { layout } = wasm;
     const dests = new Float64Array(SEGMENTS);
-    const countersBase = WASM_LAYOUT.counters / 4;
-    const limitsBase = WASM_LAYOUT.limits / 4;
-    const segmentsBase = WASM_LAYOUT.segments / 4;
+    const countersBase = layout.counters / 4;
+    const limitsBase = layout.limits / 4;
+    const segmentsBase = layout.segments / 4;
     const shift = this.plan.store === 'float32' ? 2 : 3;
-    const baseAt = WASM_LAYOUT.outputBase / 4;
+    const baseAt = layout.outputBase / 4;
+    // `out` in the kernels' own memory (see withSamplingMemory), holding what they store: a batch of
+    // whole blocks that lie back to back in `out` is stored there directly, with no pack or copy.
+    const inPlace = out.buffer === wasm.buffer && out.BYTES_PER_ELEMENT === 1 << shift && this.plan.store !== 'number';
     wasm.setBounds(this.plan.store === 'number' ? undefined : (this.plan.params as unknown as RoundingBounds));
     let segments = 0;
+    // Whether the batch so far is whole blocks, each right after the one before in `out`.
+    let wholeBlocks = true;
     const flush = (): void => {
       for (let unused = segments; unused % 4 !== 0; unused++) words[limitsBase + unused] = 0;
       const groups = Math.ceil(segments / 4);
       const args = this.wasmArgs;
-      const base = WASM_LAYOUT.output + copyPad(out, dests[0]!, 1 << shift);
+      const direct = inPlace && wholeBlocks;
+      const base = direct ? out.byteOffset + (dests[0]! << shift) : layout.output + copyPad(out, dests[0]!, 1 << shift);
       words[baseAt] = base;
       wasm.seedBlocks(groups, this.key0, this.key1);
       kernel(groups, args[0], args[1], args[2], args[3]);
-      wasm.pack(segments, shift);
-      this.copyOut(wasm, out, dests, segments, base);
+      if (!direct) {
+        wasm.pack(segments, shift);
+        this.copyOut(wasm, out, dests, segments, base);
+      }
       segments = 0;
+      wholeBlocks = true;
     };
     for (let run = 0; run + 2 < runs.length; run += 3) {
       const localStart = runs[run]!;
@@ -202,6 +212,7 @@ export class Sampler implements RunFiller {
         words[segmentsBase + 2 * segments] = skip;
         words[segmentsBase + 2 * segments + 1] = count;
         dests[segments] = localStart + (index - fullStart);
+        wholeBlocks &&= count === BLOCK_SIZE && dests[segments] === dests[0]! + BLOCK_SIZE * segments;
         segments++;
         index += count;
         // Every batch, the last one included, is flushed from this one call site. A second site
@@ -223,7 +234,7 @@ export class Sampler implements RunFiller {
     const store = this.plan.store;
     const staging = store === 'float32' ? wasm.f32 : wasm.f64;
     const words = wasm.i32;
-    const countsBase = WASM_LAYOUT.segments / 4 + 1;
+    const countsBase = wasm.layout.segments / 4 + 1;
     let source = base / (store === 'float32' ? 4 : 8);
     let t = 0;
     while (t < segments) {

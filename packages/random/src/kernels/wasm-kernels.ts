@@ -5,11 +5,12 @@
  * once and reported by `capabilities()`.
  */
 
-import { InitTypeError, argumentMessage } from '../errors.js';
+import { InitRangeError, InitTypeError, argumentMessage } from '../errors.js';
 import { slowResult, normalSlow, roundedInside, wedgeSlow } from './slow-paths.js';
 import type { RoundingBounds } from './slow-paths.js';
 import { zigguratTables } from '../distributions/ziggurat.js';
-import { WASM_LAYOUT, assembleSamplingModule } from './emit-wasm.js';
+import { WASM_LAYOUT, WORKSPACE_BYTES, assembleSamplingModule, wasmLayoutAt } from './emit-wasm.js';
+import type { WasmLayout } from './emit-wasm.js';
 import { TABLE_TYPES, type TableName } from './ir.js';
 
 /**
@@ -28,6 +29,10 @@ interface WebAssemblyApi {
 export type WasmKernel = (groups: number, p0?: number, p1?: number, p2?: number, p3?: number) => void;
 
 export interface WasmSampling {
+  /** Where the kernels keep their tables, states and blocks in `buffer`. */
+  readonly layout: WasmLayout;
+  /** The module's memory: its own, or the shared memory it works in. */
+  readonly buffer: ArrayBufferLike;
   readonly i32: Int32Array;
   readonly f32: Float32Array;
   readonly f64: Float64Array;
@@ -50,9 +55,19 @@ export interface Capabilities {
   readonly reason?: string;
 }
 
+/** A shared `WebAssembly.Memory` (the project's TypeScript libs do not describe WebAssembly). */
+export interface SharedMemory {
+  readonly buffer: SharedArrayBuffer;
+}
+
 let sampling: WasmSampling | null | undefined;
+/** This thread's kernels in shared memories, by the memory's buffer (see withSamplingMemory). */
+const attached = new Map<ArrayBufferLike, WasmSampling>();
 let reason: string | undefined;
 let forcedJavaScript = false;
+
+/** The modules that work in a shared memory, compiled once per workspace address. */
+const workspaceModules = new Map<number, object>();
 
 function instantiate(): WasmSampling | null {
   const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
@@ -60,10 +75,26 @@ function instantiate(): WasmSampling | null {
     reason = 'WebAssembly is not available';
     return null;
   }
+  try {
+    return instantiateIn(new api.Module(assembleSamplingModule()));
+  } catch (error) {
+    // No SIMD, or a Content-Security-Policy that forbids compiling WebAssembly.
+    reason = `WebAssembly SIMD could not be compiled here (${error instanceof Error ? error.message : String(error)})`;
+    return null;
+  }
+}
+
+/**
+ * An instance of `module`: in its own memory, or, with `shared`, in that memory from byte
+ * `shared.workspace` (the module compiled for that workspace).
+ */
+function instantiateIn(module: object, shared?: { memory: SharedMemory; workspace: number }): WasmSampling {
+  const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly!;
+  const layout = shared === undefined ? WASM_LAYOUT : wasmLayoutAt(shared.workspace);
   let views: { i32: Int32Array; f32: Float32Array; f64: Float64Array } | undefined;
   let bounds: RoundingBounds | undefined;
   const laneState = new Int32Array(4);
-  const base = WASM_LAYOUT.slowState / 4;
+  const base = layout.slowState / 4;
   // Lane j's generator state is word w of vector w, lane j: gather it, run the rare path, scatter.
   // Written out (no closures) because these run for about 1.5% of normal attempts.
   const gather = (lane: number): void => {
@@ -96,21 +127,15 @@ function instantiate(): WasmSampling | null {
       },
       roundedInside: (value: number): number => (roundedInside(value, bounds!) ? 1 : 0),
     },
+    ...(shared === undefined ? {} : { env: { memory: shared.memory } }),
   };
-  let exports: Record<string, unknown>;
-  try {
-    exports = new api.Instance(new api.Module(assembleSamplingModule()), imports).exports;
-  } catch (error) {
-    // No SIMD, or a Content-Security-Policy that forbids compiling WebAssembly.
-    reason = `WebAssembly SIMD could not be compiled here (${error instanceof Error ? error.message : String(error)})`;
-    return null;
-  }
-  const buffer = (exports.memory as { buffer: ArrayBuffer }).buffer;
+  const exports = new api.Instance(module, imports).exports;
+  const buffer = (shared?.memory ?? (exports.memory as { buffer: ArrayBufferLike })).buffer;
   views = { i32: new Int32Array(buffer), f32: new Float32Array(buffer), f64: new Float64Array(buffer) };
   // Entry i of each table at its address + 16·i (two tables to a record); an i32 table's entries
   // twice, at +0 and +4 of their half. heights' 257th entry (F[256] = 1) is read as heightsNext[255].
   const tables = zigguratTables();
-  for (const [name, address] of Object.entries(WASM_LAYOUT.tables) as [TableName, number][]) {
+  for (const [name, address] of Object.entries(layout.tables) as [TableName, number][]) {
     const values = tables[name];
     const entries = name === 'heights' ? 256 : values.length;
     for (let i = 0; i < entries; i++) {
@@ -121,6 +146,8 @@ function instantiate(): WasmSampling | null {
   }
   const { i32, f32, f64 } = views;
   return {
+    layout,
+    buffer,
     i32,
     f32,
     f64,
@@ -138,6 +165,76 @@ export function wasmSampling(): WasmSampling | null {
   if (forcedJavaScript) return null;
   if (sampling === undefined) sampling = instantiate();
   return sampling;
+}
+
+/** The kernels to fill `out` with: those working in its memory (withSamplingMemory), else this thread's. */
+export function wasmSamplingFor(buffer: ArrayBufferLike): WasmSampling | null {
+  const own = wasmSampling();
+  return own === null ? null : (attached.get(buffer) ?? own);
+}
+
+/** The bytes of a shared memory that one thread's kernels use as their own (a multiple of 64 KiB). */
+export const SAMPLING_WORKSPACE_BYTES = WORKSPACE_BYTES;
+
+/**
+ * Runs `run` with this thread's WebAssembly kernels working in `memory`, a shared
+ * `WebAssembly.Memory`: they keep their tables, states and blocks in its bytes
+ * `[workspace, workspace + SAMPLING_WORKSPACE_BYTES)`, and fills whose output lies in
+ * `memory.buffer` store whole blocks straight into the output instead of copying each batch out of
+ * the kernels' own memory (the memory-bound copy that limited parallel fills). For thread pools
+ * such as @init/parallel's: each thread that fills into the memory at once needs its own workspace,
+ * and the output must not overlap any. Values are the same either way; where the WebAssembly SIMD
+ * kernels do not run, `run` simply runs.
+ *
+ * @param memory - A shared `WebAssembly.Memory` (created with `shared: true`).
+ * @param workspace - A multiple of 65536, with the workspace inside the memory.
+ * @param run - The fills to run.
+ * @returns What `run` returns.
+ * @throws InitRangeError for a workspace that is not a multiple of 65536 inside the memory.
+ * @example
+ * ```ts
+ * const memory = new WebAssembly.Memory({ initial: 260, maximum: 260, shared: true });
+ * const out = new Float32Array(memory.buffer, SAMPLING_WORKSPACE_BYTES, 2 ** 22);
+ * withSamplingMemory(memory, 0, () => fillUniform(out, keyFromSeed(1)));
+ * ```
+ */
+export function withSamplingMemory<T>(memory: SharedMemory, workspace: number, run: () => T): T {
+  const buffer = (memory as { buffer?: unknown } | null)?.buffer;
+  if (!(typeof SharedArrayBuffer === 'function' && buffer instanceof SharedArrayBuffer)) {
+    throw new InitTypeError(
+      argumentMessage('withSamplingMemory', 'memory', 'be a shared WebAssembly.Memory', memory),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  if (
+    !Number.isSafeInteger(workspace) ||
+    workspace < 0 ||
+    workspace % 65536 !== 0 ||
+    workspace + WORKSPACE_BYTES > buffer.byteLength
+  ) {
+    throw new InitRangeError(
+      argumentMessage(
+        'withSamplingMemory',
+        'workspace',
+        `be a multiple of 65536 with ${WORKSPACE_BYTES} bytes of the memory from it`,
+        workspace,
+      ),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  if (wasmSampling() === null || attached.has(buffer)) return run();
+  let module = workspaceModules.get(workspace);
+  if (module === undefined) {
+    const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly!;
+    module = new api.Module(assembleSamplingModule(workspace));
+    workspaceModules.set(workspace, module);
+  }
+  attached.set(buffer, instantiateIn(module, { memory, workspace }));
+  try {
+    return run();
+  } finally {
+    attached.delete(buffer);
+  }
 }
 
 /**

@@ -1,0 +1,140 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import {
+  fillNormal,
+  fillTruncatedNormal,
+  fillUniform,
+  fillUniformInt,
+  InitRangeError,
+  InitTypeError,
+  keyFromSeed,
+  prepareNormal,
+  SAMPLING_WORKSPACE_BYTES,
+  setKernels,
+  withSamplingMemory,
+} from '../index.js';
+import type { FillDType } from '../index.js';
+import { lastFillKernels } from './sampler.js';
+import { WASM_LAYOUT } from './emit-wasm.js';
+
+afterEach(() => setKernels('auto'));
+
+const WORKSPACES = 2;
+const PAGE = 65536;
+
+/** A shared memory with two workspaces and, after them, `outputBytes` of room (plus a page of margin). */
+function sharedMemory(outputBytes: number): WebAssembly.Memory {
+  const pages = Math.ceil((WORKSPACES * SAMPLING_WORKSPACE_BYTES + outputBytes) / PAGE) + 1;
+  return new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+}
+
+type Fill = (out: Float32Array | Float64Array | Uint16Array, dtype: FillDType) => void;
+const key = keyFromSeed(41);
+const FILLS: Record<string, Fill> = {
+  uniform: (out, dtype) => fillUniform(out, key, { low: -2, high: 3, offset: 7 * 256, dtype }),
+  normal: (out, dtype) => fillNormal(out, key, { mean: 1, stddev: 2, offset: 7 * 256, dtype }),
+  truncated: (out, dtype) => fillTruncatedNormal(out, key, { offset: 7 * 256, dtype }),
+};
+const ARRAYS = {
+  float32: Float32Array,
+  float64: Float64Array,
+  float16: Uint16Array,
+  bfloat16: Uint16Array,
+} as const;
+
+// Lengths of whole batches and a part batch (64 blocks of 256 to a batch), and one that ends inside a
+// block; element offsets into the output area that start on a block and inside one.
+const LENGTHS = [64 * 256 * 3 + 5 * 256, 64 * 256 + 100];
+const STARTS = [0, 3];
+
+describe('withSamplingMemory: fills into a shared memory', () => {
+  for (const [name, fill] of Object.entries(FILLS)) {
+    for (const dtype of Object.keys(ARRAYS) as FillDType[]) {
+      for (const length of LENGTHS) {
+        for (const start of STARTS) {
+          test(`${name} ${dtype}, ${length} elements from element ${start}: the values of a plain fill, nothing else written`, () => {
+            const ArrayClass = ARRAYS[dtype];
+            const expected = new ArrayClass(length);
+            fill(expected, dtype);
+            const memory = sharedMemory((length + 2 * 64) * ArrayClass.BYTES_PER_ELEMENT);
+            const bytes = new Uint8Array(memory.buffer);
+            // Every byte after the workspaces 0xA5; the output must change only its own.
+            const outputArea = WORKSPACES * SAMPLING_WORKSPACE_BYTES;
+            bytes.fill(0xa5, outputArea);
+            const byteStart = outputArea + (64 + start) * ArrayClass.BYTES_PER_ELEMENT;
+            const out = new ArrayClass(memory.buffer, byteStart, length);
+            withSamplingMemory(memory, SAMPLING_WORKSPACE_BYTES, () => fill(out, dtype));
+            expect(lastFillKernels()).toBe('webassembly-simd');
+            expect(
+              Buffer.compare(
+                new Uint8Array(out.buffer, out.byteOffset, out.byteLength),
+                new Uint8Array(expected.buffer),
+              ),
+            ).toBe(0);
+            const end = byteStart + out.byteLength;
+            expect(bytes.subarray(outputArea, byteStart).every((byte) => byte === 0xa5)).toBe(true);
+            expect(bytes.subarray(end).every((byte) => byte === 0xa5)).toBe(true);
+            // The other workspace is untouched.
+            expect(bytes.subarray(0, SAMPLING_WORKSPACE_BYTES).every((byte) => byte === 0)).toBe(true);
+          });
+        }
+      }
+    }
+  }
+
+  test('whole blocks go straight into the output: the workspace never holds them', () => {
+    const memory = sharedMemory(4 * 64 * 256 * 4);
+    const out = new Float32Array(memory.buffer, WORKSPACES * SAMPLING_WORKSPACE_BYTES, 4 * 64 * 256);
+    const staging = new Float32Array(memory.buffer, SAMPLING_WORKSPACE_BYTES + WASM_LAYOUT.output, 64 * 256);
+    withSamplingMemory(memory, SAMPLING_WORKSPACE_BYTES, () => fillNormal(out, key));
+    expect(staging.every((value) => value === 0)).toBe(true);
+    expect(out.every((value) => value !== 0)).toBe(true);
+    // From element 3 on, the batches start inside a block, so they go through the workspace.
+    withSamplingMemory(memory, SAMPLING_WORKSPACE_BYTES, () => fillNormal(out.subarray(3), key, { offset: 3 }));
+    expect(staging.some((value) => value !== 0)).toBe(true);
+    expect(out.subarray(3)).toEqual(fillNormal(new Float32Array(out.length - 3), key, { offset: 3 }));
+  });
+
+  test('an output outside the memory, integers and column runs fill as they always do', () => {
+    const memory = sharedMemory(64 * 256 * 8);
+    const plain = new Float32Array(5000);
+    const ints = new Int32Array(memory.buffer, WORKSPACES * SAMPLING_WORKSPACE_BYTES, 5000);
+    const sampler = prepareNormal(key, { stddev: 3, dtype: 'float64' });
+    const columns = new Float64Array(memory.buffer, WORKSPACES * SAMPLING_WORKSPACE_BYTES + 8 * 8192, 300);
+    withSamplingMemory(memory, 0, () => {
+      fillUniform(plain, key);
+      fillUniformInt(ints, key, { low: -5, high: 100 });
+      // 100 runs of 3: elements 1000·r + 17 … + 19 of a long tensor.
+      const runs = Array.from({ length: 100 }, (_, r) => [3 * r, 1000 * r + 17, 3]).flat();
+      sampler.fillRuns(columns, runs);
+    });
+    expect(plain).toEqual(fillUniform(new Float32Array(5000), key));
+    expect(Array.from(ints)).toEqual(Array.from(fillUniformInt(new Int32Array(5000), key, { low: -5, high: 100 })));
+    const runs = Array.from({ length: 100 }, (_, r) => [3 * r, 1000 * r + 17, 3]).flat();
+    expect(columns).toEqual(prepareNormal(key, { stddev: 3, dtype: 'float64' }).fillRuns(new Float64Array(300), runs));
+  });
+
+  test('with the JavaScript kernels chosen, the fill runs as it would', () => {
+    setKernels('javascript');
+    const memory = sharedMemory(4096 * 4);
+    const out = new Float32Array(memory.buffer, WORKSPACES * SAMPLING_WORKSPACE_BYTES, 4096);
+    withSamplingMemory(memory, 0, () => fillUniform(out, key));
+    expect(lastFillKernels()).toBe('javascript');
+    setKernels('auto');
+    expect(out).toEqual(fillUniform(new Float32Array(4096), key));
+  });
+
+  test('refuses a memory that is not shared and a workspace it cannot hold', () => {
+    const own = new WebAssembly.Memory({ initial: 4 });
+    expect(() => withSamplingMemory(own as never, 0, () => 0)).toThrow(InitTypeError);
+    expect(() => withSamplingMemory(own as never, 0, () => 0)).toThrow(
+      /^withSamplingMemory: memory must be a shared WebAssembly\.Memory\. Received: /,
+    );
+    const memory = sharedMemory(0);
+    for (const workspace of [-PAGE, 100, 1.5, memory.buffer.byteLength, Number.NaN]) {
+      expect(() => withSamplingMemory(memory, workspace, () => 0)).toThrow(InitRangeError);
+    }
+    expect(() => withSamplingMemory(memory, 100, () => 0)).toThrow(
+      `withSamplingMemory: workspace must be a multiple of 65536 with ${SAMPLING_WORKSPACE_BYTES} bytes of the memory from it. Received: 100.`,
+    );
+  });
+});
