@@ -25,8 +25,10 @@ const cases: Array<[string, Initializer]> = [
   ['truncated', new TruncatedNormal({ seed: 1 })],
 ];
 const shape = [4096, 4096];
-// Start the workers once, outside the timings.
+// Start the workers once, outside the timings, and let each compile its kernels for its workspace
+// of sharedArray's memory (once per worker and workspace; some 0.1 s the first time).
 await applyParallel(cases[0]![1], shape, { workers: 2 });
+for (let warm = 0; warm < 3; warm++) await fillParallel(cases[0]![1], sharedArray('float32', N), shape, { workers: 2 });
 const cpuRows: string[] = [];
 const spreadRows: string[] = [];
 console.log(`\nfloat32 n=2^24, median of ${REPEATS} interleaved runs, ms (ns/element)`);

@@ -86,7 +86,7 @@ describe('fills into a memory made for outputs', () => {
     test(`${name}: fillParallel into sharedArray equals fill, for 2–4 workers, as into a plain array`, async () => {
       const expected = initializer.apply(shape, dtype).data;
       for (const workers of [2, 3, 4]) {
-        // A plain array goes through a scratch in such memory, then one copy.
+        // The same into a plain array (a shared scratch, then one copy).
         const plain = new (expected.constructor as new (length: number) => TypedArray)(expected.length);
         await fillParallel(initializer, plain, shape, { dtype, workers, minElements: 0 });
         expect(firstDifference(plain, expected)).toBe(-1);

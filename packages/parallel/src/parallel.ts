@@ -231,9 +231,7 @@ export async function fillParallelOn(
   }
   // Node.js workers write only into shared memory: a shared scratch of out's size, then one copy.
   const ArrayClass = arrayClassOf(resolved);
-  const scratch =
-    inOutputMemory(resolved, out.length, pool.size) ??
-    new ArrayClass(new SharedArrayBuffer(out.byteLength), 0, out.length);
+  const scratch = new ArrayClass(new SharedArrayBuffer(out.byteLength), 0, out.length);
   await onWorkers('fillParallel', settings.setup, () =>
     fillOn(pool, config, scratch, shape, resolved, partitionInfo, settings.setup),
   );
