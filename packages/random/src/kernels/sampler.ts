@@ -181,7 +181,10 @@ export class Sampler implements RunFiller {
       const groups = Math.ceil(segments / 4);
       const args = this.wasmArgs;
       const direct = inPlace && wholeBlocks;
-      const base = direct ? out.byteOffset + (dests[0]! << shift) : layout.output + copyPad(out, dests[0]!, 1 << shift);
+      // A byte address below 4 GiB (a memory's most), which the Int32Array word holds modulo 2^32.
+      const base = direct
+        ? out.byteOffset + dests[0]! * (1 << shift)
+        : layout.output + copyPad(out, dests[0]!, 1 << shift);
       words[baseAt] = base;
       wasm.seedBlocks(groups, this.key0, this.key1);
       kernel(groups, args[0], args[1], args[2], args[3]);

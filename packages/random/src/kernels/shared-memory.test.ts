@@ -12,19 +12,26 @@ import {
   setKernels,
   withSamplingMemory,
 } from '../index.js';
-import type { FillDType } from '../index.js';
+import type { FillDType, SharedMemory } from '../index.js';
 import { lastFillKernels } from './sampler.js';
-import { WASM_LAYOUT } from './emit-wasm.js';
+import { WASM_LAYOUT, WORKSPACE_BYTES, assembleSamplingModule } from './emit-wasm.js';
 
 afterEach(() => setKernels('auto'));
+
+// The part of the WebAssembly API used here (the package's TypeScript libs do not describe it).
+interface WasmApi {
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => SharedMemory;
+  validate(bytes: Uint8Array): boolean;
+}
+const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 const WORKSPACES = 2;
 const PAGE = 65536;
 
 /** A shared memory with two workspaces and, after them, `outputBytes` of room (plus a page of margin). */
-function sharedMemory(outputBytes: number): WebAssembly.Memory {
+function sharedMemory(outputBytes: number): SharedMemory {
   const pages = Math.ceil((WORKSPACES * SAMPLING_WORKSPACE_BYTES + outputBytes) / PAGE) + 1;
-  return new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+  return new wasm.Memory({ initial: pages, maximum: pages, shared: true });
 }
 
 type Fill = (out: Float32Array | Float64Array | Uint16Array, dtype: FillDType) => void;
@@ -61,7 +68,7 @@ describe('withSamplingMemory: fills into a shared memory', () => {
             const outputArea = WORKSPACES * SAMPLING_WORKSPACE_BYTES;
             bytes.fill(0xa5, outputArea);
             const byteStart = outputArea + (64 + start) * ArrayClass.BYTES_PER_ELEMENT;
-            const out = new ArrayClass(memory.buffer, byteStart, length);
+            const out = new ArrayClass(memory.buffer as unknown as ArrayBuffer, byteStart, length);
             withSamplingMemory(memory, SAMPLING_WORKSPACE_BYTES, () => fill(out, dtype));
             expect(lastFillKernels()).toBe('webassembly-simd');
             expect(
@@ -123,8 +130,15 @@ describe('withSamplingMemory: fills into a shared memory', () => {
     expect(out).toEqual(fillUniform(new Float32Array(4096), key));
   });
 
+  test('the module compiled for a workspace is valid up to the last one a 4 GiB memory holds', () => {
+    // Addresses from 2 GiB on are negative as i32.const immediates and large as memory offsets.
+    for (const workspace of [0, 65536, 2 ** 31, 2 ** 32 - WORKSPACE_BYTES]) {
+      expect(wasm.validate(assembleSamplingModule(workspace)), String(workspace)).toBe(true);
+    }
+  });
+
   test('refuses a memory that is not shared and a workspace it cannot hold', () => {
-    const own = new WebAssembly.Memory({ initial: 4 });
+    const own = new wasm.Memory({ initial: 4 });
     expect(() => withSamplingMemory(own as never, 0, () => 0)).toThrow(InitTypeError);
     expect(() => withSamplingMemory(own as never, 0, () => 0)).toThrow(
       /^withSamplingMemory: memory must be a shared WebAssembly\.Memory\. Received: /,

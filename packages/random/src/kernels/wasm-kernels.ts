@@ -184,7 +184,8 @@ export const SAMPLING_WORKSPACE_BYTES = WORKSPACE_BYTES;
  * the kernels' own memory (the memory-bound copy that limited parallel fills). For thread pools
  * such as @init/parallel's: each thread that fills into the memory at once needs its own workspace,
  * and the output must not overlap any. Values are the same either way; where the WebAssembly SIMD
- * kernels do not run, `run` simply runs.
+ * kernels do not run, `run` simply runs, as it does inside an outer call for the same memory (which
+ * keeps the outer call's workspace).
  *
  * @param memory - A shared `WebAssembly.Memory` (created with `shared: true`).
  * @param workspace - A multiple of 65536, with the workspace inside the memory.
