@@ -25,10 +25,10 @@ const cases: Array<[string, Initializer]> = [
   ['truncated', new TruncatedNormal({ seed: 1 })],
 ];
 const shape = [4096, 4096];
-// Start the workers once, outside the timings, and let each compile its kernels for its workspace
-// of sharedArray's memory (once per worker and workspace; some 0.1 s the first time).
+// Start the workers once, outside the timings.
 await applyParallel(cases[0]![1], shape, { workers: 2 });
-for (let warm = 0; warm < 3; warm++) await fillParallel(cases[0]![1], sharedArray('float32', N), shape, { workers: 2 });
+// One output in sharedArray's memory for all three distributions, as a caller would reuse it.
+const inMemory = sharedArray('float32', N) as Float32Array;
 const cpuRows: string[] = [];
 const spreadRows: string[] = [];
 console.log(`\nfloat32 n=2^24, median of ${REPEATS} interleaved runs, ms (ns/element)`);
@@ -38,7 +38,6 @@ console.log(
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const [name, initializer] of cases) {
   const single = new Float32Array(N);
-  const inMemory = sharedArray('float32', N) as Float32Array;
   const shared = new Float32Array(new SharedArrayBuffer(4 * N));
   const runs = {
     fill: [] as Timing[],
@@ -48,11 +47,14 @@ for (const [name, initializer] of cases) {
     applyParallel: [] as Timing[],
   };
   let identical = true;
-  // Each call once untimed: this distribution's kernels reach their optimized tier on every thread
-  // (each worker compiles its own, and its own for its workspace of sharedArray's memory).
-  initializer.fill(single, shape);
-  await fillParallel(initializer, inMemory, shape, { workers: 2 });
-  await fillParallel(initializer, shared, shape, { workers: 2 });
+  // Each call untimed first: this distribution's kernels reach their optimized tier on every thread
+  // (each worker compiles its own, and its own for its workspace of sharedArray's memory, some 30 ms
+  // the first time).
+  for (let warm = 0; warm < 2; warm++) {
+    initializer.fill(single, shape);
+    await fillParallel(initializer, inMemory, shape, { workers: 2 });
+    await fillParallel(initializer, shared, shape, { workers: 2 });
+  }
   for (let r = 0; r < REPEATS; r++) {
     await settle();
     runs.fill.push(await timeWithCpu(() => initializer.fill(single, shape)));
