@@ -143,6 +143,31 @@ describe('fills into a memory made for outputs', () => {
     expect(firstDifference(tensor.data, initializer.apply([4096, 256]).data)).toBe(-1);
   });
 
+  test('calls running at once into parts of one memory, from fresh workers, never share a workspace', async () => {
+    const initializer = new core.RandomNormal({ seed: 12 });
+    // Four calls of 2^20 elements (16 parts each): long enough for both workers to be inside one at once.
+    const fullShape = [512, 8192];
+    const expected = initializer.apply(fullShape).data as Float32Array;
+    const out = sharedArray('float32', 512 * 8192) as Float32Array;
+    const memory = outputMemoryOf(out)!;
+    for (let round = 0; round < 3; round++) {
+      // New workers each round: every one starts with the same preferred workspace.
+      await terminateWorkers();
+      out.fill(0);
+      await Promise.all(
+        [0, 128, 256, 384].map((row) =>
+          fillParallel(initializer, out.subarray(row * 8192, (row + 128) * 8192), [128, 8192], {
+            workers: 2,
+            partitionInfo: { fullShape, varOffset: [row, 0] },
+          }),
+        ),
+      );
+      expect(firstDifference(out, expected), `round ${round}`).toBe(-1);
+      // Every workspace is given back.
+      expect(Array.from(memory.taken)).toEqual(new Array(memory.workspaces).fill(0));
+    }
+  });
+
   test("an array over the memory's workspaces is filled as any shared array, and its values are right", async () => {
     const initializer = new core.RandomNormal({ seed: 2 });
     const made = sharedArray('float32', 2 ** 20);

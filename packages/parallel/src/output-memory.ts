@@ -14,6 +14,12 @@ import { arrayClassOf } from './array-class.js';
 export interface OutputMemory {
   readonly memory: SharedMemory;
   readonly workspaces: number;
+  /**
+   * One flag per workspace, set by the thread using it (`Atomics.compareExchange`) and cleared when it
+   * is done: kept with the memory, not per call, so that calls running at once into parts of the same
+   * memory never give one workspace to two threads.
+   */
+  readonly taken: Int32Array;
 }
 
 const PAGE = 65536;
@@ -45,7 +51,7 @@ export function inOutputMemory(dtype: DType, length: number, workspaces: number)
   } catch {
     return undefined;
   }
-  outputs.set(memory.buffer, { memory, workspaces });
+  outputs.set(memory.buffer, { memory, workspaces, taken: new Int32Array(new SharedArrayBuffer(4 * workspaces)) });
   return new ArrayClass(memory.buffer, byteOffset, length);
 }
 

@@ -376,9 +376,8 @@ async function fillOn(
     );
     // Where out lies in a memory made for outputs, the workers' kernels store into it directly.
     const output = outputMemoryOf(out);
-    const workspaces = output?.workspaces ?? 0;
-    // [parts claimed, parts written, then one flag per workspace] (see FillTask.claims).
-    const claims = new Int32Array(new SharedArrayBuffer(4 * (2 + workspaces)));
+    // [parts claimed, parts written] (see FillTask.claims).
+    const claims = new Int32Array(new SharedArrayBuffer(8));
     const task = {
       ...common,
       buffer,
@@ -386,7 +385,7 @@ async function fillOn(
       length,
       parts,
       claims,
-      ...(output === undefined ? {} : { memory: output.memory, workspaces }),
+      ...(output === undefined ? {} : { memory: output.memory, workspacesTaken: output.taken }),
     };
     const tasks = Promise.all(Array.from({ length: Math.min(pool.size, parts.length) }, () => pool.run(task)));
     await allWritten(claims, parts.length, tasks);

@@ -38,18 +38,18 @@ export interface FillTask {
    * worker claims the next part with `Atomics.add` until none is left, so a worker slowed by other
    * work on the machine leaves its share to the others. Element 1 counts the parts written; the
    * worker that writes the last one wakes the calling thread (`Atomics.notify`), which then returns
-   * without waiting for the tasks' replies. Element 2 + w is set by the worker that takes workspace w
-   * of `memory` for the call. Without it the task fills all its parts.
+   * without waiting for the tasks' replies. Without it the task fills all its parts.
    */
   readonly claims?: Int32Array;
   /**
    * Present when the output lies in a shared WebAssembly.Memory made for outputs (output-memory.ts):
-   * the memory, whose `buffer` is `buffer`'s memory, with `workspaces` workspaces before the output.
-   * Each worker takes a free workspace and its kernels store straight into the output
+   * the memory, whose `buffer` is `buffer`'s memory, and its workspaces' flags, one per workspace
+   * before the output (`OutputMemory.taken`, kept with the memory across calls). Each worker takes a
+   * free workspace for the time of its task and its kernels store straight into the output
    * (`withSamplingMemory` of @init/random); a worker that finds none fills as without it.
    */
   readonly memory?: SharedMemory;
-  readonly workspaces?: number;
+  readonly workspacesTaken?: Int32Array;
 }
 
 /**

@@ -101,15 +101,16 @@ function matrixInput(source) {
 let preferredWorkspace = 0;
 
 /**
- * Takes a free workspace of the call's memory (flags from `claims[2]`, see FillTask.claims): this
- * worker's usual one if it is free, else the first free one; -1 when the other workers took them all.
- * @param {Int32Array} claims
- * @param {number} workspaces
+ * Takes a free workspace of the output's memory (`task.workspacesTaken`, one flag per workspace, kept
+ * with the memory: calls running at once into the same memory share them): this worker's usual one if
+ * it is free, else the first free one; -1 when other threads hold them all. The caller clears the
+ * flag when done.
+ * @param {Int32Array} taken
  */
-function takeWorkspace(claims, workspaces) {
-  for (let tried = 0; tried < workspaces; tried++) {
-    const workspace = (preferredWorkspace + tried) % workspaces;
-    if (Atomics.compareExchange(claims, 2 + workspace, 0, 1) === 0) {
+function takeWorkspace(taken) {
+  for (let tried = 0; tried < taken.length; tried++) {
+    const workspace = (preferredWorkspace + tried) % taken.length;
+    if (Atomics.compareExchange(taken, workspace, 0, 1) === 0) {
       preferredWorkspace = workspace;
       return workspace;
     }
@@ -162,6 +163,12 @@ async function fill(task) {
     }
     return written;
   };
-  const workspace = memory === undefined || claims === undefined ? -1 : takeWorkspace(claims, task.workspaces ?? 0);
-  return workspace < 0 ? fillParts() : withSamplingMemory(memory, workspace * SAMPLING_WORKSPACE_BYTES, fillParts);
+  const taken = task.workspacesTaken;
+  const workspace = memory === undefined || taken === undefined ? -1 : takeWorkspace(taken);
+  if (workspace < 0) return fillParts();
+  try {
+    return withSamplingMemory(memory, workspace * SAMPLING_WORKSPACE_BYTES, fillParts);
+  } finally {
+    Atomics.store(taken, workspace, 0);
+  }
 }
