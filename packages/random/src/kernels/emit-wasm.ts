@@ -56,6 +56,8 @@ const SIGNED_TABLES = SQUEEZE_TABLES + 8192;
  * works in a shared memory it imports (`wasmLayoutAt`, `assembleSamplingModule(workspace)`).
  */
 export interface WasmLayout {
+  /** Where the workspace starts: 0 in the module's own memory. */
+  readonly workspace: number;
   readonly tables: Readonly<Record<TableName, number>>;
   readonly dummy: number;
   readonly slowState: number;
@@ -81,6 +83,7 @@ const WORKSPACE_PAGES = 3;
 
 /** Byte addresses in the kernel module's own memory. */
 export const WASM_LAYOUT: WasmLayout = {
+  workspace: 0,
   /**
    * The ziggurat tables (written once after instantiation), two to a 16-byte record per layer, so that
    * one load per lane fetches both tables a kernel reads at the same index: entry i of a table is at
@@ -151,11 +154,12 @@ export const WORKSPACE_BYTES = WORKSPACE_PAGES * 65536;
 
 /** WASM_LAYOUT moved to start at byte `workspace` of a shared memory. */
 export function wasmLayoutAt(workspace: number): WasmLayout {
-  const { tables, constantSlots, pages, ...addresses } = WASM_LAYOUT;
+  const { tables, constantSlots, pages, workspace: _zero, ...addresses } = WASM_LAYOUT;
   const moved = (record: Readonly<Record<string, number>>): Record<string, number> =>
     Object.fromEntries(Object.entries(record).map(([name, address]) => [name, workspace + address]));
   return {
-    ...(moved(addresses) as Omit<WasmLayout, 'tables' | 'constantSlots' | 'pages'>),
+    ...(moved(addresses) as Omit<WasmLayout, 'workspace' | 'tables' | 'constantSlots' | 'pages'>),
+    workspace,
     tables: moved(tables) as Record<TableName, number>,
     constantSlots,
     pages,

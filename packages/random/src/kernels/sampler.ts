@@ -123,7 +123,7 @@ export class Sampler implements RunFiller {
 
   /** Fills the runs `(localStart, fullStart, length)`, given as consecutive triples. */
   fillRuns<T extends SamplerOutput>(out: T, runs: ArrayLike<number>): T {
-    const wasm = wasmSamplingFor(out.buffer);
+    const wasm = wasmSamplingFor(out);
     if (wasm === null) this.runJavaScript(out, runs);
     else this.runWasm(wasm, out, runs);
     lastKernels = wasm === null ? 'javascript' : 'webassembly-simd';

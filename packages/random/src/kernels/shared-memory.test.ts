@@ -130,6 +130,22 @@ describe('withSamplingMemory: fills into a shared memory', () => {
     expect(out).toEqual(fillUniform(new Float32Array(4096), key));
   });
 
+  test('an output over the workspace is refused before a value is drawn', () => {
+    const memory = sharedMemory(4096 * 4);
+    const over = new Float32Array(memory.buffer, SAMPLING_WORKSPACE_BYTES - 64, 4096);
+    over.fill(7);
+    expect(() => withSamplingMemory(memory, SAMPLING_WORKSPACE_BYTES, () => fillNormal(over, key))).toThrow(
+      `withSamplingMemory: out must lie outside the workspace, bytes [${SAMPLING_WORKSPACE_BYTES}, ${2 * SAMPLING_WORKSPACE_BYTES}) of the memory. Received: "bytes [${SAMPLING_WORKSPACE_BYTES - 64}, ${SAMPLING_WORKSPACE_BYTES - 64 + 4 * 4096})".`,
+    );
+    expect(over.subarray(0, 16).every((value) => value === 7)).toBe(true);
+    const inFirst = new Float32Array(memory.buffer, 400, 16);
+    expect(() => withSamplingMemory(memory, 0, () => fillUniform(inFirst, key))).toThrow(InitRangeError);
+    // Outside the workspace in use (here in the other one, which no thread uses) is fine.
+    const outside = new Float32Array(memory.buffer, 0, 4096);
+    withSamplingMemory(memory, SAMPLING_WORKSPACE_BYTES, () => fillNormal(outside, key));
+    expect(outside).toEqual(fillNormal(new Float32Array(4096), key));
+  });
+
   test('the module compiled for a workspace is valid up to the last one a 4 GiB memory holds', () => {
     // Addresses from 2 GiB on are negative as i32.const immediates and large as memory offsets.
     for (const workspace of [0, 65536, 2 ** 31, 2 ** 32 - WORKSPACE_BYTES]) {

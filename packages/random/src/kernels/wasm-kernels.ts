@@ -167,10 +167,29 @@ export function wasmSampling(): WasmSampling | null {
   return sampling;
 }
 
-/** The kernels to fill `out` with: those working in its memory (withSamplingMemory), else this thread's. */
-export function wasmSamplingFor(buffer: ArrayBufferLike): WasmSampling | null {
+/**
+ * The kernels to fill `out` with: those working in its memory (withSamplingMemory), else this
+ * thread's.
+ * @throws InitRangeError for an `out` that overlaps the workspace of the kernels in its memory.
+ */
+export function wasmSamplingFor(out: ArrayBufferView): WasmSampling | null {
   const own = wasmSampling();
-  return own === null ? null : (attached.get(buffer) ?? own);
+  if (own === null) return null;
+  const inMemory = attached.get(out.buffer);
+  if (inMemory === undefined) return own;
+  const start = inMemory.layout.workspace;
+  if (out.byteOffset < start + WORKSPACE_BYTES && start < out.byteOffset + out.byteLength) {
+    throw new InitRangeError(
+      argumentMessage(
+        'withSamplingMemory',
+        'out',
+        `lie outside the workspace, bytes [${start}, ${start + WORKSPACE_BYTES}) of the memory`,
+        `bytes [${out.byteOffset}, ${out.byteOffset + out.byteLength})`,
+      ),
+      'ERR_INIT_INVALID_ARGUMENT',
+    );
+  }
+  return inMemory;
 }
 
 /** The bytes of a shared memory that one thread's kernels use as their own (a multiple of 64 KiB). */
@@ -191,7 +210,8 @@ export const SAMPLING_WORKSPACE_BYTES = WORKSPACE_BYTES;
  * @param workspace - A multiple of 65536, with the workspace inside the memory.
  * @param run - The fills to run.
  * @returns What `run` returns.
- * @throws InitRangeError for a workspace that is not a multiple of 65536 inside the memory.
+ * @throws InitRangeError for a workspace that is not a multiple of 65536 inside the memory; fills in
+ * `run` throw it for an `out` that overlaps the workspace.
  * @example
  * ```ts
  * const memory = new WebAssembly.Memory({ initial: 260, maximum: 260, shared: true });
