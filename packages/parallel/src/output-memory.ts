@@ -42,8 +42,7 @@ export function inOutputMemory(dtype: DType, length: number, workspaces: number)
   const api = (globalThis as unknown as { WebAssembly?: MemoryApi }).WebAssembly;
   const ArrayClass = arrayClassOf(dtype);
   const byteOffset = workspaces * SAMPLING_WORKSPACE_BYTES;
-  const elementBytes = (ArrayClass as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
-  const pages = Math.ceil((byteOffset + length * elementBytes) / PAGE);
+  const pages = Math.ceil((byteOffset + length * ArrayClass.BYTES_PER_ELEMENT) / PAGE);
   if (typeof api?.Memory !== 'function' || pages > MAX_PAGES) return undefined;
   let memory: SharedMemory;
   try {

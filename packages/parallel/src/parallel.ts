@@ -24,6 +24,7 @@ import {
   isPlainObject,
   keyFromSeed,
   keyToString,
+  quotedList,
   readOptions as readPlainOptions,
   typedArrayKind,
   type Key,
@@ -122,11 +123,11 @@ export type SharedArray = (dtype: DType, length: number) => TypedArray;
 export function sharedArrayOn(platform: Platform, dtype: DType, length: number): TypedArray {
   if (!isDType(dtype)) {
     throw new InitTypeError(
-      argumentMessage('sharedArray', 'dtype', `be one of ${DTYPES.map((name) => `'${name}'`).join(', ')}`, dtype),
+      argumentMessage('sharedArray', 'dtype', `be one of ${quotedList(DTYPES)}`, dtype),
       'ERR_INIT_INVALID_DTYPE',
     );
   }
-  const bytes = Number.isSafeInteger(length) ? length * bytesPerElement(dtype) : Number.NaN;
+  const bytes = Number.isSafeInteger(length) ? length * arrayClassOf(dtype).BYTES_PER_ELEMENT : Number.NaN;
   if (!Number.isSafeInteger(length) || length < 0 || length > MAX_ELEMENTS || !(bytes <= MAX_BYTES)) {
     throw new InitRangeError(
       argumentMessage(
@@ -171,7 +172,7 @@ export async function applyParallelOn(
   }
   const config = configForCall(initializer);
   const ArrayClass = arrayClassOf(dtype);
-  const bytes = size * bytesPerElement(dtype);
+  const bytes = size * arrayClassOf(dtype).BYTES_PER_ELEMENT;
   // A buffer of its own (not sharedArray's memory), whose bytes are the tensor's and nothing else.
   const data = new ArrayClass(pool.sharedMemory ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes), 0, size);
   await onWorkers('applyParallel', settings.setup, () =>
@@ -561,10 +562,6 @@ function plainPartition(shape: readonly number[], partitionInfo: unknown): boole
 /** The shape with no rows: a request that checks everything but writes nothing. */
 function emptyRows(shape: readonly number[]): number[] {
   return shape.map((dim, axis) => (axis === 0 ? 0 : dim));
-}
-
-function bytesPerElement(dtype: DType): number {
-  return (arrayClassOf(dtype) as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
 }
 
 /** The dtype `fill` infers for `out` (already checked by the empty request). */

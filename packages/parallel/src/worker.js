@@ -136,13 +136,8 @@ async function fill(task) {
   const { parts, claims, memory } = task;
   // The memory's own buffer: the kernels recognize the output by it.
   const out = new ArrayClass(memory?.buffer ?? task.buffer, task.byteOffset, task.length);
-  const claim =
-    claims === undefined
-      ? (() => {
-          let next = 0;
-          return () => next++;
-        })()
-      : () => Atomics.add(claims, 0, 1);
+  let next = 0;
+  const claim = claims === undefined ? () => next++ : () => Atomics.add(claims, 0, 1);
   const first = claim();
   // A worker that finds no part left never touches the memory: the call may have returned already.
   if (first >= parts.length) return 0;

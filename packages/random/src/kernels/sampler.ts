@@ -171,16 +171,17 @@ export class Sampler implements RunFiller {
     const baseAt = layout.outputBase / 4;
     // `out` in the kernels' own memory (see withSamplingMemory), holding what they store: a batch of
     // whole blocks that lie back to back in `out` is stored there directly, with no pack or copy.
-    const inPlace = out.buffer === wasm.buffer && out.BYTES_PER_ELEMENT === 1 << shift && this.plan.store !== 'number';
+    const inPlace = out.buffer === wasm.buffer && out.BYTES_PER_ELEMENT === 1 << shift;
     wasm.setBounds(this.plan.store === 'number' ? undefined : (this.plan.params as unknown as RoundingBounds));
     let segments = 0;
-    // Whether the batch so far is whole blocks, each right after the one before in `out`.
-    let wholeBlocks = true;
+    // Whether the batch so far can be stored in place: whole blocks, each right after the one before
+    // in `out` (never tested where `out` is elsewhere, the one-core fills).
+    let wholeBlocks = inPlace;
     const flush = (): void => {
       for (let unused = segments; unused % 4 !== 0; unused++) words[limitsBase + unused] = 0;
       const groups = Math.ceil(segments / 4);
       const args = this.wasmArgs;
-      const direct = inPlace && wholeBlocks;
+      const direct = wholeBlocks;
       // A byte address below 4 GiB (a memory's most), which the Int32Array word holds modulo 2^32.
       const base = direct
         ? out.byteOffset + dests[0]! * (1 << shift)
@@ -193,7 +194,7 @@ export class Sampler implements RunFiller {
         this.copyOut(wasm, out, dests, segments, base);
       }
       segments = 0;
-      wholeBlocks = true;
+      wholeBlocks = inPlace;
     };
     for (let run = 0; run + 2 < runs.length; run += 3) {
       const localStart = runs[run]!;
