@@ -17,7 +17,8 @@ export interface OutputMemory {
   /**
    * One flag per workspace, set by the thread using it (`Atomics.compareExchange`) and cleared when it
    * is done: kept with the memory, not per call, so that calls running at once into parts of the same
-   * memory never give one workspace to two threads.
+   * memory never give one workspace to two threads. Then one count: of the workers that have taken a
+   * workspace of this memory, from which each worker's first choice follows (worker.js).
    */
   readonly taken: Int32Array;
 }
@@ -50,7 +51,11 @@ export function inOutputMemory(dtype: DType, length: number, workspaces: number)
   } catch {
     return undefined;
   }
-  outputs.set(memory.buffer, { memory, workspaces, taken: new Int32Array(new SharedArrayBuffer(4 * workspaces)) });
+  outputs.set(memory.buffer, {
+    memory,
+    workspaces,
+    taken: new Int32Array(new SharedArrayBuffer(4 * (workspaces + 1))),
+  });
   return new ArrayClass(memory.buffer, byteOffset, length);
 }
 

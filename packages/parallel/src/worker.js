@@ -95,21 +95,26 @@ function matrixInput(source) {
 }
 
 /**
- * The workspace this worker took last: it tries that one first, so that each worker keeps one
- * workspace from call to call and compiles its kernels for it once.
+ * The workspace this worker took last (none before its first): it tries that one first, so that each
+ * worker keeps one workspace from call to call and compiles its kernels for it once.
+ * @type {number | undefined}
  */
-let preferredWorkspace = 0;
+let preferredWorkspace;
 
 /**
- * Takes a free workspace of the output's memory (`task.workspacesTaken`, one flag per workspace, kept
- * with the memory: calls running at once into the same memory share them): this worker's usual one if
- * it is free, else the first free one; -1 when other threads hold them all. The caller clears the
- * flag when done.
+ * Takes a free workspace of the output's memory (`task.workspacesTaken`: one flag per workspace, kept
+ * with the memory, so that calls running at once into the same memory share them; then a count of
+ * the workers that came): this worker's usual one if it is free, else the next free one; -1 when
+ * other threads hold them all. A worker's first try is the next in turn, so that two workers do not
+ * both start from the first workspace and swap later, each compiling a second module then (some 30 ms,
+ * in the middle of a call). The caller clears the flag when done.
  * @param {Int32Array} taken
  */
 function takeWorkspace(taken) {
-  for (let tried = 0; tried < taken.length; tried++) {
-    const workspace = (preferredWorkspace + tried) % taken.length;
+  const workspaces = taken.length - 1;
+  preferredWorkspace ??= Atomics.add(taken, workspaces, 1) % workspaces;
+  for (let tried = 0; tried < workspaces; tried++) {
+    const workspace = (preferredWorkspace + tried) % workspaces;
     if (Atomics.compareExchange(taken, workspace, 0, 1) === 0) {
       preferredWorkspace = workspace;
       return workspace;

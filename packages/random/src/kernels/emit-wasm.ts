@@ -81,90 +81,85 @@ export interface WasmLayout {
  */
 const WORKSPACE_PAGES = 3;
 
+/**
+ * WASM_LAYOUT moved to start at byte `workspace` of a shared memory. Every layout is this one object
+ * literal, so that all share one shape in the engine: the sampler's code, optimized for one, does not
+ * deoptimize (and recompile on a helper thread) when a thread meets another workspace's.
+ */
+export function wasmLayoutAt(workspace: number): WasmLayout {
+  return {
+    workspace,
+    /**
+     * The ziggurat tables (written once after instantiation), two to a 16-byte record per layer, so that
+     * one load per lane fetches both tables a kernel reads at the same index: entry i of a table is at
+     * its address + 16·i. accept23 (an i32) is stored twice, at +8 and +12 of its record.
+     */
+    tables: {
+      scale23: workspace + 0,
+      accept23: workspace + 8,
+      scale52: workspace + 4096,
+      accept52: workspace + 4096 + 8,
+      heights: workspace + 8192,
+      heightsNext: workspace + 8192 + 8,
+      // The wedge test's squeeze, after the segments (below).
+      squeezeLowA: workspace + SQUEEZE_TABLES,
+      squeezeLowB: workspace + SQUEEZE_TABLES + 8,
+      squeezeHighA: workspace + SQUEEZE_TABLES + 4096,
+      squeezeHighB: workspace + SQUEEZE_TABLES + 4096 + 8,
+      // 512 records each (layer and sign), after them.
+      signedScale23: workspace + SIGNED_TABLES,
+      signedAccept23: workspace + SIGNED_TABLES + 8,
+      signedScale52: workspace + SIGNED_TABLES + 8192,
+      signedAccept52: workspace + SIGNED_TABLES + 8192 + 8,
+    } satisfies Record<TableName, number>,
+    /** Where rejected or finished lanes store. */
+    dummy: workspace + 12288,
+    /** s0..s3 as four i32x4 vectors while a rare path runs (lane j's words at +4j, +16+4j, …). */
+    slowState: workspace + 12320,
+    /** An attempt that leaves the fast loop: its generators' states, addresses and ends (six i32x4). */
+    resume: workspace + 12384,
+    /**
+     * An i32: where the running call's blocks start, `output` plus a pad of 0–60 bytes that the sampler
+     * chooses so that the copy out of this memory has its source and destination equally aligned
+     * (sampler.ts, copyPad). The kernels store from it and `pack` packs from it.
+     */
+    outputBase: workspace + 12480,
+    /** The attempt's words (one or two i32x4) as an escape from the fast loops to the middle copy leaves them. */
+    escapedWords: workspace + 12496,
+    /** Per group: s0..s3 as four i32x4 vectors (64 bytes), lane j = the group's j-th block. */
+    states: workspace + 12544,
+    /** Per group: the four lanes' limits (i32x4). */
+    limits: workspace + 12544 + 64 * WASM_GROUPS,
+    /**
+     * The kernels' vector constants (a data segment) and, per call, their splatted parameters: loaded
+     * into locals before the loops, so that the engine keeps them in registers (or reloads them with
+     * one instruction) instead of rebuilding a constant at every use inside the loop, which is what V8
+     * does with a `v128.const` or a splat.
+     */
+    constants: workspace + 13824,
+    /** Room for this many 16-byte constants. */
+    constantSlots: 144,
+    /** Four 16-byte slots for the splatted parameters of the running call. */
+    params: workspace + 16128,
+    /**
+     * Per group: 4 × 256 elements, lane j's block at element 256·j; float32 or float64. From
+     * `outputBase`, so the area has 64 bytes of room for the pad.
+     */
+    output: workspace + 16384,
+    /** Per group: counters 2b of its four blocks, low words then high words (two i32x4; emit-wasm-blocks.ts). */
+    counters: workspace + 16384 + 16 * 1024 * 8 + 64,
+    /** Per segment: the elements its block skips before it, and its count (two i32; emit-wasm-blocks.ts). */
+    segments: workspace + 16384 + 16 * 1024 * 8 + 64 + 32 * WASM_GROUPS,
+    /** The memory's size in 64 KiB pages (WORKSPACE_PAGES). */
+    pages: WORKSPACE_PAGES,
+  };
+}
+
 /** Byte addresses in the kernel module's own memory. */
-export const WASM_LAYOUT: WasmLayout = {
-  workspace: 0,
-  /**
-   * The ziggurat tables (written once after instantiation), two to a 16-byte record per layer, so that
-   * one load per lane fetches both tables a kernel reads at the same index: entry i of a table is at
-   * its address + 16·i. accept23 (an i32) is stored twice, at +8 and +12 of its record.
-   */
-  tables: {
-    scale23: 0,
-    accept23: 8,
-    scale52: 4096,
-    accept52: 4096 + 8,
-    heights: 8192,
-    heightsNext: 8192 + 8,
-    // The wedge test's squeeze, after the segments (below).
-    squeezeLowA: SQUEEZE_TABLES,
-    squeezeLowB: SQUEEZE_TABLES + 8,
-    squeezeHighA: SQUEEZE_TABLES + 4096,
-    squeezeHighB: SQUEEZE_TABLES + 4096 + 8,
-    // 512 records each (layer and sign), after them.
-    signedScale23: SIGNED_TABLES,
-    signedAccept23: SIGNED_TABLES + 8,
-    signedScale52: SIGNED_TABLES + 8192,
-    signedAccept52: SIGNED_TABLES + 8192 + 8,
-  } satisfies Record<TableName, number>,
-  /** Where rejected or finished lanes store. */
-  dummy: 12288,
-  /** s0..s3 as four i32x4 vectors while a rare path runs (lane j's words at +4j, +16+4j, …). */
-  slowState: 12320,
-  /** An attempt that leaves the fast loop: its generators' states, addresses and ends (six i32x4). */
-  resume: 12384,
-  /**
-   * An i32: where the running call's blocks start, `output` plus a pad of 0–60 bytes that the sampler
-   * chooses so that the copy out of this memory has its source and destination equally aligned
-   * (sampler.ts, copyPad). The kernels store from it and `pack` packs from it.
-   */
-  outputBase: 12480,
-  /** The attempt's words (one or two i32x4) as an escape from the fast loops to the middle copy leaves them. */
-  escapedWords: 12496,
-  /** Per group: s0..s3 as four i32x4 vectors (64 bytes), lane j = the group's j-th block. */
-  states: 12544,
-  /** Per group: the four lanes' limits (i32x4). */
-  limits: 12544 + 64 * WASM_GROUPS,
-  /**
-   * The kernels' vector constants (a data segment) and, per call, their splatted parameters: loaded
-   * into locals before the loops, so that the engine keeps them in registers (or reloads them with
-   * one instruction) instead of rebuilding a constant at every use inside the loop, which is what V8
-   * does with a `v128.const` or a splat.
-   */
-  constants: 13824,
-  /** Room for this many 16-byte constants. */
-  constantSlots: 144,
-  /** Four 16-byte slots for the splatted parameters of the running call. */
-  params: 16128,
-  /**
-   * Per group: 4 × 256 elements, lane j's block at element 256·j; float32 or float64. From
-   * `outputBase`, so the area has 64 bytes of room for the pad.
-   */
-  output: 16384,
-  /** Per group: counters 2b of its four blocks, low words then high words (two i32x4; emit-wasm-blocks.ts). */
-  counters: 16384 + 16 * 1024 * 8 + 64,
-  /** Per segment: the elements its block skips before it, and its count (two i32; emit-wasm-blocks.ts). */
-  segments: 16384 + 16 * 1024 * 8 + 64 + 32 * WASM_GROUPS,
-  /** The memory's size in 64 KiB pages (WORKSPACE_PAGES). */
-  pages: WORKSPACE_PAGES,
-};
+export const WASM_LAYOUT: WasmLayout = /* @__PURE__ */ wasmLayoutAt(0);
 
 /** The bytes a workspace takes: WASM_LAYOUT.pages pages of 64 KiB. */
 export const WORKSPACE_BYTES = WORKSPACE_PAGES * 65536;
-
-/** WASM_LAYOUT moved to start at byte `workspace` of a shared memory. */
-export function wasmLayoutAt(workspace: number): WasmLayout {
-  const { tables, constantSlots, pages, workspace: _zero, ...addresses } = WASM_LAYOUT;
-  const moved = (record: Readonly<Record<string, number>>): Record<string, number> =>
-    Object.fromEntries(Object.entries(record).map(([name, address]) => [name, workspace + address]));
-  return {
-    ...(moved(addresses) as Omit<WasmLayout, 'workspace' | 'tables' | 'constantSlots' | 'pages'>),
-    workspace,
-    tables: moved(tables) as Record<TableName, number>,
-    constantSlots,
-    pages,
-  };
-}
 
 export type WasmOutput = 'f32' | 'f64';
 

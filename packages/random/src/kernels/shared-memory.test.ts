@@ -101,6 +101,21 @@ describe('withSamplingMemory: fills into a shared memory', () => {
     expect(out.subarray(3)).toEqual(fillNormal(new Float32Array(out.length - 3), key, { offset: 3 }));
   });
 
+  test('a workspace whose bytes were overwritten between calls is set up again (the kernels are kept per memory)', () => {
+    const memory = sharedMemory(64 * 256 * 4);
+    const out = new Float32Array(memory.buffer, WORKSPACES * SAMPLING_WORKSPACE_BYTES, 64 * 256);
+    const expected = fillNormal(new Float32Array(64 * 256), key);
+    const workspace = new Uint8Array(memory.buffer, SAMPLING_WORKSPACE_BYTES, SAMPLING_WORKSPACE_BYTES);
+    for (let call = 0; call < 3; call++) {
+      // Between calls the workspace is the caller's: here every table entry and state is garbage.
+      workspace.fill(0x5a);
+      out.fill(0);
+      withSamplingMemory(memory, SAMPLING_WORKSPACE_BYTES, () => fillNormal(out, key));
+      expect(lastFillKernels()).toBe('webassembly-simd');
+      expect(out, `call ${call}`).toEqual(expected);
+    }
+  });
+
   test('an output outside the memory, integers and column runs fill as they always do', () => {
     const memory = sharedMemory(64 * 256 * 8);
     const plain = new Float32Array(5000);
