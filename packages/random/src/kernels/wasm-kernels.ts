@@ -74,7 +74,7 @@ const workspaceModules = new Map<number, object>();
  * on every withSamplingMemory call, which made the instantiation hot enough for the engine to optimize
  * it on a helper thread, some 25 ms of CPU in the middle of a parallel fill, taking a core from the
  * workers. Between calls the workspace is the caller's, so each call puts those bytes back
- * (192 KiB, some 20 µs).
+ * (192 KiB, some 12 µs).
  */
 const memoryKernels = new WeakMap<SharedArrayBuffer, Map<number, { kernels: WasmSampling; setUp: Uint8Array }>>();
 
