@@ -45,9 +45,9 @@ export interface FillTask {
    * Present when the output lies in a shared WebAssembly.Memory made for outputs (output-memory.ts):
    * the memory, whose `buffer` is `buffer`'s memory, and its workspaces' flags, one per workspace
    * before the output, then a count of the workers that came (`OutputMemory.taken`, kept with the
-   * memory across calls). Each worker takes a
-   * free workspace for the time of its task and its kernels store straight into the output
-   * (`withSamplingMemory` of @init/random); a worker that finds none fills as without it.
+   * memory across calls). Each worker takes a free workspace for the time of its task and its kernels
+   * store straight into the output (`withSamplingMemory` of @init/random); a worker that finds none
+   * fills as without it.
    */
   readonly memory?: SharedMemory;
   readonly workspacesTaken?: Int32Array;
