@@ -82,7 +82,8 @@ export interface WasmLayout {
 const WORKSPACE_PAGES = 3;
 
 /**
- * WASM_LAYOUT moved to start at byte `workspace` of a shared memory. Every layout is this one object
+ * Where the kernels keep everything when their workspace starts at byte `workspace` of the memory
+ * (WASM_LAYOUT is the one from byte 0, in the module's own memory). Every layout is this one object
  * literal, so that all share one shape in the engine: the sampler's code, optimized for one, does not
  * deoptimize (and recompile on a helper thread) when a thread meets another workspace's.
  */
