@@ -1,5 +1,4 @@
 // Node.js: worker_threads through tinypool (chosen over piscina by measurement, see the README).
-import { availableParallelism } from 'node:os';
 import { Tinypool } from 'tinypool';
 import type { WorkerPool } from './pool.js';
 import type { FillTask, MemberTask } from './task.js';
@@ -23,8 +22,7 @@ export function workerExecArgv(parent: readonly string[]): string[] {
   return kept;
 }
 
-export function createNodePool(workers: number | undefined): WorkerPool {
-  const size = workers ?? availableParallelism();
+export function createNodePool(size: number): WorkerPool {
   // worker.js sits beside this module in the build and in the sources.
   const filename = new URL('./worker.js', import.meta.url).href;
   const execArgv = workerExecArgv(process.execArgv);

@@ -127,7 +127,8 @@ export function sharedArrayOn(platform: Platform, dtype: DType, length: number):
       'ERR_INIT_INVALID_DTYPE',
     );
   }
-  const bytes = Number.isSafeInteger(length) ? length * arrayClassOf(dtype).BYTES_PER_ELEMENT : Number.NaN;
+  const ArrayClass = arrayClassOf(dtype);
+  const bytes = Number.isSafeInteger(length) ? length * ArrayClass.BYTES_PER_ELEMENT : Number.NaN;
   if (!Number.isSafeInteger(length) || length < 0 || length > MAX_ELEMENTS || !(bytes <= MAX_BYTES)) {
     throw new InitRangeError(
       argumentMessage(
@@ -139,7 +140,6 @@ export function sharedArrayOn(platform: Platform, dtype: DType, length: number):
       'ERR_INIT_INVALID_ARGUMENT',
     );
   }
-  const ArrayClass = arrayClassOf(dtype);
   // A page that is not cross-origin isolated has no SharedArrayBuffer, and its workers get moved buffers.
   if (typeof SharedArrayBuffer !== 'function') return new ArrayClass(new ArrayBuffer(bytes), 0, length);
   return (
@@ -172,7 +172,7 @@ export async function applyParallelOn(
   }
   const config = configForCall(initializer);
   const ArrayClass = arrayClassOf(dtype);
-  const bytes = size * arrayClassOf(dtype).BYTES_PER_ELEMENT;
+  const bytes = size * ArrayClass.BYTES_PER_ELEMENT;
   // A buffer of its own (not sharedArray's memory), whose bytes are the tensor's and nothing else.
   const data = new ArrayClass(pool.sharedMemory ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes), 0, size);
   await onWorkers('applyParallel', settings.setup, () =>

@@ -31,11 +31,8 @@ export interface WorkerPool {
 
 /** What differs between Node.js and browsers: how workers start and how module URLs read. */
 export interface Platform {
-  /**
-   * A pool of `workers` workers (the machine's parallelism when undefined), or undefined where
-   * workers cannot start here.
-   */
-  createPool(workers: number | undefined): Promise<WorkerPool | undefined>;
+  /** A pool of `workers` workers, or undefined where workers cannot start here. */
+  createPool(workers: number): Promise<WorkerPool | undefined>;
   /** A URL string for `import()` in a worker, from what the caller passed as `setup`. */
   moduleUrl(entry: string | URL): string;
   /** How many workers a pool has when the caller does not say: the machine's parallelism. */
@@ -47,8 +44,8 @@ let currentWorkers: number | undefined;
 let currentPlatform: Platform | undefined;
 
 /**
- * The pool with `workers` workers, made on first use and kept for later calls; asking for another
- * count replaces it. Undefined where workers are missing.
+ * The pool with `workers` workers (the platform's parallelism when undefined), made on first use and
+ * kept for later calls; asking for another count replaces it. Undefined where workers are missing.
  */
 export async function workerPool(platform: Platform, workers: number | undefined): Promise<WorkerPool | undefined> {
   if (current !== undefined && currentWorkers === workers && currentPlatform === platform) return current;
@@ -57,7 +54,7 @@ export async function workerPool(platform: Platform, workers: number | undefined
   currentPlatform = platform;
   current = (async () => {
     await (await previous)?.destroy();
-    return platform.createPool(workers);
+    return platform.createPool(workers ?? platform.parallelism());
   })();
   return current;
 }

@@ -45,16 +45,15 @@ export function webParallelism(): number {
 }
 
 /**
- * A pool of `workers` module Web Workers (`navigator.hardwareConcurrency` when undefined), resolved
+ * A pool of `size` module Web Workers, resolved
  * once every worker has loaded its module; undefined where workers cannot start (no `Worker`, a
  * Content-Security-Policy that forbids them, a bundle that left the worker module out). Then the
  * calling thread computes, with the same values.
  */
-export async function createWebPool(workers: number | undefined): Promise<WorkerPool | undefined> {
+export async function createWebPool(size: number): Promise<WorkerPool | undefined> {
   const host = globalThis as Host;
   const WorkerClass = host.Worker;
   if (typeof WorkerClass !== 'function') return undefined;
-  const size = workers ?? webParallelism();
   const threads: WebWorker[] = [];
   const started: Promise<void>[] = [];
   try {
